@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Configures and builds one flavour of Cairn.
+#   scripts/build.sh release|debug|asan|fuzz   → build/<flavour>
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+flavour=${1:-release}
+jobs=${CAIRN_JOBS:-$(nproc)}
+werror=${CAIRN_WERROR:-OFF}
+case "$flavour" in
+  release) args=(-DCMAKE_BUILD_TYPE=Release) ;;
+  debug) args=(-DCMAKE_BUILD_TYPE=Debug) ;;
+  asan) args=(-DCMAKE_BUILD_TYPE=Debug -DCAIRN_SANITIZE=ON -DCAIRN_BENCH=OFF) ;;
+  fuzz) args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCAIRN_FUZZ=ON -DCAIRN_TESTS=OFF -DCAIRN_BENCH=OFF
+              -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14) ;;
+  *) echo "unknown flavour: $flavour" >&2; exit 2 ;;
+esac
+cmake -S "$here" -B "$here/build/$flavour" -G Ninja -DCAIRN_WERROR="$werror" "${args[@]}" >/dev/null
+cmake --build "$here/build/$flavour" -j "$jobs" "${@:2}"

@@ -1,0 +1,80 @@
+// Generates openapi.json: `node scripts/gen-openapi.js > openapi.json`. Edit this file, not the JSON.
+const P = (name, desc, schema = { type: "string" }, required = true) => ({ name, in: "path", required, description: desc, schema });
+const Q = (name, desc, schema = { type: "string" }) => ({ name, in: "query", required: false, description: desc, schema });
+const ref = (n) => ({ $ref: `#/components/schemas/${n}` });
+const json = (schema) => ({ "application/json": { schema } });
+const problem = (desc) => ({ description: desc, content: { "application/problem+json": { schema: ref("Problem") } } });
+const ok = (code, desc, schema) => ({ [code]: { description: desc, content: json(schema) } });
+const errs = (...codes) => Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
+const body = (schema, required = true) => ({ required, content: json(schema) });
+const ifMatch = { name: "If-Match", in: "header", required: false, description: "Expected revision; a stale value gives 412.", schema: { type: "string" } };
+const listParams = [Q("limit", "Page size (default 50, max 1000)", { type: "integer", minimum: 1, maximum: 1000 }), Q("page_token", "Opaque cursor from next_page_token")];
+const page = (item) => ({ type: "object", required: ["items", "next_page_token"], properties: { items: { type: "array", items: ref(item) }, next_page_token: { type: ["string", "null"] } } });
+const L = "/api/v1/ml/lifecycle";
+const strMap = { type: "object", additionalProperties: { type: "string" } };
+const freeMap = { type: "object", additionalProperties: true };
+const time = { type: "string", format: "date-time" };
+
+const doc = {
+  openapi: "3.1.0",
+  info: { title: "Cairn API", version: "0.1.0", description: "Self-hosted MLOps platform: experiment tracking, model registry, deployments and drift, feature store, evaluation harness, prompt governance. Errors are RFC 9457 problem+json. Identity comes from the X-Cairn-User header while authentication is disabled." },
+  servers: [{ url: "/" }],
+  paths: {
+    "/healthz": { get: { summary: "Liveness", operationId: "healthz", responses: ok(200, "Alive", { type: "object", properties: { status: { type: "string" } } }) } },
+    "/readyz": { get: { summary: "Readiness (storage reachable)", operationId: "readyz", responses: { ...ok(200, "Ready", { type: "object", properties: { status: { type: "string" } } }), 503: { description: "Storage unreachable" } } } },
+    "/metrics": { get: { summary: "Prometheus metrics", operationId: "metrics", responses: { 200: { description: "Prometheus text exposition format", content: { "text/plain": { schema: { type: "string" } } } } } } },
+    "/openapi.json": { get: { summary: "This document", operationId: "openapi", responses: ok(200, "OpenAPI 3.1 document", { type: "object" }) } },
+    "/docs": { get: { summary: "Swagger UI (redirects to /docs/)", operationId: "docsRedirect", responses: { 301: { description: "Redirect to /docs/" } } } },
+    "/docs/{file}": { get: { summary: "Swagger UI assets", operationId: "docs", parameters: [P("file", "Asset path; empty for the UI page", { type: "string" })], responses: { 200: { description: "Asset", content: { "text/html": {} } }, ...errs(404) } } },
+    "/api/v1/audit": { get: { summary: "Audit records, newest first", operationId: "listAudit", parameters: [Q("resource", "`type` or `type/id`, e.g. `run/<uuid>`"), Q("actor", "Who made the change"), Q("since", "RFC 3339 time", time), ...listParams], responses: { ...ok(200, "Audit page", page("AuditRecord")), ...errs(400) } } },
+    [`${L}/experiments`]: {
+      post: { summary: "Create an experiment", operationId: "createExperiment", requestBody: body(ref("ExperimentCreate")), responses: { ...ok(201, "Created", ref("Experiment")), ...errs(400, 409, 413, 415) } },
+      get: { summary: "List experiments", operationId: "listExperiments", parameters: [Q("owner", "Owner"), Q("status", "active|completed|archived"), ...listParams], responses: { ...ok(200, "Page", page("Experiment")), ...errs(400) } },
+    },
+    [`${L}/experiments/{name}`]: {
+      get: { summary: "Experiment detail with run counts and latest runs", operationId: "getExperiment", parameters: [P("name", "Experiment name")], responses: { ...ok(200, "Experiment", ref("ExperimentDetail")), ...errs(404) } },
+      patch: { summary: "Update an experiment", operationId: "patchExperiment", parameters: [P("name", "Experiment name"), ifMatch], requestBody: body(ref("ExperimentPatch")), responses: { ...ok(200, "Updated", ref("Experiment")), ...errs(400, 404, 409, 412, 415) } },
+    },
+    [`${L}/runs`]: {
+      post: { summary: "Start a run", operationId: "createRun", requestBody: body(ref("RunCreate")), responses: { ...ok(201, "Created", ref("Run")), ...errs(400, 404, 409, 415) } },
+      get: { summary: "List and search runs", operationId: "listRuns", parameters: [Q("experiment_name", "Experiment"), Q("status", "running|completed|failed|killed"), Q("filter", "e.g. metrics.auc > 0.8 and params.depth = '6' and tags.team = 'alpha'"), Q("order_by", "e.g. metrics.auc DESC"), ...listParams], responses: { ...ok(200, "Page", page("Run")), ...errs(400) } },
+    },
+    [`${L}/runs/{run_id}`]: {
+      get: { summary: "Run detail", operationId: "getRun", parameters: [P("run_id", "Run id (UUID)")], responses: { ...ok(200, "Run", ref("Run")), ...errs(404) } },
+      patch: { summary: "Update a run (status, end time, tags, new params)", operationId: "patchRun", parameters: [P("run_id", "Run id (UUID)"), ifMatch], requestBody: body(ref("RunPatch")), responses: { ...ok(200, "Updated", ref("Run")), ...errs(400, 404, 409, 412, 415) } },
+    },
+    [`${L}/runs/{run_id}/metrics`]: {
+      post: { summary: "Log a batch of metric points (all or nothing)", operationId: "logMetrics", parameters: [P("run_id", "Run id (UUID)")], requestBody: body(ref("MetricBatch")), responses: { ...ok(200, "Accepted", { type: "object", required: ["accepted"], properties: { accepted: { type: "integer" } } }), ...errs(400, 404, 409, 413, 415) } },
+    },
+    [`${L}/runs/{run_id}/metrics/{key}`]: {
+      get: { summary: "Metric history ordered by step", operationId: "getMetricHistory", parameters: [P("run_id", "Run id (UUID)"), P("key", "Metric key"), Q("min_step", "Lowest step", { type: "integer" }), Q("max_step", "Highest step", { type: "integer" }), Q("max_points", "Downsample to at most this many points, keeping the min/max shape", { type: "integer", minimum: 2 })], responses: { ...ok(200, "History", ref("MetricHistory")), ...errs(400, 404) } },
+    },
+    [`${L}/runs/{run_id}/artifacts`]: {
+      get: { summary: "List a run's artifacts", operationId: "listArtifacts", parameters: [P("run_id", "Run id (UUID)")], responses: { ...ok(200, "Artifacts", { type: "object", properties: { items: { type: "array", items: ref("Artifact") } } }), ...errs(404) } },
+    },
+    [`${L}/runs/{run_id}/artifacts/{path}`]: {
+      put: { summary: "Upload an artifact (raw bytes, streamed to disk, sha256 recorded)", operationId: "putArtifact", parameters: [P("run_id", "Run id (UUID)"), P("path", "Relative artifact path; may contain '/'")], requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }, responses: { ...ok(201, "Stored", ref("Artifact")), ...errs(400, 404, 409, 413) } },
+      get: { summary: "Download an artifact", operationId: "getArtifact", parameters: [P("run_id", "Run id (UUID)"), P("path", "Relative artifact path")], responses: { 200: { description: "The bytes", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }, ...errs(400, 404) } },
+    },
+  },
+  components: {
+    responses: Object.fromEntries([[400, "Invalid input (errors[] names the fields)"], [404, "Not found"], [405, "Method not allowed"], [409, "Conflict"], [412, "Revision mismatch"], [413, "Body too large"], [415, "Unsupported content type"]].map(([c, d]) => [`E${c}`, problem(d)])),
+    schemas: {
+      Problem: { type: "object", required: ["type", "title", "status"], properties: { type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" }, instance: { type: "string" }, code: { type: "string" }, errors: { type: "array", items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } } } } } },
+      ExperimentCreate: { type: "object", additionalProperties: false, required: ["name"], properties: { name: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$" }, description: { type: "string" }, owner: { type: "string" }, tags: strMap } },
+      ExperimentPatch: { type: "object", additionalProperties: false, properties: { description: { type: "string" }, owner: { type: "string" }, status: { enum: ["active", "completed", "archived"] }, tags: strMap } },
+      Experiment: { type: "object", properties: { name: { type: "string" }, description: { type: "string" }, owner: { type: "string" }, status: { enum: ["active", "completed", "archived"] }, tags: strMap, run_count: { type: "integer" }, created_by: { type: "string" }, created_at: time, updated_at: time, revision: { type: "integer" } } },
+      ExperimentDetail: { allOf: [ref("Experiment"), { type: "object", properties: { run_counts: { type: "object", additionalProperties: { type: "integer" } }, latest_runs: { type: "array", items: ref("Run") } } }] },
+      RunCreate: { type: "object", additionalProperties: false, required: ["experiment_name"], properties: { experiment_name: { type: "string" }, name: { type: "string" }, params: strMap, tags: strMap, source: freeMap, inputs: { type: "array", items: { type: "string" } }, start_time: time } },
+      RunPatch: { type: "object", additionalProperties: false, properties: { status: { enum: ["running", "completed", "failed", "killed"] }, end_time: time, tags: strMap, params: strMap } },
+      MetricValue: { type: "object", properties: { value: { type: "number" }, step: { type: "integer" }, timestamp: { type: "integer", description: "ms since the Unix epoch" } } },
+      Run: { type: "object", properties: { run_id: { type: "string", format: "uuid" }, experiment_name: { type: "string" }, name: { type: "string" }, status: { enum: ["running", "completed", "failed", "killed"] }, params: strMap, metrics: { type: "object", additionalProperties: ref("MetricValue") }, tags: strMap, start_time: time, end_time: { type: ["string", "null"], format: "date-time" }, created_by: { type: "string" }, source: freeMap, inputs: { type: "array", items: { type: "string" } }, artifacts: { type: "array", items: ref("Artifact") }, revision: { type: "integer" } } },
+      MetricPoint: { type: "object", additionalProperties: false, required: ["key", "value"], properties: { key: { type: "string" }, value: { type: "number" }, step: { type: "integer", default: 0 }, timestamp: { type: "integer", description: "ms since the Unix epoch; default now" } } },
+      MetricBatch: { type: "object", additionalProperties: false, required: ["metrics"], properties: { metrics: { type: "array", minItems: 1, maxItems: 10000, items: ref("MetricPoint") } } },
+      MetricHistory: { type: "object", properties: { key: { type: "string" }, items: { type: "array", items: { type: "object", properties: { step: { type: "integer" }, value: { type: "number" }, timestamp: { type: "integer" } } } }, downsampled: { type: "boolean" } } },
+      Artifact: { type: "object", properties: { path: { type: "string" }, size_bytes: { type: "integer" }, sha256: { type: "string" } } },
+      AuditRecord: { type: "object", properties: { id: { type: "integer" }, at: time, actor: { type: "string" }, action: { type: "string" }, resource_type: { type: "string" }, resource_id: { type: "string" }, summary: freeMap } },
+    },
+  },
+};
+process.stdout.write(JSON.stringify(doc, null, 2) + "\n");

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs everything Cairn needs on a fresh Debian 12, by package name. Idempotent.
+# Run as root (or with sudo available).
+set -euo pipefail
+
+APT_PACKAGES=(
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libsqlite3-dev libpq-dev libssl-dev libre2-dev libxgboost-dev libtomlplusplus-dev
+  libgtest-dev libgmock-dev googletest libbenchmark-dev
+  clang-14 libclang-rt-14-dev
+  postgresql postgresql-client
+  nodejs npm
+  wrk procps
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "installing: ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Front-end packages (Swagger UI for /docs; later the web UI), from the npm registry.
+here=$(cd "$(dirname "$0")/.." && pwd)
+if [ -f "$here/web/package-lock.json" ] && [ ! -f "$here/web/node_modules/.package-lock.json" -o "$here/web/package-lock.json" -nt "$here/web/node_modules/.package-lock.json" ]; then
+  (cd "$here/web" && npm ci --no-audit --no-fund --loglevel=error)
+fi

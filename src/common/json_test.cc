@@ -1,0 +1,76 @@
+#include "common/json.h"
+
+#include <gtest/gtest.h>
+
+namespace cairn::json {
+namespace {
+
+TEST(Json, ParseRejectsMalformedAndTooDeep) {
+  EXPECT_TRUE(Parse(R"({"a":1})").ok());
+  EXPECT_FALSE(Parse("{").ok());
+  EXPECT_FALSE(Parse(R"({"a":1} x)").ok());
+  EXPECT_FALSE(Parse("").ok());
+  EXPECT_TRUE(Parse(std::string(kMaxDepth, '[') + std::string(kMaxDepth, ']')).ok());
+  auto deep = Parse(std::string(kMaxDepth + 1, '[') + std::string(kMaxDepth + 1, ']'));
+  ASSERT_FALSE(deep.ok());
+  EXPECT_EQ(deep.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(ObjectReader, ReadsTypedFields) {
+  auto v = Parse(R"({"s":"x","i":3,"d":2.5,"b":true,"m":{"k":"v"},"n":null})").value();
+  ObjectReader r(v);
+  EXPECT_EQ(r.String("s"), "x");
+  EXPECT_EQ(r.Int("i"), 3);
+  EXPECT_EQ(r.Number("d"), 2.5);
+  EXPECT_EQ(r.Number("i"), 3.0);
+  EXPECT_EQ(r.Bool("b"), true);
+  EXPECT_EQ(r.Strings("m")->at("k"), "v");
+  EXPECT_FALSE(r.String("n").has_value());
+  EXPECT_TRUE(r.Finish().ok());
+}
+
+TEST(ObjectReader, ReportsEveryProblemWithFieldNames) {
+  auto v = Parse(R"({"s":1,"i":1.5,"m":{"k":2},"extra":0})").value();
+  ObjectReader r(v);
+  (void)r.String("s");
+  (void)r.Int("i");
+  (void)r.Strings("m");
+  (void)r.String("needed", /*required=*/true);
+  Status st = r.Finish();
+  ASSERT_EQ(st.code(), StatusCode::kInvalidArgument);
+  std::vector<std::string> fields;
+  for (const auto& e : st.errors()) fields.push_back(e.field + ": " + e.message);
+  EXPECT_EQ(fields, (std::vector<std::string>{"s: must be a string", "i: must be an integer",
+                                              "m.k: must be a string", "needed: is required",
+                                              "extra: unknown field"}));
+}
+
+TEST(ObjectReader, NonObjectBody) {
+  auto v = Parse("[1,2]").value();
+  ObjectReader r(v);
+  EXPECT_FALSE(r.is_object());
+  Status st = r.Finish();
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.errors().at(0).field, "body");
+}
+
+TEST(ObjectReader, PrefixAppearsInNestedErrors) {
+  auto v = Parse(R"({"value":"x"})").value();
+  ObjectReader r(v, "metrics[3].");
+  (void)r.Number("value");
+  Status st = r.Finish();
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.errors().at(0).field, "metrics[3].value");
+}
+
+TEST(ObjectReader, IntegersOutOfRangeAreRejected) {
+  auto v = Parse(R"({"a":18446744073709551615,"b":1e300,"c":-9223372036854775808})").value();
+  ObjectReader r(v);
+  EXPECT_FALSE(r.Int("a").has_value());
+  EXPECT_FALSE(r.Int("b").has_value());
+  EXPECT_EQ(r.Int("c"), INT64_MIN);
+  EXPECT_FALSE(r.Finish().ok());
+}
+
+}  // namespace
+}  // namespace cairn::json

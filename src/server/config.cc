@@ -1,0 +1,177 @@
+#include "server/config.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <toml++/toml.h>
+
+namespace cairn::server {
+namespace {
+
+Status Bad(const std::string& what) { return InvalidArgument(what); }
+
+template <typename T>
+Status ParseInt(const std::string& name, const std::string& text, T min, T max, T* out) {
+  long long v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || p != text.data() + text.size() || v < static_cast<long long>(min) ||
+      v > static_cast<long long>(max))
+    return Bad(name + ": expected an integer in [" + std::to_string(min) + ", " +
+               std::to_string(max) + "], got '" + text + "'");
+  *out = static_cast<T>(v);
+  return Status::Ok();
+}
+
+Status ParseBool(const std::string& name, const std::string& text, bool* out) {
+  if (text == "1" || text == "true" || text == "yes" || text == "on") {
+    *out = true;
+  } else if (text == "0" || text == "false" || text == "no" || text == "off") {
+    *out = false;
+  } else {
+    return Bad(name + ": expected true or false, got '" + text + "'");
+  }
+  return Status::Ok();
+}
+
+// Applies one setting given as text (from a flag, a variable or the file).
+Status Apply(Config& c, const std::string& key, const std::string& value) {
+  if (key == "host") {
+    if (value.empty()) return Bad("host must not be empty");
+    c.host = value;
+  } else if (key == "port") {
+    return ParseInt<uint16_t>("port", value, 0, 65535, &c.port);
+  } else if (key == "data_dir") {
+    if (value.empty()) return Bad("data_dir must not be empty");
+    c.data_dir = value;
+  } else if (key == "storage") {
+    c.storage = value;
+  } else if (key == "io_threads") {
+    return ParseInt<int>("io_threads", value, 1, 64, &c.io_threads);
+  } else if (key == "worker_threads") {
+    return ParseInt<int>("worker_threads", value, 1, 256, &c.worker_threads);
+  } else if (key == "max_body_bytes") {
+    return ParseInt<uint64_t>("max_body_bytes", value, 1024, 1ull << 34, &c.max_body_bytes);
+  } else if (key == "access_log") {
+    return ParseBool("access_log", value, &c.access_log);
+  } else if (key == "upgrade") {
+    return ParseBool("upgrade", value, &c.upgrade);
+  } else if (key == "docs_dir") {
+    c.docs_dir = value;
+  } else {
+    return Bad("unknown setting '" + key + "'");
+  }
+  return Status::Ok();
+}
+
+Status ApplyFile(Config& c, const std::string& path) {
+  toml::parse_result parsed = toml::parse_file(path);
+  if (!parsed) {
+    const auto& err = parsed.error();
+    return Bad("config file " + path + ": " + std::string(err.description()) + " at line " +
+               std::to_string(err.source().begin.line));
+  }
+  for (const auto& [k, node] : parsed.table()) {
+    std::string key(k.str());
+    std::string text;
+    if (auto s = node.value<std::string>(); s && node.is_string()) {
+      text = *s;
+    } else if (auto i = node.value<int64_t>(); i && node.is_integer()) {
+      text = std::to_string(*i);
+    } else if (auto b = node.value<bool>(); b && node.is_boolean()) {
+      text = *b ? "true" : "false";
+    } else {
+      return Bad("config file " + path + ": '" + key + "' must be a string, integer or boolean");
+    }
+    RETURN_IF_ERROR(Apply(c, key, text));
+  }
+  return Status::Ok();
+}
+
+struct Flag {
+  const char* flag;
+  const char* key;
+  bool takes_value;
+};
+constexpr Flag kFlags[] = {
+    {"--host", "host", true},
+    {"--port", "port", true},
+    {"--data-dir", "data_dir", true},
+    {"--storage", "storage", true},
+    {"--io-threads", "io_threads", true},
+    {"--worker-threads", "worker_threads", true},
+    {"--max-body-bytes", "max_body_bytes", true},
+    {"--docs-dir", "docs_dir", true},
+    {"--no-access-log", "access_log", false},
+    {"--upgrade", "upgrade", false},
+};
+constexpr const char* kEnvKeys[] = {"host",           "port",           "data_dir", "storage",
+                                    "io_threads",     "worker_threads", "max_body_bytes",
+                                    "access_log",     "upgrade",        "docs_dir"};
+
+}  // namespace
+
+EnvFn ProcessEnv() {
+  return [](const std::string& name) -> std::optional<std::string> {
+    const char* v = std::getenv(name.c_str());
+    if (!v) return std::nullopt;
+    return std::string(v);
+  };
+}
+
+std::string ServeUsage() {
+  return "usage: cairn serve [--host 127.0.0.1] [--port 8500] [--data-dir ./cairn-data]\n"
+         "                   [--storage URI] [--config FILE] [--io-threads N]\n"
+         "                   [--worker-threads N] [--max-body-bytes N] [--docs-dir DIR]\n"
+         "                   [--no-access-log] [--upgrade]\n"
+         "Storage URIs: sqlite://PATH (default sqlite://<data-dir>/cairn.db), postgresql://...\n"
+         "Environment: CAIRN_HOST, CAIRN_PORT, CAIRN_DATA_DIR, CAIRN_STORAGE, CAIRN_CONFIG, ...\n"
+         "Flags win over variables, variables over the TOML file. --port 0 picks a free port.\n";
+}
+
+Result<Config> LoadConfig(const std::vector<std::string>& args, const EnvFn& env) {
+  // Flags are collected first so that the file and variables can be applied underneath them.
+  std::vector<std::pair<std::string, std::string>> flag_values;
+  std::string config_file;
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string arg = args[i];
+    std::string inline_value;
+    bool has_inline = false;
+    if (auto eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string::npos) {
+      inline_value = arg.substr(eq + 1);
+      arg = arg.substr(0, eq);
+      has_inline = true;
+    }
+    if (arg == "--config") {
+      if (!has_inline && i + 1 >= args.size()) return Bad("--config needs a value");
+      config_file = has_inline ? inline_value : args[++i];
+      continue;
+    }
+    const Flag* found = nullptr;
+    for (const Flag& f : kFlags)
+      if (arg == f.flag) found = &f;
+    if (!found) return Bad("unknown option '" + args[i] + "'");
+    if (!found->takes_value) {
+      if (has_inline) return Bad(arg + " takes no value");
+      flag_values.emplace_back(found->key, arg == "--no-access-log" ? "false" : "true");
+      continue;
+    }
+    if (!has_inline && i + 1 >= args.size()) return Bad(arg + " needs a value");
+    flag_values.emplace_back(found->key, has_inline ? inline_value : args[++i]);
+  }
+
+  Config c;
+  if (config_file.empty()) config_file = env("CAIRN_CONFIG").value_or("");
+  if (!config_file.empty()) {
+    RETURN_IF_ERROR(ApplyFile(c, config_file));
+    c.config_file = config_file;
+  }
+  for (const char* key : kEnvKeys) {
+    std::string var = "CAIRN_";
+    for (const char* p = key; *p; ++p) var.push_back(static_cast<char>(std::toupper(*p)));
+    if (auto v = env(var)) RETURN_IF_ERROR(Apply(c, key, *v));
+  }
+  for (const auto& [k, v] : flag_values) RETURN_IF_ERROR(Apply(c, k, v));
+  if (c.storage.empty()) c.storage = "sqlite://" + c.data_dir + "/cairn.db";
+  return c;
+}
+
+}  // namespace cairn::server

@@ -1,0 +1,42 @@
+// Server configuration: flags win over environment variables (CAIRN_*), which win over an
+// optional TOML file (--config FILE or CAIRN_CONFIG), which wins over the defaults of SPEC §6.
+//
+// TOML file keys (all optional, top level): host, port, data_dir, storage, io_threads,
+// worker_threads, max_body_bytes, access_log, upgrade, docs_dir.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+
+namespace cairn::server {
+
+struct Config {
+  std::string host = "127.0.0.1";
+  uint16_t port = 8500;
+  std::string data_dir = "./cairn-data";
+  std::string storage;  // default: sqlite://<data_dir>/cairn.db
+  std::string config_file;
+  int io_threads = 2;
+  int worker_threads = 4;
+  uint64_t max_body_bytes = 16ull << 20;
+  bool access_log = true;
+  bool upgrade = false;  // apply pending migrations at start
+  std::string docs_dir;  // Swagger UI assets; default: found next to the build
+};
+
+// Reads the environment through `getenv` (injectable for tests).
+using EnvFn = std::function<std::optional<std::string>(const std::string&)>;
+EnvFn ProcessEnv();
+
+// Parses `serve` arguments (argv without the program and subcommand).
+// Errors: InvalidArgument for unknown flags, bad values or an unreadable/invalid TOML file.
+Result<Config> LoadConfig(const std::vector<std::string>& args, const EnvFn& env);
+
+std::string ServeUsage();
+
+}  // namespace cairn::server

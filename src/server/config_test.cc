@@ -1,0 +1,95 @@
+#include "server/config.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+namespace cairn::server {
+namespace {
+
+EnvFn FakeEnv(std::map<std::string, std::string> vars) {
+  return [vars](const std::string& k) -> std::optional<std::string> {
+    auto it = vars.find(k);
+    if (it == vars.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+std::string WriteToml(const std::string& text) {
+  auto path = std::filesystem::temp_directory_path() /
+              ("cairn_config_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+               "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".toml");
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+TEST(Config, DefaultsFollowTheSpec) {
+  auto c = LoadConfig({}, FakeEnv({}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->host, "127.0.0.1");
+  EXPECT_EQ(c->port, 8500);
+  EXPECT_EQ(c->data_dir, "./cairn-data");
+  EXPECT_EQ(c->storage, "sqlite://./cairn-data/cairn.db");
+}
+
+TEST(Config, FlagsWinOverEnvironmentWhichWinsOverFile) {
+  std::string file = WriteToml("host = \"0.0.0.0\"\nport = 9000\ndata_dir = \"/tmp/from-file\"\n");
+  auto c = LoadConfig({"--config", file, "--port", "9100"},
+                      FakeEnv({{"CAIRN_PORT", "9200"}, {"CAIRN_DATA_DIR", "/tmp/from-env"}}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->host, "0.0.0.0");              // file only
+  EXPECT_EQ(c->data_dir, "/tmp/from-env");    // env over file
+  EXPECT_EQ(c->port, 9100);                   // flag over env
+  EXPECT_EQ(c->storage, "sqlite:///tmp/from-env/cairn.db");
+}
+
+TEST(Config, ConfigFileFromEnvironment) {
+  std::string file = WriteToml("storage = \"postgresql://u@h/db\"\naccess_log = false\n");
+  auto c = LoadConfig({}, FakeEnv({{"CAIRN_CONFIG", file}}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->storage, "postgresql://u@h/db");
+  EXPECT_FALSE(c->access_log);
+}
+
+TEST(Config, EqualsFormAndPortZero) {
+  auto c = LoadConfig({"--port=0", "--host=::1", "--upgrade"}, FakeEnv({}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->port, 0);
+  EXPECT_EQ(c->host, "::1");
+  EXPECT_TRUE(c->upgrade);
+}
+
+TEST(Config, RejectsUnknownFlag) {
+  auto c = LoadConfig({"--prot", "1"}, FakeEnv({}));
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("--prot"), std::string::npos);
+}
+
+TEST(Config, RejectsBadPort) {
+  EXPECT_FALSE(LoadConfig({"--port", "70000"}, FakeEnv({})).ok());
+  EXPECT_FALSE(LoadConfig({"--port", "12ab"}, FakeEnv({})).ok());
+  EXPECT_FALSE(LoadConfig({}, FakeEnv({{"CAIRN_PORT", "-1"}})).ok());
+}
+
+TEST(Config, RejectsMissingFlagValue) { EXPECT_FALSE(LoadConfig({"--host"}, FakeEnv({})).ok()); }
+
+TEST(Config, RejectsBadTomlWithLine) {
+  std::string file = WriteToml("port = 1\nhost = \n");
+  auto c = LoadConfig({"--config", file}, FakeEnv({}));
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("line 2"), std::string::npos) << c.status().message();
+}
+
+TEST(Config, RejectsUnknownTomlKeyAndWrongType) {
+  EXPECT_FALSE(LoadConfig({"--config", WriteToml("colour = \"red\"\n")}, FakeEnv({})).ok());
+  EXPECT_FALSE(LoadConfig({"--config", WriteToml("port = [1]\n")}, FakeEnv({})).ok());
+}
+
+TEST(Config, RejectsMissingFile) {
+  EXPECT_FALSE(LoadConfig({"--config", "/nonexistent/cairn.toml"}, FakeEnv({})).ok());
+}
+
+}  // namespace
+}  // namespace cairn::server
