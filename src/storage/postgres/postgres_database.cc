@@ -1,0 +1,427 @@
+#include "storage/postgres/postgres_database.h"
+
+#include <libpq-fe.h>
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <vector>
+
+#include "storage/postgres/placeholders.h"
+
+namespace cairn::storage {
+namespace {
+
+// Type OIDs from pg_type.h (stable across PostgreSQL versions).
+constexpr Oid kBoolOid = 16;
+constexpr Oid kByteaOid = 17;
+constexpr Oid kInt8Oid = 20;
+constexpr Oid kInt2Oid = 21;
+constexpr Oid kInt4Oid = 23;
+constexpr Oid kOidOid = 26;
+constexpr Oid kFloat4Oid = 700;
+constexpr Oid kFloat8Oid = 701;
+constexpr Oid kNumericOid = 1700;
+
+constexpr int kTextFormat = 0;
+constexpr int kBinaryFormat = 1;
+
+void IgnoreNotice(void*, const char*) {}
+
+struct PgConnection {
+  PGconn* conn = nullptr;
+  bool broken = false;
+  ~PgConnection() { PQfinish(conn); }
+};
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+Status MapError(PgConnection& c, const PGresult* res, std::string_view what) {
+  const char* state = res != nullptr ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  std::string message = res != nullptr ? PQresultErrorMessage(res) : "";
+  if (message.empty()) message = PQerrorMessage(c.conn);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  message = std::string(what) + ": " + message;
+  if (PQstatus(c.conn) != CONNECTION_OK) {
+    c.broken = true;
+    return Unavailable(std::move(message));
+  }
+  if (state == nullptr) return Internal(std::move(message));
+  std::string_view sqlstate(state);
+  if (sqlstate == "23505") return AlreadyExists(std::move(message));
+  if (StartsWith(sqlstate, "23")) return FailedPrecondition(std::move(message));
+  if (sqlstate == "40001" || sqlstate == "40P01") return Unavailable(std::move(message));
+  if (StartsWith(sqlstate, "08") || StartsWith(sqlstate, "57P0")) {
+    c.broken = true;
+    return Unavailable(std::move(message));
+  }
+  if (StartsWith(sqlstate, "53")) return Unavailable(std::move(message));
+  return Internal(std::move(message));
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// bytea_output = hex (the default since 9.0): "\x0a1b...". Falls back to libpq for "escape".
+std::string DecodeBytea(const char* text, size_t len) {
+  if (len >= 2 && text[0] == '\\' && text[1] == 'x') {
+    std::string out;
+    out.reserve((len - 2) / 2);
+    for (size_t i = 2; i + 1 < len; i += 2) {
+      out += static_cast<char>(HexValue(text[i]) * 16 + HexValue(text[i + 1]));
+    }
+    return out;
+  }
+  size_t n = 0;
+  unsigned char* raw = PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &n);
+  if (raw == nullptr) return std::string();
+  std::string out(reinterpret_cast<const char*>(raw), n);
+  PQfreemem(raw);
+  return out;
+}
+
+Value DecodeCell(const PGresult* res, int row, int col, Oid type) {
+  if (PQgetisnull(res, row, col) != 0) return std::monostate();
+  const char* text = PQgetvalue(res, row, col);
+  const auto len = static_cast<size_t>(PQgetlength(res, row, col));
+  switch (type) {
+    case kInt2Oid:
+    case kInt4Oid:
+    case kInt8Oid:
+    case kOidOid: {
+      int64_t v = 0;
+      std::from_chars(text, text + len, v);
+      return v;
+    }
+    case kFloat4Oid:
+    case kFloat8Oid:
+    case kNumericOid: {
+      double v = 0;
+      std::string_view s(text, len);
+      if (s == "NaN") return std::numeric_limits<double>::quiet_NaN();
+      if (s == "Infinity") return std::numeric_limits<double>::infinity();
+      if (s == "-Infinity") return -std::numeric_limits<double>::infinity();
+      std::from_chars(text, text + len, v);
+      return v;
+    }
+    case kByteaOid:
+      return Blob{DecodeBytea(text, len)};
+    case kBoolOid:
+      return static_cast<int64_t>(len > 0 && text[0] == 't' ? 1 : 0);
+    default:
+      return std::string(text, len);
+  }
+}
+
+std::string FormatDouble(double d) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), d);
+  return std::string(buf, end);
+}
+
+Result<PGconn*> Connect(const std::string& conninfo, int connect_timeout_s) {
+  // With expand_dbname, later keywords override the URI's; connect_timeout comes first so a
+  // timeout given in the URI wins.
+  const std::string timeout = std::to_string(connect_timeout_s);
+  const char* keys[] = {"connect_timeout", "dbname", nullptr};
+  const char* values[] = {timeout.c_str(), conninfo.c_str(), nullptr};
+  PGconn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
+  if (conn == nullptr) return Unavailable("PostgreSQL: out of memory creating a connection");
+  if (PQstatus(conn) != CONNECTION_OK) {
+    std::string message = PQerrorMessage(conn);
+    PQfinish(conn);
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    return Unavailable("connecting to PostgreSQL: " + message);
+  }
+  PQsetNoticeProcessor(conn, IgnoreNotice, nullptr);
+  return conn;
+}
+
+}  // namespace
+
+struct PostgresDatabase::Impl {
+  std::string conninfo;
+  Options options;
+
+  std::mutex mutex;
+  std::condition_variable cv;
+  std::vector<std::unique_ptr<PgConnection>> idle;  // guarded by mutex
+  int open = 0;                                     // guarded by mutex
+  bool closed = false;                              // guarded by mutex
+
+  void Observe(bool is_query, std::chrono::steady_clock::time_point start, bool ok) const {
+    if (options.observer == nullptr) return;
+    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
+    options.observer->OnStatement(is_query, micros, ok);
+  }
+
+  // `fresh` forces a new connection (after a reused one proved dead).
+  Result<std::unique_ptr<PgConnection>> Acquire(bool fresh = false) {
+    {
+      std::unique_lock lock(mutex);
+      const auto deadline =
+          std::chrono::steady_clock::now() + std::chrono::seconds(options.connect_timeout_s);
+      bool ready = cv.wait_until(lock, deadline, [&] {
+        return closed || !idle.empty() || open < options.pool_size;
+      });
+      if (closed) return Unavailable("database is closed");
+      if (!ready) return Unavailable("no PostgreSQL connection available");
+      if (!fresh) {
+        while (!idle.empty()) {
+          auto c = std::move(idle.back());
+          idle.pop_back();
+          if (PQstatus(c->conn) == CONNECTION_OK) return c;
+          --open;  // dead: drop it and look further
+        }
+      }
+      if (open >= options.pool_size && !idle.empty()) {
+        // Pool full of idle connections but a fresh one is wanted: recycle the oldest.
+        idle.erase(idle.begin());
+        --open;
+      }
+      ++open;
+    }
+    auto conn = Connect(conninfo, options.connect_timeout_s);
+    if (!conn.ok()) {
+      std::lock_guard lock(mutex);
+      --open;
+      cv.notify_one();
+      return conn.status();
+    }
+    auto c = std::make_unique<PgConnection>();
+    c->conn = *conn;
+    return c;
+  }
+
+  void Release(std::unique_ptr<PgConnection> c) {
+    const bool reusable = !c->broken && PQstatus(c->conn) == CONNECTION_OK &&
+                          PQtransactionStatus(c->conn) == PQTRANS_IDLE;
+    std::lock_guard lock(mutex);
+    if (closed || !reusable) {
+      --open;
+    } else {
+      idle.push_back(std::move(c));
+    }
+    cv.notify_one();
+  }
+
+  // Sends a parameterless command; returns the result or the mapped error.
+  static Result<ResultPtr> Command(PgConnection& c, const char* sql) {
+    ResultPtr res(PQexec(c.conn, sql));
+    const auto st = PQresultStatus(res.get());
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return MapError(c, res.get(), sql);
+    return res;
+  }
+};
+
+namespace {
+
+class PostgresTransaction final : public Transaction {
+ public:
+  PostgresTransaction(PostgresDatabase::Impl* impl, std::unique_ptr<PgConnection> conn)
+      : impl_(impl), conn_(std::move(conn)) {}
+
+  ~PostgresTransaction() override {
+    if (!done_) Rollback();
+    impl_->Release(std::move(conn_));
+  }
+
+  Result<int64_t> Exec(std::string_view sql, std::span<const Value> params) override {
+    const auto start = std::chrono::steady_clock::now();
+    auto res = Run(sql, params);
+    impl_->Observe(false, start, res.ok());
+    if (!res.ok()) return res.status();
+    const char* tuples = PQcmdTuples(res->get());
+    int64_t changed = 0;
+    std::from_chars(tuples, tuples + std::strlen(tuples), changed);
+    return changed;
+  }
+
+  Result<std::vector<Row>> Query(std::string_view sql, std::span<const Value> params) override {
+    const auto start = std::chrono::steady_clock::now();
+    auto res = Run(sql, params);
+    impl_->Observe(true, start, res.ok());
+    if (!res.ok()) return res.status();
+    PGresult* r = res->get();
+    const int nrows = PQntuples(r);
+    const int ncols = PQnfields(r);
+    std::vector<Oid> types(static_cast<size_t>(ncols));
+    for (int c = 0; c < ncols; ++c) types[static_cast<size_t>(c)] = PQftype(r, c);
+    std::vector<Row> rows;
+    rows.reserve(static_cast<size_t>(nrows));
+    for (int i = 0; i < nrows; ++i) {
+      std::vector<Value> cells;
+      cells.reserve(static_cast<size_t>(ncols));
+      for (int c = 0; c < ncols; ++c) {
+        cells.push_back(DecodeCell(r, i, c, types[static_cast<size_t>(c)]));
+      }
+      rows.emplace_back(std::move(cells));
+    }
+    return rows;
+  }
+
+  Status Commit() override {
+    if (done_) return Internal("transaction already finished");
+    done_ = true;
+    if (PQtransactionStatus(conn_->conn) == PQTRANS_INERROR) {
+      (void)PostgresDatabase::Impl::Command(*conn_, "ROLLBACK");
+      return Internal("transaction was aborted by an earlier error; rolled back");
+    }
+    auto res = PostgresDatabase::Impl::Command(*conn_, "COMMIT");
+    if (!res.ok()) {
+      if (PQtransactionStatus(conn_->conn) != PQTRANS_IDLE) {
+        (void)PostgresDatabase::Impl::Command(*conn_, "ROLLBACK");
+      }
+      return res.status();
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Result<ResultPtr> Run(std::string_view sql, std::span<const Value> params) {
+    if (done_) return Internal("transaction already finished");
+    RewrittenSql rewritten = RewritePlaceholders(sql);
+    if (rewritten.placeholders != static_cast<int>(params.size())) {
+      return InvalidArgument("statement has " + std::to_string(rewritten.placeholders) +
+                             " placeholders but " + std::to_string(params.size()) +
+                             " parameters were bound");
+    }
+    const size_t n = params.size();
+    std::vector<std::string> numbers(n);
+    std::vector<const char*> values(n, nullptr);
+    std::vector<int> lengths(n, 0);
+    std::vector<int> formats(n, kTextFormat);
+    std::vector<Oid> types(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+      const Value& v = params[i];
+      if (const auto* x = std::get_if<int64_t>(&v)) {
+        numbers[i] = std::to_string(*x);
+        values[i] = numbers[i].c_str();
+        types[i] = kInt8Oid;
+      } else if (const auto* d = std::get_if<double>(&v)) {
+        numbers[i] = FormatDouble(*d);
+        values[i] = numbers[i].c_str();
+        types[i] = kFloat8Oid;
+      } else if (const auto* s = std::get_if<std::string>(&v)) {
+        // Text format wants a NUL-terminated value; std::string provides one.
+        values[i] = s->c_str();
+      } else if (const auto* b = std::get_if<Blob>(&v)) {
+        values[i] = b->bytes.data();
+        lengths[i] = static_cast<int>(b->bytes.size());
+        formats[i] = kBinaryFormat;
+        types[i] = kByteaOid;
+      }
+    }
+    ResultPtr res(PQexecParams(conn_->conn, rewritten.sql.c_str(), static_cast<int>(n),
+                               types.data(), values.data(), lengths.data(), formats.data(),
+                               kTextFormat));
+    const auto st = PQresultStatus(res.get());
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+      return MapError(*conn_, res.get(), "statement");
+    }
+    return res;
+  }
+
+  void Rollback() {
+    done_ = true;
+    if (!conn_->broken && PQstatus(conn_->conn) == CONNECTION_OK &&
+        PQtransactionStatus(conn_->conn) != PQTRANS_IDLE) {
+      (void)PostgresDatabase::Impl::Command(*conn_, "ROLLBACK");
+    }
+  }
+
+  PostgresDatabase::Impl* impl_;
+  std::unique_ptr<PgConnection> conn_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+PostgresDatabase::PostgresDatabase(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+PostgresDatabase::~PostgresDatabase() { Close(); }
+
+Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::Open(const std::string& conninfo,
+                                                                 const Options& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->conninfo = conninfo;
+  impl->options = options;
+  if (impl->options.pool_size < 1) impl->options.pool_size = 1;
+  if (impl->options.connect_timeout_s < 1) impl->options.connect_timeout_s = 1;
+  ASSIGN_OR_RETURN(auto first, impl->Acquire());
+  impl->Release(std::move(first));
+  return std::unique_ptr<PostgresDatabase>(new PostgresDatabase(std::move(impl)));
+}
+
+Result<std::unique_ptr<Transaction>> PostgresDatabase::Begin(TxMode mode) {
+  const char* begin = mode == TxMode::kWrite
+                          ? "BEGIN"
+                          : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+  ASSIGN_OR_RETURN(auto conn, impl_->Acquire());
+  auto started = Impl::Command(*conn, begin);
+  if (!started.ok() && conn->broken) {
+    // A pooled connection died while idle (server restart): one retry on a new connection.
+    impl_->Release(std::move(conn));
+    ASSIGN_OR_RETURN(conn, impl_->Acquire(/*fresh=*/true));
+    started = Impl::Command(*conn, begin);
+  }
+  if (!started.ok()) {
+    impl_->Release(std::move(conn));
+    return started.status();
+  }
+  return std::unique_ptr<Transaction>(
+      std::make_unique<PostgresTransaction>(impl_.get(), std::move(conn)));
+}
+
+bool PostgresDatabase::Ping() {
+  auto conn = impl_->Acquire();
+  if (!conn.ok()) return false;
+  bool ok = Impl::Command(**conn, "SELECT 1").ok();
+  impl_->Release(std::move(*conn));
+  return ok;
+}
+
+Status PostgresDatabase::ExecScript(std::string_view sql) {
+  ASSIGN_OR_RETURN(auto conn, impl_->Acquire());
+  std::string script(sql);
+  ResultPtr res(PQexec(conn->conn, script.c_str()));
+  const auto st = PQresultStatus(res.get());
+  Status status = Status::Ok();
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY) {
+    status = MapError(*conn, res.get(), "script");
+    if (!conn->broken && PQtransactionStatus(conn->conn) != PQTRANS_IDLE) {
+      (void)Impl::Command(*conn, "ROLLBACK");
+    }
+  }
+  impl_->Release(std::move(conn));
+  return status;
+}
+
+void PostgresDatabase::Close() {
+  std::lock_guard lock(impl_->mutex);
+  impl_->closed = true;
+  impl_->open -= static_cast<int>(impl_->idle.size());
+  impl_->idle.clear();
+  impl_->cv.notify_all();
+}
+
+}  // namespace cairn::storage

@@ -1,0 +1,432 @@
+// Driver contract tests, run against every backend under test (SQLite always; PostgreSQL when
+// CAIRN_TEST_PG_URL is set). Each test gets a fresh, empty database.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <cstdint>
+#include <limits>
+#include <thread>
+
+#include "storage/migrator.h"
+#include "storage/postgres/postgres_database.h"
+#include "storage/sql_database.h"
+#include "storage/testing/faulty_database.h"
+#include "storage/testing/test_databases.h"
+
+namespace cairn::storage {
+namespace {
+
+using ::cairn::storage::testing::BackendName;
+using ::cairn::storage::testing::FaultyDatabase;
+using ::cairn::storage::testing::OpenFreshTestDatabase;
+using ::cairn::storage::testing::TestBackends;
+
+class SqlDatabaseTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    auto db = OpenFreshTestDatabase(GetParam(), nullptr, /*migrate=*/false);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(*db);
+  }
+
+  bool sqlite() const { return GetParam() == Backend::kSqlite; }
+  std::string BlobType() const { return sqlite() ? "BLOB" : "BYTEA"; }
+  std::string RealType() const { return sqlite() ? "REAL" : "DOUBLE PRECISION"; }
+
+  void Script(const std::string& sql) {
+    Status st = db_->ExecScript(sql);
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+
+  void CreateKv() {
+    Script("CREATE TABLE kv (k TEXT NOT NULL, v BIGINT, CONSTRAINT kv_pk PRIMARY KEY (k))");
+  }
+
+  int64_t Count(const std::string& table) {
+    auto tx = db_->Begin(TxMode::kRead);
+    EXPECT_TRUE(tx.ok()) << tx.status().ToString();
+    if (!tx.ok()) return -1;
+    auto row = (*tx)->QueryOne("SELECT count(*) FROM " + table);
+    EXPECT_TRUE(row.ok()) << row.status().ToString();
+    if (!row.ok() || !row->has_value()) return -1;
+    return (*row)->Int(0);
+  }
+
+  std::unique_ptr<SqlDatabase> db_;
+};
+
+TEST_P(SqlDatabaseTest, ReportsItsBackendAndPings) {
+  EXPECT_EQ(db_->backend(), GetParam());
+  EXPECT_TRUE(db_->Ping());
+}
+
+TEST_P(SqlDatabaseTest, ValuesRoundTripWithTheirTypes) {
+  Script("CREATE TABLE t (i BIGINT, d " + RealType() + ", s TEXT, b " + BlobType() + ", n TEXT)");
+  const std::string bytes("\0\x01\xff\x00zz\x80", 7);
+  const int64_t big = std::numeric_limits<int64_t>::max() - 7;
+  const int64_t small = std::numeric_limits<int64_t>::min();
+  {
+    auto tx = db_->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx.ok()) << tx.status().ToString();
+    const Value row1[] = {big, 0.1, std::string("héllo 'q' ?"), Blob{bytes}, std::monostate()};
+    const Value row2[] = {small, -1e300, std::string(), Blob{}, std::monostate()};
+    auto n = (*tx)->Exec("INSERT INTO t (i, d, s, b, n) VALUES (?, ?, ?, ?, ?)", row1);
+    ASSERT_TRUE(n.ok()) << n.status().ToString();
+    EXPECT_EQ(*n, 1);
+    ASSERT_TRUE((*tx)->Exec("INSERT INTO t (i, d, s, b, n) VALUES (?, ?, ?, ?, ?)", row2).ok());
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  auto tx = db_->Begin(TxMode::kRead);
+  ASSERT_TRUE(tx.ok());
+  auto rows = (*tx)->Query("SELECT i, d, s, b, n FROM t ORDER BY i DESC");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 2u);
+  const Row& r = (*rows)[0];
+  EXPECT_TRUE(std::holds_alternative<int64_t>(r.cell(0)));
+  EXPECT_EQ(r.Int(0), big);
+  EXPECT_TRUE(std::holds_alternative<double>(r.cell(1)));
+  EXPECT_EQ(r.Double(1), 0.1);
+  EXPECT_EQ(r.Text(2), "héllo 'q' ?");
+  ASSERT_TRUE(std::holds_alternative<Blob>(r.cell(3)));
+  EXPECT_EQ(r.BlobBytes(3), bytes);
+  EXPECT_TRUE(r.IsNull(4));
+  EXPECT_EQ(r.OptText(4), std::nullopt);
+  const Row& r2 = (*rows)[1];
+  EXPECT_EQ(r2.Int(0), small);
+  EXPECT_EQ(r2.Double(1), -1e300);
+  EXPECT_EQ(r2.OptText(2), std::optional<std::string>(""));
+  EXPECT_TRUE(std::holds_alternative<Blob>(r2.cell(3)));
+  EXPECT_EQ(r2.BlobBytes(3), "");
+}
+
+TEST_P(SqlDatabaseTest, LargeBlobRoundTrips) {
+  Script("CREATE TABLE blobs (id BIGINT PRIMARY KEY, b " + BlobType() + " NOT NULL)");
+  std::string bytes(1 << 20, '\0');
+  for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 131 % 256);
+  {
+    auto tx = db_->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx.ok());
+    const Value params[] = {int64_t{1}, Blob{bytes}};
+    ASSERT_TRUE((*tx)->Exec("INSERT INTO blobs (id, b) VALUES (?, ?)", params).ok());
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  auto tx = db_->Begin(TxMode::kRead);
+  ASSERT_TRUE(tx.ok());
+  const Value id[] = {int64_t{1}};
+  auto row = (*tx)->QueryOne("SELECT b FROM blobs WHERE id = ?", id);
+  ASSERT_TRUE(row.ok() && row->has_value());
+  EXPECT_EQ((*row)->BlobBytes(0), bytes);
+}
+
+TEST_P(SqlDatabaseTest, QueryOneReturnsNulloptForNoRows) {
+  CreateKv();
+  auto tx = db_->Begin(TxMode::kRead);
+  ASSERT_TRUE(tx.ok());
+  const Value k[] = {std::string("missing")};
+  auto row = (*tx)->QueryOne("SELECT v FROM kv WHERE k = ?", k);
+  ASSERT_TRUE(row.ok()) << row.status().ToString();
+  EXPECT_FALSE(row->has_value());
+}
+
+TEST_P(SqlDatabaseTest, CommitPersistsAndDestructorRollsBack) {
+  CreateKv();
+  {
+    auto tx = db_->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx.ok());
+    const Value p[] = {std::string("a"), int64_t{1}};
+    ASSERT_TRUE((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p).ok());
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  {
+    auto tx = db_->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx.ok());
+    const Value p[] = {std::string("b"), int64_t{2}};
+    ASSERT_TRUE((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p).ok());
+    // no Commit: the destructor rolls back
+  }
+  EXPECT_EQ(Count("kv"), 1);
+  // The connection is usable again after the rollback.
+  auto tx = db_->Begin(TxMode::kWrite);
+  ASSERT_TRUE(tx.ok()) << tx.status().ToString();
+  const Value p[] = {std::string("b"), int64_t{2}};
+  ASSERT_TRUE((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p).ok());
+  ASSERT_TRUE((*tx)->Commit().ok());
+  EXPECT_EQ(Count("kv"), 2);
+}
+
+TEST_P(SqlDatabaseTest, ExecReturnsRowsChanged) {
+  CreateKv();
+  Script("INSERT INTO kv (k, v) VALUES ('a', 1); INSERT INTO kv (k, v) VALUES ('b', 1);"
+         "INSERT INTO kv (k, v) VALUES ('c', 2)");
+  auto tx = db_->Begin(TxMode::kWrite);
+  ASSERT_TRUE(tx.ok());
+  const Value p[] = {int64_t{1}};
+  auto n = (*tx)->Exec("UPDATE kv SET v = v + 10 WHERE v = ?", p);
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  EXPECT_EQ(*n, 2);
+  auto none = (*tx)->Exec("DELETE FROM kv WHERE k = 'zzz'");
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(*none, 0);
+}
+
+TEST_P(SqlDatabaseTest, UniqueViolationIsAlreadyExists) {
+  CreateKv();
+  auto tx = db_->Begin(TxMode::kWrite);
+  ASSERT_TRUE(tx.ok());
+  const Value p[] = {std::string("a"), int64_t{1}};
+  ASSERT_TRUE((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p).ok());
+  auto dup = (*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p);
+  EXPECT_EQ(dup.status().code(), StatusCode::kAlreadyExists) << dup.status().ToString();
+}
+
+TEST_P(SqlDatabaseTest, UniqueIndexViolationIsAlreadyExists) {
+  Script("CREATE TABLE u (id BIGINT PRIMARY KEY, name TEXT NOT NULL);"
+         "CREATE UNIQUE INDEX u_name_idx ON u (name)");
+  auto tx = db_->Begin(TxMode::kWrite);
+  ASSERT_TRUE(tx.ok());
+  ASSERT_TRUE((*tx)->Exec("INSERT INTO u (id, name) VALUES (1, 'x')").ok());
+  auto dup = (*tx)->Exec("INSERT INTO u (id, name) VALUES (2, 'x')");
+  EXPECT_EQ(dup.status().code(), StatusCode::kAlreadyExists) << dup.status().ToString();
+}
+
+TEST_P(SqlDatabaseTest, ForeignKeyNotNullAndCheckViolationsAreFailedPrecondition) {
+  Script("CREATE TABLE parent (id BIGINT PRIMARY KEY);"
+         "CREATE TABLE child (id BIGINT PRIMARY KEY, parent_id BIGINT NOT NULL "
+         "REFERENCES parent (id), qty BIGINT CHECK (qty >= 0))");
+  for (const char* sql : {"INSERT INTO child (id, parent_id) VALUES (1, 42)",
+                          "INSERT INTO child (id, parent_id) VALUES (1, NULL)",
+                          "INSERT INTO child (id, parent_id, qty) VALUES (1, 1, -1)"}) {
+    Script("DELETE FROM child; DELETE FROM parent; INSERT INTO parent (id) VALUES (1)");
+    auto tx = db_->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx.ok());
+    auto r = (*tx)->Exec(sql);
+    EXPECT_EQ(r.status().code(), StatusCode::kFailedPrecondition) << sql << ": "
+                                                                  << r.status().ToString();
+  }
+}
+
+TEST_P(SqlDatabaseTest, SyntaxErrorIsInternalWithMessage) {
+  auto tx = db_->Begin(TxMode::kRead);
+  ASSERT_TRUE(tx.ok());
+  auto r = (*tx)->Query("SELEC nonsense");
+  EXPECT_EQ(r.status().code(), StatusCode::kInternal);
+  EXPECT_NE(r.status().message().find("syntax"), std::string::npos) << r.status().message();
+}
+
+TEST_P(SqlDatabaseTest, ParameterCountMismatchIsInvalidArgument) {
+  CreateKv();
+  auto tx = db_->Begin(TxMode::kWrite);
+  ASSERT_TRUE(tx.ok());
+  const Value one[] = {std::string("a")};
+  EXPECT_EQ((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", one).status().code(),
+            StatusCode::kInvalidArgument);
+}
+
+TEST_P(SqlDatabaseTest, QuestionMarkInsideStringLiteralIsNotAPlaceholder) {
+  CreateKv();
+  auto tx = db_->Begin(TxMode::kWrite);
+  ASSERT_TRUE(tx.ok());
+  const Value p[] = {int64_t{5}};
+  auto n = (*tx)->Exec("INSERT INTO kv (k, v) VALUES ('what?''s ?', ?)", p);
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  const Value k[] = {std::string("what?'s ?")};
+  auto row = (*tx)->QueryOne("SELECT v, 'lit?' FROM kv WHERE k = ?", k);
+  ASSERT_TRUE(row.ok()) << row.status().ToString();
+  ASSERT_TRUE(row->has_value());
+  EXPECT_EQ((*row)->Int(0), 5);
+  EXPECT_EQ((*row)->Text(1), "lit?");
+}
+
+TEST_P(SqlDatabaseTest, StatementsAreReusableAcrossCalls) {
+  CreateKv();
+  auto tx = db_->Begin(TxMode::kWrite);
+  ASSERT_TRUE(tx.ok());
+  for (int64_t i = 0; i < 200; ++i) {
+    const Value p[] = {"k" + std::to_string(i), i};
+    ASSERT_TRUE((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p).ok());
+  }
+  auto sum = (*tx)->QueryOne("SELECT sum(v) FROM kv");
+  ASSERT_TRUE(sum.ok() && sum->has_value());
+  EXPECT_EQ((*sum)->Double(0), 199.0 * 200 / 2);
+  ASSERT_TRUE((*tx)->Commit().ok());
+}
+
+TEST_P(SqlDatabaseTest, FailedStatementThenCommitDoesNotCommitOnPostgres) {
+  CreateKv();
+  auto tx = db_->Begin(TxMode::kWrite);
+  ASSERT_TRUE(tx.ok());
+  ASSERT_TRUE((*tx)->Exec("INSERT INTO kv (k, v) VALUES ('a', 1)").ok());
+  EXPECT_FALSE((*tx)->Exec("INSERT INTO kv (k, v) VALUES ('a', 1)").ok());
+  Status commit = (*tx)->Commit();
+  if (sqlite()) {
+    // SQLite keeps the transaction after a failed statement: the first insert commits.
+    EXPECT_TRUE(commit.ok()) << commit.ToString();
+    EXPECT_EQ(Count("kv"), 1);
+  } else {
+    EXPECT_FALSE(commit.ok());
+    EXPECT_EQ(Count("kv"), 0);
+  }
+  EXPECT_FALSE((*tx)->Commit().ok()) << "a finished transaction cannot commit twice";
+}
+
+TEST_P(SqlDatabaseTest, ConcurrentWritersLoseNoUpdates) {
+  Script("CREATE TABLE counter (id BIGINT PRIMARY KEY, n BIGINT NOT NULL);"
+         "INSERT INTO counter (id, n) VALUES (1, 0)");
+  CreateKv();
+  constexpr int kThreads = 4;
+  constexpr int kIncrements = 50;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kIncrements; ++i) {
+        auto tx = db_->Begin(TxMode::kWrite);
+        if (!tx.ok()) {
+          ++failures;
+          continue;
+        }
+        const Value p[] = {"t" + std::to_string(t) + "_" + std::to_string(i), int64_t{i}};
+        if (!(*tx)->Exec("UPDATE counter SET n = n + 1 WHERE id = 1").ok() ||
+            !(*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p).ok() ||
+            !(*tx)->Commit().ok()) {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto tx = db_->Begin(TxMode::kRead);
+  ASSERT_TRUE(tx.ok());
+  auto row = (*tx)->QueryOne("SELECT n FROM counter WHERE id = 1");
+  ASSERT_TRUE(row.ok() && row->has_value());
+  EXPECT_EQ((*row)->Int(0), kThreads * kIncrements);
+  EXPECT_EQ(Count("kv"), kThreads * kIncrements);
+}
+
+TEST_P(SqlDatabaseTest, ReadTransactionRunsDuringAWriteAndSeesCommittedData) {
+  CreateKv();
+  Script("INSERT INTO kv (k, v) VALUES ('a', 1)");
+  auto writer = db_->Begin(TxMode::kWrite);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->Exec("UPDATE kv SET v = 2 WHERE k = 'a'").ok());
+  {
+    // A reader does not wait for the open write transaction and sees the committed value.
+    auto reader = db_->Begin(TxMode::kRead);
+    ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+    auto row = (*reader)->QueryOne("SELECT v FROM kv WHERE k = 'a'");
+    ASSERT_TRUE(row.ok() && row->has_value()) << row.status().ToString();
+    EXPECT_EQ((*row)->Int(0), 1);
+  }
+  ASSERT_TRUE((*writer)->Commit().ok());
+  auto reader = db_->Begin(TxMode::kRead);
+  ASSERT_TRUE(reader.ok());
+  auto row = (*reader)->QueryOne("SELECT v FROM kv WHERE k = 'a'");
+  ASSERT_TRUE(row.ok() && row->has_value());
+  EXPECT_EQ((*row)->Int(0), 2);
+}
+
+TEST_P(SqlDatabaseTest, ReadTransactionRejectsWrites) {
+  CreateKv();
+  auto tx = db_->Begin(TxMode::kRead);
+  ASSERT_TRUE(tx.ok());
+  EXPECT_FALSE((*tx)->Exec("INSERT INTO kv (k, v) VALUES ('a', 1)").ok());
+}
+
+TEST_P(SqlDatabaseTest, ExecScriptFailureRollsBackItsTransaction) {
+  CreateKv();
+  Status st = db_->ExecScript(
+      "BEGIN; INSERT INTO kv (k, v) VALUES ('a', 1); INSERT INTO kv (k, v) VALUES ('a', 2); "
+      "COMMIT;");
+  EXPECT_EQ(st.code(), StatusCode::kAlreadyExists) << st.ToString();
+  EXPECT_EQ(Count("kv"), 0);
+  // The connection that ran the script is not left inside a transaction.
+  Script("INSERT INTO kv (k, v) VALUES ('b', 1)");
+  EXPECT_EQ(Count("kv"), 1);
+}
+
+TEST_P(SqlDatabaseTest, CloseMakesBeginUnavailable) {
+  db_->Close();
+  auto tx = db_->Begin(TxMode::kWrite);
+  EXPECT_EQ(tx.status().code(), StatusCode::kUnavailable);
+  EXPECT_EQ(db_->Begin(TxMode::kRead).status().code(), StatusCode::kUnavailable);
+  EXPECT_FALSE(db_->Ping());
+}
+
+TEST_P(SqlDatabaseTest, FaultInjectionFailsTheNthStatementAndRollsBack) {
+  CreateKv();
+  FaultyDatabase faulty(*db_);
+  auto write_two = [&]() -> Status {
+    ASSIGN_OR_RETURN(auto tx, faulty.Begin(TxMode::kWrite));
+    ASSIGN_OR_RETURN(int64_t n1, tx->Exec("INSERT INTO kv (k, v) VALUES ('a', 1)"));
+    ASSIGN_OR_RETURN(int64_t n2, tx->Exec("INSERT INTO kv (k, v) VALUES ('b', 2)"));
+    (void)n1;
+    (void)n2;
+    return tx->Commit();
+  };
+  ASSERT_TRUE(write_two().ok());
+  EXPECT_EQ(faulty.statements(), 3);  // two Execs and the Commit
+  Script("DELETE FROM kv");
+  for (int n = 1; n <= 3; ++n) {
+    faulty.Reset();
+    faulty.FailNth(n, n == 2 ? StatusCode::kInternal : StatusCode::kUnavailable);
+    Status st = write_two();
+    EXPECT_EQ(st.code(), n == 2 ? StatusCode::kInternal : StatusCode::kUnavailable) << n;
+    EXPECT_EQ(faulty.failures(), 1);
+    EXPECT_EQ(Count("kv"), 0) << "statement " << n << " failed but rows were committed";
+  }
+  faulty.Reset();
+  ASSERT_TRUE(write_two().ok()) << "the database works again once disarmed";
+  EXPECT_EQ(Count("kv"), 2);
+}
+
+TEST_P(SqlDatabaseTest, PostgresReconnectsAfterTheServerDropsAConnection) {
+  if (sqlite()) GTEST_SKIP() << "PostgreSQL connection handling";
+  auto admin = PostgresDatabase::Open(std::getenv(testing::kPgUrlEnv), {});
+  ASSERT_TRUE(admin.ok()) << admin.status().ToString();
+  auto terminate = [&](int64_t pid) {
+    ASSERT_TRUE((*admin)->ExecScript("SELECT pg_terminate_backend(" + std::to_string(pid) +
+                                     "); SELECT pg_sleep(0.2)")
+                    .ok());
+  };
+  int64_t pid = 0;
+  {
+    auto tx = db_->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx.ok());
+    auto row = (*tx)->QueryOne("SELECT pg_backend_pid()");
+    ASSERT_TRUE(row.ok() && row->has_value());
+    pid = (*row)->Int(0);
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  // Idle pooled connection killed: Begin notices and retries on a fresh connection.
+  terminate(pid);
+  for (int i = 0; i < 4; ++i) {
+    auto tx = db_->Begin(TxMode::kRead);
+    ASSERT_TRUE(tx.ok()) << tx.status().ToString();
+    EXPECT_TRUE((*tx)->Query("SELECT 1").ok());
+  }
+  // Connection killed mid-transaction: the statement is Unavailable, the connection dropped.
+  {
+    auto tx = db_->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx.ok());
+    auto row = (*tx)->QueryOne("SELECT pg_backend_pid()");
+    ASSERT_TRUE(row.ok() && row->has_value());
+    terminate((*row)->Int(0));
+    EXPECT_EQ((*tx)->Query("SELECT 1").status().code(), StatusCode::kUnavailable);
+    EXPECT_EQ((*tx)->Commit().code(), StatusCode::kUnavailable);
+  }
+  // No pool slot leaked: the whole pool (4 in tests) can be held at once.
+  std::vector<std::unique_ptr<Transaction>> held;
+  for (int i = 0; i < 4; ++i) {
+    auto tx = db_->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx.ok()) << i << ": " << tx.status().ToString();
+    held.push_back(std::move(*tx));
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SqlDatabaseTest, ::testing::ValuesIn(TestBackends()),
+                         [](const auto& info) { return BackendName(info.param); });
+
+}  // namespace
+}  // namespace cairn::storage
