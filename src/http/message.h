@@ -1,0 +1,76 @@
+// Transport-neutral request and response types. Domains and handlers see only these; Beast and
+// Asio stay inside the http/ translation units that implement the server.
+//
+// Thread safety: plain values.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/status.h"
+
+namespace cairn::http {
+
+enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
+std::string_view MethodName(Method m);
+
+struct Request {
+  Method method = Method::kGet;
+  std::string target;  // raw target, e.g. /api/v1/x?y=1
+  std::string path;    // percent-decoded path without the query
+  std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
+  std::string body;  // in-memory body (empty for streamed routes)
+  // For routes registered with RouteOptions::stream_body_to_file: the temporary file holding the
+  // body (the handler may rename it; the server removes it afterwards if it still exists).
+  std::optional<std::string> body_file;
+  std::map<std::string, std::string> path_params;  // filled by the router
+  std::string request_id;
+
+  // First header with that (lower-case) name.
+  std::optional<std::string_view> Header(std::string_view lower_name) const;
+  // First query parameter with that name.
+  std::optional<std::string_view> Query(std::string_view name) const;
+  const std::string& Param(const std::string& name) const;  // path parameter (must exist)
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  // When set, the server streams this file as the body (body must be empty).
+  std::optional<std::string> file_path;
+
+  static Response Json(int status, std::string body);
+  static Response Text(int status, std::string content_type, std::string body);
+  static Response NoContent();
+};
+
+// Fills req.path (percent-decoded) and req.query (decoded, `+` as space) from req.target.
+// Errors: InvalidArgument for a target that is not origin-form (`/...`), a bad percent escape or
+// a decoded NUL.
+[[nodiscard]] Status ParseTarget(Request& req);
+
+// Decodes %XX escapes (and `+` as space when `plus_as_space`). nullopt on a malformed escape.
+[[nodiscard]] std::optional<std::string> PercentDecode(std::string_view s, bool plus_as_space);
+
+// Standard reason phrase ("Not Found"); "Unknown" for codes it does not know.
+[[nodiscard]] std::string_view ReasonPhrase(int status);
+
+// Maps a Status to its HTTP status code. The one place this mapping lives.
+int HttpStatusFor(StatusCode code);
+
+// RFC 9457 problem+json for a non-OK status. `instance` is the request path.
+// Body: {"type","title","status","detail","instance","code"} plus "errors":[{"field","message"}]
+// when the status carries field errors. `type` is "https://cairn.dev/problems/<code>" with
+// <code> the stable StatusCodeName (e.g. "not_found"). For Internal the detail is generic: the
+// real message is never sent to the client.
+Response Problem(const Status& status, std::string_view instance);
+
+}  // namespace cairn::http

@@ -1,0 +1,84 @@
+// Router: maps method + path template (`/api/v1/runs/{run_id}/metrics/{key}`) to a handler.
+// A final `{name...}` segment captures the rest of the path (artifact paths).
+// No match: 404; path matches but not the method: 405 with `Allow`.
+// Handlers return Response; a handler that throws is answered 500 with a generic message and the
+// exception is logged with the request id (the one last-resort catch).
+//
+// Thread safety: routes are added before the server starts; Dispatch is then thread-safe.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+
+namespace cairn::http {
+
+using Handler = std::function<Response(Request&)>;
+
+struct RouteOptions {
+  // Body is streamed to a temporary file (Request::body_file) instead of memory, with a larger
+  // limit (ServerOptions::max_file_body_bytes). For uploads.
+  bool stream_body_to_file = false;
+  // Body must have one of these content types (checked before the handler: 415 otherwise).
+  // Empty = no body expected/checked. "application/json" is the usual value.
+  std::vector<std::string> content_types;
+  // Runs directly on the I/O thread instead of the worker pool. Only for handlers that never
+  // block (health checks, metrics, static files).
+  bool inline_handler = false;
+};
+
+struct RouteInfo {
+  Method method;
+  std::string pattern;
+  const RouteOptions* options;
+};
+
+// 415 problem when the route declares content types, the request carries a body (or announces
+// one via Content-Length > 0 / Transfer-Encoding) and its media type (parameters ignored,
+// case-insensitive) is not among them; nullopt when acceptable.
+[[nodiscard]] std::optional<Response> CheckContentType(const Request& req,
+                                                       const RouteOptions& options);
+
+class Router {
+ public:
+  Router();
+  ~Router();
+  Router(const Router&) = delete;
+  Router& operator=(const Router&) = delete;
+
+  void Add(Method method, std::string pattern, Handler handler, RouteOptions options = {});
+
+  // Finds the route for a request (fills req.path_params). Returns null and sets `error` to a
+  // 404/405 response when there is none.
+  struct Match {
+    const Handler* handler = nullptr;
+    const RouteOptions* options = nullptr;
+    std::string pattern;  // the matched template, for metrics labels
+  };
+  // The path is taken from req.target when set (split, then each segment percent-decoded, so an
+  // encoded `/` stays inside its parameter), else from req.path. Literal segments win over
+  // `{param}`, which wins over `{rest...}`; HEAD falls back to GET. Paths with a `.` or `..`
+  // segment (also when percent-encoded) or a NUL are answered 400.
+  Match Find(Request& req, Response* error) const;
+
+  // Find + content-type check + handler call + last-resort catch. Fills req.path/req.query from
+  // req.target first when req.path is empty.
+  Response Dispatch(Request& req) const;
+
+  // Calls a matched handler inside the last-resort catch: an exception is logged with the request
+  // id and answered 500 with a generic problem. The server uses Find + CheckContentType + Invoke
+  // separately because it routes before reading the body.
+  Response Invoke(const Match& match, Request& req) const;
+
+  std::vector<RouteInfo> Routes() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cairn::http
