@@ -5,12 +5,33 @@
 
 namespace cairn::json {
 
+namespace {
+
+// Boost.JSON turns numbers beyond the double range (1e400) into infinities, which Serialize then
+// writes as the invalid token `Infinity`. Depth is bounded by kMaxDepth, so recursion is safe.
+bool AllNumbersFinite(const bj::value& v) {
+  if (v.is_double()) return std::isfinite(v.get_double());
+  if (const bj::array* a = v.if_array()) {
+    for (const bj::value& e : *a) {
+      if (!AllNumbersFinite(e)) return false;
+    }
+  } else if (const bj::object* o = v.if_object()) {
+    for (const auto& kv : *o) {
+      if (!AllNumbersFinite(kv.value())) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 Result<bj::value> Parse(std::string_view text) {
   bj::parse_options opts;
   opts.max_depth = kMaxDepth;
   boost::system::error_code ec;
   bj::value v = bj::parse(text, ec, {}, opts);
   if (ec) return InvalidArgument("malformed JSON: " + ec.message());
+  if (!AllNumbersFinite(v)) return InvalidArgument("malformed JSON: number out of range");
   return v;
 }
 

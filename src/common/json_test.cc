@@ -74,3 +74,14 @@ TEST(ObjectReader, IntegersOutOfRangeAreRejected) {
 
 }  // namespace
 }  // namespace cairn::json
+
+namespace cairn::json {
+namespace {
+// Regression (found by fuzz_json_body): 1e400 parsed to infinity and serialized as `Infinity`.
+TEST(JsonParse, RejectsNumbersBeyondDoubleRange) {
+  EXPECT_FALSE(Parse("[1e400]").ok());
+  EXPECT_FALSE(Parse("{\"a\":{\"b\":-1e999}}").ok());
+  EXPECT_TRUE(Parse("[1e308]").ok());
+}
+}  // namespace
+}  // namespace cairn::json

@@ -40,6 +40,10 @@ bool Digits(std::string_view s, size_t pos, size_t n, int* out) {
   return true;
 }
 
+// 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z.
+constexpr int64_t kMinMillis = -62167219200000;
+constexpr int64_t kMaxMillis = 253402300799999;
+
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 int DaysInMonth(int y, int m) {
@@ -116,7 +120,12 @@ std::optional<int64_t> ParseRfc3339(std::string_view s) {
     if (pos != s.size()) return std::nullopt;
   }
   int64_t days = DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
-  return ((days * 24 + h) * 60 + mi - offset_min) * 60000 + int64_t{sec} * 1000 + ms;
+  const int64_t millis =
+      ((days * 24 + h) * 60 + mi - offset_min) * 60000 + int64_t{sec} * 1000 + ms;
+  // An offset or a leap second can carry 0000-01-01 / 9999-12-31 outside the four-digit years
+  // that RFC 3339 (and FormatRfc3339) can represent.
+  if (millis < kMinMillis || millis > kMaxMillis) return std::nullopt;
+  return millis;
 }
 
 }  // namespace cairn

@@ -34,3 +34,16 @@ TEST(Time, RejectsMalformed) {
 
 }  // namespace
 }  // namespace cairn
+
+namespace cairn {
+namespace {
+// Regression (found by fuzz_rfc3339): instants outside years 0000..9999 did not round-trip.
+TEST(Rfc3339, RejectsInstantsOutsideFourDigitYears) {
+  EXPECT_FALSE(ParseRfc3339("9999-12-31T23:59:60Z"));
+  EXPECT_FALSE(ParseRfc3339("9999-12-31T23:59:59-00:01"));
+  EXPECT_FALSE(ParseRfc3339("0000-01-01T00:00:00+00:01"));
+  EXPECT_TRUE(ParseRfc3339("9999-12-31T23:59:59.999Z"));
+  EXPECT_EQ(ParseRfc3339("0000-01-01T00:00:00Z"), -62167219200000);
+}
+}  // namespace
+}  // namespace cairn

@@ -1,0 +1,56 @@
+#include "tracking/metric_block.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+namespace cairn::tracking {
+namespace {
+
+TEST(MetricBlock, RoundTripsPointsInOrder) {
+  std::vector<MetricPoint> in = {{0, 1000, 0.5},
+                                 {-3, -1, -2.25},
+                                 {std::numeric_limits<int64_t>::max(), 7, 1e300},
+                                 {std::numeric_limits<int64_t>::min(), 0, -0.0}};
+  std::string bytes = EncodeMetricBlock(in);
+  ASSERT_EQ(bytes.size(), in.size() * kMetricPointBytes);
+  std::vector<MetricPoint> out;
+  ASSERT_TRUE(DecodeMetricBlock(bytes, 4, out).ok());
+  ASSERT_EQ(out.size(), in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    EXPECT_EQ(out[i].step, in[i].step);
+    EXPECT_EQ(out[i].timestamp, in[i].timestamp);
+    EXPECT_EQ(std::signbit(out[i].value), std::signbit(in[i].value));
+    EXPECT_EQ(out[i].value, in[i].value);
+  }
+}
+
+TEST(MetricBlock, LayoutIsLittleEndianStepTimestampValue) {
+  std::vector<MetricPoint> in = {{1, 2, 1.0}};
+  std::string b = EncodeMetricBlock(in);
+  ASSERT_EQ(b.size(), 24u);
+  EXPECT_EQ(b[0], 1);
+  for (int i = 1; i < 8; ++i) EXPECT_EQ(b[i], 0);
+  EXPECT_EQ(b[8], 2);
+  // 1.0 = 0x3FF0000000000000: the top two bytes come last.
+  EXPECT_EQ(static_cast<unsigned char>(b[22]), 0xF0);
+  EXPECT_EQ(static_cast<unsigned char>(b[23]), 0x3F);
+}
+
+TEST(MetricBlock, DecodeRejectsTruncatedBlock) {
+  std::vector<MetricPoint> in = {{1, 2, 3.0}, {4, 5, 6.0}};
+  std::string b = EncodeMetricBlock(in);
+  std::vector<MetricPoint> out;
+  EXPECT_EQ(DecodeMetricBlock(b.substr(0, 30), 2, out).code(), StatusCode::kInternal);
+}
+
+TEST(MetricBlock, DecodeRejectsCountMismatch) {
+  std::vector<MetricPoint> in = {{1, 2, 3.0}};
+  std::vector<MetricPoint> out;
+  EXPECT_EQ(DecodeMetricBlock(EncodeMetricBlock(in), 2, out).code(), StatusCode::kInternal);
+  EXPECT_TRUE(out.empty());
+}
+
+}  // namespace
+}  // namespace cairn::tracking

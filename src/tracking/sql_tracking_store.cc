@@ -1,0 +1,585 @@
+#include "tracking/sql_tracking_store.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <charconv>
+#include <utility>
+
+#include "audit/audit_writer.h"
+#include "tracking/metric_block.h"
+#include "tracking/page_token.h"
+
+namespace cairn::tracking {
+namespace {
+
+namespace bj = boost::json;
+using storage::Row;
+using storage::Transaction;
+using storage::Value;
+
+constexpr char kExperimentColumns[] =
+    "e.name, e.description, e.owner, e.status, e.tags, e.created_by, e.created_at, "
+    "e.updated_at, e.revision, (SELECT COUNT(*) FROM runs c WHERE c.experiment_name = e.name)";
+constexpr char kRunColumns[] =
+    "r.run_id, r.experiment_name, r.name, r.status, r.start_time, r.end_time, r.created_by, "
+    "r.source, r.inputs, r.created_at, r.updated_at, r.revision";
+constexpr char kArtifactColumns[] =
+    "path, size_bytes, sha256, content_type, created_by, created_at";
+
+std::string MapToJson(const StringMap& m) {
+  bj::object o;
+  for (const auto& [k, v] : m) o.emplace(k, v);
+  return bj::serialize(o);
+}
+
+StringMap MapFromJson(const std::string& text) {
+  StringMap out;
+  boost::system::error_code ec;
+  bj::value v = bj::parse(text, ec);
+  if (ec || !v.is_object()) return out;  // written by MapToJson; never expected
+  for (const auto& kv : v.get_object()) {
+    if (kv.value().is_string())
+      out.emplace(std::string(kv.key()), std::string(kv.value().get_string()));
+  }
+  return out;
+}
+
+std::string ListToJson(const std::vector<std::string>& l) {
+  bj::array a;
+  for (const auto& s : l) a.emplace_back(s);
+  return bj::serialize(a);
+}
+
+std::vector<std::string> ListFromJson(const std::string& text) {
+  std::vector<std::string> out;
+  boost::system::error_code ec;
+  bj::value v = bj::parse(text, ec);
+  if (ec || !v.is_array()) return out;
+  for (const auto& e : v.get_array())
+    if (e.is_string()) out.emplace_back(e.get_string());
+  return out;
+}
+
+Experiment ExperimentFromRow(const Row& row) {
+  Experiment e;
+  e.name = row.Text(0);
+  e.description = row.Text(1);
+  e.owner = row.Text(2);
+  e.status = ParseExperimentStatus(row.Text(3)).value_or(ExperimentStatus::kActive);
+  e.tags = MapFromJson(row.Text(4));
+  e.created_by = row.Text(5);
+  e.created_at = row.Int(6);
+  e.updated_at = row.Int(7);
+  e.revision = row.Int(8);
+  e.run_count = row.Int(9);
+  return e;
+}
+
+Run RunFromRow(const Row& row) {
+  Run r;
+  r.run_id = row.Text(0);
+  r.experiment_name = row.Text(1);
+  r.name = row.Text(2);
+  r.status = ParseRunStatus(row.Text(3)).value_or(RunStatus::kRunning);
+  r.start_time = row.Int(4);
+  r.end_time = row.OptInt(5);
+  r.created_by = row.Text(6);
+  r.source = MapFromJson(row.Text(7));
+  r.inputs = ListFromJson(row.Text(8));
+  r.created_at = row.Int(9);
+  r.updated_at = row.Int(10);
+  r.revision = row.Int(11);
+  return r;
+}
+
+Artifact ArtifactFromRow(const Row& row) {
+  return Artifact{row.Text(0), row.Int(1), row.Text(2), row.Text(3), row.Text(4), row.Int(5)};
+}
+
+Value OptIntValue(const std::optional<int64_t>& v) {
+  if (v) return *v;
+  return std::monostate{};
+}
+
+Result<std::optional<Run>> LoadRunRow(Transaction& tx, const std::string& run_id) {
+  const Value p[] = {run_id};
+  ASSIGN_OR_RETURN(auto row,
+                   tx.QueryOne(std::string("SELECT ") + kRunColumns +
+                                   " FROM runs r WHERE r.run_id = ?",
+                               p));
+  if (!row) return std::optional<Run>();
+  return std::optional<Run>(RunFromRow(*row));
+}
+
+Status LoadParamsAndTags(Transaction& tx, Run& run) {
+  const Value p[] = {run.run_id};
+  ASSIGN_OR_RETURN(auto params, tx.Query("SELECT key, value FROM run_params WHERE run_id = ?", p));
+  for (const auto& row : params) run.params.emplace(row.Text(0), row.Text(1));
+  ASSIGN_OR_RETURN(auto tags, tx.Query("SELECT key, value FROM run_tags WHERE run_id = ?", p));
+  for (const auto& row : tags) run.tags.emplace(row.Text(0), row.Text(1));
+  return Status::Ok();
+}
+
+Status LoadMetricsAndArtifacts(Transaction& tx, Run& run) {
+  const Value p[] = {run.run_id};
+  ASSIGN_OR_RETURN(
+      auto metrics,
+      tx.Query("SELECT key, value, step, timestamp FROM latest_metrics WHERE run_id = ?", p));
+  for (const auto& row : metrics)
+    run.metrics.emplace(row.Text(0), LatestMetric{row.Double(1), row.Int(2), row.Int(3)});
+  ASSIGN_OR_RETURN(auto artifacts,
+                   tx.Query(std::string("SELECT ") + kArtifactColumns +
+                                " FROM run_artifacts WHERE run_id = ? ORDER BY path",
+                            p));
+  for (const auto& row : artifacts) run.artifacts.push_back(ArtifactFromRow(row));
+  return Status::Ok();
+}
+
+Result<Run> LoadFullRun(Transaction& tx, const std::string& run_id) {
+  ASSIGN_OR_RETURN(auto run, LoadRunRow(tx, run_id));
+  if (!run) return NotFound("run '" + run_id + "' not found");
+  RETURN_IF_ERROR(LoadParamsAndTags(tx, *run));
+  RETURN_IF_ERROR(LoadMetricsAndArtifacts(tx, *run));
+  return std::move(*run);
+}
+
+// Bumps the run's revision (taking its row lock on PostgreSQL) and returns its status.
+Result<RunStatus> TouchRun(Transaction& tx, const std::string& run_id, int64_t now) {
+  const Value p[] = {now, run_id};
+  ASSIGN_OR_RETURN(int64_t n,
+                   tx.Exec("UPDATE runs SET revision = revision + 1, updated_at = ? "
+                           "WHERE run_id = ?",
+                           p));
+  if (n == 0) return NotFound("run '" + run_id + "' not found");
+  const Value q[] = {run_id};
+  ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT status FROM runs WHERE run_id = ?", q));
+  if (!row) return NotFound("run '" + run_id + "' not found");
+  return ParseRunStatus(row->Text(0)).value_or(RunStatus::kRunning);
+}
+
+Status InsertKeyValues(Transaction& tx, const char* table, const std::string& run_id,
+                       const StringMap& m) {
+  const std::string sql = std::string("INSERT INTO ") + table + " (run_id, key, value) VALUES (?, ?, ?)";
+  for (const auto& [k, v] : m) {
+    const Value p[] = {run_id, k, v};
+    RETURN_IF_ERROR(tx.Exec(sql, p).status());
+  }
+  return Status::Ok();
+}
+
+std::string Placeholders(size_t n) {
+  std::string s = "(";
+  for (size_t i = 0; i < n; ++i) s += i ? ", ?" : "?";
+  return s + ")";
+}
+
+// Fills params, tags and latest metrics of a page of runs with one query each.
+Status LoadChildren(Transaction& tx, std::vector<Run>& runs) {
+  if (runs.empty()) return Status::Ok();
+  std::vector<Value> ids;
+  std::map<std::string, Run*> by_id;
+  for (auto& r : runs) {
+    ids.emplace_back(r.run_id);
+    by_id[r.run_id] = &r;
+  }
+  const std::string in = Placeholders(runs.size());
+  ASSIGN_OR_RETURN(auto params,
+                   tx.Query("SELECT run_id, key, value FROM run_params WHERE run_id IN " + in, ids));
+  for (const auto& row : params) by_id[row.Text(0)]->params.emplace(row.Text(1), row.Text(2));
+  ASSIGN_OR_RETURN(auto tags,
+                   tx.Query("SELECT run_id, key, value FROM run_tags WHERE run_id IN " + in, ids));
+  for (const auto& row : tags) by_id[row.Text(0)]->tags.emplace(row.Text(1), row.Text(2));
+  ASSIGN_OR_RETURN(auto metrics, tx.Query("SELECT run_id, key, value, step, timestamp FROM "
+                                          "latest_metrics WHERE run_id IN " + in,
+                                          ids));
+  for (const auto& row : metrics) {
+    by_id[row.Text(0)]->metrics.emplace(row.Text(1),
+                                        LatestMetric{row.Double(2), row.Int(3), row.Int(4)});
+  }
+  return Status::Ok();
+}
+
+bool ParseInt(std::string_view s, int64_t& out) {
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+// Keyset cursor "<created_at>,<name or run_id>".
+std::string KeysetCursor(int64_t created_at, const std::string& id) {
+  return std::to_string(created_at) + "," + id;
+}
+
+Result<std::pair<int64_t, std::string>> ParseKeyset(const std::string& token, char kind) {
+  auto cursor = DecodePageToken(token);
+  if (!cursor || cursor->size() < 3 || (*cursor)[0] != kind || (*cursor)[1] != ':')
+    return InvalidArgument("invalid page_token", {{"page_token", "is not a valid page token"}});
+  std::string_view body(*cursor);
+  body.remove_prefix(2);
+  size_t comma = body.find(',');
+  int64_t at = 0;
+  if (comma == std::string_view::npos || !ParseInt(body.substr(0, comma), at))
+    return InvalidArgument("invalid page_token", {{"page_token", "is not a valid page token"}});
+  return std::make_pair(at, std::string(body.substr(comma + 1)));
+}
+
+Result<int64_t> ParseOffsetToken(const std::string& token) {
+  auto cursor = DecodePageToken(token);
+  int64_t offset = 0;
+  if (!cursor || cursor->size() < 3 || cursor->substr(0, 2) != "o:" ||
+      !ParseInt(std::string_view(*cursor).substr(2), offset) || offset < 0)
+    return InvalidArgument("invalid page_token", {{"page_token", "is not a valid page token"}});
+  return offset;
+}
+
+// The point of a series that wins the latest-value rule: greatest (step, timestamp), ties to
+// the later-logged point.
+const MetricPoint& LatestOf(const std::vector<MetricPoint>& points) {
+  const MetricPoint* best = &points.front();
+  for (const auto& p : points) {
+    if (p.step > best->step || (p.step == best->step && p.timestamp >= best->timestamp)) best = &p;
+  }
+  return *best;
+}
+
+}  // namespace
+
+Status SqlTrackingStore::CreateExperiment(const Experiment& e, const audit::Entry& audit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  const Value p[] = {e.name,       e.description, e.owner,        std::string(ToString(e.status)),
+                     MapToJson(e.tags), e.created_by, e.created_at, e.updated_at,
+                     e.revision};
+  auto r = tx->Exec(
+      "INSERT INTO experiments (name, description, owner, status, tags, created_by, created_at, "
+      "updated_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      p);
+  if (!r.ok()) {
+    if (r.status().code() == StatusCode::kAlreadyExists)
+      return AlreadyExists("experiment '" + e.name + "' already exists");
+    return r.status();
+  }
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
+  return tx->Commit();
+}
+
+Result<Experiment> SqlTrackingStore::GetExperiment(const std::string& name) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  const Value p[] = {name};
+  ASSIGN_OR_RETURN(auto row, tx->QueryOne(std::string("SELECT ") + kExperimentColumns +
+                                              " FROM experiments e WHERE e.name = ?",
+                                          p));
+  if (!row) return NotFound("experiment '" + name + "' not found");
+  return ExperimentFromRow(*row);
+}
+
+Result<ExperimentDetail> SqlTrackingStore::GetExperimentDetail(const std::string& name,
+                                                               int latest_runs) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  const Value p[] = {name};
+  ASSIGN_OR_RETURN(auto row, tx->QueryOne(std::string("SELECT ") + kExperimentColumns +
+                                              " FROM experiments e WHERE e.name = ?",
+                                          p));
+  if (!row) return NotFound("experiment '" + name + "' not found");
+  ExperimentDetail d;
+  d.experiment = ExperimentFromRow(*row);
+  for (auto s : {RunStatus::kRunning, RunStatus::kCompleted, RunStatus::kFailed,
+                 RunStatus::kKilled})
+    d.run_counts[s] = 0;
+  ASSIGN_OR_RETURN(auto counts, tx->Query("SELECT status, COUNT(*) FROM runs "
+                                          "WHERE experiment_name = ? GROUP BY status",
+                                          p));
+  for (const auto& c : counts) {
+    if (auto s = ParseRunStatus(c.Text(0))) d.run_counts[*s] = c.Int(1);
+  }
+  const Value q[] = {name, static_cast<int64_t>(latest_runs)};
+  ASSIGN_OR_RETURN(auto runs, tx->Query(std::string("SELECT ") + kRunColumns +
+                                            " FROM runs r WHERE r.experiment_name = ? "
+                                            "ORDER BY r.created_at DESC, r.run_id DESC LIMIT ?",
+                                        q));
+  for (const auto& r : runs) d.latest_runs.push_back(RunFromRow(r));
+  return d;
+}
+
+Result<Page<Experiment>> SqlTrackingStore::ListExperiments(const ExperimentQuery& query) {
+  std::string sql = std::string("SELECT ") + kExperimentColumns + " FROM experiments e WHERE 1 = 1";
+  std::vector<Value> params;
+  if (query.owner) {
+    sql += " AND e.owner = ?";
+    params.emplace_back(*query.owner);
+  }
+  if (query.status) {
+    sql += " AND e.status = ?";
+    params.emplace_back(std::string(ToString(*query.status)));
+  }
+  if (!query.page_token.empty()) {
+    ASSIGN_OR_RETURN(auto key, ParseKeyset(query.page_token, 'e'));
+    sql += " AND (e.created_at < ? OR (e.created_at = ? AND e.name < ?))";
+    params.emplace_back(key.first);
+    params.emplace_back(key.first);
+    params.emplace_back(key.second);
+  }
+  sql += " ORDER BY e.created_at DESC, e.name DESC LIMIT ?";
+  params.emplace_back(static_cast<int64_t>(query.limit) + 1);
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
+  Page<Experiment> page;
+  for (const auto& row : rows) {
+    if (static_cast<int>(page.items.size()) == query.limit) {
+      const auto& last = page.items.back();
+      page.next_page_token = EncodePageToken("e:" + KeysetCursor(last.created_at, last.name));
+      break;
+    }
+    page.items.push_back(ExperimentFromRow(row));
+  }
+  return page;
+}
+
+Result<Experiment> SqlTrackingStore::UpdateExperiment(const std::string& name,
+                                                      const ExperimentMutator& mutate) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  const Value p[] = {name};
+  ASSIGN_OR_RETURN(auto row, tx->QueryOne(std::string("SELECT ") + kExperimentColumns +
+                                              " FROM experiments e WHERE e.name = ?",
+                                          p));
+  if (!row) return NotFound("experiment '" + name + "' not found");
+  Experiment current = ExperimentFromRow(*row);
+  ASSIGN_OR_RETURN(ExperimentChange change, mutate(current));
+  if (!change.audit) return current;
+  const Experiment& u = change.updated;
+  const Value q[] = {u.description, u.owner, std::string(ToString(u.status)), MapToJson(u.tags),
+                     u.updated_at,  u.revision, name, current.revision};
+  ASSIGN_OR_RETURN(int64_t n, tx->Exec("UPDATE experiments SET description = ?, owner = ?, "
+                                       "status = ?, tags = ?, updated_at = ?, revision = ? "
+                                       "WHERE name = ? AND revision = ?",
+                                       q));
+  if (n == 0) return Aborted("experiment '" + name + "' was changed concurrently; retry");
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, *change.audit));
+  RETURN_IF_ERROR(tx->Commit());
+  return u;
+}
+
+Status SqlTrackingStore::CreateRun(const Run& run, const ExperimentCheck& check,
+                                   const audit::Entry& audit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  const Value e[] = {run.experiment_name};
+  ASSIGN_OR_RETURN(auto row, tx->QueryOne("SELECT status FROM experiments WHERE name = ?", e));
+  if (!row) return NotFound("experiment '" + run.experiment_name + "' not found");
+  RETURN_IF_ERROR(check(ParseExperimentStatus(row->Text(0)).value_or(ExperimentStatus::kActive)));
+  const Value p[] = {run.run_id,         run.experiment_name,   run.name,
+                     std::string(ToString(run.status)), run.start_time, OptIntValue(run.end_time),
+                     run.created_by,     MapToJson(run.source), ListToJson(run.inputs),
+                     run.created_at,     run.updated_at,        run.revision};
+  RETURN_IF_ERROR(tx->Exec("INSERT INTO runs (run_id, experiment_name, name, status, start_time, "
+                           "end_time, created_by, source, inputs, created_at, updated_at, "
+                           "revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           p)
+                      .status());
+  RETURN_IF_ERROR(InsertKeyValues(*tx, "run_params", run.run_id, run.params));
+  RETURN_IF_ERROR(InsertKeyValues(*tx, "run_tags", run.run_id, run.tags));
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
+  return tx->Commit();
+}
+
+Result<Run> SqlTrackingStore::GetRun(const std::string& run_id) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  return LoadFullRun(*tx, run_id);
+}
+
+Result<int64_t> SqlTrackingStore::GetRunRevision(const std::string& run_id) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  const Value p[] = {run_id};
+  ASSIGN_OR_RETURN(auto row, tx->QueryOne("SELECT revision FROM runs WHERE run_id = ?", p));
+  if (!row) return NotFound("run '" + run_id + "' not found");
+  return row->Int(0);
+}
+
+Result<Page<Run>> SqlTrackingStore::ListRuns(const RunQuery& query) {
+  std::string sql = std::string("SELECT ") + kRunColumns + " FROM runs r WHERE 1 = 1";
+  std::vector<Value> params;
+  if (query.experiment_name) {
+    sql += " AND r.experiment_name = ?";
+    params.emplace_back(*query.experiment_name);
+  }
+  if (query.status) {
+    sql += " AND r.status = ?";
+    params.emplace_back(std::string(ToString(*query.status)));
+  }
+  SqlFragment where = FilterToSql(query.filter);
+  if (!where.sql.empty()) {
+    sql += " AND (" + where.sql + ")";
+    for (auto& v : where.params) params.push_back(std::move(v));
+  }
+  // Default order (newest first) pages by keyset; a custom order pages by offset.
+  const bool keyset = query.order_by.empty();
+  int64_t offset = 0;
+  if (!query.page_token.empty()) {
+    if (keyset) {
+      ASSIGN_OR_RETURN(auto key, ParseKeyset(query.page_token, 'r'));
+      sql += " AND (r.created_at < ? OR (r.created_at = ? AND r.run_id < ?))";
+      params.emplace_back(key.first);
+      params.emplace_back(key.first);
+      params.emplace_back(key.second);
+    } else {
+      ASSIGN_OR_RETURN(offset, ParseOffsetToken(query.page_token));
+    }
+  }
+  SqlFragment order = OrderByToSql(query.order_by);
+  sql += " ORDER BY " + order.sql;
+  for (auto& v : order.params) params.push_back(std::move(v));
+  sql += " LIMIT ? OFFSET ?";
+  params.emplace_back(static_cast<int64_t>(query.limit) + 1);
+  params.emplace_back(offset);
+
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
+  Page<Run> page;
+  for (const auto& row : rows) {
+    if (static_cast<int>(page.items.size()) == query.limit) {
+      const auto& last = page.items.back();
+      page.next_page_token =
+          keyset ? EncodePageToken("r:" + KeysetCursor(last.created_at, last.run_id))
+                 : EncodePageToken("o:" + std::to_string(offset + query.limit));
+      break;
+    }
+    page.items.push_back(RunFromRow(row));
+  }
+  RETURN_IF_ERROR(LoadChildren(*tx, page.items));
+  return page;
+}
+
+Result<Run> SqlTrackingStore::UpdateRun(const std::string& run_id, const RunMutator& mutate) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  ASSIGN_OR_RETURN(auto current, LoadRunRow(*tx, run_id));
+  if (!current) return NotFound("run '" + run_id + "' not found");
+  RETURN_IF_ERROR(LoadParamsAndTags(*tx, *current));
+  ASSIGN_OR_RETURN(RunChange change, mutate(*current));
+  if (change.audit) {
+    const Value p[] = {std::string(ToString(change.status)), OptIntValue(change.end_time),
+                       change.updated_at, run_id, current->revision};
+    ASSIGN_OR_RETURN(int64_t n,
+                     tx->Exec("UPDATE runs SET status = ?, end_time = ?, updated_at = ?, "
+                              "revision = revision + 1 WHERE run_id = ? AND revision = ?",
+                              p));
+    if (n == 0) return Aborted("run '" + run_id + "' was changed concurrently; retry");
+    if (change.tags) {
+      const Value q[] = {run_id};
+      RETURN_IF_ERROR(tx->Exec("DELETE FROM run_tags WHERE run_id = ?", q).status());
+      RETURN_IF_ERROR(InsertKeyValues(*tx, "run_tags", run_id, *change.tags));
+    }
+    auto s = InsertKeyValues(*tx, "run_params", run_id, change.new_params);
+    if (s.code() == StatusCode::kAlreadyExists)
+      return Aborted("run '" + run_id + "' was changed concurrently; retry");
+    RETURN_IF_ERROR(s);
+    RETURN_IF_ERROR(audit::AppendInTx(*tx, *change.audit));
+  }
+  ASSIGN_OR_RETURN(Run updated, LoadFullRun(*tx, run_id));
+  RETURN_IF_ERROR(tx->Commit());
+  return updated;
+}
+
+Status SqlTrackingStore::AppendMetrics(const std::string& run_id, const MetricBatch& batch,
+                                       const RunCheck& check, const audit::Entry& audit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  ASSIGN_OR_RETURN(RunStatus status, TouchRun(*tx, run_id, audit.at));
+  RETURN_IF_ERROR(check(status));
+  for (const auto& series : batch.series) {
+    if (series.points.empty()) continue;
+    const Value k[] = {run_id, series.key};
+    ASSIGN_OR_RETURN(auto row,
+                     tx->QueryOne("SELECT COALESCE(MAX(seq), 0) FROM metric_blocks "
+                                  "WHERE run_id = ? AND key = ?",
+                                  k));
+    const int64_t seq = (row ? row->Int(0) : 0) + 1;
+    int64_t min_step = series.points.front().step;
+    int64_t max_step = min_step;
+    for (const auto& p : series.points) {
+      min_step = std::min(min_step, p.step);
+      max_step = std::max(max_step, p.step);
+    }
+    const Value b[] = {run_id, series.key, seq, min_step, max_step,
+                       static_cast<int64_t>(series.points.size()),
+                       storage::Blob{EncodeMetricBlock(series.points)}};
+    RETURN_IF_ERROR(tx->Exec("INSERT INTO metric_blocks (run_id, key, seq, min_step, max_step, "
+                             "n, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             b)
+                        .status());
+    const MetricPoint& latest = LatestOf(series.points);
+    const Value l[] = {run_id, series.key, latest.value, latest.step, latest.timestamp};
+    RETURN_IF_ERROR(
+        tx->Exec("INSERT INTO latest_metrics (run_id, key, value, step, timestamp) "
+                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (run_id, key) DO UPDATE SET "
+                 "value = excluded.value, step = excluded.step, timestamp = excluded.timestamp "
+                 "WHERE excluded.step > latest_metrics.step OR (excluded.step = "
+                 "latest_metrics.step AND excluded.timestamp >= latest_metrics.timestamp)",
+                 l)
+            .status());
+  }
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
+  return tx->Commit();
+}
+
+Result<std::vector<MetricPoint>> SqlTrackingStore::GetMetricPoints(const std::string& run_id,
+                                                                   const std::string& key,
+                                                                   int64_t min_step,
+                                                                   int64_t max_step) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  const Value r[] = {run_id};
+  ASSIGN_OR_RETURN(auto exists, tx->QueryOne("SELECT 1 FROM runs WHERE run_id = ?", r));
+  if (!exists) return NotFound("run '" + run_id + "' not found");
+  const Value p[] = {run_id, key, min_step, max_step};
+  ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT n, data FROM metric_blocks WHERE run_id = ? AND "
+                                        "key = ? AND max_step >= ? AND min_step <= ? "
+                                        "ORDER BY seq",
+                                        p));
+  std::vector<MetricPoint> all;
+  for (const auto& row : rows) RETURN_IF_ERROR(DecodeMetricBlock(row.BlobBytes(1), row.Int(0), all));
+  std::erase_if(all, [&](const MetricPoint& pt) { return pt.step < min_step || pt.step > max_step; });
+  std::stable_sort(all.begin(), all.end(),
+                   [](const MetricPoint& a, const MetricPoint& b) { return a.step < b.step; });
+  return all;
+}
+
+Status SqlTrackingStore::AddArtifact(const std::string& run_id, const Artifact& a,
+                                     const RunCheck& check, const std::function<Status()>& finalize,
+                                     const audit::Entry& audit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  ASSIGN_OR_RETURN(RunStatus status, TouchRun(*tx, run_id, audit.at));
+  RETURN_IF_ERROR(check(status));
+  const Value p[] = {run_id, a.path, a.size_bytes, a.sha256, a.content_type, a.created_by,
+                     a.created_at};
+  auto r = tx->Exec("INSERT INTO run_artifacts (run_id, path, size_bytes, sha256, content_type, "
+                    "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    p);
+  if (!r.ok()) {
+    if (r.status().code() == StatusCode::kAlreadyExists)
+      return AlreadyExists("artifact '" + a.path + "' already exists in run '" + run_id + "'");
+    return r.status();
+  }
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
+  RETURN_IF_ERROR(finalize());
+  return tx->Commit();
+}
+
+Result<Artifact> SqlTrackingStore::GetArtifact(const std::string& run_id, const std::string& path) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  const Value p[] = {run_id, path};
+  ASSIGN_OR_RETURN(auto row, tx->QueryOne(std::string("SELECT ") + kArtifactColumns +
+                                              " FROM run_artifacts WHERE run_id = ? AND path = ?",
+                                          p));
+  if (!row) return NotFound("artifact '" + path + "' not found in run '" + run_id + "'");
+  return ArtifactFromRow(*row);
+}
+
+Result<std::vector<Artifact>> SqlTrackingStore::ListArtifacts(const std::string& run_id) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  const Value r[] = {run_id};
+  ASSIGN_OR_RETURN(auto exists, tx->QueryOne("SELECT 1 FROM runs WHERE run_id = ?", r));
+  if (!exists) return NotFound("run '" + run_id + "' not found");
+  ASSIGN_OR_RETURN(auto rows, tx->Query(std::string("SELECT ") + kArtifactColumns +
+                                            " FROM run_artifacts WHERE run_id = ? ORDER BY path",
+                                        r));
+  std::vector<Artifact> out;
+  for (const auto& row : rows) out.push_back(ArtifactFromRow(row));
+  return out;
+}
+
+}  // namespace cairn::tracking

@@ -1,0 +1,138 @@
+#include "tracking/sql_tracking_store.h"
+
+#include <gtest/gtest.h>
+
+#include "common/time.h"
+#include "storage/testing/faulty_database.h"
+#include "tracking/metric_block.h"
+#include "tracking/tracking_test_support.h"
+
+namespace cairn::tracking {
+namespace {
+
+using storage::testing::FaultyDatabase;
+using testing::BackendTest;
+
+class SqlTrackingStoreTest : public BackendTest {};
+
+TEST_P(SqlTrackingStoreTest, StoresOneBlockPerKeyPerBatchWithIncreasingSeq) {
+  MakeExperiment("e");
+  tracking::Run r = MakeRun("e");
+  MetricBatch b = Batch("loss", {{1, 10, 0.5}, {2, 20, 0.4}});
+  b.series.push_back({"acc", {{1, 10, 0.9}}});
+  b.total_points = 3;
+  ASSERT_TRUE(service_->LogMetrics(r.run_id, b, "x").ok());
+  ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("loss", {{7, 70, 0.1}}), "x").ok());
+
+  auto tx = db_->Begin(storage::TxMode::kRead);
+  ASSERT_TRUE(tx.ok());
+  const storage::Value p[] = {r.run_id};
+  auto rows = (*tx)->Query("SELECT key, seq, min_step, max_step, n, data FROM metric_blocks "
+                           "WHERE run_id = ? ORDER BY key, seq",
+                           p);
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[0].Text(0), "acc");
+  EXPECT_EQ((*rows)[1].Text(0), "loss");
+  EXPECT_EQ((*rows)[1].Int(1), 1);
+  EXPECT_EQ((*rows)[1].Int(2), 1);
+  EXPECT_EQ((*rows)[1].Int(3), 2);
+  EXPECT_EQ((*rows)[1].Int(4), 2);
+  std::vector<MetricPoint> decoded;
+  ASSERT_TRUE(DecodeMetricBlock((*rows)[1].BlobBytes(5), 2, decoded).ok());
+  ASSERT_EQ(decoded.size(), 2u);
+  EXPECT_EQ(decoded[1].step, 2);
+  EXPECT_EQ(decoded[1].timestamp, 20);
+  EXPECT_EQ(decoded[1].value, 0.4);
+  EXPECT_EQ((*rows)[2].Int(1), 2);  // second loss block
+}
+
+TEST_P(SqlTrackingStoreTest, RevisionReadMatchesRun) {
+  MakeExperiment("e");
+  tracking::Run r = MakeRun("e");
+  SqlTrackingStore store(*db_);
+  EXPECT_EQ(*store.GetRunRevision(r.run_id), 1);
+  ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("k", {{1, 1, 1}}), "x").ok());
+  EXPECT_EQ(*store.GetRunRevision(r.run_id), 2);
+  EXPECT_EQ(store.GetRunRevision("00000000-0000-4000-8000-000000000000").status().code(),
+            StatusCode::kNotFound);
+}
+
+// Each statement of a mutation fails in turn: the mutation fails and leaves neither its change
+// nor its audit record behind (they share one transaction).
+TEST_P(SqlTrackingStoreTest, FailedStatementRollsBackChangeAndAudit) {
+  MakeExperiment("e");
+  tracking::Run r = MakeRun("e");
+  FaultyDatabase faulty(*db_);
+  TrackingService svc(std::make_unique<SqlTrackingStore>(faulty), TrackingServiceOptions{data_dir_});
+  faulty.Reset();
+  ASSERT_TRUE(svc.LogMetrics(r.run_id, Batch("k", {{1, 1, 1}}), "x").ok());
+  const int n = faulty.statements();
+  ASSERT_GE(n, 5);
+  const int64_t audit_before = AuditCount();
+  const int64_t blocks_before = Count("SELECT COUNT(*) FROM metric_blocks");
+  for (int i = 1; i <= n; ++i) {
+    faulty.Reset();
+    faulty.FailNth(i, StatusCode::kUnavailable);
+    auto res = svc.LogMetrics(r.run_id, Batch("k", {{2, 2, 2}}), "x");
+    EXPECT_EQ(res.status().code(), StatusCode::kUnavailable) << "statement " << i;
+    EXPECT_EQ(AuditCount(), audit_before) << "statement " << i;
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM metric_blocks"), blocks_before);
+  }
+  faulty.Reset();
+  RunCreate c;
+  c.experiment_name = "e";
+  c.params = StringMap{{"a", "1"}};
+  c.tags = StringMap{{"t", "1"}};
+  ASSERT_TRUE(svc.CreateRun(c, "x").ok());
+  const int m = faulty.statements();
+  const int64_t runs_before = Count("SELECT COUNT(*) FROM runs");
+  const int64_t audit2 = AuditCount();
+  const int64_t params_before = Count("SELECT COUNT(*) FROM run_params");
+  for (int i = 1; i <= m; ++i) {
+    faulty.Reset();
+    faulty.FailNth(i, StatusCode::kUnavailable);
+    EXPECT_FALSE(svc.CreateRun(c, "x").ok());
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM runs"), runs_before);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM run_params"), params_before);
+    EXPECT_EQ(AuditCount(), audit2);
+  }
+}
+
+TEST_P(SqlTrackingStoreTest, FailedPatchLeavesRunUnchanged) {
+  MakeExperiment("e");
+  tracking::Run r = MakeRun("e");
+  FaultyDatabase faulty(*db_);
+  TrackingService svc(std::make_unique<SqlTrackingStore>(faulty), TrackingServiceOptions{data_dir_});
+  RunPatch p;
+  p.status = "completed";
+  p.tags = StringMap{{"x", "y"}};
+  p.params = StringMap{{"new", "1"}};
+  faulty.Reset();
+  faulty.FailNth(6, StatusCode::kUnavailable);
+  EXPECT_FALSE(svc.UpdateRun(r.run_id, p, std::nullopt, "x").ok());
+  auto g = service_->GetRun(r.run_id);
+  EXPECT_EQ(g->status, RunStatus::kRunning);
+  EXPECT_TRUE(g->tags.empty());
+  EXPECT_TRUE(g->params.empty());
+  EXPECT_EQ(g->revision, 1);
+}
+
+TEST_P(SqlTrackingStoreTest, AuditRecordsDescribeTheChange) {
+  MakeExperiment("e");
+  auto tx = db_->Begin(storage::TxMode::kRead);
+  auto row = (*tx)->QueryOne(
+      "SELECT actor, action, resource_type, resource_id FROM audit_log ORDER BY id DESC");
+  ASSERT_TRUE(row.ok() && *row);
+  EXPECT_EQ((*row)->Text(0), "alice");
+  EXPECT_EQ((*row)->Text(1), "experiment.create");
+  EXPECT_EQ((*row)->Text(2), "experiment");
+  EXPECT_EQ((*row)->Text(3), "e");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SqlTrackingStoreTest,
+                         ::testing::ValuesIn(storage::testing::TestBackends()),
+                         testing::BackendParamName);
+
+}  // namespace
+}  // namespace cairn::tracking

@@ -1,0 +1,229 @@
+#include "tracking/tracking_routes.h"
+
+#include <charconv>
+#include <memory>
+#include <string>
+
+#include "common/time.h"
+#include "http/identity.h"
+#include "tracking/run_response_cache.h"
+#include "tracking/tracking_json.h"
+
+namespace cairn::tracking {
+namespace {
+
+using http::Method;
+using http::Request;
+using http::Response;
+
+Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
+
+Status QueryError(const std::string& field, const std::string& message) {
+  return InvalidArgument("invalid query: " + field + " " + message, {{field, message}});
+}
+
+Result<std::optional<int64_t>> QueryInt(const Request& req, std::string_view name) {
+  auto v = req.Query(name);
+  if (!v) return std::optional<int64_t>();
+  int64_t n = 0;
+  auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || p != v->data() + v->size() || v->empty())
+    return QueryError(std::string(name), "must be an integer");
+  return std::optional<int64_t>(n);
+}
+
+std::optional<std::string> QueryString(const Request& req, std::string_view name) {
+  auto v = req.Query(name);
+  if (!v) return std::nullopt;
+  return std::string(*v);
+}
+
+// If-Match: `5`, `"5"` or `W/"5"`; `*` means "any revision".
+Result<std::optional<int64_t>> IfMatch(const Request& req) {
+  auto h = req.Header("if-match");
+  if (!h) return std::optional<int64_t>();
+  std::string_view v = *h;
+  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  if (v == "*") return std::optional<int64_t>();
+  if (v.starts_with("W/")) v.remove_prefix(2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  int64_t n = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || ec != std::errc() || p != v.data() + v.size() || n < 1)
+    return InvalidArgument("If-Match must be a revision number", {{"If-Match", "must be a revision number"}});
+  return std::optional<int64_t>(n);
+}
+
+Response WithETag(Response r, int64_t revision) {
+  r.headers.emplace_back("ETag", "\"" + std::to_string(revision) + "\"");
+  return r;
+}
+
+Response CreateExperiment(TrackingService& svc, Request& req) {
+  auto body = ParseExperimentCreate(req.body);
+  if (!body.ok()) return Fail(body.status(), req);
+  auto e = svc.CreateExperiment(*body, http::ActorFor(req));
+  if (!e.ok()) return Fail(e.status(), req);
+  return WithETag(Response::Json(201, ExperimentToJson(*e)), e->revision);
+}
+
+Response ListExperiments(TrackingService& svc, Request& req) {
+  auto limit = QueryInt(req, "limit");
+  if (!limit.ok()) return Fail(limit.status(), req);
+  ExperimentListRequest lr{QueryString(req, "owner"), QueryString(req, "status"), *limit,
+                           QueryString(req, "page_token").value_or("")};
+  auto page = svc.ListExperiments(lr);
+  if (!page.ok()) return Fail(page.status(), req);
+  return Response::Json(200, ExperimentPageToJson(*page));
+}
+
+Response GetExperiment(TrackingService& svc, Request& req) {
+  auto d = svc.GetExperiment(req.Param("name"));
+  if (!d.ok()) return Fail(d.status(), req);
+  return WithETag(Response::Json(200, ExperimentDetailToJson(*d)), d->experiment.revision);
+}
+
+Response PatchExperiment(TrackingService& svc, Request& req) {
+  auto if_match = IfMatch(req);
+  if (!if_match.ok()) return Fail(if_match.status(), req);
+  auto patch = ParseExperimentPatch(req.body);
+  if (!patch.ok()) return Fail(patch.status(), req);
+  auto e = svc.UpdateExperiment(req.Param("name"), *patch, *if_match, http::ActorFor(req));
+  if (!e.ok()) return Fail(e.status(), req);
+  return WithETag(Response::Json(200, ExperimentToJson(*e)), e->revision);
+}
+
+Response CreateRun(TrackingService& svc, Request& req) {
+  auto body = ParseRunCreate(req.body);
+  if (!body.ok()) return Fail(body.status(), req);
+  auto run = svc.CreateRun(*body, http::ActorFor(req));
+  if (!run.ok()) return Fail(run.status(), req);
+  return WithETag(Response::Json(201, RunToJson(*run)), run->revision);
+}
+
+Response ListRuns(TrackingService& svc, Request& req) {
+  auto limit = QueryInt(req, "limit");
+  if (!limit.ok()) return Fail(limit.status(), req);
+  RunListRequest lr{QueryString(req, "experiment_name"), QueryString(req, "status"),
+                    QueryString(req, "filter").value_or(""),
+                    QueryString(req, "order_by").value_or(""), *limit,
+                    QueryString(req, "page_token").value_or("")};
+  auto page = svc.ListRuns(lr);
+  if (!page.ok()) return Fail(page.status(), req);
+  return Response::Json(200, RunPageToJson(*page));
+}
+
+Response GetRun(TrackingService& svc, RunResponseCache& cache, Request& req) {
+  const std::string& run_id = req.Param("run_id");
+  auto revision = svc.GetRunRevision(run_id);
+  if (!revision.ok()) return Fail(revision.status(), req);
+  if (auto hit = cache.Get(run_id, *revision)) {
+    return WithETag(Response::Json(200, *hit), *revision);
+  }
+  auto run = svc.GetRun(run_id);
+  if (!run.ok()) return Fail(run.status(), req);
+  std::string body = RunToJson(*run);
+  cache.Put(run_id, run->revision, body);
+  return WithETag(Response::Json(200, std::move(body)), run->revision);
+}
+
+Response PatchRun(TrackingService& svc, Request& req) {
+  auto if_match = IfMatch(req);
+  if (!if_match.ok()) return Fail(if_match.status(), req);
+  auto patch = ParseRunPatch(req.body);
+  if (!patch.ok()) return Fail(patch.status(), req);
+  auto run = svc.UpdateRun(req.Param("run_id"), *patch, *if_match, http::ActorFor(req));
+  if (!run.ok()) return Fail(run.status(), req);
+  return WithETag(Response::Json(200, RunToJson(*run)), run->revision);
+}
+
+Response LogMetrics(TrackingService& svc, Request& req) {
+  auto batch = ParseMetricBatch(req.body);
+  if (!batch.ok()) return Fail(batch.status(), req);
+  auto n = svc.LogMetrics(req.Param("run_id"), std::move(*batch), http::ActorFor(req));
+  if (!n.ok()) return Fail(n.status(), req);
+  return Response::Json(200, AcceptedToJson(*n));
+}
+
+Response GetMetricHistory(TrackingService& svc, Request& req) {
+  MetricHistoryRequest hr;
+  for (auto [name, slot] : {std::pair{"min_step", &hr.min_step}, std::pair{"max_step", &hr.max_step},
+                            std::pair{"max_points", &hr.max_points}}) {
+    auto v = QueryInt(req, name);
+    if (!v.ok()) return Fail(v.status(), req);
+    *slot = *v;
+  }
+  auto h = svc.GetMetricHistory(req.Param("run_id"), req.Param("key"), hr);
+  if (!h.ok()) return Fail(h.status(), req);
+  return Response::Json(200, MetricHistoryToJson(*h));
+}
+
+Response PutArtifact(TrackingService& svc, Request& req) {
+  if (!req.body_file) return Fail(InvalidArgument("missing request body"), req);
+  std::string content_type(req.Header("content-type").value_or("application/octet-stream"));
+  auto a = svc.PutArtifact(req.Param("run_id"), req.Param("path"), *req.body_file, content_type,
+                           http::ActorFor(req));
+  if (!a.ok()) return Fail(a.status(), req);
+  return Response::Json(201, ArtifactToJson(*a));
+}
+
+Response GetArtifact(TrackingService& svc, Request& req) {
+  auto f = svc.GetArtifact(req.Param("run_id"), req.Param("path"));
+  if (!f.ok()) return Fail(f.status(), req);
+  Response r;
+  r.status = 200;
+  r.content_type = "application/octet-stream";
+  r.file_path = f->file_path;
+  r.headers.emplace_back("X-Content-SHA256", f->artifact.sha256);
+  return r;
+}
+
+Response ListArtifacts(TrackingService& svc, Request& req) {
+  auto items = svc.ListArtifacts(req.Param("run_id"));
+  if (!items.ok()) return Fail(items.status(), req);
+  return Response::Json(200, ArtifactListToJson(*items));
+}
+
+}  // namespace
+
+void RegisterTrackingRoutes(http::Router& router, TrackingService& service) {
+  const std::string base = kLifecyclePrefix;
+  http::RouteOptions json_body;
+  json_body.content_types = {"application/json"};
+  http::RouteOptions upload;
+  upload.stream_body_to_file = true;
+  auto cache = std::make_shared<RunResponseCache>();
+  TrackingService& s = service;
+
+  router.Add(Method::kPost, base + "/experiments",
+             [&s](Request& r) { return CreateExperiment(s, r); }, json_body);
+  router.Add(Method::kGet, base + "/experiments",
+             [&s](Request& r) { return ListExperiments(s, r); });
+  router.Add(Method::kGet, base + "/experiments/{name}",
+             [&s](Request& r) { return GetExperiment(s, r); });
+  router.Add(Method::kPatch, base + "/experiments/{name}",
+             [&s](Request& r) { return PatchExperiment(s, r); }, json_body);
+
+  router.Add(Method::kPost, base + "/runs", [&s](Request& r) { return CreateRun(s, r); },
+             json_body);
+  router.Add(Method::kGet, base + "/runs", [&s](Request& r) { return ListRuns(s, r); });
+  router.Add(Method::kGet, base + "/runs/{run_id}",
+             [&s, cache](Request& r) { return GetRun(s, *cache, r); });
+  router.Add(Method::kPatch, base + "/runs/{run_id}",
+             [&s](Request& r) { return PatchRun(s, r); }, json_body);
+
+  router.Add(Method::kPost, base + "/runs/{run_id}/metrics",
+             [&s](Request& r) { return LogMetrics(s, r); }, json_body);
+  router.Add(Method::kGet, base + "/runs/{run_id}/metrics/{key...}",
+             [&s](Request& r) { return GetMetricHistory(s, r); });
+
+  router.Add(Method::kGet, base + "/runs/{run_id}/artifacts",
+             [&s](Request& r) { return ListArtifacts(s, r); });
+  router.Add(Method::kPut, base + "/runs/{run_id}/artifacts/{path...}",
+             [&s](Request& r) { return PutArtifact(s, r); }, upload);
+  router.Add(Method::kGet, base + "/runs/{run_id}/artifacts/{path...}",
+             [&s](Request& r) { return GetArtifact(s, r); });
+}
+
+}  // namespace cairn::tracking

@@ -1,0 +1,84 @@
+// Test support shared by the tracking test binaries: a fresh database per test (every backend
+// under test), a service on top of it and a temporary data directory.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <random>
+#include <string>
+
+#include "storage/sql_database.h"
+#include "storage/testing/test_databases.h"
+#include "tracking/sql_tracking_store.h"
+#include "tracking/tracking_service.h"
+
+namespace cairn::tracking::testing {
+
+inline std::string MakeTempDir() {
+  std::random_device rd;
+  auto dir = std::filesystem::temp_directory_path() /
+             ("cairn-tracking-" + std::to_string(rd()) + std::to_string(rd()));
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+class BackendTest : public ::testing::TestWithParam<storage::Backend> {
+ protected:
+  void SetUp() override {
+    auto db = storage::testing::OpenFreshTestDatabase(GetParam());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(*db);
+    data_dir_ = MakeTempDir();
+    service_ = std::make_unique<TrackingService>(std::make_unique<SqlTrackingStore>(*db_),
+                                                 TrackingServiceOptions{data_dir_});
+  }
+  void TearDown() override {
+    service_.reset();
+    db_.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(data_dir_, ec);
+  }
+
+  int64_t Count(const std::string& sql) {
+    auto tx = db_->Begin(storage::TxMode::kRead);
+    EXPECT_TRUE(tx.ok());
+    auto row = (*tx)->QueryOne(sql);
+    EXPECT_TRUE(row.ok()) << row.status().ToString();
+    return row.ok() && *row ? (*row)->Int(0) : -1;
+  }
+  int64_t AuditCount() { return Count("SELECT COUNT(*) FROM audit_log"); }
+
+  Experiment MakeExperiment(const std::string& name) {
+    ExperimentCreate c;
+    c.name = name;
+    auto e = service_->CreateExperiment(c, "alice");
+    EXPECT_TRUE(e.ok()) << e.status().ToString();
+    return e.ok() ? *e : Experiment{};
+  }
+  tracking::Run MakeRun(const std::string& experiment, StringMap params = {}) {
+    RunCreate c;
+    c.experiment_name = experiment;
+    c.params = std::move(params);
+    auto r = service_->CreateRun(c, "bob");
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : tracking::Run{};
+  }
+  static MetricBatch Batch(const std::string& key, std::vector<MetricPoint> pts) {
+    MetricBatch b;
+    b.total_points = pts.size();
+    b.series.push_back({key, std::move(pts)});
+    return b;
+  }
+
+  std::unique_ptr<storage::SqlDatabase> db_;
+  std::string data_dir_;
+  std::unique_ptr<TrackingService> service_;
+};
+
+inline std::string BackendParamName(const ::testing::TestParamInfo<storage::Backend>& info) {
+  return storage::testing::BackendName(info.param);
+}
+
+}  // namespace cairn::tracking::testing
