@@ -24,8 +24,8 @@ const doc = {
     "/readyz": { get: { summary: "Readiness (storage reachable)", operationId: "readyz", responses: { ...ok(200, "Ready", { type: "object", properties: { status: { type: "string" } } }), 503: { description: "Storage unreachable" } } } },
     "/metrics": { get: { summary: "Prometheus metrics", operationId: "metrics", responses: { 200: { description: "Prometheus text exposition format", content: { "text/plain": { schema: { type: "string" } } } } } } },
     "/openapi.json": { get: { summary: "This document", operationId: "openapi", responses: ok(200, "OpenAPI 3.1 document", { type: "object" }) } },
-    "/docs": { get: { summary: "Swagger UI (redirects to /docs/)", operationId: "docsRedirect", responses: { 301: { description: "Redirect to /docs/" } } } },
-    "/docs/{file}": { get: { summary: "Swagger UI assets", operationId: "docs", parameters: [P("file", "Asset path; empty for the UI page", { type: "string" })], responses: { 200: { description: "Asset", content: { "text/html": {} } }, ...errs(404) } } },
+    "/docs": { get: { summary: "Swagger UI (redirects to /docs/index.html)", operationId: "docsRedirect", responses: { 301: { description: "Redirect to /docs/index.html" } } } },
+    "/docs/{file}": { get: { summary: "Swagger UI assets", operationId: "docs", parameters: [P("file", "Asset path; index.html is the UI page", { type: "string" })], responses: { 200: { description: "Asset", content: { "text/html": {} } }, ...errs(404) } } },
     "/api/v1/audit": { get: { summary: "Audit records, newest first", operationId: "listAudit", parameters: [Q("resource", "`type` or `type/id`, e.g. `run/<uuid>`"), Q("actor", "Who made the change"), Q("since", "RFC 3339 time", time), ...listParams], responses: { ...ok(200, "Audit page", page("AuditRecord")), ...errs(400) } } },
     [`${L}/experiments`]: {
       post: { summary: "Create an experiment", operationId: "createExperiment", requestBody: body(ref("ExperimentCreate")), responses: { ...ok(201, "Created", ref("Experiment")), ...errs(400, 409, 413, 415) } },
@@ -77,4 +77,15 @@ const doc = {
     },
   },
 };
+// Each domain describes its own paths and schemas in scripts/openapi/<domain>.js:
+//   module.exports = (h) => ({ paths: {...}, schemas: {...} });  with h = the helpers above.
+const fs = require("fs");
+const path = require("path");
+const dir = path.join(__dirname, "openapi");
+const helpers = { P, Q, ref, json, problem, ok, errs, body, ifMatch, listParams, page, strMap, freeMap, time };
+for (const f of fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".js")).sort() : []) {
+  const part = require(path.join(dir, f))(helpers);
+  Object.assign(doc.paths, part.paths || {});
+  Object.assign(doc.components.schemas, part.schemas || {});
+}
 process.stdout.write(JSON.stringify(doc, null, 2) + "\n");

@@ -43,11 +43,12 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   open.upgrade = config.upgrade;
   open.pool_size = config.worker_threads + 2;
   open.observer = &impl->metrics;
+  open.sqlite_fsync_each_commit = config.sqlite_sync_full;
   ASSIGN_OR_RETURN(impl->db, storage::OpenDatabase(config.storage, open));
 
   impl->audit = std::make_unique<audit::AuditService>(
       std::make_unique<audit::SqlAuditStore>(*impl->db));
-  tracking::TrackingOptions tracking_opts;
+  tracking::TrackingServiceOptions tracking_opts;
   tracking_opts.data_dir = config.data_dir;
   impl->tracking = std::make_unique<tracking::TrackingService>(
       std::make_unique<tracking::SqlTrackingStore>(*impl->db), tracking_opts);

@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cstdlib>
+// Errors as values, not exceptions (toml::parse_result then carries either table or error).
+#define TOML_EXCEPTIONS 0
 #include <toml++/toml.h>
 
 namespace cairn::server {
@@ -56,6 +58,10 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
     return ParseBool("upgrade", value, &c.upgrade);
   } else if (key == "docs_dir") {
     c.docs_dir = value;
+  } else if (key == "sqlite_sync") {
+    if (value != "normal" && value != "full")
+      return Bad("sqlite_sync: expected normal or full, got '" + value + "'");
+    c.sqlite_sync_full = value == "full";
   } else {
     return Bad("unknown setting '" + key + "'");
   }
@@ -100,12 +106,13 @@ constexpr Flag kFlags[] = {
     {"--worker-threads", "worker_threads", true},
     {"--max-body-bytes", "max_body_bytes", true},
     {"--docs-dir", "docs_dir", true},
+    {"--sqlite-sync", "sqlite_sync", true},
     {"--no-access-log", "access_log", false},
     {"--upgrade", "upgrade", false},
 };
 constexpr const char* kEnvKeys[] = {"host",           "port",           "data_dir", "storage",
                                     "io_threads",     "worker_threads", "max_body_bytes",
-                                    "access_log",     "upgrade",        "docs_dir"};
+                                    "access_log",     "upgrade",        "docs_dir", "sqlite_sync"};
 
 }  // namespace
 
@@ -121,6 +128,7 @@ std::string ServeUsage() {
   return "usage: cairn serve [--host 127.0.0.1] [--port 8500] [--data-dir ./cairn-data]\n"
          "                   [--storage URI] [--config FILE] [--io-threads N]\n"
          "                   [--worker-threads N] [--max-body-bytes N] [--docs-dir DIR]\n"
+         "                   [--sqlite-sync normal|full]\n"
          "                   [--no-access-log] [--upgrade]\n"
          "Storage URIs: sqlite://PATH (default sqlite://<data-dir>/cairn.db), postgresql://...\n"
          "Environment: CAIRN_HOST, CAIRN_PORT, CAIRN_DATA_DIR, CAIRN_STORAGE, CAIRN_CONFIG, ...\n"

@@ -2,7 +2,7 @@
 // optional TOML file (--config FILE or CAIRN_CONFIG), which wins over the defaults of SPEC §6.
 //
 // TOML file keys (all optional, top level): host, port, data_dir, storage, io_threads,
-// worker_threads, max_body_bytes, access_log, upgrade, docs_dir.
+// worker_threads, max_body_bytes, access_log, upgrade, docs_dir, sqlite_sync (normal|full).
 #pragma once
 
 #include <cstdint>
@@ -27,6 +27,7 @@ struct Config {
   bool access_log = true;
   bool upgrade = false;  // apply pending migrations at start
   std::string docs_dir;  // Swagger UI assets; default: found next to the build
+  bool sqlite_sync_full = false;  // SQLite synchronous=FULL instead of NORMAL (see OpenOptions)
 };
 
 // Reads the environment through `getenv` (injectable for tests).

@@ -75,7 +75,7 @@ void RegisterPlatformRoutes(http::Router& router, PlatformDeps deps) {
       http::Method::kGet, "/docs",
       [](http::Request&) {
         http::Response r = http::Response::Text(301, "text/plain", "");
-        r.headers.emplace_back("Location", "/docs/");
+        r.headers.emplace_back("Location", "/docs/index.html");
         return r;
       },
       inline_opts);
@@ -94,7 +94,7 @@ void RegisterPlatformRoutes(http::Router& router, PlatformDeps deps) {
           return http::Problem(Unavailable("Swagger UI assets are not installed "
                                            "(run scripts/install-deps.sh)"),
                                req.path);
-        return http::ServeStaticFile(dir, req, file, /*spa_fallback=*/false);
+        return http::ServeStaticFile(dir, file, /*spa_fallback=*/false, req);
       },
       inline_opts);
 }
