@@ -984,6 +984,18 @@ HttpServer::HttpServer(ServerOptions options, const Router& router)
 
 HttpServer::~HttpServer() { Stop(); }
 
+// SIGINT/SIGTERM end RunUntilSignal's wait; the stop itself runs on the controlling thread.
+void HttpServer::InstallSignalHandler(Impl& s) {
+  s.signals = std::make_unique<asio::signal_set>(*s.core.ioc, SIGINT, SIGTERM);
+  s.signals->async_wait([&s](const beast::error_code& ec, int signo) {
+    if (ec) return;
+    log::Info("received signal " + std::to_string(signo) + ", shutting down");
+    std::lock_guard inner(s.control_mu);
+    s.signalled = true;
+    s.control_cv.notify_all();
+  });
+}
+
 Status HttpServer::Start() {
   Impl& s = *impl_;
   {
@@ -1025,6 +1037,11 @@ Status HttpServer::Start() {
 
   core.workers = std::make_unique<asio::thread_pool>(static_cast<size_t>(worker_threads));
   s.work.emplace(core.ioc->get_executor());
+  if (core.options.handle_signals) {
+    // Installed before any thread runs and before the caller announces the port, so a signal
+    // that arrives right after start-up still means a graceful stop.
+    InstallSignalHandler(s);
+  }
   asio::post(*s.accept_strand, [&s] { s.Accept(); });
   for (int i = 0; i < io_threads; ++i) {
     s.io_threads.emplace_back([&core] {
@@ -1048,14 +1065,9 @@ void HttpServer::RunUntilSignal() {
   Impl& s = *impl_;
   std::unique_lock lock(s.control_mu);
   if (!s.started || s.stopping) return;
-  s.signals = std::make_unique<asio::signal_set>(*s.core.ioc, SIGINT, SIGTERM);
-  s.signals->async_wait([&s](const beast::error_code& ec, int signo) {
-    if (ec) return;
-    log::Info("received signal " + std::to_string(signo) + ", shutting down");
-    std::lock_guard inner(s.control_mu);
-    s.signalled = true;
-    s.control_cv.notify_all();
-  });
+  if (!s.signals) {
+    InstallSignalHandler(s);
+  }
   s.control_cv.wait(lock, [&s] { return s.signalled || s.stopping; });
   lock.unlock();
   Stop();

@@ -41,6 +41,9 @@ struct ServerOptions {
   int drain_timeout_ms = 30000;
   std::string temp_dir;     // where streamed bodies go (must exist)
   bool access_log = true;
+  // Catch SIGINT/SIGTERM from Start() on (RunUntilSignal then only waits). Off for embedded and
+  // test servers, on for `cairn serve`.
+  bool handle_signals = false;
   RequestObserver* observer = nullptr;  // not owned, may be null
 };
 
@@ -63,6 +66,7 @@ class HttpServer {
 
  private:
   struct Impl;
+  static void InstallSignalHandler(Impl& s);
   std::unique_ptr<Impl> impl_;
 };
 

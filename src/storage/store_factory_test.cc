@@ -152,12 +152,12 @@ int64_t Pragma(SqlDatabase& db, TxMode mode, const std::string& name) {
   return (*row)->Int(0);
 }
 
-TEST(OpenDatabase, SqliteConnectionsAreDurableWalWithForeignKeys) {
+TEST(OpenDatabase, SqliteConnectionsAreWalNormalWithForeignKeysByDefault) {
   TempDir dir;
   auto db = OpenDatabase("sqlite://" + (dir.path() / "p.db").string(), {});
   ASSERT_TRUE(db.ok());
   for (TxMode mode : {TxMode::kWrite, TxMode::kRead}) {
-    EXPECT_EQ(Pragma(**db, mode, "synchronous"), 2) << "FULL";
+    EXPECT_EQ(Pragma(**db, mode, "synchronous"), 1) << "NORMAL";
     EXPECT_EQ(Pragma(**db, mode, "foreign_keys"), 1);
     EXPECT_EQ(Pragma(**db, mode, "busy_timeout"), 10000);
   }
@@ -168,14 +168,14 @@ TEST(OpenDatabase, SqliteConnectionsAreDurableWalWithForeignKeys) {
   EXPECT_EQ((*mode)->Text(0), "wal");
 }
 
-TEST(OpenDatabase, SqliteFsyncEachCommitOffSelectsSynchronousNormal) {
+TEST(OpenDatabase, SqliteFsyncEachCommitSelectsSynchronousFull) {
   TempDir dir;
   OpenOptions opts;
-  opts.sqlite_fsync_each_commit = false;
+  opts.sqlite_fsync_each_commit = true;
   auto db = OpenDatabase("sqlite://" + (dir.path() / "n.db").string(), opts);
   ASSERT_TRUE(db.ok());
-  EXPECT_EQ(Pragma(**db, TxMode::kWrite, "synchronous"), 1);
-  EXPECT_EQ(Pragma(**db, TxMode::kRead, "synchronous"), 1);
+  EXPECT_EQ(Pragma(**db, TxMode::kWrite, "synchronous"), 2);
+  EXPECT_EQ(Pragma(**db, TxMode::kRead, "synchronous"), 2);
 }
 
 TEST(WithDatabaseName, ReplacesOrAppendsTheDatabase) {
