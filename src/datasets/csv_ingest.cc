@@ -1,0 +1,257 @@
+#include "datasets/csv_ingest.h"
+
+#include <openssl/evp.h>
+
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <set>
+
+#include "common/time.h"
+#include "datasets/column_file.h"
+#include "datasets/column_profile.h"
+#include "datasets/csv_reader.h"
+
+namespace cairn::datasets {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct MdCtxFree {
+  void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+};
+
+struct Inference {
+  bool can_int = true, can_float = true, can_bool = true, can_ts = true;
+  int64_t present = 0;
+  uint64_t bytes = 0;
+
+  void Observe(std::string_view s) {
+    ++present;
+    bytes += s.size();
+    int64_t i;
+    double d;
+    bool b;
+    if (can_int && ParseInt64Cell(s, i)) {  // an integer is also a number, never a bool/time
+      can_bool = can_ts = false;
+      return;
+    }
+    can_int = false;
+    if (can_float && ParseFloatCell(s, d)) {
+      can_bool = can_ts = false;
+      return;
+    }
+    can_float = false;
+    if (can_bool && ParseBoolCell(s, b)) {
+      can_ts = false;
+      return;
+    }
+    can_bool = false;
+    if (can_ts && ParseRfc3339(s)) return;
+    can_ts = false;
+  }
+  ColumnType Type() const {
+    if (present == 0) return ColumnType::kString;
+    if (can_int) return ColumnType::kInt64;
+    if (can_float) return ColumnType::kFloat64;
+    if (can_bool) return ColumnType::kBool;
+    if (can_ts) return ColumnType::kTimestamp;
+    return ColumnType::kString;
+  }
+};
+
+Status CheckHeader(const std::vector<std::string>& header) {
+  if (header.size() > kMaxColumns)
+    return CsvError(1, static_cast<int64_t>(kMaxColumns) + 1,
+                    "too many columns (at most " + std::to_string(kMaxColumns) + ")");
+  std::set<std::string_view> seen;
+  for (size_t i = 0; i < header.size(); ++i) {
+    const auto col = static_cast<int64_t>(i) + 1;
+    if (header[i].empty()) return CsvError(1, col, "empty column name in the header");
+    if (header[i].size() > kMaxColumnNameBytes)
+      return CsvError(1, col, "column name longer than 1024 bytes");
+    if (!seen.insert(header[i]).second)
+      return CsvError(1, col, "duplicate column name '" + header[i] + "'");
+  }
+  return Status::Ok();
+}
+
+Status CheckWidth(const CsvReader& r, size_t want) {
+  const size_t got = r.fields().size();
+  if (got == want) return Status::Ok();
+  return CsvError(r.record_line(), static_cast<int64_t>(std::min(got, want)) + 1,
+                  "expected " + std::to_string(want) + " fields, found " + std::to_string(got));
+}
+
+std::string Hex(const unsigned char* p, unsigned int n) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string s;
+  for (unsigned int i = 0; i < n; ++i) {
+    s += kHex[p[i] >> 4];
+    s += kHex[p[i] & 15];
+  }
+  return s;
+}
+
+Result<IngestResult> Ingest(const std::string& csv_path, const std::string& dir) {
+  IngestResult out;
+  // Pass 1: validate, infer, count, hash.
+  std::unique_ptr<EVP_MD_CTX, MdCtxFree> md(EVP_MD_CTX_new());
+  if (!md || EVP_DigestInit_ex(md.get(), EVP_sha256(), nullptr) != 1)
+    return Internal("sha256 init failed");
+  bool hash_ok = true;
+  std::vector<std::string> header;
+  std::vector<Inference> inf;
+  {
+    ASSIGN_OR_RETURN(auto reader, CsvReader::Open(csv_path, [&](const char* p, size_t n) {
+                       hash_ok &= EVP_DigestUpdate(md.get(), p, n) == 1;
+                     }));
+    ASSIGN_OR_RETURN(bool has_header, reader->Next());
+    if (!has_header) return CsvError(1, 1, "a header row is required (the body is empty)");
+    header = reader->fields();
+    RETURN_IF_ERROR(CheckHeader(header));
+    inf.resize(header.size());
+    for (;;) {
+      ASSIGN_OR_RETURN(bool more, reader->Next());
+      if (!more) break;
+      RETURN_IF_ERROR(CheckWidth(*reader, header.size()));
+      const auto& f = reader->fields();
+      for (size_t i = 0; i < f.size(); ++i)
+        if (!f[i].empty()) inf[i].Observe(f[i]);
+      ++out.row_count;
+    }
+    out.size_bytes = static_cast<int64_t>(reader->bytes_read());
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int dlen = 0;
+  if (!hash_ok || EVP_DigestFinal_ex(md.get(), digest, &dlen) != 1)
+    return Internal("sha256 failed");
+  out.sha256 = Hex(digest, dlen);
+
+  // Pass 2: typed column files.
+  const auto rows = static_cast<uint64_t>(out.row_count);
+  std::vector<std::unique_ptr<ColumnFileWriter>> writers;
+  for (size_t i = 0; i < header.size(); ++i) {
+    const ColumnType t = inf[i].Type();
+    out.columns.emplace_back(header[i], t);
+    ASSIGN_OR_RETURN(auto w, ColumnFileWriter::Create((fs::path(dir) / ColumnFileName(i)).string(),
+                                                      t, rows, inf[i].bytes));
+    writers.push_back(std::move(w));
+  }
+  {
+    ASSIGN_OR_RETURN(auto reader, CsvReader::Open(csv_path));
+    ASSIGN_OR_RETURN(bool has_header, reader->Next());
+    if (!has_header) return Internal("CSV file changed during ingestion");
+    for (uint64_t r = 0; r < rows; ++r) {
+      ASSIGN_OR_RETURN(bool more, reader->Next());
+      if (!more || reader->fields().size() != header.size())
+        return Internal("CSV file changed during ingestion");
+      const auto& f = reader->fields();
+      for (size_t i = 0; i < f.size(); ++i) {
+        ColumnFileWriter& w = *writers[i];
+        const std::string& s = f[i];
+        if (s.empty()) {
+          w.AppendMissing();
+          continue;
+        }
+        switch (out.columns[i].second) {
+          case ColumnType::kInt64: {
+            int64_t v = 0;
+            (void)ParseInt64Cell(s, v);  // validated in pass 1
+            w.AppendInt(v);
+            break;
+          }
+          case ColumnType::kFloat64: {
+            double v = 0;
+            (void)ParseFloatCell(s, v);
+            w.AppendDouble(v);
+            break;
+          }
+          case ColumnType::kBool: {
+            bool v = false;
+            (void)ParseBoolCell(s, v);
+            w.AppendInt(v ? 1 : 0);
+            break;
+          }
+          case ColumnType::kTimestamp:
+            w.AppendInt(ParseRfc3339(s).value_or(0));
+            break;
+          case ColumnType::kString:
+            w.AppendString(s);
+            break;
+        }
+      }
+    }
+  }
+  for (auto& w : writers) RETURN_IF_ERROR(w->Finish());
+  writers.clear();
+
+  // Profiles, one column in memory at a time.
+  for (size_t i = 0; i < header.size(); ++i) {
+    const std::string path = (fs::path(dir) / ColumnFileName(i)).string();
+    ASSIGN_OR_RETURN(auto col, ReadColumnFile(path));
+    out.profile.push_back(ComputeProfile(header[i], col));
+    std::error_code ec;
+    out.stored_bytes += static_cast<int64_t>(fs::file_size(path, ec));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ColumnFileName(size_t index) { return "c" + std::to_string(index) + ".col"; }
+
+bool ParseInt64Cell(std::string_view s, int64_t& out) {
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  if (s.empty() || s.front() == '+') return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+bool ParseFloatCell(std::string_view s, double& out) {
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  if (s.empty() || s.front() == '+') return false;
+  // from_chars also accepts "inf"/"nan" and hex-less forms; require a digit to reject inf/nan.
+  bool digit = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c != '-' && c != '.' && c != 'e' && c != 'E' && c != '+') {
+      return false;
+    }
+  }
+  if (!digit) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size() && std::isfinite(out);
+}
+
+bool ParseBoolCell(std::string_view s, bool& out) {
+  auto eq = [](std::string_view a, std::string_view lower) {
+    if (a.size() != lower.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (static_cast<char>(std::tolower(static_cast<unsigned char>(a[i]))) != lower[i])
+        return false;
+    return true;
+  };
+  if (eq(s, "true")) {
+    out = true;
+    return true;
+  }
+  if (eq(s, "false")) {
+    out = false;
+    return true;
+  }
+  return false;
+}
+
+Result<IngestResult> IngestCsv(const std::string& csv_path, const std::string& dir) {
+  std::error_code ec;
+  if (!fs::create_directories(dir, ec) || ec)
+    return Internal("cannot create dataset directory " + dir);
+  auto r = Ingest(csv_path, dir);
+  if (!r.ok()) fs::remove_all(dir, ec);
+  return r;
+}
+
+}  // namespace cairn::datasets

@@ -1,0 +1,173 @@
+#include "datasets/dataset_service.h"
+
+#include <cmath>
+#include <filesystem>
+#include <limits>
+
+#include "common/ids.h"
+#include "common/log.h"
+#include "common/time.h"
+#include "datasets/csv_ingest.h"
+
+namespace cairn::datasets {
+namespace {
+
+namespace fs = std::filesystem;
+
+Status FieldInvalid(const std::string& field, const std::string& message) {
+  return InvalidArgument("invalid " + field + ": " + message, {{field, message}});
+}
+
+Status NotFoundId(const std::string& id) { return NotFound("dataset '" + id + "' not found"); }
+
+}  // namespace
+
+DatasetService::DatasetService(std::unique_ptr<DatasetStore> store, DatasetServiceOptions options)
+    : store_(std::move(store)), options_(std::move(options)) {}
+
+std::string DatasetService::DatasetDir(const std::string& id) const {
+  return (fs::path(options_.data_dir) / "datasets" / id).string();
+}
+
+Result<Dataset> DatasetService::Ingest(const std::string& name, const std::string& description,
+                                       const std::string& csv_file, const std::string& actor) {
+  if (!IsValidName(name))
+    return FieldInvalid("name", "must be 1-128 characters of [A-Za-z0-9_.-], starting alphanumeric");
+  if (description.size() > 8000) return FieldInvalid("description", "must be at most 8000 characters");
+  Dataset d;
+  d.id = NewUuid();
+  d.name = name;
+  d.description = description;
+  d.table_name = "datasets/" + d.id;
+  const std::string dir = DatasetDir(d.id);
+  ASSIGN_OR_RETURN(IngestResult r, IngestCsv(csv_file, dir));
+  d.columns = std::move(r.columns);
+  d.row_count = r.row_count;
+  d.size_bytes = r.size_bytes;
+  d.stored_bytes = r.stored_bytes;
+  d.sha256 = std::move(r.sha256);
+  d.profile = std::move(r.profile);
+  d.created_by = actor;
+  d.created_at = d.updated_at = NowMillis();
+  d.revision = 1;
+  audit::Entry entry{d.created_at, actor, "dataset.create", "dataset", d.id,
+                     {{"name", d.name}, {"rows", d.row_count}, {"columns",
+                                                                static_cast<int64_t>(d.columns.size())},
+                      {"sha256", d.sha256}}};
+  Status s = store_->Create(d, entry);
+  if (!s.ok()) {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+    return s;
+  }
+  return d;
+}
+
+Result<Dataset> DatasetService::Get(const std::string& id) {
+  if (!IsUuid(id)) return NotFoundId(id);
+  return store_->Get(id);
+}
+
+Result<DatasetPage> DatasetService::List(const DatasetListRequest& request) {
+  const int64_t limit = request.limit.value_or(kDefaultPageSize);
+  if (limit < 1 || limit > kMaxPageSize)
+    return FieldInvalid("limit", "must be between 1 and 1000");
+  return store_->List(request.name, static_cast<int>(limit), request.page_token);
+}
+
+Result<DatasetRows> DatasetService::Rows(const std::string& id, std::optional<int64_t> offset_in,
+                                         std::optional<int64_t> limit_in) {
+  const int64_t offset = offset_in.value_or(0);
+  const int64_t limit = limit_in.value_or(kDefaultPreviewRows);
+  if (offset < 0) return FieldInvalid("offset", "must be >= 0");
+  if (limit < 1 || limit > kMaxPreviewRows) return FieldInvalid("limit", "must be between 1 and 1000");
+  ASSIGN_OR_RETURN(Dataset d, Get(id));
+  DatasetRows out;
+  out.offset = offset;
+  out.total = d.row_count;
+  const int64_t end = std::min(d.row_count, offset + limit);
+  const int64_t n = std::max<int64_t>(0, end - offset);
+  out.rows.assign(static_cast<size_t>(n), {});
+  for (size_t ci = 0; ci < d.columns.size(); ++ci) {
+    out.columns.push_back(d.columns[ci].first);
+    out.types.push_back(d.columns[ci].second);
+    if (n == 0) continue;
+    ASSIGN_OR_RETURN(TypedColumn col,
+                     ReadColumnFile((fs::path(DatasetDir(id)) / ColumnFileName(ci)).string()));
+    for (int64_t r = 0; r < n; ++r) {
+      const size_t i = static_cast<size_t>(offset + r);
+      PreviewCell c;
+      c.type = col.type;
+      c.present = i < col.count && col.IsPresent(i);
+      if (c.present) {
+        if (col.type == ColumnType::kFloat64) c.d = col.doubles[i];
+        else if (col.type == ColumnType::kString) c.s = std::string(col.StringAt(i));
+        else c.i = col.ints[i];
+      }
+      out.rows[static_cast<size_t>(r)].push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+Status DatasetService::Delete(const std::string& id, const std::string& actor) {
+  ASSIGN_OR_RETURN(Dataset d, Get(id));
+  std::vector<std::string> users;
+  for (DatasetUsage* u : usages_) {
+    ASSIGN_OR_RETURN(auto names, u->UsersOfDataset(id));
+    users.insert(users.end(), names.begin(), names.end());
+  }
+  if (!users.empty()) {
+    std::string list;
+    for (const auto& u : users) list += (list.empty() ? "" : ", ") + u;
+    return FailedPrecondition("dataset '" + id + "' is in use by " + list);
+  }
+  audit::Entry entry{NowMillis(), actor, "dataset.delete", "dataset", id, {{"name", d.name}}};
+  RETURN_IF_ERROR(store_->Delete(id, entry));
+  std::error_code ec;
+  fs::remove_all(DatasetDir(id), ec);
+  if (ec) log::Error("cannot remove dataset directory " + DatasetDir(id) + ": " + ec.message());
+  return Status::Ok();
+}
+
+Result<TypedColumn> DatasetService::ReadTypedColumn(const std::string& dataset_id,
+                                                    const std::string& column) {
+  ASSIGN_OR_RETURN(DatasetInfo info, Describe(dataset_id));
+  for (size_t i = 0; i < info.columns.size(); ++i) {
+    if (info.columns[i].first != column) continue;
+    return ReadColumnFile((fs::path(DatasetDir(dataset_id)) / ColumnFileName(i)).string());
+  }
+  return NotFound("dataset '" + dataset_id + "' has no column '" + column + "'");
+}
+
+Result<DatasetInfo> DatasetService::Describe(const std::string& dataset_id) {
+  ASSIGN_OR_RETURN(Dataset d, Get(dataset_id));
+  return DatasetInfo{d.id, d.name, d.row_count, d.columns, d.sha256};
+}
+
+Result<ColumnData> DatasetService::ReadColumn(const std::string& dataset_id,
+                                              const std::string& column) {
+  ASSIGN_OR_RETURN(TypedColumn c, ReadTypedColumn(dataset_id, column));
+  ColumnData out;
+  out.name = column;
+  out.type = c.type;
+  out.missing = static_cast<int64_t>(c.missing);
+  const size_t n = c.count;
+  if (c.type == ColumnType::kString) {
+    out.strings.resize(n);
+    for (size_t i = 0; i < n; ++i)
+      if (c.IsPresent(i)) out.strings[i].emplace(c.StringAt(i));
+    return out;
+  }
+  constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
+  out.numbers.resize(n);
+  if (c.type == ColumnType::kFloat64) {
+    for (size_t i = 0; i < n; ++i) out.numbers[i] = c.IsPresent(i) ? c.doubles[i] : kNan;
+  } else {
+    for (size_t i = 0; i < n; ++i)
+      out.numbers[i] = c.IsPresent(i) ? static_cast<double>(c.ints[i]) : kNan;
+  }
+  return out;
+}
+
+}  // namespace cairn::datasets
