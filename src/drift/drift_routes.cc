@@ -1,0 +1,78 @@
+#include "drift/drift_routes.h"
+
+#include <charconv>
+#include <string>
+
+#include "drift/drift_json.h"
+#include "http/identity.h"
+
+namespace cairn::drift {
+namespace {
+
+
+using http::Request;
+using http::Response;
+
+constexpr char kBase[] = "/api/v1/ml/lifecycle";
+
+Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
+
+std::optional<std::string> QueryString(const Request& req, std::string_view name) {
+  auto v = req.Query(name);
+  if (!v) return std::nullopt;
+  return std::string(*v);
+}
+
+Result<std::optional<int64_t>> QueryInt(const Request& req, std::string_view name) {
+  auto v = req.Query(name);
+  if (!v) return std::optional<int64_t>();
+  int64_t n = 0;
+  auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (v->empty() || ec != std::errc() || p != v->data() + v->size())
+    return InvalidArgument("invalid query: " + std::string(name) + " must be an integer",
+                           {{std::string(name), "must be an integer"}});
+  return std::optional<int64_t>(n);
+}
+
+Response CreateEvent(DriftService& svc, Request& req) {
+  auto body = ParseDriftEventCreate(req.body);
+  if (!body.ok()) return Fail(body.status(), req);
+  auto e = svc.CreateEvent(*body, http::ActorFor(req));
+  if (!e.ok()) return Fail(e.status(), req);
+  return Response::Json(201, DriftEventToJson(*e));
+}
+
+Response ListEvents(DriftService& svc, Request& req) {
+  auto limit = QueryInt(req, "limit");
+  if (!limit.ok()) return Fail(limit.status(), req);
+  DriftEventListRequest lr{QueryString(req, "model_name"), QueryString(req, "severity"),
+                           QueryString(req, "since"), *limit,
+                           QueryString(req, "page_token").value_or("")};
+  auto page = svc.ListEvents(lr);
+  if (!page.ok()) return Fail(page.status(), req);
+  return Response::Json(200, DriftEventPageToJson(*page));
+}
+
+Response Compute(DriftService& svc, Request& req) {
+  auto body = ParseDriftComputeRequest(req.body);
+  if (!body.ok()) return Fail(body.status(), req);
+  auto r = svc.Compute(*body, http::ActorFor(req));
+  if (!r.ok()) return Fail(r.status(), req);
+  return Response::Json(200, DriftComputeResultToJson(*r));
+}
+
+}  // namespace
+
+void RegisterDriftRoutes(http::Router& router, DriftService& service) {
+  const std::string base = kBase;
+  http::RouteOptions json_body;
+  json_body.content_types = {"application/json"};
+  DriftService& s = service;
+  router.Add(http::Method::kPost, base + "/drift-events", [&s](Request& r) { return CreateEvent(s, r); },
+             json_body);
+  router.Add(http::Method::kGet, base + "/drift-events", [&s](Request& r) { return ListEvents(s, r); });
+  router.Add(http::Method::kPost, base + "/drift/compute", [&s](Request& r) { return Compute(s, r); },
+             json_body);
+}
+
+}  // namespace cairn::drift

@@ -1,0 +1,144 @@
+#include "drift/sql_drift_store.h"
+
+#include <charconv>
+#include <utility>
+
+#include "audit/audit_writer.h"
+#include "tracking/page_token.h"
+
+namespace cairn::drift {
+namespace {
+
+using storage::Row;
+using storage::Value;
+
+constexpr char kColumns[] =
+    "id, model_name, model_version, deployment_id, feature, method, score, p_value, threshold, "
+    "severity, window_start, window_end, details, created_by, detected_at";
+
+Value OptInt(const std::optional<int64_t>& v) {
+  if (v) return *v;
+  return std::monostate{};
+}
+Value OptDouble(const std::optional<double>& v) {
+  if (v) return *v;
+  return std::monostate{};
+}
+Value OptText(const std::optional<std::string>& v) {
+  if (v) return *v;
+  return std::monostate{};
+}
+
+std::optional<double> OptDoubleAt(const Row& row, size_t i) {
+  if (row.IsNull(i)) return std::nullopt;
+  return row.Double(i);
+}
+
+DriftEvent FromRow(const Row& row) {
+  DriftEvent e;
+  e.id = row.Text(0);
+  e.model_name = row.Text(1);
+  e.model_version = row.OptInt(2);
+  e.deployment_id = row.OptText(3);
+  e.feature = row.Text(4);
+  e.method = ParseMethod(row.Text(5)).value_or(Method::kPsi);
+  e.score = row.Double(6);
+  e.p_value = OptDoubleAt(row, 7);
+  e.threshold = OptDoubleAt(row, 8);
+  e.severity = ParseSeverity(row.Text(9)).value_or(stats::Severity::kLow);
+  e.window_start = row.OptInt(10);
+  e.window_end = row.OptInt(11);
+  e.details_json = row.Text(12);
+  e.created_by = row.Text(13);
+  e.detected_at = row.Int(14);
+  return e;
+}
+
+bool ParseInt(std::string_view s, int64_t& out) {
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return !s.empty() && ec == std::errc() && p == s.data() + s.size();
+}
+
+}  // namespace
+
+Status SqlDriftStore::InsertEvents(const std::vector<DriftEvent>& events,
+                                   const std::vector<audit::Entry>& audits) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  for (const auto& e : events) {
+    const Value p[] = {e.id,
+                       e.model_name,
+                       OptInt(e.model_version),
+                       OptText(e.deployment_id),
+                       e.feature,
+                       std::string(ToString(e.method)),
+                       e.score,
+                       OptDouble(e.p_value),
+                       OptDouble(e.threshold),
+                       std::string(stats::SeverityName(e.severity)),
+                       OptInt(e.window_start),
+                       OptInt(e.window_end),
+                       e.details_json,
+                       e.created_by,
+                       e.detected_at};
+    auto r = tx->Exec("INSERT INTO drift_events (id, model_name, model_version, deployment_id, "
+                      "feature, method, score, p_value, threshold, severity, window_start, "
+                      "window_end, details, created_by, detected_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      p);
+    if (!r.ok()) {
+      if (r.status().code() == StatusCode::kAlreadyExists)
+        return AlreadyExists("drift event '" + e.id + "' already exists");
+      return r.status();
+    }
+  }
+  for (const auto& a : audits) RETURN_IF_ERROR(audit::AppendInTx(*tx, a));
+  return tx->Commit();
+}
+
+Result<Page<DriftEvent>> SqlDriftStore::ListEvents(const DriftEventQuery& query) {
+  std::string sql = std::string("SELECT ") + kColumns + " FROM drift_events WHERE 1 = 1";
+  std::vector<Value> params;
+  if (query.model_name) {
+    sql += " AND model_name = ?";
+    params.emplace_back(*query.model_name);
+  }
+  if (query.severity) {
+    sql += " AND severity = ?";
+    params.emplace_back(std::string(stats::SeverityName(*query.severity)));
+  }
+  if (query.since) {
+    sql += " AND detected_at >= ?";
+    params.emplace_back(*query.since);
+  }
+  if (!query.page_token.empty()) {
+    Status bad =
+        InvalidArgument("invalid page_token", {{"page_token", "is not a valid page token"}});
+    auto text = tracking::DecodePageToken(query.page_token);
+    if (!text || !text->starts_with("de:")) return bad;
+    std::string_view body = std::string_view(*text).substr(3);
+    size_t comma = body.find(',');
+    int64_t at = 0;
+    if (comma == std::string_view::npos || !ParseInt(body.substr(0, comma), at)) return bad;
+    sql += " AND (detected_at < ? OR (detected_at = ? AND id < ?))";
+    params.emplace_back(at);
+    params.emplace_back(at);
+    params.emplace_back(std::string(body.substr(comma + 1)));
+  }
+  sql += " ORDER BY detected_at DESC, id DESC LIMIT ?";
+  params.emplace_back(static_cast<int64_t>(query.limit) + 1);
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
+  Page<DriftEvent> page;
+  for (const auto& row : rows) {
+    if (static_cast<int>(page.items.size()) == query.limit) {
+      const auto& last = page.items.back();
+      page.next_page_token =
+          tracking::EncodePageToken("de:" + std::to_string(last.detected_at) + "," + last.id);
+      break;
+    }
+    page.items.push_back(FromRow(row));
+  }
+  return page;
+}
+
+}  // namespace cairn::drift

@@ -1,0 +1,170 @@
+#include "registry/registry_routes.h"
+
+#include <charconv>
+#include <string>
+
+#include "http/identity.h"
+#include "registry/registry_json.h"
+
+namespace cairn::registry {
+namespace {
+
+using http::Method;
+using http::Request;
+using http::Response;
+
+Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
+
+std::optional<std::string> QueryString(const Request& req, std::string_view name) {
+  auto v = req.Query(name);
+  if (!v) return std::nullopt;
+  return std::string(*v);
+}
+
+Result<std::optional<int64_t>> QueryInt(const Request& req, std::string_view name) {
+  auto v = req.Query(name);
+  if (!v) return std::optional<int64_t>();
+  int64_t n = 0;
+  auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (v->empty() || ec != std::errc() || p != v->data() + v->size())
+    return InvalidArgument("invalid query: " + std::string(name) + " must be an integer",
+                           {{std::string(name), "must be an integer"}});
+  return std::optional<int64_t>(n);
+}
+
+// A version path segment: a positive integer, else 404 (no such version).
+Result<int64_t> VersionParam(const Request& req) {
+  const std::string& s = req.Param("version");
+  int64_t n = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || n < 1)
+    return NotFound("model version '" + req.Param("model_name") + "' " + s + " not found");
+  return n;
+}
+
+// If-Match: `5`, `"5"` or `W/"5"`; `*` means "any revision".
+Result<std::optional<int64_t>> IfMatch(const Request& req) {
+  auto h = req.Header("if-match");
+  if (!h) return std::optional<int64_t>();
+  std::string_view v = *h;
+  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  if (v == "*") return std::optional<int64_t>();
+  if (v.starts_with("W/")) v.remove_prefix(2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  int64_t n = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || ec != std::errc() || p != v.data() + v.size() || n < 1)
+    return InvalidArgument("If-Match must be a revision number",
+                           {{"If-Match", "must be a revision number"}});
+  return std::optional<int64_t>(n);
+}
+
+Response WithETag(Response r, int64_t revision) {
+  r.headers.emplace_back("ETag", "\"" + std::to_string(revision) + "\"");
+  return r;
+}
+
+Response RegisterVersion(RegistryService& svc, Request& req) {
+  auto body = ParseVersionCreate(req.body);
+  if (!body.ok()) return Fail(body.status(), req);
+  auto v = svc.RegisterVersion(*body, http::ActorFor(req));
+  if (!v.ok()) return Fail(v.status(), req);
+  return WithETag(Response::Json(201, VersionToJson(*v)), v->revision);
+}
+
+Response ListVersions(RegistryService& svc, Request& req) {
+  auto limit = QueryInt(req, "limit");
+  if (!limit.ok()) return Fail(limit.status(), req);
+  VersionListRequest lr{QueryString(req, "model_name"), QueryString(req, "stage"), *limit,
+                        QueryString(req, "page_token").value_or("")};
+  auto page = svc.ListVersions(lr);
+  if (!page.ok()) return Fail(page.status(), req);
+  return Response::Json(200, VersionPageToJson(*page));
+}
+
+Response GetModel(RegistryService& svc, Request& req) {
+  auto m = svc.GetModel(req.Param("model_name"));
+  if (!m.ok()) return Fail(m.status(), req);
+  return Response::Json(200, ModelToJson(*m));
+}
+
+Response GetVersion(RegistryService& svc, Request& req) {
+  auto version = VersionParam(req);
+  if (!version.ok()) return Fail(version.status(), req);
+  auto v = svc.GetVersion(req.Param("model_name"), *version);
+  if (!v.ok()) return Fail(v.status(), req);
+  return WithETag(Response::Json(200, VersionToJson(*v)), v->revision);
+}
+
+Response PatchVersion(RegistryService& svc, Request& req) {
+  auto version = VersionParam(req);
+  if (!version.ok()) return Fail(version.status(), req);
+  auto if_match = IfMatch(req);
+  if (!if_match.ok()) return Fail(if_match.status(), req);
+  auto patch = ParseVersionPatch(req.body);
+  if (!patch.ok()) return Fail(patch.status(), req);
+  auto v = svc.UpdateVersion(req.Param("model_name"), *version, *patch, *if_match,
+                             http::ActorFor(req));
+  if (!v.ok()) return Fail(v.status(), req);
+  return WithETag(Response::Json(200, VersionToJson(*v)), v->revision);
+}
+
+Response PutArtifact(RegistryService& svc, Request& req) {
+  auto version = VersionParam(req);
+  if (!version.ok()) return Fail(version.status(), req);
+  if (!req.body_file) return Fail(InvalidArgument("missing request body"), req);
+  ArtifactUpload upload{*req.body_file, QueryString(req, "format"), QueryString(req, "filename")};
+  auto v = svc.PutArtifact(req.Param("model_name"), *version, upload, http::ActorFor(req));
+  if (!v.ok()) return Fail(v.status(), req);
+  return WithETag(Response::Json(201, VersionToJson(*v)), v->revision);
+}
+
+Response GetArtifact(RegistryService& svc, Request& req) {
+  auto version = VersionParam(req);
+  if (!version.ok()) return Fail(version.status(), req);
+  auto f = svc.GetArtifactFile(req.Param("model_name"), *version);
+  if (!f.ok()) return Fail(f.status(), req);
+  Response r;
+  r.status = 200;
+  r.content_type = f->artifact.format == ArtifactFormat::kXgboostJson ? "application/json"
+                                                                      : "application/octet-stream";
+  r.file_path = f->file_path;
+  r.headers.emplace_back("X-Content-SHA256", f->artifact.sha256);
+  return r;
+}
+
+Response CompareVersions(RegistryService& svc, Request& req) {
+  auto body = ParseCompareRequest(req.body);
+  if (!body.ok()) return Fail(body.status(), req);
+  auto c = svc.Compare(req.Param("model_name"), *body);
+  if (!c.ok()) return Fail(c.status(), req);
+  return Response::Json(200, ComparisonToJson(*c));
+}
+
+}  // namespace
+
+void RegisterRegistryRoutes(http::Router& router, RegistryService& service) {
+  const std::string base = std::string(kLifecyclePrefix) + "/models";
+  http::RouteOptions json_body;
+  json_body.content_types = {"application/json"};
+  http::RouteOptions upload;
+  upload.stream_body_to_file = true;
+  RegistryService& s = service;
+
+  router.Add(Method::kPost, base, [&s](Request& r) { return RegisterVersion(s, r); }, json_body);
+  router.Add(Method::kGet, base, [&s](Request& r) { return ListVersions(s, r); });
+  router.Add(Method::kGet, base + "/{model_name}", [&s](Request& r) { return GetModel(s, r); });
+  router.Add(Method::kPost, base + "/{model_name}/compare",
+             [&s](Request& r) { return CompareVersions(s, r); }, json_body);
+  router.Add(Method::kGet, base + "/{model_name}/{version}",
+             [&s](Request& r) { return GetVersion(s, r); });
+  router.Add(Method::kPatch, base + "/{model_name}/{version}",
+             [&s](Request& r) { return PatchVersion(s, r); }, json_body);
+  router.Add(Method::kPut, base + "/{model_name}/{version}/artifact",
+             [&s](Request& r) { return PutArtifact(s, r); }, upload);
+  router.Add(Method::kGet, base + "/{model_name}/{version}/artifact",
+             [&s](Request& r) { return GetArtifact(s, r); });
+}
+
+}  // namespace cairn::registry

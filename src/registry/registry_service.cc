@@ -1,0 +1,530 @@
+#include "registry/registry_service.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <set>
+#include <system_error>
+#include <utility>
+
+#include "common/ids.h"
+#include "common/time.h"
+#include "registry/artifact_file.h"
+#include "tracking/tracking_service.h"
+
+namespace cairn::registry {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kMaxKeyLength = 250;
+constexpr size_t kMaxValueLength = 8000;
+constexpr size_t kMaxMapEntries = 1000;
+constexpr size_t kMaxDescriptionLength = 10000;
+constexpr size_t kMaxNoteLength = 2000;
+constexpr size_t kMaxChecklistItems = 100;
+constexpr size_t kMaxCompareVersions = 100;
+constexpr char kNameRule[] = "must be 1-128 characters of [A-Za-z0-9_.-], starting alphanumeric";
+
+Status Check(std::vector<FieldError> errors) {
+  if (errors.empty()) return Status::Ok();
+  std::string msg =
+      "request validation failed: " + errors.front().field + " " + errors.front().message;
+  return InvalidArgument(std::move(msg), std::move(errors));
+}
+
+void ValidateMap(const std::optional<StringMap>& m, const std::string& field,
+                 std::vector<FieldError>& errors) {
+  if (!m) return;
+  if (m->size() > kMaxMapEntries) {
+    errors.push_back({field, "must have at most 1000 entries"});
+    return;
+  }
+  for (const auto& [k, v] : *m) {
+    if (k.empty() || k.size() > kMaxKeyLength) {
+      errors.push_back({field, "keys must be 1 to 250 characters"});
+    } else if (v.size() > kMaxValueLength) {
+      errors.push_back({field + "." + k, "must be at most 8000 characters"});
+    }
+  }
+}
+
+Result<int> ValidateLimit(const std::optional<int64_t>& limit) {
+  if (!limit) return kDefaultPageSize;
+  if (*limit < 1 || *limit > kMaxPageSize)
+    return Check({{"limit", "must be between 1 and 1000"}});
+  return static_cast<int>(*limit);
+}
+
+Status RevisionMatches(std::optional<int64_t> if_match, int64_t current) {
+  if (if_match && *if_match != current) {
+    return Aborted("revision mismatch: If-Match " + std::to_string(*if_match) +
+                   ", current revision " + std::to_string(current));
+  }
+  return Status::Ok();
+}
+
+std::string VersionId(const std::string& model_name, int64_t version) {
+  return model_name + "/" + std::to_string(version);
+}
+
+Status VersionNotFound(const std::string& model_name, int64_t version) {
+  return NotFound("model version '" + model_name + "' " + std::to_string(version) + " not found");
+}
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string s;
+  for (const auto& i : items) s += (s.empty() ? "" : ", ") + i;
+  return s;
+}
+
+std::vector<std::string> MissingRequired(const std::vector<ChecklistItem>& checklist) {
+  std::vector<std::string> missing;
+  for (const auto& i : checklist)
+    if (i.required && !i.done) missing.push_back(i.key);
+  return missing;
+}
+
+bool IsOnnxPrefix(std::string_view head) {
+  // ModelProto starts with ir_version (field 1, varint: tag 0x08) and a small version number,
+  // followed by another ModelProto field tag (producer_name, opset_import, graph ...).
+  if (head.size() < 3 || static_cast<unsigned char>(head[0]) != 0x08) return false;
+  const auto ir = static_cast<unsigned char>(head[1]);
+  if (ir < 1 || ir > 0x7f) return false;
+  constexpr unsigned char kTags[] = {0x12, 0x1a, 0x22, 0x28, 0x32, 0x3a, 0x42, 0x72};
+  return std::find(std::begin(kTags), std::end(kTags), static_cast<unsigned char>(head[2])) !=
+         std::end(kTags);
+}
+
+bool IsXgboostJson(std::string_view head) {
+  size_t i = 0;
+  while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
+  if (i == head.size() || head[i] != '{') return false;
+  return head.find("\"learner\"", i) != std::string_view::npos;
+}
+
+Status MoveFile(const std::string& from, const std::string& to) {
+  std::error_code ec;
+  fs::create_directories(fs::path(to).parent_path(), ec);
+  if (ec) return Internal("cannot create model directory: " + ec.message());
+  fs::rename(from, to, ec);
+  if (!ec) return Status::Ok();
+  // Different file systems (temp dir elsewhere): copy, then drop the temporary file.
+  fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+  if (ec) return Internal("cannot store model file: " + ec.message());
+  fs::remove(from, ec);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ValidateChecklistSpec(const std::vector<ChecklistItemSpec>& items) {
+  std::vector<FieldError> errors;
+  if (items.size() > kMaxChecklistItems) errors.push_back({"checklist", "at most 100 items"});
+  std::set<std::string> seen;
+  for (const auto& i : items) {
+    if (!IsValidName(i.key)) errors.push_back({"checklist.key", "'" + i.key + "' " + kNameRule});
+    if (!seen.insert(i.key).second)
+      errors.push_back({"checklist.key", "'" + i.key + "' is listed twice"});
+  }
+  return Check(std::move(errors));
+}
+
+bool HigherIsBetter(const RegistryOptions& options, std::string_view metric) {
+  if (auto it = options.direction_overrides.find(std::string(metric));
+      it != options.direction_overrides.end())
+    return it->second;
+  std::string lower(metric);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const auto& p : options.lower_is_better_patterns) {
+    std::string pl = p;
+    std::transform(pl.begin(), pl.end(), pl.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (!pl.empty() && lower.find(pl) != std::string::npos) return false;
+  }
+  return true;
+}
+
+ArtifactFormat DetectArtifactFormat(std::string_view head, std::string_view filename) {
+  if (filename.ends_with(".onnx") || IsOnnxPrefix(head)) return ArtifactFormat::kOnnx;
+  if (IsXgboostJson(head)) return ArtifactFormat::kXgboostJson;
+  return ArtifactFormat::kOther;
+}
+
+RegistryService::RegistryService(std::unique_ptr<RegistryStore> store,
+                                 tracking::TrackingService* tracking, RegistryOptions options)
+    : store_(std::move(store)), tracking_(tracking), options_(std::move(options)) {}
+
+Result<ModelVersion> RegistryService::RegisterVersion(const VersionCreate& req,
+                                                      const std::string& actor) {
+  std::vector<FieldError> errors;
+  if (!IsValidName(req.model_name)) errors.push_back({"model_name", kNameRule});
+  if (req.description && req.description->size() > kMaxDescriptionLength)
+    errors.push_back({"description", "must be at most 10000 characters"});
+  ValidateMap(req.tags, "tags", errors);
+  ValidateMap(req.params, "params", errors);
+  if (req.metrics) {
+    if (req.metrics->size() > kMaxMapEntries) errors.push_back({"metrics", "at most 1000 entries"});
+    for (const auto& [k, v] : *req.metrics) {
+      if (!tracking::IsValidMetricKey(k))
+        errors.push_back({"metrics", "'" + k.substr(0, kMaxKeyLength) +
+                                         "' is not a valid metric name (1-250 characters of "
+                                         "[A-Za-z0-9_.-/], starting alphanumeric)"});
+    }
+  }
+  RETURN_IF_ERROR(Check(std::move(errors)));
+
+  ModelVersion v;
+  v.model_name = req.model_name;
+  if (req.run_id) {
+    if (!tracking_) return Unavailable("runs are not available to the registry");
+    if (!IsUuid(*req.run_id)) return NotFound("run '" + *req.run_id + "' not found");
+    ASSIGN_OR_RETURN(tracking::Run run, tracking_->GetRun(*req.run_id));
+    v.run_id = run.run_id;
+    for (const auto& [k, m] : run.metrics) v.metrics[k] = m.value;
+    v.params = run.params;
+  }
+  if (req.metrics)
+    for (const auto& [k, x] : *req.metrics) v.metrics[k] = x;
+  if (req.params)
+    for (const auto& [k, x] : *req.params) v.params[k] = x;
+  v.description = req.description.value_or("");
+  v.tags = req.tags.value_or(StringMap{});
+  for (const auto& spec : options_.default_checklist)
+    v.checklist.push_back(ChecklistItem{spec.key, spec.description, spec.required, false,
+                                        std::nullopt, std::nullopt, ""});
+  const int64_t now = NowMillis();
+  v.stage = Stage::kNone;
+  v.created_by = actor;
+  v.updated_by = actor;
+  v.created_at = now;
+  v.updated_at = now;
+  v.revision = 1;
+  audit::Summary summary{{"stage", std::string("none")}};
+  if (v.run_id) summary["run_id"] = *v.run_id;
+  return store_->CreateVersion(
+      v, audit::Entry{now, actor, "model_version.create", "model_version", v.model_name, summary});
+}
+
+Result<ModelVersion> RegistryService::GetVersion(const std::string& model_name, int64_t version) {
+  if (!IsValidName(model_name) || version < 1) return VersionNotFound(model_name, version);
+  return store_->GetVersion(model_name, version);
+}
+
+Result<Model> RegistryService::GetModel(const std::string& model_name) {
+  if (!IsValidName(model_name)) return NotFound("model '" + model_name + "' not found");
+  return store_->GetModel(model_name);
+}
+
+Result<Page<ModelVersion>> RegistryService::ListVersions(const VersionListRequest& req) {
+  VersionQuery q;
+  std::vector<FieldError> errors;
+  auto limit = ValidateLimit(req.limit);
+  if (!limit.ok()) return limit.status();
+  q.limit = *limit;
+  if (req.stage) {
+    q.stage = ParseStage(*req.stage);
+    if (!q.stage) errors.push_back({"stage", "must be one of none, staging, production, archived"});
+  }
+  if (req.model_name && !IsValidName(*req.model_name))
+    errors.push_back({"model_name", kNameRule});
+  RETURN_IF_ERROR(Check(std::move(errors)));
+  q.model_name = req.model_name;
+  q.page_token = req.page_token;
+  return store_->ListVersions(q);
+}
+
+Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_name,
+                                                    int64_t version, const VersionPatch& patch,
+                                                    std::optional<int64_t> if_match,
+                                                    const std::string& actor) {
+  std::vector<FieldError> errors;
+  std::optional<Stage> stage;
+  if (patch.stage) {
+    stage = ParseStage(*patch.stage);
+    if (!stage) errors.push_back({"stage", "must be one of none, staging, production, archived"});
+  }
+  if (patch.description && patch.description->size() > kMaxDescriptionLength)
+    errors.push_back({"description", "must be at most 10000 characters"});
+  ValidateMap(patch.tags, "tags", errors);
+  std::set<std::string> keys;
+  for (size_t i = 0; i < patch.checklist.size(); ++i) {
+    const auto& u = patch.checklist[i];
+    const std::string field = "checklist[" + std::to_string(i) + "]";
+    if (!keys.insert(u.key).second) errors.push_back({field + ".key", "is listed twice"});
+    if (u.note && u.note->size() > kMaxNoteLength)
+      errors.push_back({field + ".note", "must be at most 2000 characters"});
+  }
+  RETURN_IF_ERROR(Check(std::move(errors)));
+  if (!IsValidName(model_name) || version < 1) return VersionNotFound(model_name, version);
+
+  const int64_t now = NowMillis();
+  auto mutate = [&](const ModelVersion& cur) -> Result<VersionChange> {
+    RETURN_IF_ERROR(RevisionMatches(if_match, cur.revision));
+    ModelVersion u = cur;
+    std::vector<std::string> changed;
+    std::vector<FieldError> key_errors;
+    for (size_t i = 0; i < patch.checklist.size(); ++i) {
+      const auto& upd = patch.checklist[i];
+      auto it = std::find_if(u.checklist.begin(), u.checklist.end(),
+                             [&](const ChecklistItem& c) { return c.key == upd.key; });
+      if (it == u.checklist.end()) {
+        key_errors.push_back({"checklist[" + std::to_string(i) + "].key",
+                              "'" + upd.key + "' is not an item of this version's checklist"});
+        continue;
+      }
+      bool item_changed = false;
+      if (upd.done != it->done) {
+        it->done = upd.done;
+        it->done_by = upd.done ? std::optional<std::string>(actor) : std::nullopt;
+        it->done_at = upd.done ? std::optional<int64_t>(now) : std::nullopt;
+        item_changed = true;
+      }
+      if (upd.note && *upd.note != it->note) {
+        it->note = *upd.note;
+        item_changed = true;
+      }
+      if (item_changed) changed.push_back("checklist." + upd.key);
+    }
+    RETURN_IF_ERROR(Check(std::move(key_errors)));
+    if (patch.description && *patch.description != u.description) {
+      u.description = *patch.description;
+      changed.push_back("description");
+    }
+    if (patch.tags && *patch.tags != u.tags) {
+      u.tags = *patch.tags;
+      changed.push_back("tags");
+    }
+    audit::Summary summary;
+    if (stage && *stage != u.stage) {
+      if (*stage == Stage::kProduction) {
+        auto missing = MissingRequired(u.checklist);
+        if (!missing.empty())
+          return FailedPrecondition("model version '" + model_name + "' " +
+                                    std::to_string(version) +
+                                    " cannot move to production: required checklist items not "
+                                    "done: " +
+                                    Join(missing));
+      }
+      summary["from"] = std::string(ToString(u.stage));
+      summary["to"] = std::string(ToString(*stage));
+      u.stage = *stage;
+      changed.push_back("stage");
+    }
+    VersionChange change;
+    if (changed.empty()) {
+      change.updated = cur;
+      return change;
+    }
+    u.updated_by = actor;
+    u.updated_at = now;
+    u.revision = cur.revision + 1;
+    summary["changed"] = Join(changed);
+    change.updated = std::move(u);
+    change.audit = audit::Entry{now, actor, "model_version.update", "model_version",
+                                VersionId(model_name, version), std::move(summary)};
+    return change;
+  };
+  return store_->UpdateVersion(model_name, version, mutate);
+}
+
+Status RegistryService::TickChecklistItem(const std::string& model_name, int64_t version,
+                                          const std::string& key, const std::string& actor,
+                                          const std::string& note) {
+  if (note.size() > kMaxNoteLength) return Check({{"note", "must be at most 2000 characters"}});
+  if (!IsValidName(model_name) || version < 1) return VersionNotFound(model_name, version);
+  const int64_t now = NowMillis();
+  auto mutate = [&](const ModelVersion& cur) -> Result<VersionChange> {
+    ModelVersion u = cur;
+    auto it = std::find_if(u.checklist.begin(), u.checklist.end(),
+                           [&](const ChecklistItem& c) { return c.key == key; });
+    if (it == u.checklist.end())
+      return NotFound("checklist item '" + key + "' not found in model version '" + model_name +
+                      "' " + std::to_string(version));
+    VersionChange change;
+    if (it->done) {
+      change.updated = cur;
+      return change;
+    }
+    it->done = true;
+    it->done_by = actor;
+    it->done_at = now;
+    if (!note.empty()) it->note = note;
+    u.updated_by = actor;
+    u.updated_at = now;
+    u.revision = cur.revision + 1;
+    change.updated = std::move(u);
+    change.audit = audit::Entry{now, actor, "model_version.tick_checklist", "model_version",
+                                VersionId(model_name, version), {{"key", key}}};
+    return change;
+  };
+  return store_->UpdateVersion(model_name, version, mutate).status();
+}
+
+Result<ModelVersion> RegistryService::PutArtifact(const std::string& model_name, int64_t version,
+                                                  const ArtifactUpload& upload,
+                                                  const std::string& actor) {
+  std::vector<FieldError> errors;
+  std::optional<ArtifactFormat> declared;
+  if (upload.format) {
+    declared = ParseArtifactFormat(*upload.format);
+    if (!declared) errors.push_back({"format", "must be one of xgboost-json, onnx, other"});
+  }
+  if (upload.filename && !IsValidName(*upload.filename)) errors.push_back({"filename", kNameRule});
+  RETURN_IF_ERROR(Check(std::move(errors)));
+  if (!IsValidName(model_name) || version < 1) return VersionNotFound(model_name, version);
+  ASSIGN_OR_RETURN(ScannedFile scanned, ScanFile(upload.temp_file));
+  if (scanned.size_bytes == 0) return Check({{"body", "must not be empty"}});
+  const std::string filename_hint = upload.filename.value_or("");
+  const ArtifactFormat detected = DetectArtifactFormat(scanned.head, filename_hint);
+  ArtifactFormat format = detected;
+  if (declared) {
+    if (*declared != ArtifactFormat::kOther && *declared != detected)
+      return Check({{"format", "declared " + std::string(ToString(*declared)) +
+                                   " but the file does not look like it (detected " +
+                                   std::string(ToString(detected)) + ")"}});
+    format = *declared;
+  }
+  std::string filename = upload.filename.value_or(
+      format == ArtifactFormat::kXgboostJson ? "model.json"
+      : format == ArtifactFormat::kOnnx     ? "model.onnx"
+                                            : "model.bin");
+  const std::string relative =
+      (fs::path("models") / model_name / std::to_string(version) / filename).string();
+  const std::string dest = (fs::path(options_.data_dir) / relative).string();
+  const int64_t now = NowMillis();
+  bool moved = false;
+  auto mutate = [&](const ModelVersion& cur) -> Result<VersionChange> {
+    if (cur.artifact)
+      return AlreadyExists("model version '" + model_name + "' " + std::to_string(version) +
+                           " already has an artifact (artifacts are write-once; register a new "
+                           "version)");
+    ModelVersion u = cur;
+    u.artifact = ModelArtifact{format, relative, scanned.size_bytes, scanned.sha256};
+    u.updated_by = actor;
+    u.updated_at = now;
+    u.revision = cur.revision + 1;
+    VersionChange change;
+    change.updated = std::move(u);
+    change.audit = audit::Entry{now,
+                                actor,
+                                "model_version.upload_artifact",
+                                "model_version",
+                                VersionId(model_name, version),
+                                {{"format", std::string(ToString(format))},
+                                 {"size_bytes", scanned.size_bytes},
+                                 {"sha256", scanned.sha256}}};
+    change.before_commit = [&]() -> Status {
+      RETURN_IF_ERROR(MoveFile(upload.temp_file, dest));
+      moved = true;
+      return Status::Ok();
+    };
+    return change;
+  };
+  auto result = store_->UpdateVersion(model_name, version, mutate);
+  if (!result.ok() && moved) {
+    std::error_code ec;
+    fs::remove(dest, ec);  // the commit failed: do not leave an unrecorded file behind
+  }
+  return result;
+}
+
+Result<ModelArtifactFile> RegistryService::GetArtifactFile(const std::string& model_name,
+                                                           int64_t version) {
+  ASSIGN_OR_RETURN(ModelVersion v, GetVersion(model_name, version));
+  if (!v.artifact)
+    return NotFound("model version '" + model_name + "' " + std::to_string(version) +
+                    " has no artifact");
+  std::string file = (fs::path(options_.data_dir) / v.artifact->path).string();
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec))
+    return NotFound("the artifact of model version '" + model_name + "' " +
+                    std::to_string(version) + " is recorded but its file is missing");
+  return ModelArtifactFile{*v.artifact, std::move(file)};
+}
+
+Result<Comparison> RegistryService::Compare(const std::string& model_name,
+                                            const CompareRequest& req) {
+  std::vector<FieldError> errors;
+  if (req.versions.empty()) errors.push_back({"versions", "must list at least one version"});
+  if (req.versions.size() > kMaxCompareVersions)
+    errors.push_back({"versions", "must list at most 100 versions"});
+  std::set<int64_t> seen;
+  for (int64_t v : req.versions) {
+    if (v < 1) errors.push_back({"versions", "must be positive integers"});
+    if (!seen.insert(v).second)
+      errors.push_back({"versions", "version " + std::to_string(v) + " is listed twice"});
+  }
+  if (req.metrics) {
+    if (req.metrics->size() > kMaxMapEntries) errors.push_back({"metrics", "at most 1000 names"});
+    for (const auto& m : *req.metrics)
+      if (!tracking::IsValidMetricKey(m))
+        errors.push_back({"metrics", "'" + m.substr(0, kMaxKeyLength) +
+                                         "' is not a valid metric name"});
+  }
+  RETURN_IF_ERROR(Check(std::move(errors)));
+  ASSIGN_OR_RETURN(Model model, GetModel(model_name));
+  std::vector<const ModelVersion*> chosen;
+  for (int64_t v : req.versions) {
+    auto it = std::find_if(model.versions.begin(), model.versions.end(),
+                           [&](const ModelVersion& mv) { return mv.version == v; });
+    if (it == model.versions.end()) return VersionNotFound(model_name, v);
+    chosen.push_back(&*it);
+  }
+  Comparison out;
+  out.model_name = model_name;
+  out.versions = req.versions;
+  std::vector<std::string> metric_names;
+  if (req.metrics) {
+    metric_names = *req.metrics;
+  } else {
+    std::set<std::string> all;
+    for (const auto* v : chosen)
+      for (const auto& [k, x] : v->metrics) all.insert(k);
+    metric_names.assign(all.begin(), all.end());
+  }
+  for (const auto& name : metric_names) {
+    MetricComparison mc;
+    mc.metric = name;
+    mc.higher_is_better = HigherIsBetter(options_, name);
+    std::optional<double> best;
+    for (const auto* v : chosen) {
+      auto it = v->metrics.find(name);
+      std::optional<double> value;
+      if (it != v->metrics.end()) value = it->second;
+      mc.values.push_back(value);
+      if (value && (!best || (mc.higher_is_better ? *value > *best : *value < *best))) {
+        best = value;
+        mc.best_version = v->version;
+      }
+    }
+    for (const auto& value : mc.values) {
+      if (value && mc.values.front()) {
+        mc.deltas.push_back(*value - *mc.values.front());
+      } else {
+        mc.deltas.push_back(std::nullopt);
+      }
+    }
+    out.metrics.push_back(std::move(mc));
+  }
+  std::set<std::string> param_keys;
+  for (const auto* v : chosen)
+    for (const auto& [k, x] : v->params) param_keys.insert(k);
+  for (const auto& key : param_keys) {
+    ParamDifference d;
+    d.param = key;
+    bool differs = false;
+    for (const auto* v : chosen) {
+      auto it = v->params.find(key);
+      std::optional<std::string> value;
+      if (it != v->params.end()) value = it->second;
+      if (!d.values.empty() && value != d.values.front()) differs = true;
+      d.values.push_back(std::move(value));
+    }
+    if (differs) out.params_diff.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace cairn::registry

@@ -1,0 +1,130 @@
+// RegistryService: model registry rules (SPEC §2 "Model registry").
+//
+// Validation, invariants and the promotion rule; no SQL, no HTTP. Decisions:
+// - Versions are numbered 1, 2, 3 ... per model by the store (no gaps, no duplicates, also
+//   under concurrent registration). A new version starts in stage `none` with the configured
+//   default checklist (RegistryOptions::default_checklist).
+// - Registering with `run_id` copies the run's latest metric values and its params through
+//   tracking::TrackingService (404 when the run does not exist); `metrics`/`params` in the
+//   request are overlaid on them. Metric names follow tracking's metric-key rule.
+// - Stages may move freely between none, staging, production and archived, except that moving
+//   INTO production needs every required checklist item done (FailedPrecondition/409 naming the
+//   missing keys); it archives the previous production version in the same transaction. A PATCH
+//   applies checklist changes before the stage check, so one PATCH can tick and promote.
+// - Checklist: ticking records done_by (the actor) and done_at; unticking clears them. Unknown
+//   keys are InvalidArgument. A PATCH that changes nothing does not bump the revision.
+// - Artifacts: one per version, write-once (AlreadyExists/409 on a second upload). Format:
+//   declared (`xgboost-json|onnx|other`) or detected — xgboost JSON by a leading `{` and a
+//   "learner" key, ONNX by a `.onnx` file name or the ModelProto protobuf prefix; a declared
+//   xgboost-json/onnx that the bytes contradict is InvalidArgument. Stored at
+//   <data_dir>/models/<model_name>/<version>/<file name>.
+// - Compare: per metric, values per version, best version (lower is better when the name
+//   contains one of RegistryOptions::lower_is_better_patterns, case-insensitive, unless
+//   RegistryOptions::direction_overrides names it; ties go to the earlier-listed version),
+//   deltas against the first listed version, and the params that differ.
+// - If-Match: when given and different from the current revision, Aborted (412), no change.
+//
+// Thread safety: thread-safe (immutable options; the store and the tracking service are).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "registry/registry_store.h"
+#include "registry/types.h"
+
+namespace cairn::tracking {
+class TrackingService;
+}
+
+namespace cairn::registry {
+
+// Configuration (TOML section [registry] in the server configuration).
+struct RegistryOptions {
+  // Root data directory; model files live under <data_dir>/models.
+  std::string data_dir = "./cairn-data";
+  // The checklist every new version starts with.
+  std::vector<ChecklistItemSpec> default_checklist = {
+      {"evaluation_passed", "Offline evaluation passed its gates", true},
+      {"data_validated", "Training and evaluation data validated", true},
+      {"bias_reviewed", "Bias and fairness review done", true},
+      {"owner_signoff", "Model owner signed off", true},
+  };
+  // A metric is lower-is-better when its name contains one of these (case-insensitive).
+  std::vector<std::string> lower_is_better_patterns = {
+      "loss", "error", "rmse", "mae", "mape", "mse", "brier", "log_loss", "latency"};
+  // Exact metric name -> higher_is_better; wins over the patterns.
+  std::map<std::string, bool> direction_overrides;
+};
+
+// Errors: InvalidArgument when the list has duplicate or invalid keys (1..128 chars of
+// [A-Za-z0-9_.-], starting alphanumeric) or more than 100 items.
+Status ValidateChecklistSpec(const std::vector<ChecklistItemSpec>& items);
+
+// True when a metric of this name is better when higher (see RegistryOptions).
+[[nodiscard]] bool HigherIsBetter(const RegistryOptions& options, std::string_view metric);
+
+// Detects the format from the first bytes of a file and its name (may be empty).
+[[nodiscard]] ArtifactFormat DetectArtifactFormat(std::string_view head, std::string_view filename);
+
+struct ModelArtifactFile {
+  ModelArtifact artifact;
+  std::string file_path;  // absolute, or relative to the working directory
+};
+
+struct ArtifactUpload {
+  std::string temp_file;               // taken over (moved into the model store on success)
+  std::optional<std::string> format;   // declared format, if any
+  std::optional<std::string> filename; // stored file name; default model.json/model.onnx/model.bin
+};
+
+class RegistryService {
+ public:
+  // `tracking` may be null: registering with a run_id then answers Unavailable. Both must
+  // outlive the service.
+  RegistryService(std::unique_ptr<RegistryStore> store, tracking::TrackingService* tracking,
+                  RegistryOptions options);
+
+  // Errors: InvalidArgument, NotFound (run), Unavailable (no tracking service).
+  Result<ModelVersion> RegisterVersion(const VersionCreate& request, const std::string& actor);
+  // Errors: NotFound.
+  Result<ModelVersion> GetVersion(const std::string& model_name, int64_t version);
+  // Errors: NotFound.
+  Result<Model> GetModel(const std::string& model_name);
+  // Errors: InvalidArgument (model_name, stage, limit, page token).
+  Result<Page<ModelVersion>> ListVersions(const VersionListRequest& request);
+  // Errors: InvalidArgument, NotFound, FailedPrecondition (required checklist items missing for
+  // production), Aborted (If-Match or concurrent change).
+  Result<ModelVersion> UpdateVersion(const std::string& model_name, int64_t version,
+                                     const VersionPatch& patch, std::optional<int64_t> if_match,
+                                     const std::string& actor);
+  // Marks one checklist item done (for other domains, e.g. evaluation ticking
+  // `evaluation_passed`). Idempotent: an item already done keeps its first done_by/done_at.
+  // Errors: NotFound (version or checklist key), InvalidArgument (note over 2000 chars).
+  Status TickChecklistItem(const std::string& model_name, int64_t version, const std::string& key,
+                           const std::string& actor, const std::string& note);
+
+  // Errors: InvalidArgument (format, filename, contradicting bytes), NotFound, AlreadyExists
+  // (artifact already uploaded), Internal (I/O).
+  Result<ModelVersion> PutArtifact(const std::string& model_name, int64_t version,
+                                   const ArtifactUpload& upload, const std::string& actor);
+  // The artifact record and its file. Errors: NotFound (version, no artifact, file missing).
+  Result<ModelArtifactFile> GetArtifactFile(const std::string& model_name, int64_t version);
+
+  // Errors: InvalidArgument (versions empty, over 100, duplicates, bad metric names), NotFound
+  // (model or a version).
+  Result<Comparison> Compare(const std::string& model_name, const CompareRequest& request);
+
+  const RegistryOptions& options() const { return options_; }
+
+ private:
+  std::unique_ptr<RegistryStore> store_;
+  tracking::TrackingService* tracking_;
+  RegistryOptions options_;
+};
+
+}  // namespace cairn::registry

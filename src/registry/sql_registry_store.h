@@ -1,0 +1,34 @@
+// SqlRegistryStore: RegistryStore over storage::SqlDatabase (tables registered_models and
+// model_versions of migration 0003_registry; portable SQL, bound parameters only). Metrics,
+// params, tags and the checklist are JSON text columns of model_versions.
+//
+// Version numbers: registered_models.last_version is upserted (+1) in the inserting
+// transaction; the upsert takes the row lock on PostgreSQL and SQLite write transactions are
+// serialized, so numbers are consecutive without gaps or duplicates. A partial unique index
+// keeps at most one production version per model.
+//
+// Thread safety: thread-safe (no mutable state; the database is thread-safe).
+#pragma once
+
+#include "registry/registry_store.h"
+#include "storage/sql_database.h"
+
+namespace cairn::registry {
+
+class SqlRegistryStore final : public RegistryStore {
+ public:
+  // `db` must outlive the store.
+  explicit SqlRegistryStore(storage::SqlDatabase& db) : db_(db) {}
+
+  Result<ModelVersion> CreateVersion(const ModelVersion& v, const audit::Entry& audit) override;
+  Result<ModelVersion> GetVersion(const std::string& model_name, int64_t version) override;
+  Result<Model> GetModel(const std::string& model_name) override;
+  Result<Page<ModelVersion>> ListVersions(const VersionQuery& query) override;
+  Result<ModelVersion> UpdateVersion(const std::string& model_name, int64_t version,
+                                     const VersionMutator& mutate) override;
+
+ private:
+  storage::SqlDatabase& db_;
+};
+
+}  // namespace cairn::registry

@@ -1,0 +1,150 @@
+// Model-registry domain types (SPEC §2 "Model registry"). Plain structs: no SQL, no JSON, no
+// HTTP. Times are int64 milliseconds UTC. Thread-compatible values.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cairn::registry {
+
+using StringMap = std::map<std::string, std::string>;
+using MetricMap = std::map<std::string, double>;
+
+inline constexpr int kDefaultPageSize = 50;
+inline constexpr int kMaxPageSize = 1000;
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  std::optional<std::string> next_page_token;
+};
+
+enum class Stage { kNone, kStaging, kProduction, kArchived };
+enum class ArtifactFormat { kXgboostJson, kOnnx, kOther };
+
+[[nodiscard]] std::string_view ToString(Stage s);
+[[nodiscard]] std::string_view ToString(ArtifactFormat f);
+[[nodiscard]] std::optional<Stage> ParseStage(std::string_view s);
+[[nodiscard]] std::optional<ArtifactFormat> ParseArtifactFormat(std::string_view s);
+
+// A checklist item as configured (the default checklist of new versions).
+struct ChecklistItemSpec {
+  std::string key;
+  std::string description;
+  bool required = true;
+};
+
+struct ChecklistItem {
+  std::string key;
+  std::string description;
+  bool required = true;
+  bool done = false;
+  std::optional<std::string> done_by;
+  std::optional<int64_t> done_at;
+  std::string note;
+};
+
+struct ModelArtifact {
+  ArtifactFormat format = ArtifactFormat::kOther;
+  std::string path;  // relative to the data directory
+  int64_t size_bytes = 0;
+  std::string sha256;  // lowercase hex
+};
+
+struct ModelVersion {
+  std::string model_name;
+  int64_t version = 0;
+  std::optional<std::string> run_id;
+  std::string description;
+  Stage stage = Stage::kNone;
+  MetricMap metrics;
+  StringMap params;
+  StringMap tags;
+  std::optional<ModelArtifact> artifact;
+  std::vector<ChecklistItem> checklist;
+  std::string created_by;
+  std::string updated_by;
+  int64_t created_at = 0;
+  int64_t updated_at = 0;
+  int64_t revision = 1;
+};
+
+// A registered model with all its versions (newest first).
+struct Model {
+  std::string name;
+  int64_t latest_version = 0;
+  std::optional<int64_t> production_version;
+  int64_t created_at = 0;
+  int64_t updated_at = 0;
+  std::vector<ModelVersion> versions;
+};
+
+// --- requests (validated by RegistryService) ---
+
+struct VersionCreate {
+  std::string model_name;
+  std::optional<std::string> run_id;
+  std::optional<std::string> description;
+  std::optional<StringMap> tags;
+  std::optional<MetricMap> metrics;  // overlaid on the run's metrics
+  std::optional<StringMap> params;   // overlaid on the run's params
+};
+
+struct ChecklistUpdate {
+  std::string key;
+  bool done = false;
+  std::optional<std::string> note;
+};
+
+// Absent fields are left unchanged; `tags` replaces the whole map.
+struct VersionPatch {
+  std::optional<std::string> description;
+  std::optional<std::string> stage;
+  std::optional<StringMap> tags;
+  std::vector<ChecklistUpdate> checklist;
+};
+
+struct VersionListRequest {
+  std::optional<std::string> model_name;
+  std::optional<std::string> stage;
+  std::optional<int64_t> limit;
+  std::string page_token;
+};
+
+struct VersionQuery {
+  std::optional<std::string> model_name;
+  std::optional<Stage> stage;
+  int limit = kDefaultPageSize;
+  std::string page_token;
+};
+
+struct CompareRequest {
+  std::vector<int64_t> versions;
+  std::optional<std::vector<std::string>> metrics;  // default: every metric of the versions
+};
+
+struct MetricComparison {
+  std::string metric;
+  bool higher_is_better = true;
+  std::vector<std::optional<double>> values;  // one per requested version
+  std::optional<int64_t> best_version;        // none when no version has the metric
+  std::vector<std::optional<double>> deltas;  // value - value of the first version
+};
+
+struct ParamDifference {
+  std::string param;
+  std::vector<std::optional<std::string>> values;  // one per requested version
+};
+
+struct Comparison {
+  std::string model_name;
+  std::vector<int64_t> versions;
+  std::vector<MetricComparison> metrics;
+  std::vector<ParamDifference> params_diff;  // only params whose values differ
+};
+
+}  // namespace cairn::registry
