@@ -1,0 +1,1 @@
+#include "evaluation/evaluation_dataset_usage.h"

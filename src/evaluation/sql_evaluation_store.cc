@@ -1,0 +1,399 @@
+#include "evaluation/sql_evaluation_store.h"
+
+#include <charconv>
+
+#include "audit/audit_writer.h"
+#include "evaluation/evaluation_json.h"
+#include "tracking/page_token.h"
+
+namespace cairn::evaluation {
+namespace {
+
+using storage::Row;
+using storage::Value;
+
+constexpr char kScenarioColumns[] =
+    "name, description, task_type, dataset_id, label_column, score_column, prediction_column, "
+    "model_name, model_version, feature_columns, metrics, thresholds, slice_column, "
+    "decision_threshold, importance_repeats, importance_seed, tags, created_by, updated_by, "
+    "created_at, updated_at, revision";
+constexpr char kRunColumns[] =
+    "run_id, scenario_name, scenario_revision, model_name, model_version, status, verdict, "
+    "failure_reason, n_rows, created_by, created_at, started_at, finished_at, revision";
+
+Value Opt(const std::optional<std::string>& v) {
+  if (v) return *v;
+  return std::monostate{};
+}
+Value Opt(const std::optional<int64_t>& v) {
+  if (v) return *v;
+  return std::monostate{};
+}
+
+Scenario ScenarioFromRow(const Row& r) {
+  Scenario s;
+  s.name = r.Text(0);
+  s.description = r.Text(1);
+  s.task_type = ParseTaskType(r.Text(2)).value_or(TaskType::kBinary);
+  s.dataset_id = r.Text(3);
+  s.label_column = r.Text(4);
+  s.score_column = r.OptText(5);
+  s.prediction_column = r.OptText(6);
+  s.model_name = r.OptText(7);
+  s.model_version = r.OptInt(8);
+  s.feature_columns = StringListFromJson(r.Text(9));
+  s.metrics = StringListFromJson(r.Text(10));
+  s.thresholds = ThresholdsFromJson(r.Text(11));
+  s.slice_column = r.OptText(12);
+  s.decision_threshold = r.Double(13);
+  s.importance_repeats = static_cast<int>(r.Int(14));
+  s.importance_seed = r.Int(15);
+  s.tags = StringMapFromJson(r.Text(16));
+  s.created_by = r.Text(17);
+  s.updated_by = r.Text(18);
+  s.created_at = r.Int(19);
+  s.updated_at = r.Int(20);
+  s.revision = r.Int(21);
+  return s;
+}
+
+EvalRun RunFromRow(const Row& r) {
+  EvalRun run;
+  run.run_id = r.Text(0);
+  run.scenario_name = r.Text(1);
+  run.scenario_revision = r.Int(2);
+  run.model_name = r.OptText(3);
+  run.model_version = r.OptInt(4);
+  run.status = ParseRunStatus(r.Text(5)).value_or(RunStatus::kQueued);
+  run.verdict = r.OptText(6);
+  run.failure_reason = r.OptText(7);
+  run.n_rows = r.OptInt(8);
+  run.created_by = r.Text(9);
+  run.created_at = r.Int(10);
+  run.started_at = r.OptInt(11);
+  run.finished_at = r.OptInt(12);
+  run.revision = r.Int(13);
+  return run;
+}
+
+// The scenario's stored fields after `name`, in kScenarioColumns order.
+std::vector<Value> ScenarioValues(const Scenario& s) {
+  return {s.description,
+          std::string(TaskTypeName(s.task_type)),
+          s.dataset_id,
+          s.label_column,
+          Opt(s.score_column),
+          Opt(s.prediction_column),
+          Opt(s.model_name),
+          Opt(s.model_version),
+          StringListToJson(s.feature_columns),
+          StringListToJson(s.metrics),
+          ThresholdsToJson(s.thresholds),
+          Opt(s.slice_column),
+          s.decision_threshold,
+          static_cast<int64_t>(s.importance_repeats),
+          s.importance_seed,
+          StringMapToJson(s.tags),
+          s.created_by,
+          s.updated_by,
+          s.created_at,
+          s.updated_at,
+          s.revision};
+}
+
+Status BadToken() {
+  return InvalidArgument("invalid page_token", {{"page_token", "is not a valid page token"}});
+}
+
+// Keyset cursor "<kind>:<created_at>,<id>".
+Result<std::pair<int64_t, std::string>> ParseKeyset(const std::string& token, char kind) {
+  auto cursor = tracking::DecodePageToken(token);
+  if (!cursor || cursor->size() < 3 || (*cursor)[0] != kind || (*cursor)[1] != ':') {
+    return BadToken();
+  }
+  std::string_view body(*cursor);
+  body.remove_prefix(2);
+  const size_t comma = body.find(',');
+  if (comma == std::string_view::npos) return BadToken();
+  int64_t at = 0;
+  auto [p, ec] = std::from_chars(body.data(), body.data() + comma, at);
+  if (ec != std::errc() || p != body.data() + comma) return BadToken();
+  return std::make_pair(at, std::string(body.substr(comma + 1)));
+}
+
+std::string Cursor(char kind, int64_t at, const std::string& id) {
+  return tracking::EncodePageToken(std::string(1, kind) + ":" + std::to_string(at) + "," + id);
+}
+
+}  // namespace
+
+Status SqlEvaluationStore::CreateScenario(const Scenario& s, const audit::Entry& audit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  std::vector<Value> p = ScenarioValues(s);
+  p.insert(p.begin(), s.name);
+  auto r = tx->Exec(std::string("INSERT INTO eval_scenarios (") + kScenarioColumns +
+                        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    p);
+  if (!r.ok()) {
+    if (r.status().code() == StatusCode::kAlreadyExists) {
+      return AlreadyExists("scenario '" + s.name + "' already exists");
+    }
+    return r.status();
+  }
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
+  return tx->Commit();
+}
+
+Result<Scenario> SqlEvaluationStore::GetScenario(const std::string& name) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  const Value p[] = {name};
+  ASSIGN_OR_RETURN(auto row, tx->QueryOne(std::string("SELECT ") + kScenarioColumns +
+                                              " FROM eval_scenarios WHERE name = ?",
+                                          p));
+  if (!row) return NotFound("scenario '" + name + "' not found");
+  return ScenarioFromRow(*row);
+}
+
+Result<Page<Scenario>> SqlEvaluationStore::ListScenarios(const ScenarioQuery& q) {
+  std::string sql =
+      std::string("SELECT ") + kScenarioColumns + " FROM eval_scenarios WHERE 1 = 1";
+  std::vector<Value> params;
+  if (q.task_type) {
+    sql += " AND task_type = ?";
+    params.emplace_back(std::string(TaskTypeName(*q.task_type)));
+  }
+  if (q.dataset_id) {
+    sql += " AND dataset_id = ?";
+    params.emplace_back(*q.dataset_id);
+  }
+  if (!q.page_token.empty()) {
+    ASSIGN_OR_RETURN(auto key, ParseKeyset(q.page_token, 's'));
+    sql += " AND (created_at < ? OR (created_at = ? AND name < ?))";
+    params.emplace_back(key.first);
+    params.emplace_back(key.first);
+    params.emplace_back(key.second);
+  }
+  sql += " ORDER BY created_at DESC, name DESC LIMIT ?";
+  params.emplace_back(static_cast<int64_t>(q.limit) + 1);
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
+  Page<Scenario> page;
+  for (const auto& row : rows) {
+    if (static_cast<int>(page.items.size()) == q.limit) {
+      const auto& last = page.items.back();
+      page.next_page_token = Cursor('s', last.created_at, last.name);
+      break;
+    }
+    page.items.push_back(ScenarioFromRow(row));
+  }
+  return page;
+}
+
+Status SqlEvaluationStore::UpdateScenario(const Scenario& s, int64_t expected_revision,
+                                          const audit::Entry& audit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  std::vector<Value> p = ScenarioValues(s);
+  p.emplace_back(s.name);
+  p.emplace_back(expected_revision);
+  ASSIGN_OR_RETURN(
+      int64_t n,
+      tx->Exec("UPDATE eval_scenarios SET description = ?, task_type = ?, dataset_id = ?, "
+               "label_column = ?, score_column = ?, prediction_column = ?, model_name = ?, "
+               "model_version = ?, feature_columns = ?, metrics = ?, thresholds = ?, "
+               "slice_column = ?, decision_threshold = ?, importance_repeats = ?, "
+               "importance_seed = ?, tags = ?, created_by = ?, updated_by = ?, created_at = ?, "
+               "updated_at = ?, revision = ? WHERE name = ? AND revision = ?",
+               p));
+  if (n == 0) {
+    const Value q[] = {s.name};
+    ASSIGN_OR_RETURN(auto row, tx->QueryOne("SELECT revision FROM eval_scenarios WHERE name = ?", q));
+    if (!row) return NotFound("scenario '" + s.name + "' not found");
+    return Aborted("scenario '" + s.name + "' is at revision " + std::to_string(row->Int(0)) +
+                   ", not " + std::to_string(expected_revision));
+  }
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
+  return tx->Commit();
+}
+
+Result<std::vector<std::string>> SqlEvaluationStore::ScenariosUsingDataset(
+    const std::string& dataset_id, int limit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  const Value p[] = {dataset_id, static_cast<int64_t>(limit)};
+  ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT name FROM eval_scenarios WHERE dataset_id = ? "
+                                        "ORDER BY name LIMIT ?",
+                                        p));
+  std::vector<std::string> names;
+  for (const auto& r : rows) names.push_back(r.Text(0));
+  return names;
+}
+
+Status SqlEvaluationStore::CreateRun(const EvalRun& run, const audit::Entry& audit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  std::optional<std::string> report;
+  if (!run.report_json.empty()) report = run.report_json;
+  const Value p[] = {run.run_id,
+                     run.scenario_name,
+                     run.scenario_revision,
+                     Opt(run.model_name),
+                     Opt(run.model_version),
+                     std::string(RunStatusName(run.status)),
+                     Opt(run.verdict),
+                     Opt(run.failure_reason),
+                     Opt(run.n_rows),
+                     Opt(report),
+                     run.created_by,
+                     run.created_at,
+                     Opt(run.started_at),
+                     Opt(run.finished_at),
+                     run.revision};
+  auto r = tx->Exec(
+      "INSERT INTO eval_runs (run_id, scenario_name, scenario_revision, model_name, "
+      "model_version, status, verdict, failure_reason, n_rows, report, created_by, created_at, "
+      "started_at, finished_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      p);
+  if (!r.ok()) {
+    if (r.status().code() == StatusCode::kFailedPrecondition) {
+      return NotFound("scenario '" + run.scenario_name + "' not found");
+    }
+    return r.status();
+  }
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
+  return tx->Commit();
+}
+
+Result<EvalRun> SqlEvaluationStore::GetRun(const std::string& run_id) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  const Value p[] = {run_id};
+  ASSIGN_OR_RETURN(auto row, tx->QueryOne(std::string("SELECT ") + kRunColumns +
+                                              ", report FROM eval_runs WHERE run_id = ?",
+                                          p));
+  if (!row) return NotFound("evaluation run '" + run_id + "' not found");
+  EvalRun run = RunFromRow(*row);
+  run.report_json = row->Text(14);
+  return run;
+}
+
+Result<Page<EvalRun>> SqlEvaluationStore::ListRuns(const RunQuery& q) {
+  std::string sql = std::string("SELECT ") + kRunColumns + " FROM eval_runs WHERE 1 = 1";
+  std::vector<Value> params;
+  if (q.scenario_name) {
+    sql += " AND scenario_name = ?";
+    params.emplace_back(*q.scenario_name);
+  }
+  if (q.status) {
+    sql += " AND status = ?";
+    params.emplace_back(std::string(RunStatusName(*q.status)));
+  }
+  if (!q.page_token.empty()) {
+    ASSIGN_OR_RETURN(auto key, ParseKeyset(q.page_token, 'r'));
+    sql += " AND (created_at < ? OR (created_at = ? AND run_id < ?))";
+    params.emplace_back(key.first);
+    params.emplace_back(key.first);
+    params.emplace_back(key.second);
+  }
+  sql += " ORDER BY created_at DESC, run_id DESC LIMIT ?";
+  params.emplace_back(static_cast<int64_t>(q.limit) + 1);
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
+  Page<EvalRun> page;
+  for (const auto& row : rows) {
+    if (static_cast<int>(page.items.size()) == q.limit) {
+      const auto& last = page.items.back();
+      page.next_page_token = Cursor('r', last.created_at, last.run_id);
+      break;
+    }
+    page.items.push_back(RunFromRow(row));
+  }
+  return page;
+}
+
+Result<std::vector<std::string>> SqlEvaluationStore::QueuedRunIds(int limit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  const Value p[] = {static_cast<int64_t>(limit)};
+  ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT run_id FROM eval_runs WHERE status = 'queued' "
+                                        "ORDER BY created_at, run_id LIMIT ?",
+                                        p));
+  std::vector<std::string> ids;
+  for (const auto& r : rows) ids.push_back(r.Text(0));
+  return ids;
+}
+
+Result<bool> SqlEvaluationStore::ClaimRun(const std::string& run_id, const std::string& worker,
+                                          int64_t now) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  const Value p[] = {now, worker, now, run_id};
+  ASSIGN_OR_RETURN(int64_t n, tx->Exec("UPDATE eval_runs SET status = 'running', started_at = ?, "
+                                       "claimed_by = ?, heartbeat_at = ?, "
+                                       "revision = revision + 1 "
+                                       "WHERE run_id = ? AND status = 'queued'",
+                                       p));
+  if (n == 0) return false;
+  RETURN_IF_ERROR(tx->Commit());
+  return true;
+}
+
+Status SqlEvaluationStore::FinishRun(const EvalRun& run, const std::string& worker,
+                                     const audit::Entry& audit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  std::optional<std::string> report;
+  if (!run.report_json.empty()) report = run.report_json;
+  const Value p[] = {std::string(RunStatusName(run.status)),
+                     Opt(run.verdict),
+                     Opt(run.failure_reason),
+                     Opt(run.n_rows),
+                     Opt(report),
+                     Opt(run.finished_at),
+                     run.scenario_revision,
+                     run.run_id,
+                     worker};
+  ASSIGN_OR_RETURN(int64_t n,
+                   tx->Exec("UPDATE eval_runs SET status = ?, verdict = ?, failure_reason = ?, "
+                            "n_rows = ?, report = ?, finished_at = ?, scenario_revision = ?, "
+                            "revision = revision + 1 "
+                            "WHERE run_id = ? AND status = 'running' AND claimed_by = ?",
+                            p));
+  if (n == 0) {
+    return FailedPrecondition("evaluation run '" + run.run_id + "' is no longer claimed by " +
+                              worker);
+  }
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
+  return tx->Commit();
+}
+
+Status SqlEvaluationStore::Heartbeat(const std::string& worker, int64_t now) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  const Value p[] = {now, worker};
+  RETURN_IF_ERROR(tx->Exec("UPDATE eval_runs SET heartbeat_at = ? "
+                           "WHERE status = 'running' AND claimed_by = ?",
+                           p)
+                      .status());
+  return tx->Commit();
+}
+
+Result<int64_t> SqlEvaluationStore::FailStaleRuns(int64_t stale_before, const std::string& reason,
+                                                  int64_t now) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  const Value p[] = {stale_before};
+  ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT run_id, created_by FROM eval_runs "
+                                        "WHERE status = 'running' AND heartbeat_at < ?",
+                                        p));
+  int64_t failed = 0;
+  for (const auto& row : rows) {
+    const std::string run_id = row.Text(0);
+    const Value q[] = {reason, now, run_id, stale_before};
+    ASSIGN_OR_RETURN(int64_t n,
+                     tx->Exec("UPDATE eval_runs SET status = 'failed', failure_reason = ?, "
+                              "finished_at = ?, revision = revision + 1 "
+                              "WHERE run_id = ? AND status = 'running' AND heartbeat_at < ?",
+                              q));
+    if (n == 0) continue;
+    ++failed;
+    audit::Entry e{now, "system", "evaluation_run.fail", "evaluation_run", run_id,
+                   {{"status", std::string("failed")}, {"reason", reason}}};
+    RETURN_IF_ERROR(audit::AppendInTx(*tx, e));
+  }
+  RETURN_IF_ERROR(tx->Commit());
+  return failed;
+}
+
+}  // namespace cairn::evaluation
