@@ -5,8 +5,26 @@
 #include "audit/audit_routes.h"
 #include "audit/audit_service.h"
 #include "audit/sql_audit_store.h"
+#include "datasets/dataset_routes.h"
+#include "datasets/sql_dataset_store.h"
+#include "deployments/deployment_routes.h"
+#include "deployments/deployment_service.h"
+#include "deployments/sql_deployment_store.h"
+#include "drift/drift_routes.h"
+#include "drift/drift_service.h"
+#include "drift/sql_drift_store.h"
+#include "evaluation/evaluation_dataset_usage.h"
+#include "evaluation/evaluation_routes.h"
+#include "evaluation/evaluation_service.h"
+#include "evaluation/registry_model_catalog.h"
+#include "evaluation/sql_evaluation_store.h"
+#include "features/feature_routes.h"
+#include "features/sql_feature_store.h"
 #include "http/server.h"
 #include "server/platform_routes.h"
+#include "registry/registry_routes.h"
+#include "registry/registry_service.h"
+#include "registry/sql_registry_store.h"
 #include "server/prom_metrics.h"
 #include "storage/store_factory.h"
 #include "tracking/sql_tracking_store.h"
@@ -21,6 +39,14 @@ struct App::Impl {
   std::unique_ptr<storage::SqlDatabase> db;
   std::unique_ptr<audit::AuditService> audit;
   std::unique_ptr<tracking::TrackingService> tracking;
+  std::unique_ptr<datasets::DatasetService> datasets;
+  std::unique_ptr<features::FeatureService> features;
+  std::unique_ptr<registry::RegistryService> registry;
+  std::unique_ptr<deployments::DeploymentService> deployments;
+  std::unique_ptr<drift::DriftService> drift;
+  std::unique_ptr<evaluation::RegistryModelCatalog> model_catalog;
+  std::unique_ptr<evaluation::EvaluationService> evaluation;
+  std::unique_ptr<evaluation::EvaluationDatasetUsage> evaluation_usage;
   http::Router router;
   std::unique_ptr<http::HttpServer> server;
   bool stopped = false;
@@ -53,10 +79,39 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   impl->tracking = std::make_unique<tracking::TrackingService>(
       std::make_unique<tracking::SqlTrackingStore>(*impl->db), tracking_opts);
 
+  impl->datasets = std::make_unique<datasets::DatasetService>(
+      std::make_unique<datasets::SqlDatasetStore>(*impl->db),
+      datasets::DatasetServiceOptions{config.data_dir});
+  impl->features = std::make_unique<features::FeatureService>(
+      std::make_unique<features::SqlFeatureStore>(*impl->db), impl->datasets.get());
+  impl->datasets->AddUsage(impl->features.get());
+
+  registry::RegistryOptions registry_opts;
+  registry_opts.data_dir = config.data_dir;
+  impl->registry = std::make_unique<registry::RegistryService>(
+      std::make_unique<registry::SqlRegistryStore>(*impl->db), impl->tracking.get(), registry_opts);
+  impl->deployments = std::make_unique<deployments::DeploymentService>(
+      std::make_unique<deployments::SqlDeploymentStore>(*impl->db), *impl->registry);
+  impl->drift = std::make_unique<drift::DriftService>(
+      std::make_unique<drift::SqlDriftStore>(*impl->db), impl->datasets.get(), drift::DriftOptions{});
+
+  impl->model_catalog = std::make_unique<evaluation::RegistryModelCatalog>(*impl->registry);
+  impl->evaluation = std::make_unique<evaluation::EvaluationService>(
+      std::make_unique<evaluation::SqlEvaluationStore>(*impl->db), *impl->datasets,
+      impl->model_catalog.get(), evaluation::EvaluationServiceOptions{});
+  impl->evaluation_usage = std::make_unique<evaluation::EvaluationDatasetUsage>(*impl->evaluation);
+  impl->datasets->AddUsage(impl->evaluation_usage.get());
+
   RegisterPlatformRoutes(impl->router,
                          PlatformDeps{impl->db.get(), &impl->metrics, FindDocsDir(config.docs_dir)});
   tracking::RegisterTrackingRoutes(impl->router, *impl->tracking);
   audit::RegisterAuditRoutes(impl->router, *impl->audit);
+  datasets::RegisterDatasetRoutes(impl->router, *impl->datasets);
+  features::RegisterFeatureRoutes(impl->router, *impl->features);
+  registry::RegisterRegistryRoutes(impl->router, *impl->registry);
+  deployments::RegisterDeploymentRoutes(impl->router, *impl->deployments);
+  drift::RegisterDriftRoutes(impl->router, *impl->drift);
+  evaluation::RegisterEvaluationRoutes(impl->router, *impl->evaluation);
 
   http::ServerOptions so;
   so.host = config.host;
@@ -67,11 +122,16 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   so.temp_dir = (std::filesystem::path(config.data_dir) / "tmp").string();
   so.access_log = config.access_log;
   so.observer = &impl->metrics;
+  so.handle_signals = true;
   impl->server = std::make_unique<http::HttpServer>(so, impl->router);
   return std::unique_ptr<App>(new App(std::move(impl)));
 }
 
-Status App::Start() { return impl_->server->Start(); }
+Status App::Start() {
+  RETURN_IF_ERROR(impl_->server->Start());
+  impl_->evaluation->Start();
+  return Status::Ok();
+}
 uint16_t App::port() const { return impl_->server->port(); }
 
 void App::RunUntilSignal() {
@@ -83,6 +143,7 @@ void App::Stop() {
   if (impl_->stopped) return;
   impl_->stopped = true;
   impl_->server->Stop();
+  impl_->evaluation->Stop();
   impl_->db->Close();
 }
 
