@@ -1,0 +1,77 @@
+// Test support for the prompts test binaries: a fresh database per test (every backend under
+// test) with a PromptService on top.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "prompts/prompt_service.h"
+#include "prompts/sql_prompt_store.h"
+#include "storage/sql_database.h"
+#include "storage/testing/test_databases.h"
+
+namespace cairn::prompts::testing {
+
+class PromptBackendTest : public ::testing::TestWithParam<storage::Backend> {
+ protected:
+  void SetUp() override {
+    auto db = storage::testing::OpenFreshTestDatabase(GetParam());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(*db);
+    EvaluatorOptions opts;
+    opts.token_budget = 200;
+    opts.banned_terms = {"acme-secret"};
+    auto ev = PromptEvaluator::Create(opts);
+    ASSERT_TRUE(ev.ok());
+    service_ =
+        std::make_unique<PromptService>(std::make_unique<SqlPromptStore>(*db_), std::move(*ev));
+  }
+  void TearDown() override {
+    service_.reset();
+    db_.reset();
+  }
+
+  int64_t Count(const std::string& sql) {
+    auto tx = db_->Begin(storage::TxMode::kRead);
+    EXPECT_TRUE(tx.ok());
+    auto row = (*tx)->QueryOne(sql);
+    EXPECT_TRUE(row.ok()) << row.status().ToString();
+    return row.ok() && *row ? (*row)->Int(0) : -1;
+  }
+  int64_t AuditCount() { return Count("SELECT COUNT(*) FROM audit_log"); }
+
+  static TemplateCreate Create(const std::string& name,
+                               const std::string& body = "Summarize {{text}} for {{audience}}.") {
+    TemplateCreate c;
+    c.name = name;
+    c.content.body = body;
+    c.content.variables = {{"text", "input", true, std::nullopt},
+                           {"audience", "", false, std::string("engineers")}};
+    return c;
+  }
+  Template MakeTemplate(const std::string& name, const std::string& author = "alice") {
+    auto t = service_->CreateTemplate(Create(name), author);
+    EXPECT_TRUE(t.ok()) << t.status().ToString();
+    return t.ok() ? *t : Template{};
+  }
+  // Template whose version 1 is approved (author alice, reviewer bob).
+  Template MakeApproved(const std::string& name) {
+    Template t = MakeTemplate(name);
+    auto s = service_->Review(t.id, 1, ReviewAction::kSubmit, {}, std::nullopt, "alice");
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    auto a = service_->Review(t.id, 1, ReviewAction::kApprove, {}, std::nullopt, "bob");
+    EXPECT_TRUE(a.ok()) << a.status().ToString();
+    return t;
+  }
+
+  std::unique_ptr<storage::SqlDatabase> db_;
+  std::unique_ptr<PromptService> service_;
+};
+
+inline std::string BackendParamName(const ::testing::TestParamInfo<storage::Backend>& info) {
+  return storage::testing::BackendName(info.param);
+}
+
+}  // namespace cairn::prompts::testing
