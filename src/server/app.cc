@@ -22,6 +22,9 @@
 #include "features/sql_feature_store.h"
 #include "http/server.h"
 #include "server/platform_routes.h"
+#include "prompts/prompt_routes.h"
+#include "prompts/prompt_service.h"
+#include "prompts/sql_prompt_store.h"
 #include "registry/registry_routes.h"
 #include "registry/registry_service.h"
 #include "registry/sql_registry_store.h"
@@ -47,6 +50,7 @@ struct App::Impl {
   std::unique_ptr<evaluation::RegistryModelCatalog> model_catalog;
   std::unique_ptr<evaluation::EvaluationService> evaluation;
   std::unique_ptr<evaluation::EvaluationDatasetUsage> evaluation_usage;
+  std::unique_ptr<prompts::PromptService> prompts;
   http::Router router;
   std::unique_ptr<http::HttpServer> server;
   bool stopped = false;
@@ -88,6 +92,18 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
 
   registry::RegistryOptions registry_opts;
   registry_opts.data_dir = config.data_dir;
+  if (config.checklist) {
+    registry_opts.default_checklist.clear();
+    for (const auto& e : *config.checklist) {
+      std::string description;
+      for (const auto& d : registry::RegistryOptions().default_checklist)
+        if (d.key == e.key) description = d.description;
+      registry_opts.default_checklist.push_back({e.key, description, e.required});
+    }
+    if (Status st = registry::ValidateChecklistSpec(registry_opts.default_checklist); !st.ok())
+      return InvalidArgument("checklist: " + st.message());
+  }
+  if (config.lower_is_better) registry_opts.lower_is_better_patterns = *config.lower_is_better;
   impl->registry = std::make_unique<registry::RegistryService>(
       std::make_unique<registry::SqlRegistryStore>(*impl->db), impl->tracking.get(), registry_opts);
   impl->deployments = std::make_unique<deployments::DeploymentService>(
@@ -102,6 +118,13 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   impl->evaluation_usage = std::make_unique<evaluation::EvaluationDatasetUsage>(*impl->evaluation);
   impl->datasets->AddUsage(impl->evaluation_usage.get());
 
+  prompts::EvaluatorOptions prompt_eval;
+  if (config.prompt_token_budget) prompt_eval.token_budget = *config.prompt_token_budget;
+  prompt_eval.banned_terms = config.prompt_banned_terms;
+  ASSIGN_OR_RETURN(auto evaluator, prompts::PromptEvaluator::Create(prompt_eval));
+  impl->prompts = std::make_unique<prompts::PromptService>(
+      std::make_unique<prompts::SqlPromptStore>(*impl->db), std::move(evaluator));
+
   RegisterPlatformRoutes(impl->router,
                          PlatformDeps{impl->db.get(), &impl->metrics, FindDocsDir(config.docs_dir)});
   tracking::RegisterTrackingRoutes(impl->router, *impl->tracking);
@@ -112,6 +135,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   deployments::RegisterDeploymentRoutes(impl->router, *impl->deployments);
   drift::RegisterDriftRoutes(impl->router, *impl->drift);
   evaluation::RegisterEvaluationRoutes(impl->router, *impl->evaluation);
+  prompts::RegisterPromptRoutes(impl->router, *impl->prompts);
 
   http::ServerOptions so;
   so.host = config.host;

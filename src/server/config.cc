@@ -34,6 +34,21 @@ Status ParseBool(const std::string& name, const std::string& text, bool* out) {
   return Status::Ok();
 }
 
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    std::string item = text.substr(start, end - start);
+    size_t b = item.find_first_not_of(" \t");
+    size_t e = item.find_last_not_of(" \t");
+    if (b != std::string::npos) out.push_back(item.substr(b, e - b + 1));
+    start = end + 1;
+  }
+  return out;
+}
+
 // Applies one setting given as text (from a flag, a variable or the file).
 Status Apply(Config& c, const std::string& key, const std::string& value) {
   if (key == "host") {
@@ -58,6 +73,30 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
     return ParseBool("upgrade", value, &c.upgrade);
   } else if (key == "docs_dir") {
     c.docs_dir = value;
+  } else if (key == "checklist") {
+    std::vector<Config::ChecklistEntry> entries;
+    for (const std::string& item : SplitList(value)) {
+      Config::ChecklistEntry e;
+      e.key = item;
+      if (auto colon = item.find(':'); colon != std::string::npos) {
+        std::string flag = item.substr(colon + 1);
+        if (flag != "optional" && flag != "required")
+          return Bad("checklist: '" + item + "' must be KEY, KEY:required or KEY:optional");
+        e.key = item.substr(0, colon);
+        e.required = flag == "required";
+      }
+      entries.push_back(std::move(e));
+    }
+    if (entries.empty()) return Bad("checklist: needs at least one item");
+    c.checklist = std::move(entries);
+  } else if (key == "lower_is_better") {
+    c.lower_is_better = SplitList(value);
+  } else if (key == "prompt_token_budget") {
+    int64_t budget = 0;
+    RETURN_IF_ERROR(ParseInt<int64_t>("prompt_token_budget", value, 1, 10'000'000, &budget));
+    c.prompt_token_budget = budget;
+  } else if (key == "prompt_banned_terms") {
+    c.prompt_banned_terms = SplitList(value);
   } else if (key == "sqlite_sync") {
     if (value != "normal" && value != "full")
       return Bad("sqlite_sync: expected normal or full, got '" + value + "'");
@@ -107,12 +146,18 @@ constexpr Flag kFlags[] = {
     {"--max-body-bytes", "max_body_bytes", true},
     {"--docs-dir", "docs_dir", true},
     {"--sqlite-sync", "sqlite_sync", true},
+    {"--checklist", "checklist", true},
+    {"--lower-is-better", "lower_is_better", true},
+    {"--prompt-token-budget", "prompt_token_budget", true},
+    {"--prompt-banned-terms", "prompt_banned_terms", true},
     {"--no-access-log", "access_log", false},
     {"--upgrade", "upgrade", false},
 };
 constexpr const char* kEnvKeys[] = {"host",           "port",           "data_dir", "storage",
                                     "io_threads",     "worker_threads", "max_body_bytes",
-                                    "access_log",     "upgrade",        "docs_dir", "sqlite_sync"};
+                                    "access_log",     "upgrade",        "docs_dir", "sqlite_sync",
+                                    "checklist",      "lower_is_better", "prompt_token_budget",
+                                    "prompt_banned_terms"};
 
 }  // namespace
 
@@ -128,7 +173,9 @@ std::string ServeUsage() {
   return "usage: cairn serve [--host 127.0.0.1] [--port 8500] [--data-dir ./cairn-data]\n"
          "                   [--storage URI] [--config FILE] [--io-threads N]\n"
          "                   [--worker-threads N] [--max-body-bytes N] [--docs-dir DIR]\n"
-         "                   [--sqlite-sync normal|full]\n"
+         "                   [--sqlite-sync normal|full] [--checklist K1,K2:optional,...]\n"
+         "                   [--lower-is-better loss,error,...] [--prompt-token-budget N]\n"
+         "                   [--prompt-banned-terms T1,T2,...]\n"
          "                   [--no-access-log] [--upgrade]\n"
          "Storage URIs: sqlite://PATH (default sqlite://<data-dir>/cairn.db), postgresql://...\n"
          "Environment: CAIRN_HOST, CAIRN_PORT, CAIRN_DATA_DIR, CAIRN_STORAGE, CAIRN_CONFIG, ...\n"

@@ -2,7 +2,9 @@
 // optional TOML file (--config FILE or CAIRN_CONFIG), which wins over the defaults of SPEC §6.
 //
 // TOML file keys (all optional, top level): host, port, data_dir, storage, io_threads,
-// worker_threads, max_body_bytes, access_log, upgrade, docs_dir, sqlite_sync (normal|full).
+// worker_threads, max_body_bytes, access_log, upgrade, docs_dir, sqlite_sync (normal|full),
+// checklist, lower_is_better, prompt_token_budget, prompt_banned_terms. List settings are
+// comma-separated strings (the same text works as a flag, a variable or a TOML string).
 #pragma once
 
 #include <cstdint>
@@ -28,6 +30,20 @@ struct Config {
   bool upgrade = false;  // apply pending migrations at start
   std::string docs_dir;  // Swagger UI assets; default: found next to the build
   bool sqlite_sync_full = false;  // SQLite synchronous=FULL instead of NORMAL (see OpenOptions)
+
+  // A model version's default checklist: `key` (required) or `key:optional`, comma-separated.
+  // Unset: the registry's built-in list (evaluation_passed, data_validated, bias_reviewed,
+  // owner_signoff, all required).
+  struct ChecklistEntry {
+    std::string key;
+    bool required = true;
+  };
+  std::optional<std::vector<ChecklistEntry>> checklist;
+  // Metric-name fragments that make a metric lower-is-better in compare. Unset: built-in list.
+  std::optional<std::vector<std::string>> lower_is_better;
+  // Prompt evaluation: token budget and banned terms. Unset: built-in defaults (4096, none).
+  std::optional<int64_t> prompt_token_budget;
+  std::vector<std::string> prompt_banned_terms;
 };
 
 // Reads the environment through `getenv` (injectable for tests).

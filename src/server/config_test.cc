@@ -87,6 +87,29 @@ TEST(Config, RejectsUnknownTomlKeyAndWrongType) {
   EXPECT_FALSE(LoadConfig({"--config", WriteToml("port = [1]\n")}, FakeEnv({})).ok());
 }
 
+TEST(Config, ListSettingsFromFlagsEnvAndFile) {
+  std::string file = WriteToml("checklist = \"evaluation_passed, security_review:optional\"\n"
+                               "prompt_token_budget = 2048\n");
+  auto c = LoadConfig({"--config", file, "--lower-is-better", "loss,regret"},
+                      FakeEnv({{"CAIRN_PROMPT_BANNED_TERMS", "acme internal, project x"}}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_TRUE(c->checklist.has_value());
+  ASSERT_EQ(c->checklist->size(), 2u);
+  EXPECT_EQ((*c->checklist)[0].key, "evaluation_passed");
+  EXPECT_TRUE((*c->checklist)[0].required);
+  EXPECT_EQ((*c->checklist)[1].key, "security_review");
+  EXPECT_FALSE((*c->checklist)[1].required);
+  EXPECT_EQ(c->lower_is_better, (std::vector<std::string>{"loss", "regret"}));
+  EXPECT_EQ(c->prompt_token_budget, 2048);
+  EXPECT_EQ(c->prompt_banned_terms, (std::vector<std::string>{"acme internal", "project x"}));
+}
+
+TEST(Config, RejectsBadListSettings) {
+  EXPECT_FALSE(LoadConfig({"--checklist", "a:maybe"}, FakeEnv({})).ok());
+  EXPECT_FALSE(LoadConfig({"--checklist", " , "}, FakeEnv({})).ok());
+  EXPECT_FALSE(LoadConfig({"--prompt-token-budget", "0"}, FakeEnv({})).ok());
+}
+
 TEST(Config, RejectsMissingFile) {
   EXPECT_FALSE(LoadConfig({"--config", "/nonexistent/cairn.toml"}, FakeEnv({})).ok());
 }
