@@ -33,7 +33,7 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build/asan --output-on-failure -j 2 -L unit --timeout 600
 
 step "fuzzers (${fuzz_seconds}s each)"
-scripts/build.sh fuzz --target fuzz_run_filter fuzz_json_body fuzz_rfc3339
+scripts/build.sh fuzz --target fuzz_run_filter fuzz_json_body fuzz_rfc3339 fuzz_csv
 fuzz/run-fuzzers.sh build/fuzz "$fuzz_seconds"
 
 step "all tests passed"
