@@ -9,10 +9,12 @@ APT_PACKAGES=(
   libsqlite3-dev libpq-dev libssl-dev libre2-dev libxgboost-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang-14 libclang-rt-14-dev
-  postgresql postgresql-client
-  nodejs npm
+  postgresql
   wrk procps
 )
+# Node.js and npm only when the machine has none (a newer one installed otherwise is kept:
+# Debian's npm package conflicts with it).
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
