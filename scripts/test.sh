@@ -9,6 +9,9 @@ export CAIRN_WERROR=${CAIRN_WERROR:-ON}
 fuzz_seconds=${CAIRN_FUZZ_SECONDS:-20}
 
 step() { echo; echo "=== $* ($(date -u +%H:%M:%S))"; }
+logs=$(mktemp -d /tmp/cairn-test-logs.XXXXXX)
+# ctest's own summary line: "100% tests passed, 0 tests failed out of 994".
+count() { sed -n 's/.*tests passed, \([0-9]*\) tests\? failed out of \([0-9]*\).*/\2 \1/p' "$1" | tail -n 1; }
 
 step "dependencies"
 scripts/install-deps.sh
@@ -25,15 +28,19 @@ export CAIRN_TEST_PG_URL
 echo "postgresql at $CAIRN_TEST_PG_URL"
 
 step "unit and integration tests (SQLite and PostgreSQL)"
-ctest --test-dir build/release --output-on-failure -j 2 --timeout 300
+ctest --test-dir build/release --output-on-failure -j 2 --timeout 300 | tee "$logs/release.txt"
 
 step "ASan/UBSan build of the unit tests"
 scripts/build.sh asan
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build/asan --output-on-failure -j 2 -L unit --timeout 600
+  ctest --test-dir build/asan --output-on-failure -j 2 -L unit --timeout 600 | tee "$logs/asan.txt"
 
 step "fuzzers (${fuzz_seconds}s each)"
 scripts/build.sh fuzz --target fuzz_run_filter fuzz_json_body fuzz_rfc3339 fuzz_csv
 fuzz/run-fuzzers.sh build/fuzz "$fuzz_seconds"
 
-step "all tests passed"
+read -r rel_total rel_failed < <(count "$logs/release.txt")
+read -r asan_total asan_failed < <(count "$logs/asan.txt")
+step "summary"
+echo "release (unit + integration, SQLite and PostgreSQL): $rel_total tests; ASan/UBSan unit: $asan_total tests; fuzzers: clean"
+echo "tests: $((rel_total + asan_total - rel_failed - asan_failed)) passed, $((rel_failed + asan_failed)) failed"
