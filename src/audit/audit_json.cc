@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "common/time.h"
+#include "common/json.h"
 
 namespace cairn::audit {
 namespace bj = boost::json;
@@ -39,7 +40,7 @@ std::string RecordPageToJson(const RecordPage& page) {
   } else {
     out.emplace("next_page_token", nullptr);
   }
-  return bj::serialize(out);
+  return ::cairn::json::Serialize(out);
 }
 
 }  // namespace cairn::audit

@@ -1,4 +1,5 @@
 #include "audit/audit_writer.h"
+#include "common/json.h"
 
 #include <boost/json.hpp>
 
@@ -13,7 +14,7 @@ std::string SummaryToJson(const Summary& summary) {
       o.emplace(k, std::get<int64_t>(v));
     }
   }
-  return boost::json::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 Status AppendInTx(storage::Transaction& tx, const Entry& entry) {

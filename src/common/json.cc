@@ -1,6 +1,7 @@
 #include "common/json.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace cairn::json {
@@ -35,7 +36,116 @@ Result<bj::value> Parse(std::string_view text) {
   return v;
 }
 
-std::string Serialize(const bj::value& v) { return bj::serialize(v); }
+namespace {
+
+void AppendEscaped(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  size_t run = 0;  // start of the pending run of bytes that need no escaping
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        out += "\\u00";
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 15]);
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out.push_back('"');
+}
+
+void AppendDouble(std::string& out, double d) {
+  char buf[40];
+  auto r = std::to_chars(buf, buf + sizeof buf, d);
+  std::string_view text(buf, static_cast<size_t>(r.ptr - buf));
+  out.append(text);
+  if (text.find_first_of(".en") == std::string_view::npos) out += ".0";
+}
+
+template <typename T>
+void AppendInteger(std::string& out, T v) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, static_cast<size_t>(r.ptr - buf));
+}
+
+void AppendObject(std::string& out, const bj::object& o);
+void AppendArray(std::string& out, const bj::array& a);
+
+}  // namespace
+
+void AppendJson(std::string& out, const bj::value& v) {
+  switch (v.kind()) {
+    case bj::kind::null: out += "null"; break;
+    case bj::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
+    case bj::kind::int64: AppendInteger(out, v.get_int64()); break;
+    case bj::kind::uint64: AppendInteger(out, v.get_uint64()); break;
+    case bj::kind::double_: AppendDouble(out, v.get_double()); break;
+    case bj::kind::string: AppendEscaped(out, v.get_string()); break;
+    case bj::kind::array: AppendArray(out, v.get_array()); break;
+    case bj::kind::object: AppendObject(out, v.get_object()); break;
+  }
+}
+
+namespace {
+
+void AppendObject(std::string& out, const bj::object& o) {
+  out.push_back('{');
+  bool first = true;
+  for (const auto& kv : o) {
+    if (!first) out.push_back(',');
+    first = false;
+    AppendEscaped(out, kv.key());
+    out.push_back(':');
+    AppendJson(out, kv.value());
+  }
+  out.push_back('}');
+}
+
+void AppendArray(std::string& out, const bj::array& a) {
+  out.push_back('[');
+  bool first = true;
+  for (const auto& v : a) {
+    if (!first) out.push_back(',');
+    first = false;
+    AppendJson(out, v);
+  }
+  out.push_back(']');
+}
+
+}  // namespace
+
+std::string Serialize(const bj::value& v) {
+  std::string out;
+  out.reserve(256);
+  AppendJson(out, v);
+  return out;
+}
+
+std::string Serialize(const bj::object& o) {
+  std::string out;
+  out.reserve(256);
+  AppendObject(out, o);
+  return out;
+}
+
+std::string Serialize(const bj::array& a) {
+  std::string out;
+  out.reserve(256);
+  AppendArray(out, a);
+  return out;
+}
 
 bj::object ToJson(const StringMap& m) {
   bj::object o;

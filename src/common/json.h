@@ -25,8 +25,16 @@ inline constexpr int kMaxDepth = 64;
 // over kMaxDepth, or trailing garbage.
 Result<bj::value> Parse(std::string_view text);
 
-// Serializes without pretty-printing.
+// Serializes without pretty-printing. Unlike Boost.JSON 1.81 (which writes 0.95 as `9.5E-1`),
+// doubles use the shortest round-trip form from std::to_chars, with `.0` added to whole numbers
+// so that clients still read them as floating point: 0.95 -> `0.95`, 3.0 -> `3.0`,
+// 1e-05 -> `1e-05`. Strings are escaped as RFC 8259 requires (quote, backslash, controls).
+// Values are never NaN or infinite (Parse rejects them, and producers only emit finite numbers).
 std::string Serialize(const bj::value& v);
+std::string Serialize(const bj::object& o);
+std::string Serialize(const bj::array& a);
+// Appends the serialized value to `out` (for callers that build a larger buffer).
+void AppendJson(std::string& out, const bj::value& v);
 
 using StringMap = std::map<std::string, std::string>;
 bj::object ToJson(const StringMap& m);

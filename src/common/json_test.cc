@@ -85,3 +85,36 @@ TEST(JsonParse, RejectsNumbersBeyondDoubleRange) {
 }
 }  // namespace
 }  // namespace cairn::json
+
+namespace cairn::json {
+namespace {
+TEST(JsonSerialize, DoublesUseShortestPlainForm) {
+  EXPECT_EQ(Serialize(bj::value(0.95)), "0.95");
+  EXPECT_EQ(Serialize(bj::value(3.0)), "3.0");
+  EXPECT_EQ(Serialize(bj::value(-0.5)), "-0.5");
+  EXPECT_EQ(Serialize(bj::value(1e-05)), "1e-05");
+  EXPECT_EQ(Serialize(bj::value(1e300)), "1e+300");
+  EXPECT_EQ(Serialize(bj::value(247.0)), "247.0");
+  EXPECT_EQ(Serialize(bj::value(int64_t{-7})), "-7");
+  EXPECT_EQ(Serialize(bj::value(uint64_t{18446744073709551615ull})), "18446744073709551615");
+}
+
+TEST(JsonSerialize, EscapesStringsAndKeys) {
+  bj::object o;
+  o["a\"b"] = "line\nbreak\ttab\\slash\x01\x1f caf\xc3\xa9 /";
+  EXPECT_EQ(Serialize(o),
+            "{\"a\\\"b\":\"line\\nbreak\\ttab\\\\slash\\u0001\\u001f caf\xc3\xa9 /\"}");
+}
+
+TEST(JsonSerialize, RoundTripsThroughParse) {
+  const char* text =
+      R"({"n":null,"t":true,"f":false,"i":-12,"d":[0.1,2.5e-7,123456789.125],"s":"x\u0000y","o":{}})";
+  auto v = Parse(text);
+  ASSERT_TRUE(v.ok());
+  auto again = Parse(Serialize(*v));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*v, *again);
+  EXPECT_EQ(Serialize(bj::array{}), "[]");
+}
+}  // namespace
+}  // namespace cairn::json

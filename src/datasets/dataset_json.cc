@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "common/time.h"
+#include "common/json.h"
 
 namespace cairn::datasets {
 namespace {
@@ -131,7 +132,7 @@ std::string ProfilesToStoredText(const std::vector<ColumnProfile>& profiles) {
     o["name"] = p.name;
     a.push_back(std::move(o));
   }
-  return bj::serialize(a);
+  return ::cairn::json::Serialize(a);
 }
 
 std::vector<ColumnProfile> ProfilesFromStoredText(const std::string& text) {
@@ -181,7 +182,7 @@ std::vector<ColumnProfile> ProfilesFromStoredText(const std::string& text) {
 }
 
 std::string DatasetToJson(const Dataset& d, bool with_profile) {
-  return bj::serialize(DatasetObject(d, with_profile));
+  return ::cairn::json::Serialize(DatasetObject(d, with_profile));
 }
 
 std::string DatasetPageToJson(const DatasetPage& page) {
@@ -189,7 +190,7 @@ std::string DatasetPageToJson(const DatasetPage& page) {
   for (const auto& d : page.items) items.push_back(DatasetObject(d, false));
   bj::object o{{"items", std::move(items)}};
   o["next_page_token"] = page.next_page_token ? bj::value(*page.next_page_token) : bj::value(nullptr);
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 std::string DatasetRowsToJson(const std::string& id, const DatasetRows& rows, int64_t limit) {
@@ -216,7 +217,7 @@ std::string DatasetRowsToJson(const std::string& id, const DatasetRows& rows, in
   for (const auto& c : rows.columns) cols.push_back(bj::string(c));
   bj::object o{{"dataset_id", id}, {"columns", std::move(cols)}, {"offset", rows.offset},
                {"limit", limit}, {"total", rows.total}, {"rows", std::move(out)}};
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 }  // namespace cairn::datasets

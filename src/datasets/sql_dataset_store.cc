@@ -6,6 +6,7 @@
 #include "audit/audit_writer.h"
 #include "datasets/dataset_json.h"
 #include "tracking/page_token.h"
+#include "common/json.h"
 
 namespace cairn::datasets {
 namespace {
@@ -21,7 +22,7 @@ constexpr char kColumns[] =
 std::string ColumnsToText(const std::vector<std::pair<std::string, ColumnType>>& cols) {
   bj::array a;
   for (const auto& [n, t] : cols) a.push_back(bj::array{bj::string(n), bj::string(ToString(t))});
-  return bj::serialize(a);
+  return ::cairn::json::Serialize(a);
 }
 
 std::vector<std::pair<std::string, ColumnType>> ColumnsFromText(const std::string& text) {
@@ -42,7 +43,7 @@ std::vector<std::pair<std::string, ColumnType>> ColumnsFromText(const std::strin
 std::string TagsToText(const StringMap& m) {
   bj::object o;
   for (const auto& [k, v] : m) o.emplace(k, v);
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 StringMap TagsFromText(const std::string& text) {

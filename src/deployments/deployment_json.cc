@@ -124,7 +124,7 @@ Result<DeploymentPatch> ParseDeploymentPatch(std::string_view body) {
   return p;
 }
 
-std::string DeploymentToJson(const Deployment& d) { return bj::serialize(DeploymentObject(d)); }
+std::string DeploymentToJson(const Deployment& d) { return ::cairn::json::Serialize(DeploymentObject(d)); }
 
 std::string DeploymentPageToJson(const Page<Deployment>& page) {
   bj::object o;
@@ -134,7 +134,7 @@ std::string DeploymentPageToJson(const Page<Deployment>& page) {
   o.emplace("items", std::move(items));
   o.emplace("next_page_token",
             page.next_page_token ? bj::value(*page.next_page_token) : bj::value(nullptr));
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 }  // namespace cairn::deployments

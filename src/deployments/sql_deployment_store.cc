@@ -6,6 +6,7 @@
 
 #include "audit/audit_writer.h"
 #include "tracking/page_token.h"
+#include "common/json.h"
 
 namespace cairn::deployments {
 namespace {
@@ -32,7 +33,7 @@ std::string ConfigToJson(const EndpointConfig& c) {
     a.emplace("target_rps", c.autoscaling->target_rps);
     o.emplace("autoscaling", std::move(a));
   }
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 int64_t IntOf(const bj::object& o, const char* key, int64_t fallback) {
@@ -76,7 +77,7 @@ std::string MetricsToJson(const DeploymentMetrics& m) {
   o.emplace("latency_p95_ms", m.latency_p95_ms);
   o.emplace("latency_p99_ms", m.latency_p99_ms);
   o.emplace("requests_per_second", m.requests_per_second);
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 DeploymentMetrics MetricsFromJson(const std::string& text) {

@@ -231,7 +231,7 @@ Result<DriftEventCreate> ParseDriftEventCreate(std::string_view body) {
     if (!d->is_object()) {
       r.AddError("details", "must be an object");
     } else {
-      c.details_json = bj::serialize(*d);
+      c.details_json = ::cairn::json::Serialize(*d);
     }
   }
   RETURN_IF_ERROR(r.Finish());
@@ -256,7 +256,7 @@ Result<DriftComputeRequest> ParseDriftComputeRequest(std::string_view body) {
   return c;
 }
 
-std::string DriftEventToJson(const DriftEvent& e) { return bj::serialize(EventObject(e)); }
+std::string DriftEventToJson(const DriftEvent& e) { return ::cairn::json::Serialize(EventObject(e)); }
 
 std::string DriftEventPageToJson(const Page<DriftEvent>& page) {
   bj::object o;
@@ -266,7 +266,7 @@ std::string DriftEventPageToJson(const Page<DriftEvent>& page) {
   o.emplace("items", std::move(items));
   o.emplace("next_page_token",
             page.next_page_token ? bj::value(*page.next_page_token) : bj::value(nullptr));
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 std::string DriftComputeResultToJson(const DriftComputeResult& r) {
@@ -278,7 +278,7 @@ std::string DriftComputeResultToJson(const DriftComputeResult& r) {
   o.emplace("drift_share", Num(r.drift_share));
   o.emplace("dataset_drift", r.dataset_drift);
   o.emplace("events", ArrayOf(r.events));
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 }  // namespace cairn::drift

@@ -1,4 +1,5 @@
 #include "drift/event_details.h"
+#include "common/json.h"
 
 #include <boost/json.hpp>
 
@@ -34,7 +35,7 @@ std::string ComputedEventDetails(const ColumnDrift& c,
   }
   if (reference_dataset) o.emplace("reference_dataset_id", *reference_dataset);
   if (current_dataset) o.emplace("current_dataset_id", *current_dataset);
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 }  // namespace cairn::drift

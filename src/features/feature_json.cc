@@ -398,7 +398,7 @@ Result<MaterializeRequest> ParseMaterialize(std::string_view body) {
   return m;
 }
 
-std::string FeatureToJson(const Feature& f) { return bj::serialize(FeatureObject(f)); }
+std::string FeatureToJson(const Feature& f) { return ::cairn::json::Serialize(FeatureObject(f)); }
 
 std::string FeaturePageToJson(const FeaturePage& page) {
   bj::array items;
@@ -406,15 +406,15 @@ std::string FeaturePageToJson(const FeaturePage& page) {
   bj::object o{{"items", std::move(items)}};
   o["next_page_token"] =
       page.next_page_token ? bj::value(*page.next_page_token) : bj::value(nullptr);
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
-std::string VersionToJson(const FeatureVersion& v) { return bj::serialize(VersionObject(v)); }
+std::string VersionToJson(const FeatureVersion& v) { return ::cairn::json::Serialize(VersionObject(v)); }
 
 std::string VersionsToJson(const std::vector<FeatureVersion>& versions) {
   bj::array items;
   for (auto it = versions.rbegin(); it != versions.rend(); ++it) items.push_back(VersionObject(*it));
-  return bj::serialize(bj::object{{"items", std::move(items)}, {"next_page_token", nullptr}});
+  return ::cairn::json::Serialize(bj::object{{"items", std::move(items)}, {"next_page_token", nullptr}});
 }
 
 std::string OnlineToJson(const OnlineResult& r) {
@@ -429,7 +429,7 @@ std::string OnlineToJson(const OnlineResult& r) {
                               {"values", std::move(values)},
                               {"event_times", std::move(times)}});
   }
-  return bj::serialize(bj::object{{"entity", r.entity}, {"rows", std::move(rows)}});
+  return ::cairn::json::Serialize(bj::object{{"entity", r.entity}, {"rows", std::move(rows)}});
 }
 
 std::string HistoricalToJson(const HistoricalResult& r) {
@@ -442,12 +442,12 @@ std::string HistoricalToJson(const HistoricalResult& r) {
                               {"event_time", FormatRfc3339(row.event_time)},
                               {"values", std::move(values)}});
   }
-  return bj::serialize(bj::object{{"rows", std::move(rows)}});
+  return ::cairn::json::Serialize(bj::object{{"rows", std::move(rows)}});
 }
 
-std::string WrittenToJson(int64_t n) { return bj::serialize(bj::object{{"written", n}}); }
+std::string WrittenToJson(int64_t n) { return ::cairn::json::Serialize(bj::object{{"written", n}}); }
 
-std::string SchemaToStoredText(const FeatureSchema& s) { return bj::serialize(SchemaObject(s)); }
+std::string SchemaToStoredText(const FeatureSchema& s) { return ::cairn::json::Serialize(SchemaObject(s)); }
 
 FeatureSchema SchemaFromStoredText(const std::string& text) {
   boost::system::error_code ec;
@@ -460,10 +460,10 @@ FeatureSchema SchemaFromStoredText(const std::string& text) {
 
 std::string ValueToStoredText(const RawValue& v, ValueType type) {
   if (type == ValueType::kTimestamp && std::holds_alternative<int64_t>(v))
-    return bj::serialize(bj::value(FormatRfc3339(std::get<int64_t>(v))));
+    return ::cairn::json::Serialize(bj::value(FormatRfc3339(std::get<int64_t>(v))));
   if (type == ValueType::kFloat64 && std::holds_alternative<int64_t>(v))
-    return bj::serialize(bj::value(static_cast<double>(std::get<int64_t>(v))));
-  return bj::serialize(RawToJson(v));
+    return ::cairn::json::Serialize(bj::value(static_cast<double>(std::get<int64_t>(v))));
+  return ::cairn::json::Serialize(RawToJson(v));
 }
 
 }  // namespace cairn::features

@@ -230,7 +230,7 @@ TEST_P(FeatureServiceTest, WriteValidatesWholeBatch) {
   rows = {Row("A", "price", int64_t{3}, 1000), Row("A", "count", int64_t{2}, 1000)};
   EXPECT_EQ(*svc_->WriteValues(rows, "a"), 2);
   auto on = svc_->Online(o);
-  EXPECT_EQ(on->rows[0].cells[0].value_json, "3E0");
+  EXPECT_EQ(on->rows[0].cells[0].value_json, "3.0");
 }
 
 TEST_P(FeatureServiceTest, FailedStatementWritesNothing) {
@@ -353,7 +353,7 @@ TEST_P(FeatureServiceTest, MaterializeFromDatasetAndDeleteGuard) {
   EXPECT_EQ(*n, 3);
   OnlineRequest o{"symbol", {"A", "B"}, {"px"}};
   auto r = svc_->Online(o);
-  EXPECT_EQ(r->rows[0].cells[0].value_json, "3.5E0");
+  EXPECT_EQ(r->rows[0].cells[0].value_json, "3.5");
   EXPECT_EQ(r->rows[0].cells[0].event_time, *ParseRfc3339("2024-01-02T00:00:00Z"));
   EXPECT_EQ(svc_->Materialize("px", {id, "sym", "ts", "label"}, "a").status().code(),
             StatusCode::kInvalidArgument);

@@ -1,4 +1,5 @@
 #include "http/message.h"
+#include "common/json.h"
 
 #include <boost/json.hpp>
 
@@ -222,7 +223,7 @@ Response Problem(const Status& status, std::string_view instance) {
   Response r;
   r.status = http_status;
   r.content_type = "application/problem+json";
-  r.body = boost::json::serialize(body);
+  r.body = ::cairn::json::Serialize(body);
   return r;
 }
 

@@ -72,7 +72,7 @@ std::optional<std::string> ParametersField(json::ObjectReader& r, std::string_vi
     r.AddError(r.Field(key), "must be an object");
     return std::nullopt;
   }
-  return bj::serialize(*v);
+  return ::cairn::json::Serialize(*v);
 }
 
 VersionContent ReadContent(json::ObjectReader& r) {
@@ -301,7 +301,7 @@ Result<RenderRequest> ParseRenderRequest(std::string_view body) {
         if (val.is_string()) {
           rr.variables.emplace(key, std::string(val.get_string()));
         } else if (val.is_number() || val.is_bool()) {
-          rr.variables.emplace(key, bj::serialize(val));
+          rr.variables.emplace(key, ::cairn::json::Serialize(val));
         } else {
           r.AddError("variables." + key, "must be a string, number or boolean");
         }
@@ -312,7 +312,7 @@ Result<RenderRequest> ParseRenderRequest(std::string_view body) {
   return rr;
 }
 
-std::string TemplateToJson(const Template& t) { return bj::serialize(TemplateObject(t, true)); }
+std::string TemplateToJson(const Template& t) { return ::cairn::json::Serialize(TemplateObject(t, true)); }
 
 std::string TemplatePageToJson(const Page<Template>& page) {
   bj::array items;
@@ -320,14 +320,14 @@ std::string TemplatePageToJson(const Page<Template>& page) {
   bj::object o;
   o.emplace("items", std::move(items));
   o.emplace("next_page_token", OptString(page.next_page_token));
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
-std::string VersionToJson(const Version& v) { return bj::serialize(VersionObject(v, true)); }
+std::string VersionToJson(const Version& v) { return ::cairn::json::Serialize(VersionObject(v, true)); }
 
-std::string EvaluationToJson(const Evaluation& e) { return bj::serialize(EvaluationObject(e)); }
+std::string EvaluationToJson(const Evaluation& e) { return ::cairn::json::Serialize(EvaluationObject(e)); }
 
-std::string UsageEventToJson(const UsageEvent& e) { return bj::serialize(UsageEventObject(e)); }
+std::string UsageEventToJson(const UsageEvent& e) { return ::cairn::json::Serialize(UsageEventObject(e)); }
 
 std::string UsageSummaryToJson(const UsageSummary& s) {
   bj::object o;
@@ -344,7 +344,7 @@ std::string UsageSummaryToJson(const UsageSummary& s) {
   bj::array recent;
   for (const auto& e : s.recent) recent.emplace_back(UsageEventObject(e));
   o.emplace("recent", std::move(recent));
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 std::string RenderedToJson(const Rendered& r) {
@@ -352,7 +352,7 @@ std::string RenderedToJson(const Rendered& r) {
   o.emplace("text", r.text);
   o.emplace("version", r.version);
   o.emplace("label", OptString(r.label));
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 std::string LabelToJson(const std::string& template_id, const std::string& label, int64_t version) {
@@ -360,7 +360,7 @@ std::string LabelToJson(const std::string& template_id, const std::string& label
   o.emplace("template_id", template_id);
   o.emplace("label", label);
   o.emplace("version", version);
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 std::string RuleCatalogToJson(const std::vector<RuleInfo>& rules, const EvaluatorOptions& options) {
@@ -379,11 +379,11 @@ std::string RuleCatalogToJson(const std::vector<RuleInfo>& rules, const Evaluato
   o.emplace("token_budget", options.token_budget);
   o.emplace("banned_terms_count", static_cast<int64_t>(options.banned_terms.size()));
   o.emplace("position_unit", "byte");
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 std::string VariablesToText(const std::vector<Variable>& vars) {
-  return bj::serialize(VariablesArray(vars));
+  return ::cairn::json::Serialize(VariablesArray(vars));
 }
 
 std::vector<Variable> VariablesFromText(const std::string& text) {

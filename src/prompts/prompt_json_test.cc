@@ -23,7 +23,7 @@ TEST(PromptJson, ParsesTemplateCreate) {
   ASSERT_EQ(c->content.variables.size(), 1u);
   EXPECT_TRUE(c->content.variables[0].required);
   EXPECT_EQ(*c->content.variables[0].default_value, "y");
-  EXPECT_EQ(c->content.parameters_json, R"({"temperature":2E-1})");
+  EXPECT_EQ(c->content.parameters_json, R"({"temperature":0.2})");
 }
 
 TEST(PromptJson, RejectsUnknownFieldsAndWrongTypes) {

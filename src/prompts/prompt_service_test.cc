@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "common/ids.h"
@@ -417,14 +418,19 @@ TEST_P(PromptServiceTest, EvaluateApprovedVersionDoesNotChangeIt) {
 }
 
 TEST_P(PromptServiceTest, ListFiltersByStatusOwnerAndTagAndPages) {
+  // "Newest first" has millisecond resolution (ties break by id), so the three templates are
+  // created in distinct milliseconds for the expected order to be well defined.
+  auto next_millisecond = [] { std::this_thread::sleep_for(std::chrono::milliseconds(3)); };
   TemplateCreate a = Create("a");
   a.tags = {{"team", "nlp"}};
   ASSERT_TRUE(service_->CreateTemplate(a, "alice").ok());
+  next_millisecond();
   TemplateCreate b = Create("b");
   b.tags = {{"team", "search"}};
   auto tb = service_->CreateTemplate(b, "bob");
   ASSERT_TRUE(tb.ok());
   ASSERT_TRUE(service_->Review(tb->id, 1, ReviewAction::kSubmit, {}, std::nullopt, "bob").ok());
+  next_millisecond();
   ASSERT_TRUE(service_->CreateTemplate(Create("c"), "carol").ok());
   auto names = [&](TemplateListRequest r) {
     std::vector<std::string> out;

@@ -170,7 +170,7 @@ Result<CompareRequest> ParseCompareRequest(std::string_view body) {
   return c;
 }
 
-std::string VersionToJson(const ModelVersion& v) { return bj::serialize(VersionObject(v)); }
+std::string VersionToJson(const ModelVersion& v) { return ::cairn::json::Serialize(VersionObject(v)); }
 
 std::string VersionPageToJson(const Page<ModelVersion>& page) {
   bj::object o;
@@ -180,7 +180,7 @@ std::string VersionPageToJson(const Page<ModelVersion>& page) {
   o.emplace("items", std::move(items));
   o.emplace("next_page_token",
             page.next_page_token ? bj::value(*page.next_page_token) : bj::value(nullptr));
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 std::string ModelToJson(const Model& m) {
@@ -194,7 +194,7 @@ std::string ModelToJson(const Model& m) {
   bj::array versions;
   for (const auto& v : m.versions) versions.emplace_back(VersionObject(v));
   o.emplace("versions", std::move(versions));
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 std::string ComparisonToJson(const Comparison& c) {
@@ -228,7 +228,7 @@ std::string ComparisonToJson(const Comparison& c) {
     params.emplace(d.param, std::move(po));
   }
   o.emplace("params_diff", std::move(params));
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 }  // namespace cairn::registry

@@ -7,6 +7,7 @@
 
 #include "audit/audit_writer.h"
 #include "tracking/page_token.h"
+#include "common/json.h"
 
 namespace cairn::registry {
 namespace {
@@ -31,7 +32,7 @@ bj::value ParseJsonText(const std::string& text) {
 std::string StringMapToJson(const StringMap& m) {
   bj::object o;
   for (const auto& [k, v] : m) o.emplace(k, v);
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 StringMap StringMapFromJson(const std::string& text) {
@@ -46,7 +47,7 @@ StringMap StringMapFromJson(const std::string& text) {
 std::string MetricMapToJson(const MetricMap& m) {
   bj::object o;
   for (const auto& [k, v] : m) o.emplace(k, v);
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 MetricMap MetricMapFromJson(const std::string& text) {
@@ -72,7 +73,7 @@ std::string ChecklistToJson(const std::vector<ChecklistItem>& items) {
     o.emplace("note", i.note);
     a.emplace_back(std::move(o));
   }
-  return bj::serialize(a);
+  return ::cairn::json::Serialize(a);
 }
 
 std::vector<ChecklistItem> ChecklistFromJson(const std::string& text) {

@@ -8,6 +8,7 @@
 #include "audit/audit_writer.h"
 #include "tracking/metric_block.h"
 #include "tracking/page_token.h"
+#include "common/json.h"
 
 namespace cairn::tracking {
 namespace {
@@ -29,7 +30,7 @@ constexpr char kArtifactColumns[] =
 std::string MapToJson(const StringMap& m) {
   bj::object o;
   for (const auto& [k, v] : m) o.emplace(k, v);
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 StringMap MapFromJson(const std::string& text) {
@@ -47,7 +48,7 @@ StringMap MapFromJson(const std::string& text) {
 std::string ListToJson(const std::vector<std::string>& l) {
   bj::array a;
   for (const auto& s : l) a.emplace_back(s);
-  return bj::serialize(a);
+  return ::cairn::json::Serialize(a);
 }
 
 std::vector<std::string> ListFromJson(const std::string& text) {

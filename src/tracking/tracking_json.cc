@@ -352,7 +352,7 @@ Result<MetricBatch> ParseMetricBatch(std::string_view body) {
   return result;
 }
 
-std::string ExperimentToJson(const Experiment& e) { return bj::serialize(ExperimentObject(e)); }
+std::string ExperimentToJson(const Experiment& e) { return ::cairn::json::Serialize(ExperimentObject(e)); }
 
 std::string ExperimentDetailToJson(const ExperimentDetail& d) {
   bj::object o = ExperimentObject(d.experiment);
@@ -362,7 +362,7 @@ std::string ExperimentDetailToJson(const ExperimentDetail& d) {
   bj::array runs;
   for (const auto& r : d.latest_runs) runs.emplace_back(RunObject(r, RunView::kSummary));
   o.emplace("latest_runs", std::move(runs));
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 std::string ExperimentPageToJson(const Page<Experiment>& page) {
@@ -372,10 +372,10 @@ std::string ExperimentPageToJson(const Page<Experiment>& page) {
   bj::object o;
   o.emplace("items", std::move(items));
   o.emplace("next_page_token", PageToken(page.next_page_token));
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
-std::string RunToJson(const Run& run, RunView view) { return bj::serialize(RunObject(run, view)); }
+std::string RunToJson(const Run& run, RunView view) { return ::cairn::json::Serialize(RunObject(run, view)); }
 
 std::string RunPageToJson(const Page<Run>& page) {
   bj::array items;
@@ -384,7 +384,7 @@ std::string RunPageToJson(const Page<Run>& page) {
   bj::object o;
   o.emplace("items", std::move(items));
   o.emplace("next_page_token", PageToken(page.next_page_token));
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 std::string MetricHistoryToJson(const MetricHistory& h) {
@@ -392,7 +392,7 @@ std::string MetricHistoryToJson(const MetricHistory& h) {
   std::string out;
   out.reserve(64 + h.key.size() + h.points.size() * 64);
   out += "{\"key\":";
-  out += bj::serialize(bj::string_view(h.key));
+  out += ::cairn::json::Serialize(bj::string_view(h.key));
   out += ",\"items\":[";
   char buf[64];
   for (size_t i = 0; i < h.points.size(); ++i) {
@@ -413,7 +413,7 @@ std::string MetricHistoryToJson(const MetricHistory& h) {
   return out;
 }
 
-std::string ArtifactToJson(const Artifact& a) { return bj::serialize(ArtifactObject(a)); }
+std::string ArtifactToJson(const Artifact& a) { return ::cairn::json::Serialize(ArtifactObject(a)); }
 
 std::string ArtifactListToJson(const std::vector<Artifact>& items) {
   bj::array arr;
@@ -421,7 +421,7 @@ std::string ArtifactListToJson(const std::vector<Artifact>& items) {
   for (const auto& a : items) arr.emplace_back(ArtifactObject(a));
   bj::object o;
   o.emplace("items", std::move(arr));
-  return bj::serialize(o);
+  return ::cairn::json::Serialize(o);
 }
 
 std::string AcceptedToJson(int64_t n) { return "{\"accepted\":" + std::to_string(n) + "}"; }
