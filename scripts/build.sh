@@ -5,7 +5,10 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 flavour=${1:-release}
 jobs=${CAIRN_JOBS:-$(nproc)}
-werror=${CAIRN_WERROR:-OFF}
+# -Werror only when asked (the test script asks); otherwise the build dir keeps what it had, so
+# serving after testing does not rebuild everything.
+werror=()
+if [ -n "${CAIRN_WERROR:-}" ]; then werror=(-DCAIRN_WERROR="$CAIRN_WERROR"); fi
 case "$flavour" in
   release) args=(-DCMAKE_BUILD_TYPE=Release) ;;
   debug) args=(-DCMAKE_BUILD_TYPE=Debug) ;;
@@ -14,5 +17,5 @@ case "$flavour" in
               -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14) ;;
   *) echo "unknown flavour: $flavour" >&2; exit 2 ;;
 esac
-cmake -S "$here" -B "$here/build/$flavour" -G Ninja -DCAIRN_WERROR="$werror" "${args[@]}" >/dev/null
+cmake -S "$here" -B "$here/build/$flavour" -G Ninja "${werror[@]}" "${args[@]}" >/dev/null
 cmake --build "$here/build/$flavour" -j "$jobs" "${@:2}"
