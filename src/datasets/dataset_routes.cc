@@ -5,6 +5,7 @@
 
 #include "datasets/dataset_json.h"
 #include "http/identity.h"
+#include "http/request_params.h"
 
 namespace cairn::datasets {
 namespace {
@@ -15,16 +16,7 @@ using http::Response;
 
 Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
 
-Result<std::optional<int64_t>> QueryInt(const Request& req, std::string_view name) {
-  auto v = req.Query(name);
-  if (!v) return std::optional<int64_t>();
-  int64_t n = 0;
-  auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-  if (v->empty() || ec != std::errc() || p != v->data() + v->size())
-    return InvalidArgument("invalid query: " + std::string(name) + " must be an integer",
-                           {{std::string(name), "must be an integer"}});
-  return std::optional<int64_t>(n);
-}
+using http::QueryInt;
 
 Response Upload(DatasetService& svc, Request& req) {
   auto name = req.Query("name");

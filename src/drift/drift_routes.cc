@@ -5,6 +5,7 @@
 
 #include "drift/drift_json.h"
 #include "http/identity.h"
+#include "http/request_params.h"
 
 namespace cairn::drift {
 namespace {
@@ -17,22 +18,8 @@ constexpr char kBase[] = "/api/v1/ml/lifecycle";
 
 Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
 
-std::optional<std::string> QueryString(const Request& req, std::string_view name) {
-  auto v = req.Query(name);
-  if (!v) return std::nullopt;
-  return std::string(*v);
-}
-
-Result<std::optional<int64_t>> QueryInt(const Request& req, std::string_view name) {
-  auto v = req.Query(name);
-  if (!v) return std::optional<int64_t>();
-  int64_t n = 0;
-  auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-  if (v->empty() || ec != std::errc() || p != v->data() + v->size())
-    return InvalidArgument("invalid query: " + std::string(name) + " must be an integer",
-                           {{std::string(name), "must be an integer"}});
-  return std::optional<int64_t>(n);
-}
+using http::QueryString;
+using http::QueryInt;
 
 Response CreateEvent(DriftService& svc, Request& req) {
   auto body = ParseDriftEventCreate(req.body);

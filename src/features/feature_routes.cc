@@ -5,6 +5,7 @@
 
 #include "features/feature_json.h"
 #include "http/identity.h"
+#include "http/request_params.h"
 
 namespace cairn::features {
 namespace {
@@ -28,11 +29,9 @@ Result<std::optional<int64_t>> ParseInt(std::optional<std::string_view> v, const
   return std::optional<int64_t>(n);
 }
 
-std::optional<std::string> QueryString(const Request& req, std::string_view name) {
-  auto v = req.Query(name);
-  if (!v) return std::nullopt;
-  return std::string(*v);
-}
+using http::QueryString;
+using http::IfMatch;
+using http::WithETag;
 
 std::vector<std::string> SplitList(std::string_view s) {
   std::vector<std::string> out;
@@ -44,29 +43,6 @@ std::vector<std::string> SplitList(std::string_view s) {
     start = comma + 1;
   }
   return out;
-}
-
-// If-Match: `5`, `"5"` or `W/"5"`; `*` means any revision.
-Result<std::optional<int64_t>> IfMatch(const Request& req) {
-  auto h = req.Header("if-match");
-  if (!h) return std::optional<int64_t>();
-  std::string_view v = *h;
-  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
-  if (v == "*") return std::optional<int64_t>();
-  if (v.starts_with("W/")) v.remove_prefix(2);
-  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-  int64_t n = 0;
-  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (v.empty() || ec != std::errc() || p != v.data() + v.size() || n < 1)
-    return InvalidArgument("If-Match must be a revision number",
-                           {{"If-Match", "must be a revision number"}});
-  return std::optional<int64_t>(n);
-}
-
-Response WithETag(Response r, int64_t revision) {
-  r.headers.emplace_back("ETag", "\"" + std::to_string(revision) + "\"");
-  return r;
 }
 
 Response Create(FeatureService& svc, Request& req) {
