@@ -12,7 +12,7 @@
 //  3. A model scenario with permutation importance (8 features x K repeats) over --pi-rows.
 //
 // Usage: evaluation_bench [--rows N] [--repeats R] [--pi-rows M] [--python /usr/bin/python3]
-// (for --python, first: eval "$(/work/shared/tools/python-oracles.sh)").
+// (for --python, first: eval "$(../shared/tools/python-oracles.sh)").
 #include <time.h>
 
 #include <algorithm>
