@@ -93,11 +93,6 @@ DeploymentMetrics MetricsFromJson(const std::string& text) {
   return m;
 }
 
-Value OptInt(const std::optional<int64_t>& v) {
-  if (v) return *v;
-  return std::monostate{};
-}
-
 Deployment FromRow(const Row& row) {
   Deployment d;
   d.id = row.Text(0);
@@ -147,7 +142,7 @@ Status SqlDeploymentStore::Create(const Deployment& d, const audit::Entry& audit
                      MetricsToJson(d.metrics),
                      d.created_by,
                      d.updated_by,
-                     OptInt(d.deployed_at),
+                     storage::Nullable(d.deployed_at),
                      d.created_at,
                      d.updated_at,
                      d.revision};
@@ -228,7 +223,7 @@ Result<Deployment> SqlDeploymentStore::Update(const std::string& id,
   const Deployment& u = change.updated;
   const Value p[] = {std::string(ToString(u.status)), ConfigToJson(u.config),
                      std::string(ToString(u.health_status)), MetricsToJson(u.metrics),
-                     u.updated_by, OptInt(u.deployed_at), u.updated_at, u.revision, id,
+                     u.updated_by, storage::Nullable(u.deployed_at), u.updated_at, u.revision, id,
                      current->revision};
   ASSIGN_OR_RETURN(int64_t n,
                    tx->Exec("UPDATE deployments SET status = ?, config = ?, health_status = ?, "

@@ -16,19 +16,6 @@ constexpr char kColumns[] =
     "id, model_name, model_version, deployment_id, feature, method, score, p_value, threshold, "
     "severity, window_start, window_end, details, created_by, detected_at";
 
-Value OptInt(const std::optional<int64_t>& v) {
-  if (v) return *v;
-  return std::monostate{};
-}
-Value OptDouble(const std::optional<double>& v) {
-  if (v) return *v;
-  return std::monostate{};
-}
-Value OptText(const std::optional<std::string>& v) {
-  if (v) return *v;
-  return std::monostate{};
-}
-
 std::optional<double> OptDoubleAt(const Row& row, size_t i) {
   if (row.IsNull(i)) return std::nullopt;
   return row.Double(i);
@@ -67,16 +54,16 @@ Status SqlDriftStore::InsertEvents(const std::vector<DriftEvent>& events,
   for (const auto& e : events) {
     const Value p[] = {e.id,
                        e.model_name,
-                       OptInt(e.model_version),
-                       OptText(e.deployment_id),
+                       storage::Nullable(e.model_version),
+                       storage::Nullable(e.deployment_id),
                        e.feature,
                        std::string(ToString(e.method)),
                        e.score,
-                       OptDouble(e.p_value),
-                       OptDouble(e.threshold),
+                       storage::Nullable(e.p_value),
+                       storage::Nullable(e.threshold),
                        std::string(stats::SeverityName(e.severity)),
-                       OptInt(e.window_start),
-                       OptInt(e.window_end),
+                       storage::Nullable(e.window_start),
+                       storage::Nullable(e.window_end),
                        e.details_json,
                        e.created_by,
                        e.detected_at};

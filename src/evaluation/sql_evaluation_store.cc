@@ -21,15 +21,6 @@ constexpr char kRunColumns[] =
     "run_id, scenario_name, scenario_revision, model_name, model_version, status, verdict, "
     "failure_reason, n_rows, created_by, created_at, started_at, finished_at, revision";
 
-Value Opt(const std::optional<std::string>& v) {
-  if (v) return *v;
-  return std::monostate{};
-}
-Value Opt(const std::optional<int64_t>& v) {
-  if (v) return *v;
-  return std::monostate{};
-}
-
 Scenario ScenarioFromRow(const Row& r) {
   Scenario s;
   s.name = r.Text(0);
@@ -82,14 +73,14 @@ std::vector<Value> ScenarioValues(const Scenario& s) {
           std::string(TaskTypeName(s.task_type)),
           s.dataset_id,
           s.label_column,
-          Opt(s.score_column),
-          Opt(s.prediction_column),
-          Opt(s.model_name),
-          Opt(s.model_version),
+          storage::Nullable(s.score_column),
+          storage::Nullable(s.prediction_column),
+          storage::Nullable(s.model_name),
+          storage::Nullable(s.model_version),
           StringListToJson(s.feature_columns),
           StringListToJson(s.metrics),
           ThresholdsToJson(s.thresholds),
-          Opt(s.slice_column),
+          storage::Nullable(s.slice_column),
           s.decision_threshold,
           static_cast<int64_t>(s.importance_repeats),
           s.importance_seed,
@@ -234,17 +225,17 @@ Status SqlEvaluationStore::CreateRun(const EvalRun& run, const audit::Entry& aud
   const Value p[] = {run.run_id,
                      run.scenario_name,
                      run.scenario_revision,
-                     Opt(run.model_name),
-                     Opt(run.model_version),
+                     storage::Nullable(run.model_name),
+                     storage::Nullable(run.model_version),
                      std::string(RunStatusName(run.status)),
-                     Opt(run.verdict),
-                     Opt(run.failure_reason),
-                     Opt(run.n_rows),
-                     Opt(report),
+                     storage::Nullable(run.verdict),
+                     storage::Nullable(run.failure_reason),
+                     storage::Nullable(run.n_rows),
+                     storage::Nullable(report),
                      run.created_by,
                      run.created_at,
-                     Opt(run.started_at),
-                     Opt(run.finished_at),
+                     storage::Nullable(run.started_at),
+                     storage::Nullable(run.finished_at),
                      run.revision};
   auto r = tx->Exec(
       "INSERT INTO eval_runs (run_id, scenario_name, scenario_revision, model_name, "
@@ -338,11 +329,11 @@ Status SqlEvaluationStore::FinishRun(const EvalRun& run, const std::string& work
   std::optional<std::string> report;
   if (!run.report_json.empty()) report = run.report_json;
   const Value p[] = {std::string(RunStatusName(run.status)),
-                     Opt(run.verdict),
-                     Opt(run.failure_reason),
-                     Opt(run.n_rows),
-                     Opt(report),
-                     Opt(run.finished_at),
+                     storage::Nullable(run.verdict),
+                     storage::Nullable(run.failure_reason),
+                     storage::Nullable(run.n_rows),
+                     storage::Nullable(report),
+                     storage::Nullable(run.finished_at),
                      run.scenario_revision,
                      run.run_id,
                      worker};

@@ -25,11 +25,6 @@ constexpr char kSelect[] =
     "v.value_schema, v.source_dataset_id, v.source_column, v.source_transformation, v.changelog, "
     "v.created_by, v.created_at FROM features f JOIN feature_versions v ON v.feature_name = f.name ";
 
-Value Opt(const std::optional<std::string>& s) {
-  if (s) return *s;
-  return std::monostate{};
-}
-
 FeatureVersion VersionFromRow(const Row& r, size_t at, const std::string& name) {
   FeatureVersion v;
   v.name = name;
@@ -88,9 +83,9 @@ Status InsertVersion(Transaction& tx, const FeatureVersion& v) {
                      v.version,
                      std::string(ToString(v.value_type)),
                      SchemaToStoredText(v.schema),
-                     Opt(v.source.dataset_id),
-                     Opt(v.source.column),
-                     Opt(v.source.transformation),
+                     storage::Nullable(v.source.dataset_id),
+                     storage::Nullable(v.source.column),
+                     storage::Nullable(v.source.transformation),
                      v.changelog,
                      v.created_by,
                      v.created_at};

@@ -31,15 +31,6 @@ constexpr char kVersionSummaryColumns[] =
 constexpr char kUsageColumns[] =
     "app, latency_ms, input_tokens, output_tokens, cost_usd, success, error, logged_by, at";
 
-Value OptText(const std::optional<std::string>& s) {
-  if (s) return *s;
-  return std::monostate{};
-}
-Value OptInt(const std::optional<int64_t>& v) {
-  if (v) return *v;
-  return std::monostate{};
-}
-
 Template TemplateFromRow(const Row& row) {
   Template t;
   t.id = row.Text(0);
@@ -450,11 +441,11 @@ Result<Version> SqlPromptStore::UpdateVersion(const std::string& template_id, in
                      u.parameters_json,
                      std::string(ToString(u.status)),
                      u.evaluation ? Value(EvaluationToText(*u.evaluation)) : Value(),
-                     OptText(u.submitted_by),
-                     OptInt(u.submitted_at),
-                     OptText(u.reviewed_by),
-                     OptInt(u.reviewed_at),
-                     OptText(u.review_comment),
+                     storage::Nullable(u.submitted_by),
+                     storage::Nullable(u.submitted_at),
+                     storage::Nullable(u.reviewed_by),
+                     storage::Nullable(u.reviewed_at),
+                     storage::Nullable(u.review_comment),
                      u.updated_at,
                      template_id,
                      version,
@@ -564,7 +555,7 @@ Status SqlPromptStore::LogUsage(const std::string& template_id, int64_t version,
   RETURN_IF_ERROR(check(VersionFromRow(*row, true)));
   const Value p[] = {template_id,      version,         e.app,      e.latency_ms,
                      e.input_tokens,   e.output_tokens, e.cost_usd, int64_t{e.success ? 1 : 0},
-                     OptText(e.error), e.logged_by,     e.at};
+                     storage::Nullable(e.error), e.logged_by,     e.at};
   RETURN_IF_ERROR(tx->Exec("INSERT INTO prompt_usage (template_id, version, app, latency_ms, "
                            "input_tokens, output_tokens, cost_usd, success, error, logged_by, at) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -104,11 +104,6 @@ std::vector<ChecklistItem> ChecklistFromJson(const std::string& text) {
   return out;
 }
 
-Value OptText(const std::optional<std::string>& s) {
-  if (s) return *s;
-  return std::monostate{};
-}
-
 ModelVersion VersionFromRow(const Row& row) {
   ModelVersion v;
   v.model_name = row.Text(0);
@@ -203,7 +198,7 @@ Result<ModelVersion> SqlRegistryStore::CreateVersion(const ModelVersion& v,
   stored.version = row->Int(0);
   const Value p[] = {stored.model_name,
                      stored.version,
-                     OptText(stored.run_id),
+                     storage::Nullable(stored.run_id),
                      stored.description,
                      std::string(ToString(stored.stage)),
                      MetricMapToJson(stored.metrics),

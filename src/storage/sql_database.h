@@ -30,6 +30,13 @@ struct Blob {
 // A bound parameter or a result cell. monostate is SQL NULL.
 using Value = std::variant<std::monostate, int64_t, double, std::string, Blob>;
 
+// An optional as a bound parameter: nullopt binds SQL NULL.
+template <typename T>
+Value Nullable(const std::optional<T>& v) {
+  if (v) return Value(*v);
+  return std::monostate{};
+}
+
 // One materialized result row. Accessors never throw: a NULL or mismatched cell yields the
 // type's zero value (stores read columns they wrote; schema tests guard the types).
 class Row {

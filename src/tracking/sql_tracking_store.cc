@@ -97,11 +97,6 @@ Artifact ArtifactFromRow(const Row& row) {
   return Artifact{row.Text(0), row.Int(1), row.Text(2), row.Text(3), row.Text(4), row.Int(5)};
 }
 
-Value OptIntValue(const std::optional<int64_t>& v) {
-  if (v) return *v;
-  return std::monostate{};
-}
-
 Result<std::optional<Run>> LoadRunRow(Transaction& tx, const std::string& run_id) {
   const Value p[] = {run_id};
   ASSIGN_OR_RETURN(auto row,
@@ -366,7 +361,7 @@ Status SqlTrackingStore::CreateRun(const Run& run, const ExperimentCheck& check,
   if (!row) return NotFound("experiment '" + run.experiment_name + "' not found");
   RETURN_IF_ERROR(check(ParseExperimentStatus(row->Text(0)).value_or(ExperimentStatus::kActive)));
   const Value p[] = {run.run_id,         run.experiment_name,   run.name,
-                     std::string(ToString(run.status)), run.start_time, OptIntValue(run.end_time),
+                     std::string(ToString(run.status)), run.start_time, storage::Nullable(run.end_time),
                      run.created_by,     MapToJson(run.source), ListToJson(run.inputs),
                      run.created_at,     run.updated_at,        run.revision};
   RETURN_IF_ERROR(tx->Exec("INSERT INTO runs (run_id, experiment_name, name, status, start_time, "
@@ -454,7 +449,7 @@ Result<Run> SqlTrackingStore::UpdateRun(const std::string& run_id, const RunMuta
   RETURN_IF_ERROR(LoadParamsAndTags(*tx, *current));
   ASSIGN_OR_RETURN(RunChange change, mutate(*current));
   if (change.audit) {
-    const Value p[] = {std::string(ToString(change.status)), OptIntValue(change.end_time),
+    const Value p[] = {std::string(ToString(change.status)), storage::Nullable(change.end_time),
                        change.updated_at, run_id, current->revision};
     ASSIGN_OR_RETURN(int64_t n,
                      tx->Exec("UPDATE runs SET status = ?, end_time = ?, updated_at = ?, "
