@@ -77,16 +77,26 @@ Options ParseArgs(int argc, char** argv) {
     std::string a = argv[i];
     if (i + 1 >= argc) Usage("missing value for " + a);
     std::string v = argv[++i];
-    if (a == "--host") o.host = v;
-    else if (a == "--port") o.port = static_cast<uint16_t>(std::stoi(v));
-    else if (a == "--run-id") o.run_id = v;
-    else if (a == "--connections") o.connections = std::stoi(v);
-    else if (a == "--duration") o.duration_s = std::stod(v);
-    else if (a == "--batch") o.batch = std::stoi(v);
-    else if (a == "--threads") o.threads = std::stoi(v);
-    else if (a == "--binary") o.binary = v;
-    else if (a == "--repeat") o.repeat = std::stoi(v);
-    else Usage("unknown flag " + a);
+    if (a == "--host")
+      o.host = v;
+    else if (a == "--port")
+      o.port = static_cast<uint16_t>(std::stoi(v));
+    else if (a == "--run-id")
+      o.run_id = v;
+    else if (a == "--connections")
+      o.connections = std::stoi(v);
+    else if (a == "--duration")
+      o.duration_s = std::stod(v);
+    else if (a == "--batch")
+      o.batch = std::stoi(v);
+    else if (a == "--threads")
+      o.threads = std::stoi(v);
+    else if (a == "--binary")
+      o.binary = v;
+    else if (a == "--repeat")
+      o.repeat = std::stoi(v);
+    else
+      Usage("unknown flag " + a);
   }
   if (o.connections < 1 || o.threads < 1 || o.batch < 1 || o.duration_s <= 0) Usage("bad value");
   return o;
@@ -133,15 +143,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
       : stream_(io), shared_(shared), stats_(stats) {}
 
   void Start() {
-    stream_.async_connect(shared_.endpoint,
-                          [self = shared_from_this()](beast::error_code ec) {
-                            if (ec) {
-                              ++self->stats_.errors;
-                              return;
-                            }
-                            self->stream_.socket().set_option(tcp::no_delay(true));
-                            self->Next();
-                          });
+    stream_.async_connect(shared_.endpoint, [self = shared_from_this()](beast::error_code ec) {
+      if (ec) {
+        ++self->stats_.errors;
+        return;
+      }
+      self->stream_.socket().set_option(tcp::no_delay(true));
+      self->Next();
+    });
   }
 
  private:
@@ -167,17 +176,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
     req_.keep_alive(true);
     req_.prepare_payload();
     started_ = Clock::now();
-    http::async_write(stream_, req_,
-                      [self = shared_from_this()](beast::error_code ec, size_t) {
-                        if (ec) return self->Fail();
-                        self->res_ = {};
-                        self->parser_.emplace();
-                        self->parser_->body_limit(64ull << 20);
-                        http::async_read(self->stream_, self->buffer_, *self->parser_,
-                                         [self](beast::error_code ec2, size_t) {
-                                           self->OnRead(ec2);
-                                         });
-                      });
+    http::async_write(stream_, req_, [self = shared_from_this()](beast::error_code ec, size_t) {
+      if (ec) return self->Fail();
+      self->res_ = {};
+      self->parser_.emplace();
+      self->parser_->body_limit(64ull << 20);
+      http::async_read(self->stream_, self->buffer_, *self->parser_,
+                       [self](beast::error_code ec2, size_t) { self->OnRead(ec2); });
+    });
   }
 
   void OnRead(beast::error_code ec) {
@@ -254,9 +260,8 @@ int RunLoad(const Options& opts) {
   std::printf(
       "scenario=%s connections=%d threads=%d duration_s=%.2f requests=%lld errors=%lld "
       "non2xx=%lld req_per_s=%.0f points_per_s=%.0f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f\n",
-      opts.scenario.c_str(), opts.connections, opts.threads, elapsed,
-      static_cast<long long>(ok), static_cast<long long>(errors),
-      static_cast<long long>(non2xx), rps,
+      opts.scenario.c_str(), opts.connections, opts.threads, elapsed, static_cast<long long>(ok),
+      static_cast<long long>(errors), static_cast<long long>(non2xx), rps,
       opts.scenario == "ingest" ? rps * opts.batch : 0.0, Percentile(all, 0.50),
       Percentile(all, 0.99), all.empty() ? 0.0 : all.back() / 1000.0);
   return ok > 0 ? 0 : 1;
@@ -351,10 +356,11 @@ int RunStartup(const Options& opts) {
   }
   std::sort(startup_ms.begin(), startup_ms.end());
   std::sort(rss_kib.begin(), rss_kib.end());
-  std::printf("scenario=startup repeat=%d startup_ms_min=%.1f startup_ms_median=%.1f "
-              "startup_ms_max=%.1f idle_rss_mb=%.1f\n",
-              opts.repeat, startup_ms.front(), startup_ms[startup_ms.size() / 2],
-              startup_ms.back(), rss_kib[rss_kib.size() / 2] / 1024.0);
+  std::printf(
+      "scenario=startup repeat=%d startup_ms_min=%.1f startup_ms_median=%.1f "
+      "startup_ms_max=%.1f idle_rss_mb=%.1f\n",
+      opts.repeat, startup_ms.front(), startup_ms[startup_ms.size() / 2], startup_ms.back(),
+      rss_kib[rss_kib.size() / 2] / 1024.0);
   return 0;
 }
 

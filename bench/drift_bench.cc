@@ -8,14 +8,13 @@
 // normal columns (N(0,1) vs N(0.05,1)). Prints min and median wall time per case. The pure
 // statistics alone are measured by stats_bench (and compared with scipy by compare_stats.py).
 #include <algorithm>
+#include <boost/json.hpp>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
-
-#include <boost/json.hpp>
 
 #include "drift/drift_routes.h"
 #include "drift/drift_service.h"

@@ -98,11 +98,16 @@ int main(int argc, char** argv) {
   std::string model_path = std::string(CAIRN_TESTDATA_DIR) + "/xgboost/classifier/model.json";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
-    if (a == "--rows") rows = std::atoll(argv[i + 1]);
-    else if (a == "--repeats") repeats = std::atoi(argv[i + 1]);
-    else if (a == "--pi-rows") pi_rows = std::atoll(argv[i + 1]);
-    else if (a == "--python") python = argv[i + 1];
-    else if (a == "--model") model_path = argv[i + 1];
+    if (a == "--rows")
+      rows = std::atoll(argv[i + 1]);
+    else if (a == "--repeats")
+      repeats = std::atoi(argv[i + 1]);
+    else if (a == "--pi-rows")
+      pi_rows = std::atoll(argv[i + 1]);
+    else if (a == "--python")
+      python = argv[i + 1];
+    else if (a == "--model")
+      model_path = argv[i + 1];
   }
   std::printf("evaluation_bench: rows=%lld repeats=%d (best of), hardware threads=%u\n",
               static_cast<long long>(rows), repeats, std::thread::hardware_concurrency());
@@ -164,8 +169,8 @@ int main(int argc, char** argv) {
   for (float p : cpp_pred) cpp_sum += p;
 
   if (!python.empty()) {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("cairn-eval-bench-" + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("cairn-eval-bench-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const auto xfile = dir / "x.f32", script = dir / "predict.py", out = dir / "out.txt";
     std::ofstream(xfile, std::ios::binary)
@@ -184,16 +189,16 @@ int main(int argc, char** argv) {
       double py_ms = 0, py_sum = 0, py_first = 0;
       std::ifstream(out) >> py_ms >> py_sum >> py_first;
       const double cpp_ms = nthread == 1 ? cpp_ms_1 : cpp_ms_all;
-      std::printf("xgboost Python Booster.predict(DMatrix), nthread=%s: %.1f ms wall = %.2f M "
-                  "rows/s; C++/Python time ratio %.2f (python %.2fx slower); "
-                  "predictions agree: %s (sum %.6f vs %.6f, first %.9g vs %.9g)\n",
-                  nthread == 1 ? "1" : "all", py_ms, rows / py_ms / 1e3, cpp_ms / py_ms,
-                  py_ms / cpp_ms,
-                  std::abs(py_sum - cpp_sum) <= 1e-6 * std::abs(cpp_sum) &&
-                          static_cast<float>(py_first) == cpp_pred[0]
-                      ? "yes"
-                      : "NO",
-                  py_sum, cpp_sum, py_first, static_cast<double>(cpp_pred[0]));
+      std::printf(
+          "xgboost Python Booster.predict(DMatrix), nthread=%s: %.1f ms wall = %.2f M "
+          "rows/s; C++/Python time ratio %.2f (python %.2fx slower); "
+          "predictions agree: %s (sum %.6f vs %.6f, first %.9g vs %.9g)\n",
+          nthread == 1 ? "1" : "all", py_ms, rows / py_ms / 1e3, cpp_ms / py_ms, py_ms / cpp_ms,
+          std::abs(py_sum - cpp_sum) <= 1e-6 * std::abs(cpp_sum) &&
+                  static_cast<float>(py_first) == cpp_pred[0]
+              ? "yes"
+              : "NO",
+          py_sum, cpp_sum, py_first, static_cast<double>(cpp_pred[0]));
     }
     std::filesystem::remove_all(dir);
   }
@@ -219,9 +224,10 @@ int main(int argc, char** argv) {
     t = Measure(1, [&] {
       if (!ev::Evaluate(ms, md, model->get()).ok()) std::abort();
     });
-    std::printf("model scenario + permutation importance (8 features x 5 repeats = 41 predictions)"
-                ", %lld rows: %.1f ms wall, %.1f ms CPU\n",
-                static_cast<long long>(n), t.wall_ms, t.cpu_ms);
+    std::printf(
+        "model scenario + permutation importance (8 features x 5 repeats = 41 predictions)"
+        ", %lld rows: %.1f ms wall, %.1f ms CPU\n",
+        static_cast<long long>(n), t.wall_ms, t.cpu_ms);
   }
   return 0;
 }

@@ -75,7 +75,8 @@ class Conn {
               std::string& out, const std::string& ctype = "application/json") {
     std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
     if (!body.empty())
-      req += "Content-Type: " + ctype + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+      req +=
+          "Content-Type: " + ctype + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
     req += "\r\n" + body;
     Send(req);
     return Read(out);
@@ -122,10 +123,14 @@ int main(int argc, char** argv) {
   long rows = 1000000, online_n = 5000;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--port") port = std::atoi(argv[i + 1]);
-    else if (a == "--pid") pid = std::atoi(argv[i + 1]);
-    else if (a == "--rows") rows = std::atol(argv[i + 1]);
-    else if (a == "--online") online_n = std::atol(argv[i + 1]);
+    if (a == "--port")
+      port = std::atoi(argv[i + 1]);
+    else if (a == "--pid")
+      pid = std::atoi(argv[i + 1]);
+    else if (a == "--rows")
+      rows = std::atol(argv[i + 1]);
+    else if (a == "--online")
+      online_n = std::atol(argv[i + 1]);
   }
   if (port == 0) {
     std::fprintf(stderr, "usage: features_bench --port PORT --pid SERVER_PID [--rows N]\n");
@@ -156,15 +161,18 @@ int main(int argc, char** argv) {
   {
     Conn c(port);
     auto t = Clock::now();
-    c.Send("POST /api/v1/features/datasets?name=bench HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-           "Content-Type: text/csv\r\nContent-Length: " + std::to_string(size) + "\r\n\r\n");
+    c.Send(
+        "POST /api/v1/features/datasets?name=bench HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Content-Type: text/csv\r\nContent-Length: " +
+        std::to_string(size) + "\r\n\r\n");
     std::vector<char> chunk(1 << 20);
     size_t n;
     while ((n = std::fread(chunk.data(), 1, chunk.size(), f)) > 0) c.Send(chunk.data(), n);
     int st = c.Read(body);
     double ms = Ms(Clock::now() - t);
-    std::printf("ingest: status %d, %ld rows x 10 cols, %.1f MB in %.0f ms = %.1f MB/s, %.0f rows/s\n",
-                st, rows, size / 1e6, ms, size / 1e6 / (ms / 1000), rows / (ms / 1000));
+    std::printf(
+        "ingest: status %d, %ld rows x 10 cols, %.1f MB in %.0f ms = %.1f MB/s, %.0f rows/s\n", st,
+        rows, size / 1e6, ms, size / 1e6 / (ms / 1000), rows / (ms / 1000));
     if (st != 201) std::printf("  body: %.300s\n", body.c_str());
   }
   std::fclose(f);
@@ -222,7 +230,8 @@ int main(int argc, char** argv) {
 
   // 3. Historical join.
   std::string h = "{\"features\":[";
-  for (int i = 0; i < kFeatures; ++i) h += (i ? ",\"bench_f" : "\"bench_f") + std::to_string(i) + "\"";
+  for (int i = 0; i < kFeatures; ++i)
+    h += (i ? ",\"bench_f" : "\"bench_f") + std::to_string(i) + "\"";
   h += "],\"entity_rows\":[";
   for (int r = 0; r < 100000; ++r) {
     if (r) h += ",";
@@ -232,7 +241,8 @@ int main(int argc, char** argv) {
   h += "]}";
   auto th = Clock::now();
   int st = c.Request("POST", "/api/v1/features/historical", h, body);
-  std::printf("historical: status %d, 100000 entity rows x 10 features in %.0f ms (response %.1f MB)\n",
-              st, Ms(Clock::now() - th), body.size() / 1e6);
+  std::printf(
+      "historical: status %d, 100000 entity rows x 10 features in %.0f ms (response %.1f MB)\n", st,
+      Ms(Clock::now() - th), body.size() / 1e6);
   return 0;
 }

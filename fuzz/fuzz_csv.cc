@@ -21,8 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::fclose(f);
 
   uint64_t hashed = 0;
-  auto reader = cairn::datasets::CsvReader::Open(
-      path, [&hashed](const char*, size_t n) { hashed += n; });
+  auto reader =
+      cairn::datasets::CsvReader::Open(path, [&hashed](const char*, size_t n) { hashed += n; });
   if (!reader.ok()) __builtin_trap();  // the file exists: Open must succeed
   int64_t last_line = 0;
   for (;;) {

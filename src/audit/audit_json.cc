@@ -2,8 +2,8 @@
 
 #include <boost/json.hpp>
 
-#include "common/time.h"
 #include "common/json.h"
+#include "common/time.h"
 
 namespace cairn::audit {
 namespace bj = boost::json;

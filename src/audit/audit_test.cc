@@ -20,7 +20,11 @@ class AuditTest : public ::testing::TestWithParam<storage::Backend> {
     service_ = std::make_unique<AuditService>(std::make_unique<SqlAuditStore>(*db_));
   }
   Entry Make(int64_t at, std::string actor, std::string type, std::string id) {
-    return Entry{at, std::move(actor), "thing.do", std::move(type), std::move(id),
+    return Entry{at,
+                 std::move(actor),
+                 "thing.do",
+                 std::move(type),
+                 std::move(id),
                  {{"count", int64_t{3}}, {"note", std::string("n")}}};
   }
   std::unique_ptr<storage::SqlDatabase> db_;
@@ -109,9 +113,10 @@ TEST(AuditJson, RendersTimesAndSummaryObjects) {
   EXPECT_EQ(v.at("next_page_token").as_string(), "a7");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AuditTest,
-                         ::testing::ValuesIn(storage::testing::TestBackends()),
-                         [](const auto& info) { return storage::testing::BackendName(info.param); });
+INSTANTIATE_TEST_SUITE_P(Backends, AuditTest, ::testing::ValuesIn(storage::testing::TestBackends()),
+                         [](const auto& info) {
+                           return storage::testing::BackendName(info.param);
+                         });
 
 }  // namespace
 }  // namespace cairn::audit

@@ -1,7 +1,8 @@
 #include "audit/audit_writer.h"
-#include "common/json.h"
 
 #include <boost/json.hpp>
+
+#include "common/json.h"
 
 namespace cairn::audit {
 
@@ -18,9 +19,9 @@ std::string SummaryToJson(const Summary& summary) {
 }
 
 Status AppendInTx(storage::Transaction& tx, const Entry& entry) {
-  const storage::Value params[] = {entry.at,           entry.actor,
-                                   entry.action,       entry.resource_type,
-                                   entry.resource_id,  SummaryToJson(entry.summary)};
+  const storage::Value params[] = {entry.at,          entry.actor,
+                                   entry.action,      entry.resource_type,
+                                   entry.resource_id, SummaryToJson(entry.summary)};
   auto r = tx.Exec(
       "INSERT INTO audit_log (at, actor, action, resource_type, resource_id, summary) "
       "VALUES (?, ?, ?, ?, ?, ?)",

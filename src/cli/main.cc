@@ -39,7 +39,8 @@ int Serve(const std::vector<std::string>& args) {
   }
   auto config = cairn::server::LoadConfig(args, cairn::server::ProcessEnv());
   if (!config.ok()) {
-    std::cerr << "cairn serve: " << config.status().message() << "\n" << cairn::server::ServeUsage();
+    std::cerr << "cairn serve: " << config.status().message() << "\n"
+              << cairn::server::ServeUsage();
     return 2;
   }
   auto app = cairn::server::App::Create(*config);

@@ -48,13 +48,27 @@ void AppendEscaped(std::string& out, std::string_view s) {
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         out += "\\u00";
         out.push_back(kHex[c >> 4]);
@@ -87,14 +101,30 @@ void AppendArray(std::string& out, const bj::array& a);
 
 void AppendJson(std::string& out, const bj::value& v) {
   switch (v.kind()) {
-    case bj::kind::null: out += "null"; break;
-    case bj::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
-    case bj::kind::int64: AppendInteger(out, v.get_int64()); break;
-    case bj::kind::uint64: AppendInteger(out, v.get_uint64()); break;
-    case bj::kind::double_: AppendDouble(out, v.get_double()); break;
-    case bj::kind::string: AppendEscaped(out, v.get_string()); break;
-    case bj::kind::array: AppendArray(out, v.get_array()); break;
-    case bj::kind::object: AppendObject(out, v.get_object()); break;
+    case bj::kind::null:
+      out += "null";
+      break;
+    case bj::kind::bool_:
+      out += v.get_bool() ? "true" : "false";
+      break;
+    case bj::kind::int64:
+      AppendInteger(out, v.get_int64());
+      break;
+    case bj::kind::uint64:
+      AppendInteger(out, v.get_uint64());
+      break;
+    case bj::kind::double_:
+      AppendDouble(out, v.get_double());
+      break;
+    case bj::kind::string:
+      AppendEscaped(out, v.get_string());
+      break;
+    case bj::kind::array:
+      AppendArray(out, v.get_array());
+      break;
+    case bj::kind::object:
+      AppendObject(out, v.get_object());
+      break;
   }
 }
 

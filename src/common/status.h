@@ -23,9 +23,9 @@ enum class StatusCode {
   kAborted,             // 412: revision mismatch
   kUnauthenticated,
   kPermissionDenied,
-  kResourceExhausted,   // 413
+  kResourceExhausted,     // 413
   kUnsupportedMediaType,  // 415
-  kMethodNotAllowed,    // 405
+  kMethodNotAllowed,      // 405
   kUnavailable,
   kInternal,
 };
@@ -80,7 +80,7 @@ inline Status Internal(std::string msg) { return Status(StatusCode::kInternal, s
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : data_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : data_(std::move(status)) {  // NOLINT: implicit by design
     // A Result built from a Status must carry an error: an OK status has no value to return.
     assert(!std::get<Status>(data_).ok());
@@ -108,9 +108,9 @@ class [[nodiscard]] Result {
 #define CAIRN_CONCAT_INNER(a, b) a##b
 #define CAIRN_CONCAT(a, b) CAIRN_CONCAT_INNER(a, b)
 
-#define RETURN_IF_ERROR(expr)                    \
-  do {                                           \
-    ::cairn::Status _cairn_status = (expr);      \
+#define RETURN_IF_ERROR(expr)                      \
+  do {                                             \
+    ::cairn::Status _cairn_status = (expr);        \
     if (!_cairn_status.ok()) return _cairn_status; \
   } while (0)
 

@@ -125,8 +125,7 @@ struct ColumnFileWriter::Section {
 };
 
 Result<std::unique_ptr<ColumnFileWriter>> ColumnFileWriter::Create(const std::string& path,
-                                                                   ColumnType type,
-                                                                   uint64_t count,
+                                                                   ColumnType type, uint64_t count,
                                                                    uint64_t string_bytes) {
   std::unique_ptr<ColumnFileWriter> w(new ColumnFileWriter());
   w->file_ = std::fopen(path.c_str(), "w+b");
@@ -150,7 +149,9 @@ ColumnFileWriter::~ColumnFileWriter() {
   if (file_) std::fclose(file_);
 }
 
-void ColumnFileWriter::MarkPresent() { bitmap_[next_ / 8] |= static_cast<uint8_t>(1u << (next_ % 8)); }
+void ColumnFileWriter::MarkPresent() {
+  bitmap_[next_ / 8] |= static_cast<uint8_t>(1u << (next_ % 8));
+}
 
 void ColumnFileWriter::AppendMissing() {
   if (next_ >= count_) {
@@ -221,8 +222,8 @@ Status ColumnFileWriter::Finish() {
   uint64_t pos = 0;
   while (pos < payload) {
     size_t want = static_cast<size_t>(std::min<uint64_t>(buf.size(), payload - pos));
-    ssize_t r = ::pread(fileno(file_), buf.data(), want,
-                        static_cast<off_t>(kColumnHeaderBytes + pos));
+    ssize_t r =
+        ::pread(fileno(file_), buf.data(), want, static_cast<off_t>(kColumnHeaderBytes + pos));
     if (r <= 0) return Internal("cannot read back column file " + path_);
     crc = Crc32c(crc, buf.data(), static_cast<size_t>(r));
     pos += static_cast<uint64_t>(r);
@@ -267,8 +268,7 @@ Result<TypedColumn> ReadColumnFile(const std::string& path) {
   const uint64_t payload = GetU64(h + 32);
   const uint32_t want_crc = GetU32(h + 40);
   const uint64_t fixed = BitmapBytes(c.count) + ValuesBytes(c.type, c.count);
-  if (payload < fixed || (c.type != ColumnType::kString && payload != fixed) ||
-      c.missing > c.count)
+  if (payload < fixed || (c.type != ColumnType::kString && payload != fixed) || c.missing > c.count)
     return Internal("corrupt column file (sizes): " + path);
   std::string data;
   data.resize(payload);

@@ -12,7 +12,8 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string TempPath(const std::string& name) {
-  return (fs::temp_directory_path() / ("colfile_" + std::to_string(::getpid()) + "_" + name)).string();
+  return (fs::temp_directory_path() / ("colfile_" + std::to_string(::getpid()) + "_" + name))
+      .string();
 }
 
 TEST(Crc32c, MatchesKnownVector) {
@@ -100,7 +101,8 @@ TEST(ColumnFile, LoadsOneMillionValuesQuickly) {
   ASSERT_TRUE((*w)->Finish().ok());
   auto t0 = std::chrono::steady_clock::now();
   auto c = ReadColumnFile(p);
-  auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  auto ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c->doubles[999999], 999999 * 0.5);
   std::cout << "[ info ] loaded 1,000,000 float64 values in " << ms << " ms\n";

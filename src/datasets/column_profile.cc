@@ -94,8 +94,10 @@ Histogram EqualWidthHistogram(const std::vector<double>& sorted, int bins) {
     auto idx = static_cast<int64_t>((x - lo) * norm);
     idx = std::clamp<int64_t>(idx, 0, bins - 1);
     // numpy's correction for floating-point rounding at the edges.
-    if (x < h.edges[idx] && idx > 0) --idx;
-    else if (idx != bins - 1 && x >= h.edges[idx + 1]) ++idx;
+    if (x < h.edges[idx] && idx > 0)
+      --idx;
+    else if (idx != bins - 1 && x >= h.edges[idx + 1])
+      ++idx;
     ++h.counts[idx];
   }
   return h;

@@ -8,8 +8,8 @@ constexpr size_t kReadBuffer = 1 << 18;
 }  // namespace
 
 Status CsvError(int64_t line, int64_t column, const std::string& what) {
-  std::string msg = "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " +
-                    what;
+  std::string msg =
+      "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + what;
   return InvalidArgument("invalid CSV: " + msg, {{"body", msg}});
 }
 
@@ -113,9 +113,9 @@ Result<bool> CsvReader::Next() {
         if (io_error_) return Internal("cannot read CSV file");
         // End of input.
         if (st == State::kQuoted)
-          return CsvError(line_, static_cast<int64_t>(nfields_) + 1,
-                          "unterminated quoted field (opened on line " +
-                              std::to_string(record_line_) + ")");
+          return CsvError(
+              line_, static_cast<int64_t>(nfields_) + 1,
+              "unterminated quoted field (opened on line " + std::to_string(record_line_) + ")");
         if (!any_char) {
           fields_.resize(0);
           return false;
@@ -174,8 +174,10 @@ Result<bool> CsvReader::Next() {
         case State::kQuoted: {
           size_t start = pos_;
           while (pos_ < len_ && buf_[pos_] != '"') {
-            if (buf_[pos_] == '\n') ++line_;
-            else if (buf_[pos_] == '\r' && (pos_ + 1 >= len_ || buf_[pos_ + 1] != '\n')) ++line_;
+            if (buf_[pos_] == '\n')
+              ++line_;
+            else if (buf_[pos_] == '\r' && (pos_ + 1 >= len_ || buf_[pos_ + 1] != '\n'))
+              ++line_;
             ++pos_;
           }
           current().append(buf_.data() + start, pos_ - start);

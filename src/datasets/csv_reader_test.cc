@@ -63,7 +63,9 @@ TEST_F(CsvReaderTest, EmptyFieldsAndTrailingComma) {
 }
 
 TEST_F(CsvReaderTest, SkipsBlankLinesAndBom) {
-  auto r = ParseAll("\xEF\xBB\xBF" "a\n\n1\n\n");
+  auto r = ParseAll(
+      "\xEF\xBB\xBF"
+      "a\n\n1\n\n");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(*r, (Rows{{"a"}, {"1"}}));
 }

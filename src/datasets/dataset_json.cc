@@ -2,8 +2,8 @@
 
 #include <boost/json.hpp>
 
-#include "common/time.h"
 #include "common/json.h"
+#include "common/time.h"
 
 namespace cairn::datasets {
 namespace {
@@ -47,7 +47,8 @@ bj::object ProfileObject(const ColumnProfile& p, bool api) {
   }
   if (p.type == ColumnType::kString || p.type == ColumnType::kBool) {
     bj::array top;
-    for (const auto& tv : p.top_values) top.push_back(bj::object{{"value", tv.value}, {"count", tv.count}});
+    for (const auto& tv : p.top_values)
+      top.push_back(bj::object{{"value", tv.value}, {"count", tv.count}});
     o["top_values"] = std::move(top);
     o["top_values_exact"] = p.top_values_exact;
   } else {
@@ -109,11 +110,16 @@ bj::object DatasetObject(const Dataset& d, bool with_profile) {
 
 std::string_view ToString(ColumnType t) {
   switch (t) {
-    case ColumnType::kInt64: return "int64";
-    case ColumnType::kFloat64: return "float64";
-    case ColumnType::kBool: return "bool";
-    case ColumnType::kTimestamp: return "timestamp";
-    case ColumnType::kString: return "string";
+    case ColumnType::kInt64:
+      return "int64";
+    case ColumnType::kFloat64:
+      return "float64";
+    case ColumnType::kBool:
+      return "bool";
+    case ColumnType::kTimestamp:
+      return "timestamp";
+    case ColumnType::kString:
+      return "string";
   }
   return "string";
 }
@@ -156,21 +162,25 @@ std::vector<ColumnProfile> ProfilesFromStoredText(const std::string& text) {
     p.mean = OptDouble(o, "mean");
     p.std = OptDouble(o, "std");
     if (const auto* q = o.if_contains("quantiles"); q && q->is_object()) {
-      for (auto name : kQuantileNames) p.quantiles.push_back(OptDouble(q->get_object(), name).value_or(0));
+      for (auto name : kQuantileNames)
+        p.quantiles.push_back(OptDouble(q->get_object(), name).value_or(0));
     }
     if (const auto* h = o.if_contains("histogram"); h && h->is_object()) {
       Histogram hist;
       if (const auto* es = h->get_object().if_contains("edges"); es && es->is_array())
-        for (const auto& x : es->get_array()) hist.edges.push_back(x.is_number() ? x.to_number<double>() : 0);
+        for (const auto& x : es->get_array())
+          hist.edges.push_back(x.is_number() ? x.to_number<double>() : 0);
       if (const auto* cs = h->get_object().if_contains("counts"); cs && cs->is_array())
-        for (const auto& x : cs->get_array()) hist.counts.push_back(x.is_number() ? x.to_number<int64_t>() : 0);
+        for (const auto& x : cs->get_array())
+          hist.counts.push_back(x.is_number() ? x.to_number<int64_t>() : 0);
       p.histogram = std::move(hist);
     }
     if (const auto* tv = o.if_contains("top_values"); tv && tv->is_array()) {
       for (const auto& x : tv->get_array()) {
         if (!x.is_object()) continue;
         TopValue t;
-        if (const auto* s = x.get_object().if_contains("value"); s && s->is_string()) t.value = s->get_string();
+        if (const auto* s = x.get_object().if_contains("value"); s && s->is_string())
+          t.value = s->get_string();
         t.count = Int(x.get_object(), "count");
         p.top_values.push_back(std::move(t));
       }
@@ -189,7 +199,8 @@ std::string DatasetPageToJson(const DatasetPage& page) {
   bj::array items;
   for (const auto& d : page.items) items.push_back(DatasetObject(d, false));
   bj::object o{{"items", std::move(items)}};
-  o["next_page_token"] = page.next_page_token ? bj::value(*page.next_page_token) : bj::value(nullptr);
+  o["next_page_token"] =
+      page.next_page_token ? bj::value(*page.next_page_token) : bj::value(nullptr);
   return ::cairn::json::Serialize(o);
 }
 
@@ -202,11 +213,21 @@ std::string DatasetRowsToJson(const std::string& id, const DatasetRows& rows, in
       bj::value v;
       if (c.present) {
         switch (c.type) {
-          case ColumnType::kInt64: v = c.i; break;
-          case ColumnType::kFloat64: v = c.d; break;
-          case ColumnType::kBool: v = c.i != 0; break;
-          case ColumnType::kTimestamp: v = FormatRfc3339(c.i); break;
-          case ColumnType::kString: v = c.s; break;
+          case ColumnType::kInt64:
+            v = c.i;
+            break;
+          case ColumnType::kFloat64:
+            v = c.d;
+            break;
+          case ColumnType::kBool:
+            v = c.i != 0;
+            break;
+          case ColumnType::kTimestamp:
+            v = FormatRfc3339(c.i);
+            break;
+          case ColumnType::kString:
+            v = c.s;
+            break;
         }
       }
       r[rows.columns[i]] = std::move(v);
@@ -216,7 +237,7 @@ std::string DatasetRowsToJson(const std::string& id, const DatasetRows& rows, in
   bj::array cols;
   for (const auto& c : rows.columns) cols.push_back(bj::string(c));
   bj::object o{{"dataset_id", id}, {"columns", std::move(cols)}, {"offset", rows.offset},
-               {"limit", limit}, {"total", rows.total}, {"rows", std::move(out)}};
+               {"limit", limit},   {"total", rows.total},        {"rows", std::move(out)}};
   return ::cairn::json::Serialize(o);
 }
 

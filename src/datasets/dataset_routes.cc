@@ -59,8 +59,8 @@ Response Rows(DatasetService& svc, Request& req) {
   if (!limit.ok()) return Fail(limit.status(), req);
   auto rows = svc.Rows(req.Param("id"), *offset, *limit);
   if (!rows.ok()) return Fail(rows.status(), req);
-  return Response::Json(200, DatasetRowsToJson(req.Param("id"), *rows,
-                                               limit->value_or(kDefaultPreviewRows)));
+  return Response::Json(
+      200, DatasetRowsToJson(req.Param("id"), *rows, limit->value_or(kDefaultPreviewRows)));
 }
 
 Response Delete(DatasetService& svc, Request& req) {
@@ -77,7 +77,8 @@ void RegisterDatasetRoutes(http::Router& router, DatasetService& service) {
   csv_upload.stream_body_to_file = true;
   csv_upload.content_types = {"text/csv"};
   DatasetService& s = service;
-  router.Add(Method::kPost, base, [&s](Request& r) { return Upload(s, r); }, csv_upload);
+  router.Add(
+      Method::kPost, base, [&s](Request& r) { return Upload(s, r); }, csv_upload);
   router.Add(Method::kGet, base, [&s](Request& r) { return List(s, r); });
   router.Add(Method::kGet, base + "/{id}", [&s](Request& r) { return Get(s, r); });
   router.Add(Method::kDelete, base + "/{id}", [&s](Request& r) { return Delete(s, r); });

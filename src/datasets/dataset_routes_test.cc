@@ -76,8 +76,8 @@ TEST_F(DatasetRoutesTest, UploadGetRowsListDelete) {
 TEST_F(DatasetRoutesTest, UploadErrors) {
   auto no_name = Call(Method::kPost, "/api/v1/features/datasets", "a\n1\n");
   EXPECT_EQ(no_name.status, 400);
-  auto wrong_type = Call(Method::kPost, "/api/v1/features/datasets?name=d", "a\n1\n",
-                         "application/json");
+  auto wrong_type =
+      Call(Method::kPost, "/api/v1/features/datasets?name=d", "a\n1\n", "application/json");
   EXPECT_EQ(wrong_type.status, 415);
   auto ragged = Call(Method::kPost, "/api/v1/features/datasets?name=d", "a,b\n1,2\n3\n");
   ASSERT_EQ(ragged.status, 400);

@@ -32,8 +32,10 @@ std::string DatasetService::DatasetDir(const std::string& id) const {
 Result<Dataset> DatasetService::Ingest(const std::string& name, const std::string& description,
                                        const std::string& csv_file, const std::string& actor) {
   if (!IsValidName(name))
-    return FieldInvalid("name", "must be 1-128 characters of [A-Za-z0-9_.-], starting alphanumeric");
-  if (description.size() > 8000) return FieldInvalid("description", "must be at most 8000 characters");
+    return FieldInvalid("name",
+                        "must be 1-128 characters of [A-Za-z0-9_.-], starting alphanumeric");
+  if (description.size() > 8000)
+    return FieldInvalid("description", "must be at most 8000 characters");
   Dataset d;
   d.id = NewUuid();
   d.name = name;
@@ -50,9 +52,14 @@ Result<Dataset> DatasetService::Ingest(const std::string& name, const std::strin
   d.created_by = actor;
   d.created_at = d.updated_at = NowMillis();
   d.revision = 1;
-  audit::Entry entry{d.created_at, actor, "dataset.create", "dataset", d.id,
-                     {{"name", d.name}, {"rows", d.row_count}, {"columns",
-                                                                static_cast<int64_t>(d.columns.size())},
+  audit::Entry entry{d.created_at,
+                     actor,
+                     "dataset.create",
+                     "dataset",
+                     d.id,
+                     {{"name", d.name},
+                      {"rows", d.row_count},
+                      {"columns", static_cast<int64_t>(d.columns.size())},
                       {"sha256", d.sha256}}};
   Status s = store_->Create(d, entry);
   if (!s.ok()) {
@@ -70,8 +77,7 @@ Result<Dataset> DatasetService::Get(const std::string& id) {
 
 Result<DatasetPage> DatasetService::List(const DatasetListRequest& request) {
   const int64_t limit = request.limit.value_or(kDefaultPageSize);
-  if (limit < 1 || limit > kMaxPageSize)
-    return FieldInvalid("limit", "must be between 1 and 1000");
+  if (limit < 1 || limit > kMaxPageSize) return FieldInvalid("limit", "must be between 1 and 1000");
   return store_->List(request.name, static_cast<int>(limit), request.page_token);
 }
 
@@ -80,7 +86,8 @@ Result<DatasetRows> DatasetService::Rows(const std::string& id, std::optional<in
   const int64_t offset = offset_in.value_or(0);
   const int64_t limit = limit_in.value_or(kDefaultPreviewRows);
   if (offset < 0) return FieldInvalid("offset", "must be >= 0");
-  if (limit < 1 || limit > kMaxPreviewRows) return FieldInvalid("limit", "must be between 1 and 1000");
+  if (limit < 1 || limit > kMaxPreviewRows)
+    return FieldInvalid("limit", "must be between 1 and 1000");
   ASSIGN_OR_RETURN(Dataset d, Get(id));
   DatasetRows out;
   out.offset = offset;
@@ -100,9 +107,12 @@ Result<DatasetRows> DatasetService::Rows(const std::string& id, std::optional<in
       c.type = col.type;
       c.present = i < col.count && col.IsPresent(i);
       if (c.present) {
-        if (col.type == ColumnType::kFloat64) c.d = col.doubles[i];
-        else if (col.type == ColumnType::kString) c.s = std::string(col.StringAt(i));
-        else c.i = col.ints[i];
+        if (col.type == ColumnType::kFloat64)
+          c.d = col.doubles[i];
+        else if (col.type == ColumnType::kString)
+          c.s = std::string(col.StringAt(i));
+        else
+          c.i = col.ints[i];
       }
       out.rows[static_cast<size_t>(r)].push_back(std::move(c));
     }

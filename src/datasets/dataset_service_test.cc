@@ -34,8 +34,8 @@ class DatasetServiceTest : public ::testing::TestWithParam<storage::Backend> {
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     db_ = std::move(*db);
     faulty_ = std::make_unique<storage::testing::FaultyDatabase>(*db_);
-    dir_ = fs::temp_directory_path() / ("dataset_svc_" + std::to_string(::getpid()) + "_" +
-                                        std::to_string(counter_++));
+    dir_ = fs::temp_directory_path() /
+           ("dataset_svc_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
     fs::create_directories(dir_);
     service_ = std::make_unique<DatasetService>(std::make_unique<SqlDatasetStore>(*faulty_),
                                                 DatasetServiceOptions{dir_.string()});
@@ -56,8 +56,8 @@ class DatasetServiceTest : public ::testing::TestWithParam<storage::Backend> {
   }
   size_t DatasetDirs() {
     if (!fs::exists(dir_ / "datasets")) return 0;
-    return static_cast<size_t>(std::distance(fs::directory_iterator(dir_ / "datasets"),
-                                             fs::directory_iterator()));
+    return static_cast<size_t>(
+        std::distance(fs::directory_iterator(dir_ / "datasets"), fs::directory_iterator()));
   }
 
   static inline int counter_ = 0;
@@ -185,7 +185,9 @@ TEST_P(DatasetServiceTest, DeleteRemovesRowAndFilesUnlessInUse) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, DatasetServiceTest,
                          ::testing::ValuesIn(storage::testing::TestBackends()),
-                         [](const auto& info) { return storage::testing::BackendName(info.param); });
+                         [](const auto& info) {
+                           return storage::testing::BackendName(info.param);
+                         });
 
 }  // namespace
 }  // namespace cairn::datasets

@@ -4,9 +4,9 @@
 #include <charconv>
 
 #include "audit/audit_writer.h"
+#include "common/json.h"
 #include "datasets/dataset_json.h"
 #include "tracking/page_token.h"
-#include "common/json.h"
 
 namespace cairn::datasets {
 namespace {
@@ -85,11 +85,21 @@ Status BadToken() {
 
 Status SqlDatasetStore::Create(const Dataset& d, const audit::Entry& audit) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
-  const Value p[] = {d.id,           d.name,          d.description,
-                     d.source_type,  d.table_name,    ColumnsToText(d.columns),
-                     d.row_count,    d.size_bytes,    d.stored_bytes,
-                     d.sha256,       TagsToText(d.tags), ProfilesToStoredText(d.profile),
-                     d.created_by,   d.created_at,    d.updated_at,
+  const Value p[] = {d.id,
+                     d.name,
+                     d.description,
+                     d.source_type,
+                     d.table_name,
+                     ColumnsToText(d.columns),
+                     d.row_count,
+                     d.size_bytes,
+                     d.stored_bytes,
+                     d.sha256,
+                     TagsToText(d.tags),
+                     ProfilesToStoredText(d.profile),
+                     d.created_by,
+                     d.created_at,
+                     d.updated_at,
                      d.revision};
   RETURN_IF_ERROR(tx->Exec("INSERT INTO datasets (id, name, description, source_type, table_name, "
                            "columns, row_count, size_bytes, stored_bytes, sha256, tags, profile, "
@@ -104,9 +114,9 @@ Status SqlDatasetStore::Create(const Dataset& d, const audit::Entry& audit) {
 Result<Dataset> SqlDatasetStore::Get(const std::string& id) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   const Value p[] = {id};
-  ASSIGN_OR_RETURN(auto row, tx->QueryOne(std::string("SELECT ") + kColumns +
-                                              ", profile FROM datasets WHERE id = ?",
-                                          p));
+  ASSIGN_OR_RETURN(
+      auto row,
+      tx->QueryOne(std::string("SELECT ") + kColumns + ", profile FROM datasets WHERE id = ?", p));
   if (!row) return NotFound("dataset '" + id + "' not found");
   Dataset d = FromRow(*row);
   d.profile = ProfilesFromStoredText(row->Text(15));

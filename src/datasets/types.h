@@ -47,9 +47,9 @@ struct ColumnProfile {
   int64_t distinct = 0;
   bool distinct_exact = true;  // false: HyperLogLog estimate (string columns past the bound)
   std::optional<double> min, max, mean, std;
-  std::vector<double> quantiles;         // kQuantileProbs order; empty for bool/string or n = 0
-  std::optional<Histogram> histogram;    // int64, float64, timestamp
-  std::vector<TopValue> top_values;      // bool, string: most frequent first, ties by value
+  std::vector<double> quantiles;       // kQuantileProbs order; empty for bool/string or n = 0
+  std::optional<Histogram> histogram;  // int64, float64, timestamp
+  std::vector<TopValue> top_values;    // bool, string: most frequent first, ties by value
   bool top_values_exact = true;
 };
 

@@ -85,8 +85,8 @@ bj::object DeploymentObject(const Deployment& d) {
   o.emplace("metrics", std::move(m));
   o.emplace("created_by", d.created_by);
   o.emplace("updated_by", d.updated_by);
-  o.emplace("deployed_at", d.deployed_at ? bj::value(FormatRfc3339(*d.deployed_at))
-                                         : bj::value(nullptr));
+  o.emplace("deployed_at",
+            d.deployed_at ? bj::value(FormatRfc3339(*d.deployed_at)) : bj::value(nullptr));
   o.emplace("created_at", FormatRfc3339(d.created_at));
   o.emplace("updated_at", FormatRfc3339(d.updated_at));
   o.emplace("revision", d.revision);
@@ -124,7 +124,9 @@ Result<DeploymentPatch> ParseDeploymentPatch(std::string_view body) {
   return p;
 }
 
-std::string DeploymentToJson(const Deployment& d) { return ::cairn::json::Serialize(DeploymentObject(d)); }
+std::string DeploymentToJson(const Deployment& d) {
+  return ::cairn::json::Serialize(DeploymentObject(d));
+}
 
 std::string DeploymentPageToJson(const Page<Deployment>& page) {
   bj::object o;

@@ -18,9 +18,9 @@ constexpr char kBase[] = "/api/v1/ml/lifecycle/deployments";
 
 Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
 
-using http::QueryString;
-using http::QueryInt;
 using http::IfMatch;
+using http::QueryInt;
+using http::QueryString;
 using http::WithETag;
 
 Response Create(DeploymentService& svc, Request& req) {
@@ -73,10 +73,12 @@ void RegisterDeploymentRoutes(http::Router& router, DeploymentService& service) 
   http::RouteOptions json_body;
   json_body.content_types = {"application/json"};
   DeploymentService& s = service;
-  router.Add(Method::kPost, base, [&s](Request& r) { return Create(s, r); }, json_body);
+  router.Add(
+      Method::kPost, base, [&s](Request& r) { return Create(s, r); }, json_body);
   router.Add(Method::kGet, base, [&s](Request& r) { return List(s, r); });
   router.Add(Method::kGet, base + "/{id}", [&s](Request& r) { return Get(s, r); });
-  router.Add(Method::kPatch, base + "/{id}", [&s](Request& r) { return Patch(s, r); }, json_body);
+  router.Add(
+      Method::kPatch, base + "/{id}", [&s](Request& r) { return Patch(s, r); }, json_body);
   router.Add(Method::kDelete, base + "/{id}", [&s](Request& r) { return Delete(s, r); });
 }
 

@@ -19,8 +19,8 @@ class DeploymentRoutesTest : public registry::testing::RegistryBackendTest {
   void SetUp() override {
     RegistryBackendTest::SetUp();
     if (HasFatalFailure()) return;
-    service_ = std::make_unique<DeploymentService>(std::make_unique<SqlDeploymentStore>(*db_),
-                                                   *registry_);
+    service_ =
+        std::make_unique<DeploymentService>(std::make_unique<SqlDeploymentStore>(*db_), *registry_);
     RegisterDeploymentRoutes(router_, *service_);
     Register("m");
   }
@@ -114,8 +114,7 @@ TEST_P(DeploymentRoutesTest, ErrorPaths) {
   std::string id = CreateId();
   EXPECT_EQ(Call(Method::kPatch, "/deployments/" + id, R"({"status":"active"})").status, 409);
   EXPECT_EQ(Call(Method::kPatch, "/deployments/" + id, R"({"status":"paused"})").status, 400);
-  EXPECT_EQ(Call(Method::kPatch, "/deployments/" + id, R"({"metrics":{"latency":1}})").status,
-            400);
+  EXPECT_EQ(Call(Method::kPatch, "/deployments/" + id, R"({"metrics":{"latency":1}})").status, 400);
   EXPECT_EQ(Call(Method::kPatch, "/deployments/" + id, R"({"health_status":"healthy"})",
                  {{"if-match", "5"}})
                 .status,
@@ -132,8 +131,7 @@ TEST_P(DeploymentRoutesTest, ErrorPaths) {
   EXPECT_EQ(router_.Dispatch(req).status, 415);
 }
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, DeploymentRoutesTest,
-                         ::testing::Values(storage::Backend::kSqlite),
+INSTANTIATE_TEST_SUITE_P(Sqlite, DeploymentRoutesTest, ::testing::Values(storage::Backend::kSqlite),
                          registry::testing::BackendParamName);
 
 }  // namespace

@@ -21,12 +21,12 @@ struct Transition {
 
 // The status machine of SPEC §2, the one place it is written.
 constexpr Transition kTransitions[] = {
-    {S::kPending, S::kValidating},    {S::kValidating, S::kDeploying},
-    {S::kDeploying, S::kActive},      {S::kPending, S::kFailed},
-    {S::kValidating, S::kFailed},     {S::kDeploying, S::kFailed},
-    {S::kActive, S::kRollback},       {S::kRollback, S::kTerminated},
-    {S::kPending, S::kTerminated},    {S::kValidating, S::kTerminated},
-    {S::kDeploying, S::kTerminated},  {S::kActive, S::kTerminated},
+    {S::kPending, S::kValidating},   {S::kValidating, S::kDeploying},
+    {S::kDeploying, S::kActive},     {S::kPending, S::kFailed},
+    {S::kValidating, S::kFailed},    {S::kDeploying, S::kFailed},
+    {S::kActive, S::kRollback},      {S::kRollback, S::kTerminated},
+    {S::kPending, S::kTerminated},   {S::kValidating, S::kTerminated},
+    {S::kDeploying, S::kTerminated}, {S::kActive, S::kTerminated},
 };
 
 constexpr int64_t kMaxReplicas = 1000;
@@ -56,9 +56,8 @@ Status DeploymentNotFound(const std::string& id) {
 
 bool ValidEndpoint(const std::string& e) {
   if (e.empty() || e.size() > kMaxEndpointLength || e.front() != '/') return false;
-  return std::none_of(e.begin(), e.end(), [](char c) {
-    return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f;
-  });
+  return std::none_of(e.begin(), e.end(),
+                      [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; });
 }
 
 // Applies the sent fields on top of `base` and validates the result.
@@ -152,8 +151,9 @@ Result<Deployment> DeploymentService::Create(const DeploymentCreate& req,
   auto env = ParseEnvironment(req.environment);
   if (!env) errors.push_back({"environment", "must be one of development, staging, production"});
   if (req.endpoint && !ValidEndpoint(*req.endpoint))
-    errors.push_back({"endpoint", "must be 1-512 characters, start with '/', and contain no "
-                                  "whitespace or control characters"});
+    errors.push_back({"endpoint",
+                      "must be 1-512 characters, start with '/', and contain no "
+                      "whitespace or control characters"});
   EndpointConfig config;
   if (req.config) config = MergeConfig(config, *req.config);
   ValidateConfig(config, errors);
@@ -162,10 +162,11 @@ Result<Deployment> DeploymentService::Create(const DeploymentCreate& req,
   ASSIGN_OR_RETURN(registry::ModelVersion mv,
                    registry_.GetVersion(req.model_name, req.model_version));
   if (*env == Environment::kProduction && mv.stage != registry::Stage::kProduction)
-    return FailedPrecondition("a production deployment needs a model version in stage "
-                              "production; model version '" +
-                              req.model_name + "' " + std::to_string(req.model_version) +
-                              " is in stage " + std::string(registry::ToString(mv.stage)));
+    return FailedPrecondition(
+        "a production deployment needs a model version in stage "
+        "production; model version '" +
+        req.model_name + "' " + std::to_string(req.model_version) + " is in stage " +
+        std::string(registry::ToString(mv.stage)));
   const int64_t now = NowMillis();
   Deployment d;
   d.id = NewUuid();
@@ -183,7 +184,11 @@ Result<Deployment> DeploymentService::Create(const DeploymentCreate& req,
   d.updated_at = now;
   d.revision = 1;
   RETURN_IF_ERROR(store_->Create(
-      d, audit::Entry{now, actor, "deployment.create", "deployment", d.id,
+      d, audit::Entry{now,
+                      actor,
+                      "deployment.create",
+                      "deployment",
+                      d.id,
                       {{"model", d.model_name + "/" + std::to_string(d.model_version)},
                        {"environment", std::string(ToString(d.environment))}}}));
   return d;
@@ -213,8 +218,9 @@ Result<Page<Deployment>> DeploymentService::List(const DeploymentListRequest& re
   if (req.status) {
     q.status = ParseDeploymentStatus(*req.status);
     if (!q.status)
-      errors.push_back({"status", "must be one of pending, validating, deploying, active, "
-                                  "failed, rollback, terminated"});
+      errors.push_back({"status",
+                        "must be one of pending, validating, deploying, active, "
+                        "failed, rollback, terminated"});
   }
   RETURN_IF_ERROR(Check(std::move(errors)));
   q.model_name = req.model_name;
@@ -231,8 +237,9 @@ Result<Deployment> DeploymentService::Update(const std::string& id, const Deploy
   if (patch.status) {
     status = ParseDeploymentStatus(*patch.status);
     if (!status)
-      errors.push_back({"status", "must be one of pending, validating, deploying, active, "
-                                  "failed, rollback, terminated"});
+      errors.push_back({"status",
+                        "must be one of pending, validating, deploying, active, "
+                        "failed, rollback, terminated"});
   }
   if (patch.health_status) {
     health = ParseHealthStatus(*patch.health_status);
@@ -289,8 +296,8 @@ Result<Deployment> DeploymentService::Update(const std::string& id, const Deploy
     u.revision = cur.revision + 1;
     summary["changed"] = changed;
     change.updated = std::move(u);
-    change.audit = audit::Entry{now, actor, "deployment.update", "deployment", id,
-                                std::move(summary)};
+    change.audit =
+        audit::Entry{now, actor, "deployment.update", "deployment", id, std::move(summary)};
     return change;
   };
   return store_->Update(id, mutate);
@@ -317,13 +324,13 @@ Result<Deployment> DeploymentService::Terminate(const std::string& id,
     u.updated_at = now;
     u.revision = cur.revision + 1;
     change.updated = std::move(u);
-    change.audit = audit::Entry{now,
-                                actor,
-                                "deployment.terminate",
-                                "deployment",
-                                id,
-                                {{"from", std::string(ToString(cur.status))},
-                                 {"to", std::string("terminated")}}};
+    change.audit = audit::Entry{
+        now,
+        actor,
+        "deployment.terminate",
+        "deployment",
+        id,
+        {{"from", std::string(ToString(cur.status))}, {"to", std::string("terminated")}}};
     return change;
   };
   return store_->Update(id, mutate);

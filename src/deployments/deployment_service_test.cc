@@ -22,8 +22,8 @@ class DeploymentServiceTest : public registry::testing::RegistryBackendTest {
   void SetUp() override {
     RegistryBackendTest::SetUp();
     if (HasFatalFailure()) return;
-    service_ = std::make_unique<DeploymentService>(std::make_unique<SqlDeploymentStore>(*db_),
-                                                   *registry_);
+    service_ =
+        std::make_unique<DeploymentService>(std::make_unique<SqlDeploymentStore>(*db_), *registry_);
     Register("m");
   }
   void TearDown() override {
@@ -49,13 +49,26 @@ class DeploymentServiceTest : public registry::testing::RegistryBackendTest {
     Deployment d = Create();
     std::vector<S> path;
     switch (target) {
-      case S::kPending: break;
-      case S::kValidating: path = {S::kValidating}; break;
-      case S::kDeploying: path = {S::kValidating, S::kDeploying}; break;
-      case S::kActive: path = {S::kValidating, S::kDeploying, S::kActive}; break;
-      case S::kFailed: path = {S::kFailed}; break;
-      case S::kRollback: path = {S::kValidating, S::kDeploying, S::kActive, S::kRollback}; break;
-      case S::kTerminated: path = {S::kTerminated}; break;
+      case S::kPending:
+        break;
+      case S::kValidating:
+        path = {S::kValidating};
+        break;
+      case S::kDeploying:
+        path = {S::kValidating, S::kDeploying};
+        break;
+      case S::kActive:
+        path = {S::kValidating, S::kDeploying, S::kActive};
+        break;
+      case S::kFailed:
+        path = {S::kFailed};
+        break;
+      case S::kRollback:
+        path = {S::kValidating, S::kDeploying, S::kActive, S::kRollback};
+        break;
+      case S::kTerminated:
+        path = {S::kTerminated};
+        break;
     }
     for (S s : path) {
       auto r = SetStatus(d.id, s);
@@ -71,11 +84,11 @@ class DeploymentServiceTest : public registry::testing::RegistryBackendTest {
 // The machine of SPEC §2, written out independently of kTransitions.
 const std::set<std::pair<S, S>>& Legal() {
   static const std::set<std::pair<S, S>> legal = {
-      {S::kPending, S::kValidating}, {S::kValidating, S::kDeploying},
-      {S::kDeploying, S::kActive},   {S::kPending, S::kFailed},
-      {S::kValidating, S::kFailed},  {S::kDeploying, S::kFailed},
-      {S::kActive, S::kRollback},    {S::kRollback, S::kTerminated},
-      {S::kPending, S::kTerminated}, {S::kValidating, S::kTerminated},
+      {S::kPending, S::kValidating},   {S::kValidating, S::kDeploying},
+      {S::kDeploying, S::kActive},     {S::kPending, S::kFailed},
+      {S::kValidating, S::kFailed},    {S::kDeploying, S::kFailed},
+      {S::kActive, S::kRollback},      {S::kRollback, S::kTerminated},
+      {S::kPending, S::kTerminated},   {S::kValidating, S::kTerminated},
       {S::kDeploying, S::kTerminated}, {S::kActive, S::kTerminated}};
   return legal;
 }

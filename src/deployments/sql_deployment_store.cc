@@ -5,8 +5,8 @@
 #include <utility>
 
 #include "audit/audit_writer.h"
-#include "tracking/page_token.h"
 #include "common/json.h"
+#include "tracking/page_token.h"
 
 namespace cairn::deployments {
 namespace {
@@ -115,9 +115,9 @@ Deployment FromRow(const Row& row) {
 
 Result<std::optional<Deployment>> Load(Transaction& tx, const std::string& id) {
   const Value p[] = {id};
-  ASSIGN_OR_RETURN(auto row,
-                   tx.QueryOne(std::string("SELECT ") + kColumns + " FROM deployments WHERE id = ?",
-                               p));
+  ASSIGN_OR_RETURN(
+      auto row,
+      tx.QueryOne(std::string("SELECT ") + kColumns + " FROM deployments WHERE id = ?", p));
   if (!row) return std::optional<Deployment>();
   return std::optional<Deployment>(FromRow(*row));
 }
@@ -146,11 +146,12 @@ Status SqlDeploymentStore::Create(const Deployment& d, const audit::Entry& audit
                      d.created_at,
                      d.updated_at,
                      d.revision};
-  auto r = tx->Exec("INSERT INTO deployments (id, model_name, model_version, status, environment, "
-                    "endpoint, config, health_status, metrics, created_by, updated_by, "
-                    "deployed_at, created_at, updated_at, revision) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    p);
+  auto r = tx->Exec(
+      "INSERT INTO deployments (id, model_name, model_version, status, environment, "
+      "endpoint, config, health_status, metrics, created_by, updated_by, "
+      "deployed_at, created_at, updated_at, revision) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      p);
   if (!r.ok()) {
     if (r.status().code() == StatusCode::kAlreadyExists)
       return AlreadyExists("deployment '" + d.id + "' already exists");
@@ -221,9 +222,15 @@ Result<Deployment> SqlDeploymentStore::Update(const std::string& id,
   ASSIGN_OR_RETURN(DeploymentChange change, mutate(*current));
   if (!change.audit) return std::move(*current);
   const Deployment& u = change.updated;
-  const Value p[] = {std::string(ToString(u.status)), ConfigToJson(u.config),
-                     std::string(ToString(u.health_status)), MetricsToJson(u.metrics),
-                     u.updated_by, storage::Nullable(u.deployed_at), u.updated_at, u.revision, id,
+  const Value p[] = {std::string(ToString(u.status)),
+                     ConfigToJson(u.config),
+                     std::string(ToString(u.health_status)),
+                     MetricsToJson(u.metrics),
+                     u.updated_by,
+                     storage::Nullable(u.deployed_at),
+                     u.updated_at,
+                     u.revision,
+                     id,
                      current->revision};
   ASSIGN_OR_RETURN(int64_t n,
                    tx->Exec("UPDATE deployments SET status = ?, config = ?, health_status = ?, "

@@ -14,41 +14,55 @@ std::optional<E> ParseEnum(std::string_view s, const E (&values)[N]) {
 
 std::string_view ToString(DeploymentStatus s) {
   switch (s) {
-    case DeploymentStatus::kPending: return "pending";
-    case DeploymentStatus::kValidating: return "validating";
-    case DeploymentStatus::kDeploying: return "deploying";
-    case DeploymentStatus::kActive: return "active";
-    case DeploymentStatus::kFailed: return "failed";
-    case DeploymentStatus::kRollback: return "rollback";
-    case DeploymentStatus::kTerminated: return "terminated";
+    case DeploymentStatus::kPending:
+      return "pending";
+    case DeploymentStatus::kValidating:
+      return "validating";
+    case DeploymentStatus::kDeploying:
+      return "deploying";
+    case DeploymentStatus::kActive:
+      return "active";
+    case DeploymentStatus::kFailed:
+      return "failed";
+    case DeploymentStatus::kRollback:
+      return "rollback";
+    case DeploymentStatus::kTerminated:
+      return "terminated";
   }
   return "pending";
 }
 
 std::string_view ToString(Environment e) {
   switch (e) {
-    case Environment::kDevelopment: return "development";
-    case Environment::kStaging: return "staging";
-    case Environment::kProduction: return "production";
+    case Environment::kDevelopment:
+      return "development";
+    case Environment::kStaging:
+      return "staging";
+    case Environment::kProduction:
+      return "production";
   }
   return "development";
 }
 
 std::string_view ToString(HealthStatus h) {
   switch (h) {
-    case HealthStatus::kUnknown: return "unknown";
-    case HealthStatus::kHealthy: return "healthy";
-    case HealthStatus::kDegraded: return "degraded";
-    case HealthStatus::kUnhealthy: return "unhealthy";
+    case HealthStatus::kUnknown:
+      return "unknown";
+    case HealthStatus::kHealthy:
+      return "healthy";
+    case HealthStatus::kDegraded:
+      return "degraded";
+    case HealthStatus::kUnhealthy:
+      return "unhealthy";
   }
   return "unknown";
 }
 
 std::optional<DeploymentStatus> ParseDeploymentStatus(std::string_view s) {
-  constexpr DeploymentStatus kAll[] = {
-      DeploymentStatus::kPending, DeploymentStatus::kValidating, DeploymentStatus::kDeploying,
-      DeploymentStatus::kActive,  DeploymentStatus::kFailed,     DeploymentStatus::kRollback,
-      DeploymentStatus::kTerminated};
+  constexpr DeploymentStatus kAll[] = {DeploymentStatus::kPending,   DeploymentStatus::kValidating,
+                                       DeploymentStatus::kDeploying, DeploymentStatus::kActive,
+                                       DeploymentStatus::kFailed,    DeploymentStatus::kRollback,
+                                       DeploymentStatus::kTerminated};
   return ParseEnum(s, kAll);
 }
 

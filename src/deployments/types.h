@@ -93,8 +93,8 @@ struct ConfigInput {
   std::optional<double> traffic_percent;
   std::optional<int64_t> timeout_ms;
   std::optional<int64_t> max_batch_size;
-  bool autoscaling_present = false;         // the key was sent (null removes autoscaling)
-  std::optional<Autoscaling> autoscaling;   // set when sent as an object
+  bool autoscaling_present = false;        // the key was sent (null removes autoscaling)
+  std::optional<Autoscaling> autoscaling;  // set when sent as an object
 };
 
 struct MetricsInput {

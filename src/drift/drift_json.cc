@@ -99,7 +99,8 @@ std::optional<std::vector<InlineColumn>> ReadColumns(json::ObjectReader& r, std:
   }
   std::vector<InlineColumn> out;
   out.reserve(v->get_object().size());
-  for (const auto& kv : v->get_object()) out.push_back(ReadColumn(side, kv.key(), kv.value(), errors));
+  for (const auto& kv : v->get_object())
+    out.push_back(ReadColumn(side, kv.key(), kv.value(), errors));
   return out;
 }
 
@@ -256,7 +257,9 @@ Result<DriftComputeRequest> ParseDriftComputeRequest(std::string_view body) {
   return c;
 }
 
-std::string DriftEventToJson(const DriftEvent& e) { return ::cairn::json::Serialize(EventObject(e)); }
+std::string DriftEventToJson(const DriftEvent& e) {
+  return ::cairn::json::Serialize(EventObject(e));
+}
 
 std::string DriftEventPageToJson(const Page<DriftEvent>& page) {
   bj::object o;

@@ -10,7 +10,6 @@
 namespace cairn::drift {
 namespace {
 
-
 using http::Request;
 using http::Response;
 
@@ -18,8 +17,8 @@ constexpr char kBase[] = "/api/v1/ml/lifecycle";
 
 Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
 
-using http::QueryString;
 using http::QueryInt;
+using http::QueryString;
 
 Response CreateEvent(DriftService& svc, Request& req) {
   auto body = ParseDriftEventCreate(req.body);
@@ -55,11 +54,14 @@ void RegisterDriftRoutes(http::Router& router, DriftService& service) {
   http::RouteOptions json_body;
   json_body.content_types = {"application/json"};
   DriftService& s = service;
-  router.Add(http::Method::kPost, base + "/drift-events", [&s](Request& r) { return CreateEvent(s, r); },
-             json_body);
-  router.Add(http::Method::kGet, base + "/drift-events", [&s](Request& r) { return ListEvents(s, r); });
-  router.Add(http::Method::kPost, base + "/drift/compute", [&s](Request& r) { return Compute(s, r); },
-             json_body);
+  router.Add(
+      http::Method::kPost, base + "/drift-events", [&s](Request& r) { return CreateEvent(s, r); },
+      json_body);
+  router.Add(http::Method::kGet, base + "/drift-events",
+             [&s](Request& r) { return ListEvents(s, r); });
+  router.Add(
+      http::Method::kPost, base + "/drift/compute", [&s](Request& r) { return Compute(s, r); },
+      json_body);
 }
 
 }  // namespace cairn::drift

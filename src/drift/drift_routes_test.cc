@@ -118,9 +118,7 @@ TEST_F(DriftRoutesTest, EventsCreateListAndErrors) {
                   R"({"model_name":"m","feature":"age","method":"psi","score":"high","x":1})");
   ASSERT_EQ(bad.status, 400);
   EXPECT_EQ(Body(bad).at("errors").as_array().size(), 2u);
-  EXPECT_EQ(Call(http::Method::kGet, "/drift-events", "", {{"severity", "critical"}})
-                .status,
-            200);
+  EXPECT_EQ(Call(http::Method::kGet, "/drift-events", "", {{"severity", "critical"}}).status, 200);
   EXPECT_EQ(Call(http::Method::kGet, "/drift-events", "", {{"since", "nope"}}).status, 400);
   EXPECT_EQ(Call(http::Method::kGet, "/drift-events", "", {{"limit", "0"}}).status, 400);
   EXPECT_EQ(Call(http::Method::kDelete, "/drift-events").status, 405);

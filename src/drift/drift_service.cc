@@ -52,7 +52,8 @@ Sample FromInline(const InlineColumn& c) {
 
 Sample FromDataset(const datasets::ColumnData& c) {
   Sample s;
-  s.kind = c.type == datasets::ColumnType::kString ? ColumnKind::kCategorical : ColumnKind::kNumeric;
+  s.kind =
+      c.type == datasets::ColumnType::kString ? ColumnKind::kCategorical : ColumnKind::kNumeric;
   s.numbers = &c.numbers;
   s.strings = &c.strings;
   s.size = static_cast<int64_t>(c.size());
@@ -72,8 +73,9 @@ void FillMissing(Sample& s, ColumnKind kind) {
 }
 
 std::string_view KindName(ColumnKind k) {
-  return k == ColumnKind::kNumeric ? "numeric" : k == ColumnKind::kCategorical ? "categorical"
-                                                                               : "empty";
+  return k == ColumnKind::kNumeric       ? "numeric"
+         : k == ColumnKind::kCategorical ? "categorical"
+                                         : "empty";
 }
 
 Result<ColumnDrift> ComputeColumn(const std::string& name, Sample ref, Sample cur,
@@ -207,8 +209,9 @@ Result<DriftComputeResult> DriftService::Compute(const DriftComputeRequest& req,
   if (by_dataset && by_inline)
     errors.push_back({"reference", "send either dataset ids or inline columns, not both"});
   if (!by_dataset && !by_inline)
-    errors.push_back({"reference", "send reference_dataset_id and current_dataset_id, or "
-                                   "reference and current columns"});
+    errors.push_back({"reference",
+                      "send reference_dataset_id and current_dataset_id, or "
+                      "reference and current columns"});
   if (by_dataset && !req.reference_dataset_id)
     errors.push_back({"reference_dataset_id", "is required with current_dataset_id"});
   if (by_dataset && !req.current_dataset_id)
@@ -246,17 +249,18 @@ Result<DriftComputeResult> DriftService::Compute(const DriftComputeRequest& req,
     }
     if (names.empty()) errors.push_back({"reference", "must hold at least one column"});
     if (names.size() > options_.max_columns)
-      errors.push_back({"columns", "at most " + std::to_string(options_.max_columns) +
-                                       " columns per request"});
+      errors.push_back(
+          {"columns", "at most " + std::to_string(options_.max_columns) + " columns per request"});
     RETURN_IF_ERROR(Check(std::move(errors)));
     for (const auto& n : names) {
-      ASSIGN_OR_RETURN(ColumnDrift d, ComputeColumn(n, FromInline(*ref[n]), FromInline(*cur[n]),
-                                                    options_.rule));
+      ASSIGN_OR_RETURN(ColumnDrift d,
+                       ComputeColumn(n, FromInline(*ref[n]), FromInline(*cur[n]), options_.rule));
       result.columns.push_back(std::move(d));
     }
   } else {
     if (!datasets_) return Unavailable("datasets not available");
-    ASSIGN_OR_RETURN(datasets::DatasetInfo ref_info, datasets_->Describe(*req.reference_dataset_id));
+    ASSIGN_OR_RETURN(datasets::DatasetInfo ref_info,
+                     datasets_->Describe(*req.reference_dataset_id));
     ASSIGN_OR_RETURN(datasets::DatasetInfo cur_info, datasets_->Describe(*req.current_dataset_id));
     auto has = [](const datasets::DatasetInfo& info, const std::string& n) {
       return std::any_of(info.columns.begin(), info.columns.end(),
@@ -274,12 +278,11 @@ Result<DriftComputeResult> DriftService::Compute(const DriftComputeRequest& req,
     } else {
       for (const auto& c : ref_info.columns)
         if (has(cur_info, c.first)) names.push_back(c.first);
-      if (names.empty())
-        errors.push_back({"columns", "the two datasets share no column"});
+      if (names.empty()) errors.push_back({"columns", "the two datasets share no column"});
     }
     if (names.size() > options_.max_columns)
-      errors.push_back({"columns", "at most " + std::to_string(options_.max_columns) +
-                                       " columns per request"});
+      errors.push_back(
+          {"columns", "at most " + std::to_string(options_.max_columns) + " columns per request"});
     RETURN_IF_ERROR(Check(std::move(errors)));
     for (const auto& n : names) {
       ASSIGN_OR_RETURN(datasets::ColumnData rc, datasets_->ReadColumn(ref_info.id, n));
@@ -313,8 +316,7 @@ Result<DriftComputeResult> DriftService::Compute(const DriftComputeRequest& req,
       e.p_value = c.categorical ? c.categorical_drift.chi2.p_value : c.numeric.ks.p_value;
       e.threshold = options_.rule.psi_threshold;
       e.severity = c.severity();
-      e.details_json =
-          ComputedEventDetails(c, req.reference_dataset_id, req.current_dataset_id);
+      e.details_json = ComputedEventDetails(c, req.reference_dataset_id, req.current_dataset_id);
       e.created_by = actor;
       e.detected_at = now;
       audits.push_back(audit::Entry{now,

@@ -109,12 +109,12 @@ class DriftServiceTest : public ::testing::TestWithParam<storage::Backend> {
   }
   DriftComputeRequest ShiftedInline() {
     DriftComputeRequest r;
-    r.reference = std::vector<InlineColumn>{
-        Inline("x", Ramp(500, 0)), Inline("stable", Ramp(500, 0)),
-        InlineStrings("c", Repeat({{"a", 300}, {"b", 200}}))};
-    r.current = std::vector<InlineColumn>{
-        Inline("x", Ramp(500, 3)), Inline("stable", Ramp(500, 0)),
-        InlineStrings("c", Repeat({{"a", 100}, {"b", 300}, {"z", 100}}))};
+    r.reference =
+        std::vector<InlineColumn>{Inline("x", Ramp(500, 0)), Inline("stable", Ramp(500, 0)),
+                                  InlineStrings("c", Repeat({{"a", 300}, {"b", 200}}))};
+    r.current =
+        std::vector<InlineColumn>{Inline("x", Ramp(500, 3)), Inline("stable", Ramp(500, 0)),
+                                  InlineStrings("c", Repeat({{"a", 100}, {"b", 300}, {"z", 100}}))};
     return r;
   }
 
@@ -205,7 +205,8 @@ TEST_P(DriftServiceTest, InlineRejectsKindMismatchMissingColumnsAndEmptySamples)
 TEST_P(DriftServiceTest, DatasetComputeUsesSharedColumnsAndTypes) {
   datasets_.Add("ref", {Numbers("x", Ramp(400, 0)), Strings("c", Repeat({{"a", 200}, {"b", 200}})),
                         Numbers("only_ref", {1, 2})});
-  datasets_.Add("cur", {Strings("c", Repeat({{"a", 200}, {"b", 200}})), Numbers("x", Ramp(400, 2))});
+  datasets_.Add("cur",
+                {Strings("c", Repeat({{"a", 200}, {"b", 200}})), Numbers("x", Ramp(400, 2))});
   DriftComputeRequest req;
   req.reference_dataset_id = "ref";
   req.current_dataset_id = "cur";
@@ -304,7 +305,9 @@ TEST_P(DriftServiceTest, CreateEventValidates) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, DriftServiceTest,
                          ::testing::ValuesIn(storage::testing::TestBackends()),
-                         [](const auto& info) { return storage::testing::BackendName(info.param); });
+                         [](const auto& info) {
+                           return storage::testing::BackendName(info.param);
+                         });
 
 TEST(DriftJsonTest, InlineColumnKindsAndMixedColumnsAreNamed) {
   auto r = ParseDriftComputeRequest(
@@ -374,7 +377,8 @@ void CheckGoldenCase(const std::string& name) {
     const auto& got = out.at("columns").at(col.at("name").as_string());
     SCOPED_TRACE(name + "/" + std::string(col.at("name").as_string()));
     EXPECT_EQ(got.at("type"), col.at("type"));
-    EXPECT_EQ(got.at("n_reference").to_number<int64_t>(), col.at("n_reference").to_number<int64_t>());
+    EXPECT_EQ(got.at("n_reference").to_number<int64_t>(),
+              col.at("n_reference").to_number<int64_t>());
     EXPECT_EQ(got.at("missing_current").to_number<int64_t>(),
               col.at("missing_current").to_number<int64_t>());
     EXPECT_TRUE(rel(got.at("psi").to_number<double>(), col.at("psi").to_number<double>()));
@@ -402,7 +406,9 @@ void CheckGoldenCase(const std::string& name) {
 }
 
 TEST(DriftGoldenThroughJson, MeanShift) { CheckGoldenCase("02_mean_shift"); }
-TEST(DriftGoldenThroughJson, UnequalSizesWithMissing) { CheckGoldenCase("05_unequal_sizes_missing"); }
+TEST(DriftGoldenThroughJson, UnequalSizesWithMissing) {
+  CheckGoldenCase("05_unequal_sizes_missing");
+}
 TEST(DriftGoldenThroughJson, CategoricalShift) { CheckGoldenCase("07_categorical_shift"); }
 
 }  // namespace

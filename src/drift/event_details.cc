@@ -1,7 +1,8 @@
 #include "drift/event_details.h"
-#include "common/json.h"
 
 #include <boost/json.hpp>
+
+#include "common/json.h"
 
 namespace cairn::drift {
 

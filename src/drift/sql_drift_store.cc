@@ -67,11 +67,12 @@ Status SqlDriftStore::InsertEvents(const std::vector<DriftEvent>& events,
                        e.details_json,
                        e.created_by,
                        e.detected_at};
-    auto r = tx->Exec("INSERT INTO drift_events (id, model_name, model_version, deployment_id, "
-                      "feature, method, score, p_value, threshold, severity, window_start, "
-                      "window_end, details, created_by, detected_at) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      p);
+    auto r = tx->Exec(
+        "INSERT INTO drift_events (id, model_name, model_version, deployment_id, "
+        "feature, method, score, p_value, threshold, severity, window_start, "
+        "window_end, details, created_by, detected_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        p);
     if (!r.ok()) {
       if (r.status().code() == StatusCode::kAlreadyExists)
         return AlreadyExists("drift event '" + e.id + "' already exists");

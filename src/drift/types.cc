@@ -4,11 +4,16 @@ namespace cairn::drift {
 
 std::string_view ToString(Method m) {
   switch (m) {
-    case Method::kPsi: return "psi";
-    case Method::kKs: return "ks";
-    case Method::kJs: return "js";
-    case Method::kWasserstein: return "wasserstein";
-    case Method::kChi2: return "chi2";
+    case Method::kPsi:
+      return "psi";
+    case Method::kKs:
+      return "ks";
+    case Method::kJs:
+      return "js";
+    case Method::kWasserstein:
+      return "wasserstein";
+    case Method::kChi2:
+      return "chi2";
   }
   return "psi";
 }

@@ -108,7 +108,7 @@ struct DriftComputeRequest {
 struct ColumnDrift {
   std::string name;
   bool categorical = false;
-  stats::NumericDrift numeric;          // when !categorical
+  stats::NumericDrift numeric;                // when !categorical
   stats::CategoricalDrift categorical_drift;  // when categorical
   bool drifted() const { return categorical ? categorical_drift.drifted : numeric.drifted; }
   stats::Severity severity() const {

@@ -397,10 +397,10 @@ std::map<std::string, Threshold> ThresholdsFromJson(const std::string& text) {
     const auto* val =
         kv.value().is_object() ? kv.value().get_object().if_contains("value") : nullptr;
     if (!op || !op->is_string() || !val) continue;
-    out[std::string(kv.key())] =
-        Threshold{std::string(op->get_string()), val->is_double()  ? val->get_double()
-                                                 : val->is_int64() ? static_cast<double>(val->get_int64())
-                                                                   : 0.0};
+    out[std::string(kv.key())] = Threshold{std::string(op->get_string()),
+                                           val->is_double()  ? val->get_double()
+                                           : val->is_int64() ? static_cast<double>(val->get_int64())
+                                                             : 0.0};
   }
   return out;
 }
@@ -427,7 +427,8 @@ StringMap StringMapFromJson(const std::string& text) {
   bj::value v = bj::parse(text, ec);
   if (ec || !v.is_object()) return out;
   for (const auto& kv : v.get_object())
-    if (kv.value().is_string()) out.emplace(std::string(kv.key()), std::string(kv.value().get_string()));
+    if (kv.value().is_string())
+      out.emplace(std::string(kv.key()), std::string(kv.value().get_string()));
   return out;
 }
 

@@ -60,7 +60,8 @@ TEST(EvaluationJsonTest, RunCreate) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(*r->model_version, 2);
   EXPECT_TRUE(HasField(ParseRunCreate("{}").status(), "scenario_name"));
-  EXPECT_TRUE(HasField(ParseRunCreate(R"({"scenario_name":"s","version":"2"})").status(), "version"));
+  EXPECT_TRUE(
+      HasField(ParseRunCreate(R"({"scenario_name":"s","version":"2"})").status(), "version"));
 }
 
 TEST(EvaluationJsonTest, ReportHasExactlyTheSpecShape) {
@@ -80,9 +81,9 @@ TEST(EvaluationJsonTest, ReportHasExactlyTheSpecShape) {
   rep.slices["a"] = {2, {{"accuracy", 1.0}}};
   rep.worst_slice_gap["accuracy"] = {0.5, "a", 1.0, "b", 0.5};
   auto v = boost::json::parse(ReportToJson(run, rep)).as_object();
-  for (const char* k : {"run_id", "scenario_name", "status", "verdict", "n_rows", "metrics",
-                        "confusion_matrix", "thresholds", "slices", "worst_slice_gap",
-                        "explainability", "compliance"})
+  for (const char* k :
+       {"run_id", "scenario_name", "status", "verdict", "n_rows", "metrics", "confusion_matrix",
+        "thresholds", "slices", "worst_slice_gap", "explainability", "compliance"})
     EXPECT_TRUE(v.contains(k)) << k;
   EXPECT_EQ(v.size(), 12u);
   EXPECT_EQ(v.at("verdict").as_string(), "pass");

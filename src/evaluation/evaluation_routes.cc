@@ -16,9 +16,9 @@ using http::Response;
 
 Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
 
+using http::IfMatch;
 using http::QueryInt;
 using http::QueryString;
-using http::IfMatch;
 using http::WithETag;
 
 Response CreateScenario(EvaluationService& svc, Request& req) {
@@ -61,8 +61,7 @@ Response CreateRun(EvaluationService& svc, Request& req) {
   auto run = svc.CreateRun(*body, http::ActorFor(req));
   if (!run.ok()) return Fail(run.status(), req);
   Response r = Response::Json(run->status == RunStatus::kQueued ? 202 : 201, RunToJson(*run));
-  r.headers.emplace_back("Location",
-                         std::string(kEvaluationPrefix) + "/runs/" + run->run_id);
+  r.headers.emplace_back("Location", std::string(kEvaluationPrefix) + "/runs/" + run->run_id);
   return r;
 }
 
@@ -95,15 +94,17 @@ void RegisterEvaluationRoutes(http::Router& router, EvaluationService& service) 
   http::RouteOptions json_body;
   json_body.content_types = {"application/json"};
   EvaluationService& s = service;
-  router.Add(Method::kPost, base + "/scenarios",
-             [&s](Request& r) { return CreateScenario(s, r); }, json_body);
+  router.Add(
+      Method::kPost, base + "/scenarios", [&s](Request& r) { return CreateScenario(s, r); },
+      json_body);
   router.Add(Method::kGet, base + "/scenarios", [&s](Request& r) { return ListScenarios(s, r); });
   router.Add(Method::kGet, base + "/scenarios/{name}",
              [&s](Request& r) { return GetScenario(s, r); });
-  router.Add(Method::kPatch, base + "/scenarios/{name}",
-             [&s](Request& r) { return PatchScenario(s, r); }, json_body);
-  router.Add(Method::kPost, base + "/runs", [&s](Request& r) { return CreateRun(s, r); },
-             json_body);
+  router.Add(
+      Method::kPatch, base + "/scenarios/{name}", [&s](Request& r) { return PatchScenario(s, r); },
+      json_body);
+  router.Add(
+      Method::kPost, base + "/runs", [&s](Request& r) { return CreateRun(s, r); }, json_body);
   router.Add(Method::kGet, base + "/runs", [&s](Request& r) { return ListRuns(s, r); });
   router.Add(Method::kGet, base + "/runs/{run_id}", [&s](Request& r) { return GetRun(s, r); });
   router.Add(Method::kGet, base + "/runs/{run_id}/report",

@@ -81,8 +81,9 @@ TEST_P(EvaluationRoutesTest, ScenarioLifecycle) {
   EXPECT_EQ(Body(p).at("revision").as_int64(), 2);
   auto stale = Call(Method::kPatch, "/scenarios/s1", R"({"description":"e"})", {{"if-match", "1"}});
   EXPECT_EQ(stale.status, 412);
-  EXPECT_EQ(Call(Method::kPatch, "/scenarios/s1", R"({"description":"e"})", {{"if-match", "x"}}).status,
-            400);
+  EXPECT_EQ(
+      Call(Method::kPatch, "/scenarios/s1", R"({"description":"e"})", {{"if-match", "x"}}).status,
+      400);
   EXPECT_EQ(Call(Method::kPatch, "/scenarios/s1", R"({"name":"x"})").status, 400);
   EXPECT_EQ(Call(Method::kPatch, "/scenarios/nope", R"({"description":"e"})").status, 404);
   EXPECT_EQ(Call(Method::kGet, "/scenarios/s1").headers.front().second, "\"2\"");
@@ -101,9 +102,9 @@ TEST_P(EvaluationRoutesTest, ScenarioBodyErrors) {
   EXPECT_EQ(col.status, 400);
   EXPECT_TRUE(HasError(col, "label_column"));
   EXPECT_TRUE(HasError(col, "score_column"));
-  EXPECT_EQ(Call(Method::kPost, "/scenarios", BinaryBody("x"), {{"content-type", "text/plain"}})
-                .status,
-            415);
+  EXPECT_EQ(
+      Call(Method::kPost, "/scenarios", BinaryBody("x"), {{"content-type", "text/plain"}}).status,
+      415);
   EXPECT_EQ(Call(Method::kDelete, "/scenarios/x").status, 405);
   auto model404 = Call(Method::kPost, "/scenarios",
                        R"({"name":"x","task_type":"binary_classification","dataset_id":"xgb",
@@ -135,7 +136,8 @@ TEST_P(EvaluationRoutesTest, InlineRunAndReport) {
   EXPECT_TRUE(v.at("explainability").is_null());
   EXPECT_EQ(v.at("compliance").at("run_by").as_string(), "ivan");
   EXPECT_EQ(Call(Method::kGet, "/runs/" + id).status, 200);
-  auto list = Call(Method::kGet, "/runs", "", {}, {{"scenario_name", "s"}, {"status", "completed"}});
+  auto list =
+      Call(Method::kGet, "/runs", "", {}, {{"scenario_name", "s"}, {"status", "completed"}});
   ASSERT_EQ(list.status, 200);
   EXPECT_EQ(Body(list).at("items").as_array().size(), 1u);
   EXPECT_EQ(Call(Method::kGet, "/runs", "", {}, {{"status", "bogus"}}).status, 400);
@@ -172,7 +174,9 @@ TEST_P(EvaluationRoutesTest, RunErrors) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, EvaluationRoutesTest,
                          ::testing::ValuesIn(storage::testing::TestBackends()),
-                         [](const auto& info) { return storage::testing::BackendName(info.param); });
+                         [](const auto& info) {
+                           return storage::testing::BackendName(info.param);
+                         });
 
 }  // namespace
 }  // namespace cairn::evaluation

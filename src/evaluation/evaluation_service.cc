@@ -52,8 +52,8 @@ bool SameScenario(const Scenario& a, const Scenario& b) {
                              x.second.value == y.second.value;
                     }) &&
          a.slice_column == b.slice_column && a.decision_threshold == b.decision_threshold &&
-         a.importance_repeats == b.importance_repeats &&
-         a.importance_seed == b.importance_seed && a.tags == b.tags;
+         a.importance_repeats == b.importance_repeats && a.importance_seed == b.importance_seed &&
+         a.tags == b.tags;
 }
 
 }  // namespace
@@ -125,7 +125,8 @@ Status EvaluationService::ValidateScenario(Scenario& s) {
   }
   for (const auto& [metric, t] : s.thresholds) {
     const std::string f = "thresholds." + metric;
-    if (!is_task_metric(metric)) add(f, "'" + metric + "' is not a metric of " + TaskTypeName(task));
+    if (!is_task_metric(metric))
+      add(f, "'" + metric + "' is not a metric of " + TaskTypeName(task));
     if (!IsValidThresholdOp(t.op)) add(f + ".op", "must be one of >=, >, <=, <, ==");
     if (!std::isfinite(t.value)) add(f + ".value", "must be a finite number");
   }
@@ -209,10 +210,10 @@ Result<Scenario> EvaluationService::CreateScenario(Scenario s, const std::string
   s.created_at = now;
   s.updated_at = now;
   s.revision = 1;
-  RETURN_IF_ERROR(store_->CreateScenario(
-      s, Audit(now, actor, "scenario.create", "scenario", s.name,
-               {{"task_type", std::string(TaskTypeName(s.task_type))},
-                {"dataset_id", s.dataset_id}})));
+  RETURN_IF_ERROR(
+      store_->CreateScenario(s, Audit(now, actor, "scenario.create", "scenario", s.name,
+                                      {{"task_type", std::string(TaskTypeName(s.task_type))},
+                                       {"dataset_id", s.dataset_id}})));
   return s;
 }
 
@@ -237,8 +238,7 @@ Result<Page<Scenario>> EvaluationService::ListScenarios(const ScenarioListReques
   return store_->ListScenarios(q);
 }
 
-Result<Scenario> EvaluationService::UpdateScenario(const std::string& name,
-                                                   const ScenarioPatch& p,
+Result<Scenario> EvaluationService::UpdateScenario(const std::string& name, const ScenarioPatch& p,
                                                    std::optional<int64_t> if_match,
                                                    const std::string& actor) {
   ASSIGN_OR_RETURN(Scenario current, GetScenario(name));
@@ -292,8 +292,7 @@ Result<Scenario> EvaluationService::UpdateScenario(const std::string& name,
   return s;
 }
 
-Result<std::vector<std::string>> EvaluationService::UsersOfDataset(
-    const std::string& dataset_id) {
+Result<std::vector<std::string>> EvaluationService::UsersOfDataset(const std::string& dataset_id) {
   ASSIGN_OR_RETURN(auto names, store_->ScenariosUsingDataset(dataset_id, 20));
   for (auto& n : names) n = "scenario '" + n + "'";
   return names;
@@ -319,8 +318,8 @@ Result<EvalRun> EvaluationService::CreateRun(const RunCreate& request, const std
   const bool executes_model = run.model_name.has_value();
   if (executes_model) {
     if (scenario->feature_columns.empty()) {
-      return FieldInvalid("model_name", "scenario '" + scenario->name +
-                                            "' has no feature_columns to feed a model");
+      return FieldInvalid(
+          "model_name", "scenario '" + scenario->name + "' has no feature_columns to feed a model");
     }
     if (*run.model_version < 1) return FieldInvalid("version", "must be an integer >= 1");
     ASSIGN_OR_RETURN(auto m, ResolveModel(*run.model_name, *run.model_version, "model_name"));
@@ -366,7 +365,9 @@ void EvaluationService::Execute(EvalRun& run, int64_t requested_at) {
   if (!info.ok()) return fail(info.status());
 
   EvaluationData data;
-  auto read = [&](const std::string& col) { return datasets_.ReadColumn(scenario->dataset_id, col); };
+  auto read = [&](const std::string& col) {
+    return datasets_.ReadColumn(scenario->dataset_id, col);
+  };
   auto label = read(scenario->label_column);
   if (!label.ok()) return fail(label.status());
   data.label = std::move(*label);
@@ -426,8 +427,8 @@ void EvaluationService::Execute(EvalRun& run, int64_t requested_at) {
                                                  run.created_by, run.run_id);
     compliance.evaluation_passed_ticked = tick.ok();
     if (!tick.ok()) {
-      log::Error("evaluation run " + run.run_id + ": cannot tick evaluation_passed: " +
-                 tick.ToString());
+      log::Error("evaluation run " + run.run_id +
+                 ": cannot tick evaluation_passed: " + tick.ToString());
     }
   }
   run.finished_at = NowMillis();
@@ -465,10 +466,9 @@ Result<bool> EvaluationService::RunOnePendingJob() {
     Execute(run, run.created_at);
     audit::Summary summary{{"status", std::string(RunStatusName(run.status))}};
     if (run.verdict) summary.emplace("verdict", *run.verdict);
-    RETURN_IF_ERROR(store_->FinishRun(
-        run, instance_id_,
-        Audit(NowMillis(), run.created_by, "evaluation_run.finish", "evaluation_run", run.run_id,
-              std::move(summary))));
+    RETURN_IF_ERROR(store_->FinishRun(run, instance_id_,
+                                      Audit(NowMillis(), run.created_by, "evaluation_run.finish",
+                                            "evaluation_run", run.run_id, std::move(summary))));
     return true;
   }
   return false;

@@ -116,8 +116,7 @@ class EvaluationService {
 
  private:
   Status ValidateScenario(Scenario& s);
-  Result<ModelRef> ResolveModel(const std::string& name, int64_t version,
-                                const std::string& field);
+  Result<ModelRef> ResolveModel(const std::string& name, int64_t version, const std::string& field);
   // Evaluates `run` (status/verdict/report fields filled); never fails: errors become
   // status failed + failure_reason.
   void Execute(EvalRun& run, int64_t requested_at);

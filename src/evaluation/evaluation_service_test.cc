@@ -346,7 +346,9 @@ TEST_P(EvaluationServiceTest, BackgroundRunnerPicksUpNewRunsPromptly) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, EvaluationServiceTest,
                          ::testing::ValuesIn(storage::testing::TestBackends()),
-                         [](const auto& info) { return storage::testing::BackendName(info.param); });
+                         [](const auto& info) {
+                           return storage::testing::BackendName(info.param);
+                         });
 
 }  // namespace
 }  // namespace cairn::evaluation

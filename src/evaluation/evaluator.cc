@@ -46,15 +46,13 @@ Status ColumnError(const std::string& column, const std::string& message) {
 
 // The evaluated rows, normalized per task.
 struct Prepared {
-  std::vector<int> labels01;             // binary
-  std::vector<double> targets;           // regression
-  std::vector<std::string> label_str;    // multiclass
-  std::vector<double> scores;            // binary score / regression prediction
-  std::vector<std::string> pred_str;     // multiclass
-  std::vector<std::string> slice;        // per row, when slicing
-  size_t size() const {
-    return std::max({labels01.size(), targets.size(), label_str.size()});
-  }
+  std::vector<int> labels01;           // binary
+  std::vector<double> targets;         // regression
+  std::vector<std::string> label_str;  // multiclass
+  std::vector<double> scores;          // binary score / regression prediction
+  std::vector<std::string> pred_str;   // multiclass
+  std::vector<std::string> slice;      // per row, when slicing
+  size_t size() const { return std::max({labels01.size(), targets.size(), label_str.size()}); }
 };
 
 struct Computed {
@@ -68,19 +66,18 @@ Result<Computed> Compute(TaskType task, const Prepared& d, double threshold) {
   switch (task) {
     case TaskType::kBinary: {
       ASSIGN_OR_RETURN(auto m, stats::ComputeBinaryMetrics(d.labels01, d.scores, threshold));
-      out.values = {{"accuracy", m.accuracy}, {"precision", m.precision},
-                    {"recall", m.recall},     {"f1", m.f1},
-                    {"roc_auc", m.roc_auc},   {"log_loss", m.log_loss},
-                    {"brier", m.brier}};
+      out.values = {
+          {"accuracy", m.accuracy}, {"precision", m.precision}, {"recall", m.recall}, {"f1", m.f1},
+          {"roc_auc", m.roc_auc},   {"log_loss", m.log_loss},   {"brier", m.brier}};
       out.labels = {"0", "1"};
       out.confusion = {{m.confusion[0][0], m.confusion[0][1]},
                        {m.confusion[1][0], m.confusion[1][1]}};
       break;
     }
     case TaskType::kMulticlass: {
-      ASSIGN_OR_RETURN(auto m, stats::ComputeMulticlassMetrics(
-                                   std::span<const std::string>(d.label_str),
-                                   std::span<const std::string>(d.pred_str)));
+      ASSIGN_OR_RETURN(auto m,
+                       stats::ComputeMulticlassMetrics(std::span<const std::string>(d.label_str),
+                                                       std::span<const std::string>(d.pred_str)));
       out.values = {{"accuracy", m.accuracy},
                     {"precision_macro", m.precision_macro},
                     {"recall_macro", m.recall_macro},
@@ -117,8 +114,7 @@ bool Compare(double actual, const std::string& op, double value) {
 }
 
 // Appends row i of the task's target to `d`. Errors: binary label not 0/1.
-Status AddLabel(TaskType task, const Scenario& s, const ColumnData& label, size_t i,
-                Prepared& d) {
+Status AddLabel(TaskType task, const Scenario& s, const ColumnData& label, size_t i, Prepared& d) {
   switch (task) {
     case TaskType::kBinary: {
       const double v = label.numbers[i];
@@ -143,8 +139,8 @@ Status AddLabel(TaskType task, const Scenario& s, const ColumnData& label, size_
 Status CheckTypes(const Scenario& s, const EvaluationData& data) {
   const bool needs_numeric_label = s.task_type != TaskType::kMulticlass;
   if (needs_numeric_label && !IsNumeric(data.label.type)) {
-    return ColumnError(s.label_column, std::string("must be numeric, not ") +
-                                           ColumnTypeName(data.label.type));
+    return ColumnError(s.label_column,
+                       std::string("must be numeric, not ") + ColumnTypeName(data.label.type));
   }
   if (data.prediction && s.task_type != TaskType::kMulticlass &&
       !IsNumeric(data.prediction->type)) {
@@ -153,8 +149,8 @@ Status CheckTypes(const Scenario& s, const EvaluationData& data) {
   }
   for (const auto& f : data.features) {
     if (!IsNumeric(f.type)) {
-      return ColumnError(f.name, std::string("feature columns must be numeric, not ") +
-                                     ColumnTypeName(f.type));
+      return ColumnError(
+          f.name, std::string("feature columns must be numeric, not ") + ColumnTypeName(f.type));
     }
   }
   const size_t n = data.label.size();
@@ -171,9 +167,8 @@ Status AddModelPredictions(TaskType task, const std::vector<float>& out, int64_t
                            Prepared& d) {
   const size_t rows = per_row > 0 ? out.size() / static_cast<size_t>(per_row) : 0;
   if (task != TaskType::kMulticlass && per_row != 1) {
-    return InvalidArgument("the model returns " + std::to_string(per_row) +
-                           " outputs per row; a " + TaskTypeName(task) +
-                           " scenario needs exactly 1");
+    return InvalidArgument("the model returns " + std::to_string(per_row) + " outputs per row; a " +
+                           TaskTypeName(task) + " scenario needs exactly 1");
   }
   d.scores.clear();
   d.pred_str.clear();
@@ -196,9 +191,9 @@ std::optional<double> Primary(TaskType task, const Prepared& d, double threshold
   return c->values[PrimaryMetric(task)];
 }
 
-Status Importance(const Scenario& s, const std::vector<float>& matrix, int64_t rows,
-                  int64_t cols, models::XgboostModel& model, Prepared& d,
-                  std::optional<double> base, Report& report) {
+Status Importance(const Scenario& s, const std::vector<float>& matrix, int64_t rows, int64_t cols,
+                  models::XgboostModel& model, Prepared& d, std::optional<double> base,
+                  Report& report) {
   report.has_importance = true;
   report.importance_metric = PrimaryMetric(s.task_type);
   report.importance_repeats = s.importance_repeats;
@@ -242,11 +237,16 @@ bool IsNumeric(ColumnType t) {
 
 const char* ColumnTypeName(ColumnType t) {
   switch (t) {
-    case ColumnType::kInt64: return "int64";
-    case ColumnType::kFloat64: return "float64";
-    case ColumnType::kBool: return "bool";
-    case ColumnType::kTimestamp: return "timestamp";
-    case ColumnType::kString: return "string";
+    case ColumnType::kInt64:
+      return "int64";
+    case ColumnType::kFloat64:
+      return "float64";
+    case ColumnType::kBool:
+      return "bool";
+    case ColumnType::kTimestamp:
+      return "timestamp";
+    case ColumnType::kString:
+      return "string";
   }
   return "string";
 }
@@ -297,8 +297,7 @@ Result<Report> Evaluate(const Scenario& s, const EvaluationData& data,
     }
   }
 
-  const std::vector<std::string>& keys =
-      s.metrics.empty() ? TaskMetrics(task) : s.metrics;
+  const std::vector<std::string>& keys = s.metrics.empty() ? TaskMetrics(task) : s.metrics;
   ASSIGN_OR_RETURN(Computed all, Compute(task, d, s.decision_threshold));
   report.n_rows = rows;
   report.metrics = Select(all, keys);

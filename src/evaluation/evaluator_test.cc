@@ -80,7 +80,8 @@ TEST(EvaluatorGoldenTest, BinaryOverallAndPerGroupSlices) {
       ASSERT_TRUE(r->slices.count(name)) << name;
       const auto& slice = r->slices.at(name);
       EXPECT_EQ(slice.n_rows, g.at("n").as_int64());
-      for (const char* m : {"accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "brier"})
+      for (const char* m :
+           {"accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "brier"})
         ExpectNear(Metric(slice.metrics, m), g.at(m), name + "." + m);
     }
     // The gap is max - min over the slices where the metric is defined.
@@ -138,7 +139,8 @@ TEST(EvaluatorGoldenTest, Regression) {
     s.metrics = {"rmse", "mae", "r2", "mape"};
     auto r = Evaluate(s, l.data, nullptr);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
-    for (const char* m : {"rmse", "mae", "r2", "mape"}) ExpectNear(Metric(r->metrics, m), e->at(m), m);
+    for (const char* m : {"rmse", "mae", "r2", "mape"})
+      ExpectNear(Metric(r->metrics, m), e->at(m), m);
     EXPECT_FALSE(r->has_confusion);
   }
 }
@@ -335,7 +337,8 @@ TEST(EvaluatorModelTest, RegressorOnInputsWithMissingCells) {
   Loaded l;
   // Target = the expected prediction itself: a perfect model (r2 = 1, rmse = 0).
   ASSERT_TRUE(l.ds.AddCsvFile("x", TestdataPath("xgboost/regressor/inputs.csv")).ok());
-  ASSERT_TRUE(l.ds.AddCsvFile("y", TestdataPath("xgboost/regressor/expected_predictions.csv")).ok());
+  ASSERT_TRUE(
+      l.ds.AddCsvFile("y", TestdataPath("xgboost/regressor/expected_predictions.csv")).ok());
   l.data.label = *l.ds.ReadColumn("y", "prediction");
   for (const auto& f : Features()) l.data.features.push_back(*l.ds.ReadColumn("x", f));
   Scenario s;

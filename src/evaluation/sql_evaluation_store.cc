@@ -122,9 +122,10 @@ Status SqlEvaluationStore::CreateScenario(const Scenario& s, const audit::Entry&
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
   std::vector<Value> p = ScenarioValues(s);
   p.insert(p.begin(), s.name);
-  auto r = tx->Exec(std::string("INSERT INTO eval_scenarios (") + kScenarioColumns +
-                        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    p);
+  auto r =
+      tx->Exec(std::string("INSERT INTO eval_scenarios (") + kScenarioColumns +
+                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               p);
   if (!r.ok()) {
     if (r.status().code() == StatusCode::kAlreadyExists) {
       return AlreadyExists("scenario '" + s.name + "' already exists");
@@ -146,8 +147,7 @@ Result<Scenario> SqlEvaluationStore::GetScenario(const std::string& name) {
 }
 
 Result<Page<Scenario>> SqlEvaluationStore::ListScenarios(const ScenarioQuery& q) {
-  std::string sql =
-      std::string("SELECT ") + kScenarioColumns + " FROM eval_scenarios WHERE 1 = 1";
+  std::string sql = std::string("SELECT ") + kScenarioColumns + " FROM eval_scenarios WHERE 1 = 1";
   std::vector<Value> params;
   if (q.task_type) {
     sql += " AND task_type = ?";
@@ -197,7 +197,8 @@ Status SqlEvaluationStore::UpdateScenario(const Scenario& s, int64_t expected_re
                p));
   if (n == 0) {
     const Value q[] = {s.name};
-    ASSIGN_OR_RETURN(auto row, tx->QueryOne("SELECT revision FROM eval_scenarios WHERE name = ?", q));
+    ASSIGN_OR_RETURN(auto row,
+                     tx->QueryOne("SELECT revision FROM eval_scenarios WHERE name = ?", q));
     if (!row) return NotFound("scenario '" + s.name + "' not found");
     return Aborted("scenario '" + s.name + "' is at revision " + std::to_string(row->Int(0)) +
                    ", not " + std::to_string(expected_revision));
@@ -379,7 +380,11 @@ Result<int64_t> SqlEvaluationStore::FailStaleRuns(int64_t stale_before, const st
                               q));
     if (n == 0) continue;
     ++failed;
-    audit::Entry e{now, "system", "evaluation_run.fail", "evaluation_run", run_id,
+    audit::Entry e{now,
+                   "system",
+                   "evaluation_run.fail",
+                   "evaluation_run",
+                   run_id,
                    {{"status", std::string("failed")}, {"reason", reason}}};
     RETURN_IF_ERROR(audit::AppendInTx(*tx, e));
   }

@@ -23,8 +23,7 @@ class SqlEvaluationStore : public EvaluationStore {
   Result<EvalRun> GetRun(const std::string& run_id) override;
   Result<Page<EvalRun>> ListRuns(const RunQuery& q) override;
   Result<std::vector<std::string>> QueuedRunIds(int limit) override;
-  Result<bool> ClaimRun(const std::string& run_id, const std::string& worker,
-                        int64_t now) override;
+  Result<bool> ClaimRun(const std::string& run_id, const std::string& worker, int64_t now) override;
   Status FinishRun(const EvalRun& run, const std::string& worker,
                    const audit::Entry& audit) override;
   Status Heartbeat(const std::string& worker, int64_t now) override;

@@ -4,9 +4,12 @@ namespace cairn::evaluation {
 
 const char* TaskTypeName(TaskType t) {
   switch (t) {
-    case TaskType::kBinary: return "binary_classification";
-    case TaskType::kMulticlass: return "multiclass_classification";
-    case TaskType::kRegression: return "regression";
+    case TaskType::kBinary:
+      return "binary_classification";
+    case TaskType::kMulticlass:
+      return "multiclass_classification";
+    case TaskType::kRegression:
+      return "regression";
   }
   return "binary_classification";
 }
@@ -25,28 +28,38 @@ const std::vector<std::string>& TaskMetrics(TaskType t) {
                                                        "recall_macro", "f1_macro", "f1_weighted"};
   static const std::vector<std::string> kRegression = {"rmse", "mae", "r2", "mape"};
   switch (t) {
-    case TaskType::kBinary: return kBinary;
-    case TaskType::kMulticlass: return kMulticlass;
-    case TaskType::kRegression: return kRegression;
+    case TaskType::kBinary:
+      return kBinary;
+    case TaskType::kMulticlass:
+      return kMulticlass;
+    case TaskType::kRegression:
+      return kRegression;
   }
   return kBinary;
 }
 
 const char* PrimaryMetric(TaskType t) {
   switch (t) {
-    case TaskType::kBinary: return "roc_auc";
-    case TaskType::kMulticlass: return "accuracy";
-    case TaskType::kRegression: return "r2";
+    case TaskType::kBinary:
+      return "roc_auc";
+    case TaskType::kMulticlass:
+      return "accuracy";
+    case TaskType::kRegression:
+      return "r2";
   }
   return "roc_auc";
 }
 
 const char* RunStatusName(RunStatus s) {
   switch (s) {
-    case RunStatus::kQueued: return "queued";
-    case RunStatus::kRunning: return "running";
-    case RunStatus::kCompleted: return "completed";
-    case RunStatus::kFailed: return "failed";
+    case RunStatus::kQueued:
+      return "queued";
+    case RunStatus::kRunning:
+      return "running";
+    case RunStatus::kCompleted:
+      return "completed";
+    case RunStatus::kFailed:
+      return "failed";
   }
   return "queued";
 }

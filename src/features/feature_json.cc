@@ -16,15 +16,20 @@ constexpr size_t kMaxReportedErrors = 20;
 
 Result<RawValue> ToRaw(const bj::value& v, bool allow_array) {
   switch (v.kind()) {
-    case bj::kind::null: return RawValue{};
-    case bj::kind::int64: return RawValue{v.get_int64()};
+    case bj::kind::null:
+      return RawValue{};
+    case bj::kind::int64:
+      return RawValue{v.get_int64()};
     case bj::kind::uint64:
       if (v.get_uint64() <= static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
         return RawValue{static_cast<int64_t>(v.get_uint64())};
       return RawValue{static_cast<double>(v.get_uint64())};
-    case bj::kind::double_: return RawValue{v.get_double()};
-    case bj::kind::bool_: return RawValue{v.get_bool()};
-    case bj::kind::string: return RawValue{std::string(v.get_string())};
+    case bj::kind::double_:
+      return RawValue{v.get_double()};
+    case bj::kind::bool_:
+      return RawValue{v.get_bool()};
+    case bj::kind::string:
+      return RawValue{std::string(v.get_string())};
     case bj::kind::array: {
       if (!allow_array) break;
       std::vector<double> out;
@@ -34,10 +39,12 @@ Result<RawValue> ToRaw(const bj::value& v, bool allow_array) {
       }
       return RawValue{std::move(out)};
     }
-    default: break;
+    default:
+      break;
   }
-  return InvalidArgument(allow_array ? "must be null, a number, a string, a bool or an array of numbers"
-                                     : "must be a number, a string or a bool");
+  return InvalidArgument(allow_array
+                             ? "must be null, a number, a string, a bool or an array of numbers"
+                             : "must be a number, a string or a bool");
 }
 
 bj::value RawToJson(const RawValue& v) {
@@ -61,8 +68,9 @@ std::optional<ValueType> ReadValueType(ObjectReader& r, bool required) {
   auto s = r.String("value_type", required);
   if (!s) return std::nullopt;
   auto t = ParseValueType(*s);
-  if (!t) r.AddError(r.Field("value_type"),
-                     "must be one of int64, float64, string, bool, timestamp, float_vector");
+  if (!t)
+    r.AddError(r.Field("value_type"),
+               "must be one of int64, float64, string, bool, timestamp, float_vector");
   return t;
 }
 
@@ -236,12 +244,18 @@ std::vector<std::string> ReadFeatureNames(ObjectReader& r) {
 
 std::string_view ToString(ValueType t) {
   switch (t) {
-    case ValueType::kInt64: return "int64";
-    case ValueType::kFloat64: return "float64";
-    case ValueType::kString: return "string";
-    case ValueType::kBool: return "bool";
-    case ValueType::kTimestamp: return "timestamp";
-    case ValueType::kFloatVector: return "float_vector";
+    case ValueType::kInt64:
+      return "int64";
+    case ValueType::kFloat64:
+      return "float64";
+    case ValueType::kString:
+      return "string";
+    case ValueType::kBool:
+      return "bool";
+    case ValueType::kTimestamp:
+      return "timestamp";
+    case ValueType::kFloatVector:
+      return "float_vector";
   }
   return "string";
 }
@@ -255,9 +269,12 @@ std::optional<ValueType> ParseValueType(std::string_view s) {
 
 std::string_view ToString(FeatureStatus s) {
   switch (s) {
-    case FeatureStatus::kActive: return "active";
-    case FeatureStatus::kDeprecated: return "deprecated";
-    case FeatureStatus::kArchived: return "archived";
+    case FeatureStatus::kActive:
+      return "active";
+    case FeatureStatus::kDeprecated:
+      return "deprecated";
+    case FeatureStatus::kArchived:
+      return "archived";
   }
   return "active";
 }
@@ -325,8 +342,7 @@ Result<std::vector<ValueRowInput>> ParseValueRows(std::string_view body) {
   const bj::value* rows = top.Raw("rows", true);
   top.CollectInto(errors);
   if (!errors.empty()) return json::ValidationError(std::move(errors));
-  if (!rows->is_array() || rows->get_array().empty() ||
-      rows->get_array().size() > kMaxValueRows)
+  if (!rows->is_array() || rows->get_array().empty() || rows->get_array().size() > kMaxValueRows)
     return json::ValidationError({{"rows", "must be an array of 1 to 10000 rows"}});
   const auto& arr = rows->get_array();
   out.reserve(arr.size());
@@ -346,8 +362,10 @@ Result<std::vector<ValueRowInput>> ParseValueRows(std::string_view body) {
       r.AddError(prefix + "value", "is required");
     } else if (const bj::value* val = r.Raw("value")) {
       auto raw = ToRaw(*val, true);
-      if (!raw.ok()) r.AddError(prefix + "value", raw.status().message());
-      else row.value = std::move(*raw);
+      if (!raw.ok())
+        r.AddError(prefix + "value", raw.status().message());
+      else
+        row.value = std::move(*raw);
     }
     r.CollectInto(errors);
     out.push_back(std::move(row));
@@ -409,12 +427,16 @@ std::string FeaturePageToJson(const FeaturePage& page) {
   return ::cairn::json::Serialize(o);
 }
 
-std::string VersionToJson(const FeatureVersion& v) { return ::cairn::json::Serialize(VersionObject(v)); }
+std::string VersionToJson(const FeatureVersion& v) {
+  return ::cairn::json::Serialize(VersionObject(v));
+}
 
 std::string VersionsToJson(const std::vector<FeatureVersion>& versions) {
   bj::array items;
-  for (auto it = versions.rbegin(); it != versions.rend(); ++it) items.push_back(VersionObject(*it));
-  return ::cairn::json::Serialize(bj::object{{"items", std::move(items)}, {"next_page_token", nullptr}});
+  for (auto it = versions.rbegin(); it != versions.rend(); ++it)
+    items.push_back(VersionObject(*it));
+  return ::cairn::json::Serialize(
+      bj::object{{"items", std::move(items)}, {"next_page_token", nullptr}});
 }
 
 std::string OnlineToJson(const OnlineResult& r) {
@@ -445,9 +467,13 @@ std::string HistoricalToJson(const HistoricalResult& r) {
   return ::cairn::json::Serialize(bj::object{{"rows", std::move(rows)}});
 }
 
-std::string WrittenToJson(int64_t n) { return ::cairn::json::Serialize(bj::object{{"written", n}}); }
+std::string WrittenToJson(int64_t n) {
+  return ::cairn::json::Serialize(bj::object{{"written", n}});
+}
 
-std::string SchemaToStoredText(const FeatureSchema& s) { return ::cairn::json::Serialize(SchemaObject(s)); }
+std::string SchemaToStoredText(const FeatureSchema& s) {
+  return ::cairn::json::Serialize(SchemaObject(s));
+}
 
 FeatureSchema SchemaFromStoredText(const std::string& text) {
   boost::system::error_code ec;

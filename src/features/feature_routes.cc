@@ -20,7 +20,8 @@ Status QueryError(const std::string& field, const std::string& message) {
   return InvalidArgument("invalid query: " + field + " " + message, {{field, message}});
 }
 
-Result<std::optional<int64_t>> ParseInt(std::optional<std::string_view> v, const std::string& name) {
+Result<std::optional<int64_t>> ParseInt(std::optional<std::string_view> v,
+                                        const std::string& name) {
   if (!v) return std::optional<int64_t>();
   int64_t n = 0;
   auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
@@ -29,8 +30,8 @@ Result<std::optional<int64_t>> ParseInt(std::optional<std::string_view> v, const
   return std::optional<int64_t>(n);
 }
 
-using http::QueryString;
 using http::IfMatch;
+using http::QueryString;
 using http::WithETag;
 
 std::vector<std::string> SplitList(std::string_view s) {
@@ -56,9 +57,12 @@ Response Create(FeatureService& svc, Request& req) {
 Response List(FeatureService& svc, Request& req) {
   auto limit = ParseInt(req.Query("limit"), "limit");
   if (!limit.ok()) return Fail(limit.status(), req);
-  FeatureListRequest lr{QueryString(req, "entity"), QueryString(req, "owner"),
-                        QueryString(req, "tag"),    QueryString(req, "status"),
-                        QueryString(req, "q"),      *limit,
+  FeatureListRequest lr{QueryString(req, "entity"),
+                        QueryString(req, "owner"),
+                        QueryString(req, "tag"),
+                        QueryString(req, "status"),
+                        QueryString(req, "q"),
+                        *limit,
                         QueryString(req, "page_token").value_or("")};
   auto page = svc.List(lr);
   if (!page.ok()) return Fail(page.status(), req);
@@ -110,9 +114,9 @@ Response AddVersion(FeatureService& svc, Request& req) {
 Response GetVersion(FeatureService& svc, Request& req) {
   auto n = ParseInt(std::string_view(req.Param("version")), "version");
   if (!n.ok() || !*n)
-    return Fail(NotFound("feature '" + req.Param("name") + "' has no version " +
-                         req.Param("version")),
-                req);
+    return Fail(
+        NotFound("feature '" + req.Param("name") + "' has no version " + req.Param("version")),
+        req);
   auto v = svc.GetVersion(req.Param("name"), **n);
   if (!v.ok()) return Fail(v.status(), req);
   return Response::Json(200, VersionToJson(*v));
@@ -160,25 +164,29 @@ void RegisterFeatureRoutes(http::Router& router, FeatureService& service) {
   json_body.content_types = {"application/json"};
   FeatureService& s = service;
 
-  router.Add(Method::kPost, base, [&s](Request& r) { return Create(s, r); }, json_body);
+  router.Add(
+      Method::kPost, base, [&s](Request& r) { return Create(s, r); }, json_body);
   router.Add(Method::kGet, base, [&s](Request& r) { return List(s, r); });
-  router.Add(Method::kPost, base + "/values", [&s](Request& r) { return WriteValues(s, r); },
-             json_body);
+  router.Add(
+      Method::kPost, base + "/values", [&s](Request& r) { return WriteValues(s, r); }, json_body);
   router.Add(Method::kGet, base + "/online", [&s](Request& r) { return Online(s, r); });
-  router.Add(Method::kPost, base + "/historical", [&s](Request& r) { return Historical(s, r); },
-             json_body);
+  router.Add(
+      Method::kPost, base + "/historical", [&s](Request& r) { return Historical(s, r); },
+      json_body);
   router.Add(Method::kGet, base + "/{name}", [&s](Request& r) { return Get(s, r); });
-  router.Add(Method::kPatch, base + "/{name}", [&s](Request& r) { return Patch(s, r); },
-             json_body);
+  router.Add(
+      Method::kPatch, base + "/{name}", [&s](Request& r) { return Patch(s, r); }, json_body);
   router.Add(Method::kDelete, base + "/{name}", [&s](Request& r) { return Archive(s, r); });
   router.Add(Method::kGet, base + "/{name}/versions",
              [&s](Request& r) { return ListVersions(s, r); });
-  router.Add(Method::kPost, base + "/{name}/versions",
-             [&s](Request& r) { return AddVersion(s, r); }, json_body);
+  router.Add(
+      Method::kPost, base + "/{name}/versions", [&s](Request& r) { return AddVersion(s, r); },
+      json_body);
   router.Add(Method::kGet, base + "/{name}/versions/{version}",
              [&s](Request& r) { return GetVersion(s, r); });
-  router.Add(Method::kPost, base + "/{name}/materialize",
-             [&s](Request& r) { return Materialize(s, r); }, json_body);
+  router.Add(
+      Method::kPost, base + "/{name}/materialize", [&s](Request& r) { return Materialize(s, r); },
+      json_body);
 }
 
 }  // namespace cairn::features

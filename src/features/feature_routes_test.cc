@@ -28,8 +28,8 @@ class FeatureRoutesTest : public ::testing::Test {
     datasets_ = std::make_unique<datasets::DatasetService>(
         std::make_unique<datasets::SqlDatasetStore>(*db_),
         datasets::DatasetServiceOptions{dir_.string()});
-    svc_ = std::make_unique<FeatureService>(std::make_unique<SqlFeatureStore>(*db_),
-                                            datasets_.get());
+    svc_ =
+        std::make_unique<FeatureService>(std::make_unique<SqlFeatureStore>(*db_), datasets_.get());
     RegisterFeatureRoutes(router_, *svc_);
     datasets::RegisterDatasetRoutes(router_, *datasets_);
   }
@@ -97,7 +97,8 @@ TEST_F(FeatureRoutesTest, ErrorPaths) {
   EXPECT_TRUE(Names(unknown, "x"));
   auto wrong = Call(Method::kPost, "", R"({"name":1,"entity":"e","value_type":"int64"})");
   EXPECT_TRUE(Names(wrong, "name"));
-  auto reserved = Call(Method::kPost, "", R"({"name":"datasets","entity":"e","value_type":"int64"})");
+  auto reserved =
+      Call(Method::kPost, "", R"({"name":"datasets","entity":"e","value_type":"int64"})");
   EXPECT_EQ(reserved.status, 400);
   auto badtype = Call(Method::kPost, "", R"({"name":"a","entity":"e","value_type":"int32"})");
   EXPECT_TRUE(Names(badtype, "value_type"));
@@ -109,17 +110,21 @@ TEST_F(FeatureRoutesTest, ErrorPaths) {
   EXPECT_EQ(router_.Dispatch(req).status, 415);
   EXPECT_EQ(Call(Method::kGet, "/nope").status, 404);
   EXPECT_EQ(Call(Method::kPut, "/nope").status, 405);
-  ASSERT_EQ(Call(Method::kPost, "", R"({"name":"a","entity":"e","value_type":"int64"})").status, 201);
-  EXPECT_EQ(Call(Method::kPost, "", R"({"name":"a","entity":"e","value_type":"int64"})").status, 409);
+  ASSERT_EQ(Call(Method::kPost, "", R"({"name":"a","entity":"e","value_type":"int64"})").status,
+            201);
+  EXPECT_EQ(Call(Method::kPost, "", R"({"name":"a","entity":"e","value_type":"int64"})").status,
+            409);
   EXPECT_EQ(Call(Method::kPatch, "/a", R"({"value_type":"float64"})").status, 400);
   EXPECT_EQ(Call(Method::kPost, "/a/versions", R"({"changelog":"nothing"})").status, 400);
-  auto rows = Call(Method::kPost, "/values",
-                   R"({"rows":[{"entity_key":"k","feature":"a","value":1,"event_time":"2024-01-01T00:00:00Z"},)"
-                   R"({"entity_key":"k","feature":"a","value":"x","event_time":"2024-01-01T00:00:00Z"}]})");
+  auto rows = Call(
+      Method::kPost, "/values",
+      R"({"rows":[{"entity_key":"k","feature":"a","value":1,"event_time":"2024-01-01T00:00:00Z"},)"
+      R"({"entity_key":"k","feature":"a","value":"x","event_time":"2024-01-01T00:00:00Z"}]})");
   EXPECT_EQ(rows.status, 400);
   EXPECT_TRUE(Names(rows, "rows[1].value")) << rows.body;
-  auto badtime = Call(Method::kPost, "/values",
-                      R"({"rows":[{"entity_key":"k","feature":"a","value":1,"event_time":"yesterday"}]})");
+  auto badtime =
+      Call(Method::kPost, "/values",
+           R"({"rows":[{"entity_key":"k","feature":"a","value":1,"event_time":"yesterday"}]})");
   EXPECT_TRUE(Names(badtime, "rows[0].event_time"));
   EXPECT_EQ(Call(Method::kGet, "/online?entity=e&keys=k&features=ghost").status, 404);
   EXPECT_EQ(Call(Method::kGet, "/online?entity=other&keys=k&features=a").status, 400);
@@ -130,12 +135,17 @@ TEST_F(FeatureRoutesTest, ErrorPaths) {
 }
 
 TEST_F(FeatureRoutesTest, ValuesOnlineHistorical) {
-  ASSERT_EQ(Call(Method::kPost, "", R"({"name":"f1","entity":"symbol","value_type":"float64"})").status, 201);
-  ASSERT_EQ(Call(Method::kPost, "", R"({"name":"f2","entity":"symbol","value_type":"timestamp"})").status, 201);
-  auto w = Call(Method::kPost, "/values",
-                R"({"rows":[{"entity_key":"A","feature":"f1","value":12,"event_time":"2024-01-01T00:00:00Z"},)"
-                R"({"entity_key":"A","feature":"f1","value":13.5,"event_time":"2024-01-03T00:00:00Z"},)"
-                R"({"entity_key":"A","feature":"f2","value":"2024-05-05T01:02:03+02:00","event_time":"2024-01-01T00:00:00Z"}]})");
+  ASSERT_EQ(
+      Call(Method::kPost, "", R"({"name":"f1","entity":"symbol","value_type":"float64"})").status,
+      201);
+  ASSERT_EQ(
+      Call(Method::kPost, "", R"({"name":"f2","entity":"symbol","value_type":"timestamp"})").status,
+      201);
+  auto w = Call(
+      Method::kPost, "/values",
+      R"({"rows":[{"entity_key":"A","feature":"f1","value":12,"event_time":"2024-01-01T00:00:00Z"},)"
+      R"({"entity_key":"A","feature":"f1","value":13.5,"event_time":"2024-01-03T00:00:00Z"},)"
+      R"({"entity_key":"A","feature":"f2","value":"2024-05-05T01:02:03+02:00","event_time":"2024-01-01T00:00:00Z"}]})");
   ASSERT_EQ(w.status, 200) << w.body;
   EXPECT_EQ(Body(w).at("written").as_int64(), 3);
   auto o = Call(Method::kGet, "/online?entity=symbol&keys=B,A&features=f1,f2");

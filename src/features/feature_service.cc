@@ -58,12 +58,18 @@ bool SameValue(const RawValue& a, const RawValue& b) {
 
 bool TypeAccepts(ValueType t, ColumnType c) {
   switch (t) {
-    case ValueType::kInt64: return c == ColumnType::kInt64;
-    case ValueType::kFloat64: return c == ColumnType::kInt64 || c == ColumnType::kFloat64;
-    case ValueType::kString: return c == ColumnType::kString;
-    case ValueType::kBool: return c == ColumnType::kBool;
-    case ValueType::kTimestamp: return c == ColumnType::kTimestamp;
-    case ValueType::kFloatVector: return false;
+    case ValueType::kInt64:
+      return c == ColumnType::kInt64;
+    case ValueType::kFloat64:
+      return c == ColumnType::kInt64 || c == ColumnType::kFloat64;
+    case ValueType::kString:
+      return c == ColumnType::kString;
+    case ValueType::kBool:
+      return c == ColumnType::kBool;
+    case ValueType::kTimestamp:
+      return c == ColumnType::kTimestamp;
+    case ValueType::kFloatVector:
+      return false;
   }
   return false;
 }
@@ -80,8 +86,8 @@ Status Precondition(std::optional<int64_t> if_match, int64_t revision) {
 Status ValidateSchema(ValueType type, const FeatureSchema& s) {
   std::vector<FieldError> e;
   if ((s.min || s.max) && !IsNumericType(type))
-    e.push_back({s.min ? "schema.min" : "schema.max",
-                 "only for int64, float64 and float_vector features"});
+    e.push_back(
+        {s.min ? "schema.min" : "schema.max", "only for int64, float64 and float_vector features"});
   if (s.min && s.max && *s.min > *s.max) e.push_back({"schema.min", "must be <= schema.max"});
   if (s.allowed) {
     if (type != ValueType::kInt64 && type != ValueType::kFloat64 && type != ValueType::kString) {
@@ -200,7 +206,8 @@ Result<Feature> FeatureService::Create(const FeatureCreate& c, const std::string
   if (!IsValidName(c.entity))
     return Invalid("entity", "must be 1-128 characters of [A-Za-z0-9_.-], starting alphanumeric");
   if (!c.value_type) return Invalid("value_type", "is required");
-  if (c.description.size() > kMaxTextBytes) return Invalid("description", "at most 8000 characters");
+  if (c.description.size() > kMaxTextBytes)
+    return Invalid("description", "at most 8000 characters");
   if (c.changelog.size() > kMaxTextBytes) return Invalid("changelog", "at most 8000 characters");
   RETURN_IF_ERROR(CheckTags(c.tags));
   RETURN_IF_ERROR(ValidateSchema(*c.value_type, c.schema));
@@ -214,12 +221,18 @@ Result<Feature> FeatureService::Create(const FeatureCreate& c, const std::string
   f.tags = c.tags;
   f.status = c.status.value_or(FeatureStatus::kActive);
   f.latest_version = 1;
-  f.current = FeatureVersion{c.name, 1, *c.value_type, c.schema, c.source,
-                             c.changelog.empty() ? "initial version" : c.changelog, actor, now};
+  f.current =
+      FeatureVersion{c.name,   1,        *c.value_type,
+                     c.schema, c.source, c.changelog.empty() ? "initial version" : c.changelog,
+                     actor,    now};
   f.created_by = f.updated_by = actor;
   f.created_at = f.updated_at = now;
   f.revision = 1;
-  audit::Entry entry{now, actor, "feature.create", "feature", f.name,
+  audit::Entry entry{now,
+                     actor,
+                     "feature.create",
+                     "feature",
+                     f.name,
                      {{"entity", f.entity}, {"value_type", std::string(ToString(*c.value_type))}}};
   RETURN_IF_ERROR(store_->Create(f, entry));
   return f;
@@ -323,13 +336,14 @@ Result<Feature> FeatureService::AddVersion(const std::string& name, const Versio
                              {{"", "no change of value_type, schema or source"}});
     const int64_t now = NowMillis();
     f.latest_version += 1;
-    f.current = FeatureVersion{f.name, f.latest_version, type, schema, source, c.changelog, actor,
-                               now};
+    f.current =
+        FeatureVersion{f.name, f.latest_version, type, schema, source, c.changelog, actor, now};
     f.revision += 1;
     f.updated_at = now;
     f.updated_by = actor;
-    return audit::Entry{now, actor, "feature.new_version", "feature", f.name,
-                        {{"version", f.latest_version}, {"changelog", c.changelog}}};
+    return audit::Entry{
+        now,       actor,  "feature.new_version",
+        "feature", f.name, {{"version", f.latest_version}, {"changelog", c.changelog}}};
   });
 }
 
@@ -372,7 +386,10 @@ Result<int64_t> FeatureService::WriteValues(std::vector<ValueRowInput> rows,
   }
   std::string list;
   for (const auto& n : names) list += (list.empty() ? "" : ",") + n;
-  audit::Entry entry{NowMillis(), actor, "feature.write_values", "feature",
+  audit::Entry entry{NowMillis(),
+                     actor,
+                     "feature.write_values",
+                     "feature",
                      names.size() == 1 ? names[0] : "*",
                      {{"rows", static_cast<int64_t>(values.size())}, {"features", list}}};
   RETURN_IF_ERROR(store_->WriteValues(values, entry));
@@ -500,7 +517,8 @@ Result<int64_t> FeatureService::Materialize(const std::string& name, const Mater
   std::vector<StoredValue> out;
   out.reserve(keys.count);
   for (size_t i = 0; i < keys.count; ++i) {
-    const std::string row = "row " + std::to_string(i) + " (CSV line " + std::to_string(i + 2) + ")";
+    const std::string row =
+        "row " + std::to_string(i) + " (CSV line " + std::to_string(i + 2) + ")";
     if (!keys.IsPresent(i)) return Invalid("entity_column", row + ": missing entity key");
     if (!times.IsPresent(i)) return Invalid("timestamp_column", row + ": missing timestamp");
     std::string key = keys.type == ColumnType::kString ? std::string(keys.StringAt(i))
@@ -509,18 +527,32 @@ Result<int64_t> FeatureService::Materialize(const std::string& name, const Mater
     RawValue v;
     if (vals.IsPresent(i)) {
       switch (vals.type) {
-        case ColumnType::kInt64: v = vals.ints[i]; break;
-        case ColumnType::kFloat64: v = vals.doubles[i]; break;
-        case ColumnType::kBool: v = vals.ints[i] != 0; break;
-        case ColumnType::kTimestamp: v = FormatRfc3339(vals.ints[i]); break;
-        case ColumnType::kString: v = std::string(vals.StringAt(i)); break;
+        case ColumnType::kInt64:
+          v = vals.ints[i];
+          break;
+        case ColumnType::kFloat64:
+          v = vals.doubles[i];
+          break;
+        case ColumnType::kBool:
+          v = vals.ints[i] != 0;
+          break;
+        case ColumnType::kTimestamp:
+          v = FormatRfc3339(vals.ints[i]);
+          break;
+        case ColumnType::kString:
+          v = std::string(vals.StringAt(i));
+          break;
       }
     }
     Status s = CheckValue(type, f.current.schema, v, "value_column");
     if (!s.ok()) return Invalid("value_column", row + ": " + s.errors().front().message);
     out.push_back(StoredValue{f.name, std::move(key), times.ints[i], ValueToStoredText(v, type)});
   }
-  audit::Entry entry{NowMillis(), actor, "feature.materialize", "feature", f.name,
+  audit::Entry entry{NowMillis(),
+                     actor,
+                     "feature.materialize",
+                     "feature",
+                     f.name,
                      {{"dataset_id", m.dataset_id}, {"rows", static_cast<int64_t>(out.size())}}};
   if (!out.empty()) RETURN_IF_ERROR(store_->WriteValues(out, entry));
   return static_cast<int64_t>(out.size());

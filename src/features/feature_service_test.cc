@@ -27,8 +27,8 @@ class FeatureServiceTest : public ::testing::TestWithParam<storage::Backend> {
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     db_ = std::move(*db);
     faulty_ = std::make_unique<storage::testing::FaultyDatabase>(*db_);
-    dir_ = fs::temp_directory_path() / ("feature_svc_" + std::to_string(::getpid()) + "_" +
-                                        std::to_string(counter_++));
+    dir_ = fs::temp_directory_path() /
+           ("feature_svc_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
     fs::create_directories(dir_);
     datasets_ = std::make_unique<datasets::DatasetService>(
         std::make_unique<datasets::SqlDatasetStore>(*db_),
@@ -254,10 +254,9 @@ TEST_P(FeatureServiceTest, OnlineLatestByEventTimeInKeyOrder) {
   Make("f1", ValueType::kInt64);
   Make("f2", ValueType::kString);
   Make("other", ValueType::kInt64, {}, "user_id");
-  std::vector<ValueRowInput> rows = {Row("A", "f1", int64_t{1}, 2000),
-                                     Row("A", "f1", int64_t{2}, 1000),  // older: not latest
-                                     Row("B", "f1", int64_t{5}, 1000),
-                                     Row("B", "f2", std::string("x"), 1000)};
+  std::vector<ValueRowInput> rows = {
+      Row("A", "f1", int64_t{1}, 2000), Row("A", "f1", int64_t{2}, 1000),  // older: not latest
+      Row("B", "f1", int64_t{5}, 1000), Row("B", "f2", std::string("x"), 1000)};
   ASSERT_TRUE(svc_->WriteValues(rows, "a").ok());
   OnlineRequest o{"symbol", {"B", "A", "C"}, {"f1", "f2"}};
   auto r = svc_->Online(o);
@@ -304,7 +303,8 @@ TEST_P(FeatureServiceTest, HistoricalMatchesBruteForceWithTies) {
   HistoricalRequest h;
   h.features = {"f2", "f1"};
   for (int i = 0; i < 2000; ++i)
-    h.entity_rows.push_back({"k" + std::to_string(rng() % 14), static_cast<int64_t>(rng() % 450) - 20});
+    h.entity_rows.push_back(
+        {"k" + std::to_string(rng() % 14), static_cast<int64_t>(rng() % 450) - 20});
   auto r = svc_->Historical(h);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->rows.size(), h.entity_rows.size());
@@ -359,10 +359,11 @@ TEST_P(FeatureServiceTest, MaterializeFromDatasetAndDeleteGuard) {
             StatusCode::kInvalidArgument);
   EXPECT_EQ(svc_->Materialize("px", {id, "sym", "nope", "px"}, "a").status().code(),
             StatusCode::kInvalidArgument);
-  EXPECT_EQ(svc_->Materialize("px", {"00000000-0000-4000-8000-000000000000", "sym", "ts", "px"}, "a")
-                .status()
-                .code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(
+      svc_->Materialize("px", {"00000000-0000-4000-8000-000000000000", "sym", "ts", "px"}, "a")
+          .status()
+          .code(),
+      StatusCode::kNotFound);
   // The dataset is the source of a live feature: delete is refused until it is archived.
   EXPECT_EQ(datasets_->Delete(id, "a").code(), StatusCode::kFailedPrecondition);
   ASSERT_TRUE(svc_->Archive("px", std::nullopt, "a").ok());
@@ -371,7 +372,9 @@ TEST_P(FeatureServiceTest, MaterializeFromDatasetAndDeleteGuard) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, FeatureServiceTest,
                          ::testing::ValuesIn(storage::testing::TestBackends()),
-                         [](const auto& info) { return storage::testing::BackendName(info.param); });
+                         [](const auto& info) {
+                           return storage::testing::BackendName(info.param);
+                         });
 
 }  // namespace
 }  // namespace cairn::features

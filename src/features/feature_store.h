@@ -50,8 +50,7 @@ class FeatureStore {
   virtual Result<std::vector<std::string>> FeaturesUsingDataset(const std::string& dataset_id) = 0;
 
   // Writes values (upsert) and the online table in one transaction, with the audit entry.
-  virtual Status WriteValues(const std::vector<StoredValue>& values,
-                             const audit::Entry& audit) = 0;
+  virtual Status WriteValues(const std::vector<StoredValue>& values, const audit::Entry& audit) = 0;
   // Latest cells of (feature, key) pairs: result[f][k] for features x keys (missing = no value).
   virtual Result<std::vector<std::vector<Cell>>> Online(const std::vector<std::string>& features,
                                                         const std::vector<std::string>& keys) = 0;

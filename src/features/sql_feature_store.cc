@@ -23,7 +23,8 @@ constexpr char kSelect[] =
     "SELECT f.name, f.entity, f.description, f.owner, f.status, f.latest_version, f.created_by, "
     "f.updated_by, f.created_at, f.updated_at, f.revision, v.version, v.value_type, "
     "v.value_schema, v.source_dataset_id, v.source_column, v.source_transformation, v.changelog, "
-    "v.created_by, v.created_at FROM features f JOIN feature_versions v ON v.feature_name = f.name ";
+    "v.created_by, v.created_at FROM features f JOIN feature_versions v ON v.feature_name = "
+    "f.name ";
 
 FeatureVersion VersionFromRow(const Row& r, size_t at, const std::string& name) {
   FeatureVersion v;
@@ -72,7 +73,8 @@ Status LoadTags(Transaction& tx, std::vector<Feature*> features) {
     by_name[f->name] = f;
   }
   ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT feature_name, key, value FROM feature_tags WHERE "
-                                       "feature_name IN " + Placeholders(names.size()),
+                                       "feature_name IN " +
+                                           Placeholders(names.size()),
                                        names));
   for (const auto& r : rows) by_name[r.Text(0)]->tags[r.Text(1)] = r.Text(2);
   return Status::Ok();
@@ -89,10 +91,12 @@ Status InsertVersion(Transaction& tx, const FeatureVersion& v) {
                      v.changelog,
                      v.created_by,
                      v.created_at};
-  return tx.Exec("INSERT INTO feature_versions (feature_name, version, value_type, value_schema, "
-                 "source_dataset_id, source_column, source_transformation, changelog, created_by, "
-                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 p)
+  return tx
+      .Exec(
+          "INSERT INTO feature_versions (feature_name, version, value_type, value_schema, "
+          "source_dataset_id, source_column, source_transformation, changelog, created_by, "
+          "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          p)
       .status();
 }
 
@@ -112,9 +116,9 @@ Status WriteTags(Transaction& tx, const Feature& f, bool replace) {
 
 Result<std::optional<Feature>> LoadLatest(Transaction& tx, const std::string& name) {
   const Value p[] = {name};
-  ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string(kSelect) +
-                                             "AND v.version = f.latest_version WHERE f.name = ?",
-                                         p));
+  ASSIGN_OR_RETURN(
+      auto row,
+      tx.QueryOne(std::string(kSelect) + "AND v.version = f.latest_version WHERE f.name = ?", p));
   if (!row) return std::optional<Feature>();
   Feature f = FromRow(*row);
   RETURN_IF_ERROR(LoadTags(tx, {&f}));
@@ -138,14 +142,15 @@ Status BadToken() {
 
 Status SqlFeatureStore::Create(const Feature& f, const audit::Entry& audit) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
-  const Value p[] = {f.name,       f.entity,       f.description,
-                     f.owner,      std::string(ToString(f.status)), f.latest_version,
-                     f.created_by, f.updated_by,   f.created_at,
-                     f.updated_at, f.revision};
-  auto r = tx->Exec("INSERT INTO features (name, entity, description, owner, status, "
-                    "latest_version, created_by, updated_by, created_at, updated_at, revision) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    p);
+  const Value p[] = {
+      f.name,           f.entity,     f.description, f.owner,      std::string(ToString(f.status)),
+      f.latest_version, f.created_by, f.updated_by,  f.created_at, f.updated_at,
+      f.revision};
+  auto r = tx->Exec(
+      "INSERT INTO features (name, entity, description, owner, status, "
+      "latest_version, created_by, updated_by, created_at, updated_at, revision) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      p);
   if (!r.ok()) {
     if (r.status().code() == StatusCode::kAlreadyExists)
       return AlreadyExists("feature '" + f.name + "' already exists");
@@ -260,9 +265,9 @@ Result<Feature> SqlFeatureStore::MutateImpl(const std::string& name, const Mutat
   if (!loaded) return NotFound("feature '" + name + "' not found");
   Feature f = std::move(*loaded);
   ASSIGN_OR_RETURN(audit::Entry entry, mutate(f));
-  const Value p[] = {f.description, f.owner,      std::string(ToString(f.status)),
+  const Value p[] = {f.description,    f.owner,      std::string(ToString(f.status)),
                      f.latest_version, f.updated_by, f.updated_at,
-                     f.revision,    f.name};
+                     f.revision,       f.name};
   RETURN_IF_ERROR(tx->Exec("UPDATE features SET description = ?, owner = ?, status = ?, "
                            "latest_version = ?, updated_by = ?, updated_at = ?, revision = ? "
                            "WHERE name = ?",
@@ -366,8 +371,9 @@ Status SqlFeatureStore::WriteValues(const std::vector<StoredValue>& values,
       p.emplace_back(v.value_json);
       p.emplace_back(written_at);
     }
-    sql += " ON CONFLICT (feature_name, entity_key, event_time) DO UPDATE SET value = "
-           "excluded.value, written_at = excluded.written_at";
+    sql +=
+        " ON CONFLICT (feature_name, entity_key, event_time) DO UPDATE SET value = "
+        "excluded.value, written_at = excluded.written_at";
     RETURN_IF_ERROR(tx->Exec(sql, p).status());
   }
   for (size_t at = 0; at < online.size(); at += kValuesPerStatement) {
@@ -383,9 +389,10 @@ Status SqlFeatureStore::WriteValues(const std::vector<StoredValue>& values,
       p.emplace_back(v.event_time);
       p.emplace_back(v.value_json);
     }
-    sql += " ON CONFLICT (feature_name, entity_key) DO UPDATE SET event_time = "
-           "excluded.event_time, value = excluded.value WHERE excluded.event_time >= "
-           "feature_online.event_time";
+    sql +=
+        " ON CONFLICT (feature_name, entity_key) DO UPDATE SET event_time = "
+        "excluded.event_time, value = excluded.value WHERE excluded.event_time >= "
+        "feature_online.event_time";
     RETURN_IF_ERROR(tx->Exec(sql, p).status());
   }
   RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
@@ -407,11 +414,11 @@ Result<std::vector<std::vector<Cell>>> SqlFeatureStore::Online(
     const size_t n = std::min(kInChunk, keys.size() - at);
     p.resize(nf);
     for (size_t i = 0; i < n; ++i) p.emplace_back(keys[at + i]);
-    ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT feature_name, entity_key, event_time, value "
-                                          "FROM feature_online WHERE feature_name IN " +
-                                              Placeholders(nf) + " AND entity_key IN " +
-                                              Placeholders(n),
-                                          p));
+    ASSIGN_OR_RETURN(auto rows,
+                     tx->Query("SELECT feature_name, entity_key, event_time, value "
+                               "FROM feature_online WHERE feature_name IN " +
+                                   Placeholders(nf) + " AND entity_key IN " + Placeholders(n),
+                               p));
     for (const auto& r : rows) {
       auto f = fi.find(r.Text(0));
       auto k = ki.find(r.Text(1));
@@ -436,11 +443,12 @@ Result<std::vector<HistoryPoint>> SqlFeatureStore::History(const std::string& fe
     p.emplace_back(feature);
     for (size_t i = 0; i < n; ++i) p.emplace_back(keys[at + i]);
     p.emplace_back(max_time);
-    ASSIGN_OR_RETURN(auto rows,
-                     tx->Query("SELECT entity_key, event_time, value FROM feature_values WHERE "
-                               "feature_name = ? AND entity_key IN " + Placeholders(n) +
-                                   " AND event_time <= ? ORDER BY entity_key, event_time",
-                               p));
+    ASSIGN_OR_RETURN(
+        auto rows,
+        tx->Query("SELECT entity_key, event_time, value FROM feature_values WHERE "
+                  "feature_name = ? AND entity_key IN " +
+                      Placeholders(n) + " AND event_time <= ? ORDER BY entity_key, event_time",
+                  p));
     for (auto& r : rows) out.push_back(HistoryPoint{r.Text(0), r.Int(1), r.Text(2)});
   }
   return out;

@@ -24,8 +24,8 @@ enum class FeatureStatus { kActive, kDeprecated, kArchived };
 
 // A value as it arrives in JSON, before it is checked against a feature's type:
 // null, integer, floating-point number, bool, string, or an array of numbers.
-using RawValue = std::variant<std::monostate, int64_t, double, bool, std::string,
-                              std::vector<double>>;
+using RawValue =
+    std::variant<std::monostate, int64_t, double, bool, std::string, std::vector<double>>;
 
 // Constraints of a version (SPEC: nullable, min, max, allowed, dimension).
 struct FeatureSchema {

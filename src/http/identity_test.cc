@@ -11,7 +11,9 @@ Request WithUser(std::string value) {
   return req;
 }
 
-TEST(ActorFor, UsesHeader) { EXPECT_EQ(ActorFor(WithUser("alice@example.com")), "alice@example.com"); }
+TEST(ActorFor, UsesHeader) {
+  EXPECT_EQ(ActorFor(WithUser("alice@example.com")), "alice@example.com");
+}
 
 TEST(ActorFor, AnonymousWithoutHeader) { EXPECT_EQ(ActorFor(Request{}), "anonymous"); }
 
@@ -23,8 +25,12 @@ TEST(ActorFor, AnonymousForEmptyOrTooLong) {
 
 TEST(ActorFor, AnonymousForControlOrNonAscii) {
   EXPECT_EQ(ActorFor(WithUser("bob\tx")), "anonymous");
-  EXPECT_EQ(ActorFor(WithUser("bob\x7f" "x")), "anonymous");
-  EXPECT_EQ(ActorFor(WithUser("b\xc3\xb6" "b")), "anonymous");
+  EXPECT_EQ(ActorFor(WithUser("bob\x7f"
+                              "x")),
+            "anonymous");
+  EXPECT_EQ(ActorFor(WithUser("b\xc3\xb6"
+                              "b")),
+            "anonymous");
   EXPECT_EQ(ActorFor(WithUser(" bob")), "anonymous");
 }
 

@@ -21,8 +21,8 @@ std::string_view MethodName(Method m);
 
 struct Request {
   Method method = Method::kGet;
-  std::string target;  // raw target, e.g. /api/v1/x?y=1
-  std::string path;    // percent-decoded path without the query
+  std::string target;                                      // raw target, e.g. /api/v1/x?y=1
+  std::string path;                                        // percent-decoded path without the query
   std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;  // in-memory body (empty for streamed routes)

@@ -39,8 +39,8 @@ TEST(Problem, HasRfc9457Fields) {
 }
 
 TEST(Problem, ListsFieldErrors) {
-  Response r = Problem(InvalidArgument("invalid body", {{"name", "required"}, {"tags.a", "bad"}}),
-                       "/p");
+  Response r =
+      Problem(InvalidArgument("invalid body", {{"name", "required"}, {"tags.a", "bad"}}), "/p");
   EXPECT_EQ(r.status, 400);
   auto v = boost::json::parse(r.body).as_object();
   auto& errors = v.at("errors").as_array();

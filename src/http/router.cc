@@ -32,8 +32,8 @@ struct Node {
   }
 };
 
-constexpr std::array<Method, 7> kAllowOrder = {Method::kGet,   Method::kHead,   Method::kPost,
-                                               Method::kPut,   Method::kPatch,  Method::kDelete,
+constexpr std::array<Method, 7> kAllowOrder = {Method::kGet,    Method::kHead,  Method::kPost,
+                                               Method::kPut,    Method::kPatch, Method::kDelete,
                                                Method::kOptions};
 
 char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
@@ -241,9 +241,10 @@ Router::Match Router::Find(Request& req, Response* error) const {
         if (!allow.empty()) allow += ", ";
         allow += MethodName(kAllowOrder[i]);
       }
-      *error = Problem(Status(StatusCode::kMethodNotAllowed,
-                              std::string(MethodName(req.method)) + " is not allowed here; allowed: " + allow),
-                       InstanceFor(req));
+      *error = Problem(
+          Status(StatusCode::kMethodNotAllowed,
+                 std::string(MethodName(req.method)) + " is not allowed here; allowed: " + allow),
+          InstanceFor(req));
       error->headers.emplace_back("Allow", std::move(allow));
     }
   }
@@ -252,8 +253,8 @@ Router::Match Router::Find(Request& req, Response* error) const {
 
 std::optional<Response> CheckContentType(const Request& req, const RouteOptions& options) {
   if (options.content_types.empty()) return std::nullopt;
-  bool has_body = !req.body.empty() || req.body_file.has_value() ||
-                  req.Header("transfer-encoding").has_value();
+  bool has_body =
+      !req.body.empty() || req.body_file.has_value() || req.Header("transfer-encoding").has_value();
   if (auto cl = req.Header("content-length"); cl && Trim(*cl) != "0") has_body = true;
   if (!has_body) return std::nullopt;
   std::string_view media;
@@ -266,9 +267,9 @@ std::optional<Response> CheckContentType(const Request& req, const RouteOptions&
     if (!expected.empty()) expected += ", ";
     expected += allowed;
   }
-  return Problem(Status(StatusCode::kUnsupportedMediaType,
-                        "Content-Type must be one of: " + expected),
-                 InstanceFor(req));
+  return Problem(
+      Status(StatusCode::kUnsupportedMediaType, "Content-Type must be one of: " + expected),
+      InstanceFor(req));
 }
 
 Response Router::Invoke(const Match& match, Request& req) const {

@@ -49,9 +49,8 @@ class RouterTest : public ::testing::Test {
     router_.Add(Method::kGet, "/api/v1/runs/{run_id}/artifacts/{path...}", Named("artifact"));
     router_.Add(Method::kPost, "/api/v1/runs", Named("create-run"),
                 RouteOptions{.content_types = {"application/json"}});
-    router_.Add(Method::kGet, "/boom", [](Request&) -> Response {
-      throw std::runtime_error("secret database detail");
-    });
+    router_.Add(Method::kGet, "/boom",
+                [](Request&) -> Response { throw std::runtime_error("secret database detail"); });
     router_.Add(Method::kGet, "/boom-int", [](Request&) -> Response { throw 42; });
   }
   Router router_;
@@ -197,10 +196,9 @@ TEST_F(RouterTest, NonStandardExceptionIs500) {
 }
 
 TEST_F(RouterTest, DotDotSegmentsAreRejected) {
-  for (const char* target : {"/api/v1/runs/r1/artifacts/../../etc/passwd",
-                             "/api/v1/runs/r1/artifacts/%2e%2e/x",
-                             "/api/v1/runs/r1/artifacts/a%2F..%2Fb", "/api/v1/features/.",
-                             "/api/v1/features/.."}) {
+  for (const char* target :
+       {"/api/v1/runs/r1/artifacts/../../etc/passwd", "/api/v1/runs/r1/artifacts/%2e%2e/x",
+        "/api/v1/runs/r1/artifacts/a%2F..%2Fb", "/api/v1/features/.", "/api/v1/features/.."}) {
     Request req = Make(Method::kGet, target);
     Response r = router_.Dispatch(req);
     EXPECT_EQ(r.status, 400) << target;

@@ -25,13 +25,13 @@
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
-#include <cstring>
-#include <optional>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <deque>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <thread>
 #include <unordered_map>
@@ -67,14 +67,22 @@ constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
 Method ToMethod(bhttp::verb v) {
   switch (v) {
-    case bhttp::verb::get: return Method::kGet;
-    case bhttp::verb::head: return Method::kHead;
-    case bhttp::verb::post: return Method::kPost;
-    case bhttp::verb::put: return Method::kPut;
-    case bhttp::verb::patch: return Method::kPatch;
-    case bhttp::verb::delete_: return Method::kDelete;
-    case bhttp::verb::options: return Method::kOptions;
-    default: return Method::kOther;
+    case bhttp::verb::get:
+      return Method::kGet;
+    case bhttp::verb::head:
+      return Method::kHead;
+    case bhttp::verb::post:
+      return Method::kPost;
+    case bhttp::verb::put:
+      return Method::kPut;
+    case bhttp::verb::patch:
+      return Method::kPatch;
+    case bhttp::verb::delete_:
+      return Method::kDelete;
+    case bhttp::verb::options:
+      return Method::kOptions;
+    default:
+      return Method::kOther;
   }
 }
 
@@ -151,7 +159,7 @@ struct Exchange {
   int version = 11;
   bool keep_alive = true;
   bool ready = false;
-  bool counted = false;   // included in Core::inflight
+  bool counted = false;      // included in Core::inflight
   bool close_after = false;  // the connection closes after this response
   bool expect_continue = false;
   std::string head;  // serialized status line + headers
@@ -201,8 +209,8 @@ struct Core {
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
 
   Core(ServerOptions opts, const Router& r) : options(std::move(opts)), router(r) {
-    int shortest = std::min({options.header_timeout_ms, options.read_timeout_ms,
-                             options.idle_timeout_ms});
+    int shortest =
+        std::min({options.header_timeout_ms, options.read_timeout_ms, options.idle_timeout_ms});
     tick = std::clamp(std::chrono::milliseconds(shortest / 4), kMinTick, kMaxTick);
     if (options.max_pipelined < 1) options.max_pipelined = 1;
     if (options.temp_dir.empty()) {
@@ -382,10 +390,17 @@ class Session : public std::enable_shared_from_this<Session> {
     phase_ = phase;
     int ms = 0;
     switch (phase) {
-      case Phase::kIdle: ms = core_.options.idle_timeout_ms; break;
-      case Phase::kHeader: ms = core_.options.header_timeout_ms; break;
-      case Phase::kBody: ms = core_.options.read_timeout_ms; break;
-      case Phase::kNone: return;
+      case Phase::kIdle:
+        ms = core_.options.idle_timeout_ms;
+        break;
+      case Phase::kHeader:
+        ms = core_.options.header_timeout_ms;
+        break;
+      case Phase::kBody:
+        ms = core_.options.read_timeout_ms;
+        break;
+      case Phase::kNone:
+        return;
     }
     read_deadline_ = Clock::now() + std::chrono::milliseconds(ms);
   }
@@ -432,11 +447,10 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void ReadSome(size_t chunk, bool body) {
     read_pending_ = true;
-    socket_.async_read_some(
-        buffer_.prepare(chunk),
-        [self = shared_from_this(), body](const beast::error_code& ec, size_t n) {
-          self->OnRead(ec, n, body);
-        });
+    socket_.async_read_some(buffer_.prepare(chunk), [self = shared_from_this(), body](
+                                                        const beast::error_code& ec, size_t n) {
+      self->OnRead(ec, n, body);
+    });
   }
 
   void OnRead(const beast::error_code& ec, size_t n, bool body) {
@@ -531,8 +545,8 @@ class Session : public std::enable_shared_from_this<Session> {
       return;
     }
 
-    uint64_t limit =
-        route.stream_body_to_file ? core_.options.max_file_body_bytes : core_.options.max_body_bytes;
+    uint64_t limit = route.stream_body_to_file ? core_.options.max_file_body_bytes
+                                               : core_.options.max_body_bytes;
     if (auto len = parser_->content_length(); len && *len > limit) {
       TooLarge(limit);
       return;
@@ -623,8 +637,8 @@ class Session : public std::enable_shared_from_this<Session> {
         Exchange& ex = *reading_;
         RemoveBodyFile(ex);
         if (parser_->sink_failed) {
-          log::Error("request_id=" + ex.req.request_id + " writing upload failed: " +
-                     std::strerror(errno));
+          log::Error("request_id=" + ex.req.request_id +
+                     " writing upload failed: " + std::strerror(errno));
           ex.res = Problem(Internal("writing upload failed"), ex.req.path);
         } else {
           ex.res = Problem(InvalidArgument("malformed request body"), ex.req.path);
@@ -641,9 +655,9 @@ class Session : public std::enable_shared_from_this<Session> {
     CloseBodyFile();
     Exchange& ex = *reading_;
     RemoveBodyFile(ex);
-    ex.res = Problem(ResourceExhausted("request body exceeds the limit of " +
-                                       std::to_string(limit) + " bytes"),
-                     ex.req.path);
+    ex.res = Problem(
+        ResourceExhausted("request body exceeds the limit of " + std::to_string(limit) + " bytes"),
+        ex.req.path);
     FinishEarly();
   }
 
@@ -738,12 +752,10 @@ class Session : public std::enable_shared_from_this<Session> {
     write_deadline_ = Clock::now() + std::chrono::milliseconds(core_.options.read_timeout_ms);
     bool send_body = !head_only && !ex.res.file_path && !BodyForbidden(ex.res.status);
     std::array<asio::const_buffer, 2> buffers = {
-        asio::buffer(ex.head),
-        send_body ? asio::buffer(ex.res.body) : asio::const_buffer()};
-    asio::async_write(socket_, buffers,
-                      [self = shared_from_this()](const beast::error_code& ec, size_t) {
-                        self->OnWrite(ec);
-                      });
+        asio::buffer(ex.head), send_body ? asio::buffer(ex.res.body) : asio::const_buffer()};
+    asio::async_write(
+        socket_, buffers,
+        [self = shared_from_this()](const beast::error_code& ec, size_t) { self->OnWrite(ec); });
   }
 
   void SerializeHead(Exchange& ex, uint64_t length) {
@@ -816,10 +828,9 @@ class Session : public std::enable_shared_from_this<Session> {
     ex.file_remaining -= static_cast<uint64_t>(n);
     writing_ = true;
     write_deadline_ = Clock::now() + std::chrono::milliseconds(core_.options.read_timeout_ms);
-    asio::async_write(socket_, asio::buffer(chunk_.data(), static_cast<size_t>(n)),
-                      [self = shared_from_this()](const beast::error_code& ec, size_t) {
-                        self->OnWrite(ec);
-                      });
+    asio::async_write(
+        socket_, asio::buffer(chunk_.data(), static_cast<size_t>(n)),
+        [self = shared_from_this()](const beast::error_code& ec, size_t) { self->OnWrite(ec); });
   }
 
   void Complete() {

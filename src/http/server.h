@@ -32,14 +32,14 @@ struct ServerOptions {
   uint16_t port = 8500;  // 0 = pick a free port
   int io_threads = 2;
   int worker_threads = 4;
-  uint64_t max_body_bytes = 16ull << 20;          // in-memory bodies
-  uint64_t max_file_body_bytes = 8ull << 30;      // streamed uploads
+  uint64_t max_body_bytes = 16ull << 20;      // in-memory bodies
+  uint64_t max_file_body_bytes = 8ull << 30;  // streamed uploads
   int header_timeout_ms = 10000;
   int read_timeout_ms = 60000;
   int idle_timeout_ms = 60000;
-  int max_pipelined = 16;   // requests read ahead of the response being written
+  int max_pipelined = 16;  // requests read ahead of the response being written
   int drain_timeout_ms = 30000;
-  std::string temp_dir;     // where streamed bodies go (must exist)
+  std::string temp_dir;  // where streamed bodies go (must exist)
   bool access_log = true;
   // Catch SIGINT/SIGTERM from Start() on (RunUntilSignal then only waits). Off for embedded and
   // test servers, on for `cairn serve`.

@@ -24,8 +24,8 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace bhttp = boost::beast::http;
-using ::testing::HasSubstr;
 using test::HttpClient;
+using ::testing::HasSubstr;
 
 // A raw POSIX connection so tests control exactly which bytes go out and when, with timeouts.
 class RawConn {
@@ -155,12 +155,11 @@ class ServerTest : public ::testing::Test {
     fs::create_directories(dir_ / "tmp");
     std::ofstream(dir_ / "download.bin") << std::string(200000, 'z') << "end";
 
-    router_.Add(Method::kGet, "/hello", [](Request&) {
-      return Response::Json(200, R"({"hello":"world"})");
-    });
-    router_.Add(Method::kPost, "/echo",
-                [](Request& req) { return Response::Json(201, req.body); },
-                RouteOptions{.content_types = {"application/json"}});
+    router_.Add(Method::kGet, "/hello",
+                [](Request&) { return Response::Json(200, R"({"hello":"world"})"); });
+    router_.Add(
+        Method::kPost, "/echo", [](Request& req) { return Response::Json(201, req.body); },
+        RouteOptions{.content_types = {"application/json"}});
     router_.Add(Method::kGet, "/items/{id}", [](Request& req) {
       return Response::Json(200, "{\"id\":\"" + req.Param("id") + "\"}");
     });
@@ -179,8 +178,8 @@ class ServerTest : public ::testing::Test {
           std::ifstream in(*req.body_file, std::ios::binary);
           std::string content((std::istreambuf_iterator<char>(in)), {});
           return Response::Text(200, "text/plain",
-                                std::to_string(content.size()) + ":" + content.substr(0, 5) +
-                                    ":" + (req.body.empty() ? "mem-empty" : "mem-full"));
+                                std::to_string(content.size()) + ":" + content.substr(0, 5) + ":" +
+                                    (req.body.empty() ? "mem-empty" : "mem-full"));
         },
         StreamedRoute());
     router_.Add(Method::kGet, "/download", [this](Request&) {
@@ -194,9 +193,8 @@ class ServerTest : public ::testing::Test {
       r.file_path = (dir_ / "nope.bin").string();
       return r;
     });
-    router_.Add(Method::kGet, "/throw", [](Request&) -> Response {
-      throw std::runtime_error("boom");
-    });
+    router_.Add(Method::kGet, "/throw",
+                [](Request&) -> Response { throw std::runtime_error("boom"); });
     router_.Add(
         Method::kGet, "/inline", [](Request&) { return Response::Text(200, "text/plain", "fast"); },
         InlineRoute());
@@ -337,8 +335,10 @@ TEST_F(ServerTest, OversizeContentLengthIs413AndCloses) {
   StartServer();
   RawConn conn(port());
   std::string body(5000, 'a');
-  ASSERT_TRUE(conn.Send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                        "Content-Length: 5000\r\n\r\n" + body));
+  ASSERT_TRUE(
+      conn.Send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                "Content-Length: 5000\r\n\r\n" +
+                body));
   auto res = conn.ReadResponse();
   ASSERT_TRUE(res);
   EXPECT_EQ(res->result_int(), 413u);
@@ -350,8 +350,9 @@ TEST_F(ServerTest, OversizeContentLengthIs413AndCloses) {
 TEST_F(ServerTest, OversizeChunkedBodyIs413) {
   StartServer();
   RawConn conn(port());
-  std::string req = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                    "Transfer-Encoding: chunked\r\n\r\n";
+  std::string req =
+      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n";
   for (int i = 0; i < 4; ++i) req += "200\r\n" + std::string(512, 'b') + "\r\n";
   req += "0\r\n\r\n";
   ASSERT_TRUE(conn.Send(req));
@@ -363,9 +364,10 @@ TEST_F(ServerTest, OversizeChunkedBodyIs413) {
 TEST_F(ServerTest, ChunkedBodyWithinLimitWorks) {
   StartServer();
   RawConn conn(port());
-  ASSERT_TRUE(conn.Send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                        "Transfer-Encoding: chunked\r\n\r\n4\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\n\r\n"
-                        "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_TRUE(
+      conn.Send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                "Transfer-Encoding: chunked\r\n\r\n4\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\n\r\n"
+                "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n"));
   auto res = conn.ReadResponse();
   ASSERT_TRUE(res);
   EXPECT_EQ(res->result_int(), 201u);
@@ -455,8 +457,9 @@ TEST_F(ServerTest, StreamedUploadGoesToFileAndIsRemoved) {
 TEST_F(ServerTest, ChunkedStreamedUploadWorks) {
   StartServer();
   RawConn conn(port());
-  ASSERT_TRUE(conn.Send("PUT /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                        "5\r\nHELLO\r\n3\r\nabc\r\n0\r\n\r\n"));
+  ASSERT_TRUE(
+      conn.Send("PUT /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                "5\r\nHELLO\r\n3\r\nabc\r\n0\r\n\r\n"));
   auto res = conn.ReadResponse();
   ASSERT_TRUE(res);
   EXPECT_EQ(res->body(), "8:HELLO:mem-empty");
@@ -475,8 +478,9 @@ TEST_F(ServerTest, StreamedUploadOverFileLimitIs413) {
 TEST_F(ServerTest, Expect100ContinueGetsInterimResponse) {
   StartServer();
   RawConn conn(port());
-  ASSERT_TRUE(conn.Send("PUT /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
-                        "Expect: 100-continue\r\n\r\n"));
+  ASSERT_TRUE(
+      conn.Send("PUT /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+                "Expect: 100-continue\r\n\r\n"));
   ASSERT_GT(conn.ReadSome(2000), 0);
   ASSERT_TRUE(conn.Send("HELLO"));
   auto interim = conn.ReadResponse();
@@ -512,9 +516,10 @@ TEST_F(ServerTest, MissingResponseFileIs404) {
 TEST_F(ServerTest, HeadSendsHeadersOnly) {
   StartServer();
   RawConn conn(port());
-  ASSERT_TRUE(conn.Send("HEAD /hello HTTP/1.1\r\nHost: x\r\n\r\n"
-                        "HEAD /download HTTP/1.1\r\nHost: x\r\n\r\n"
-                        "GET /items/7 HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_TRUE(
+      conn.Send("HEAD /hello HTTP/1.1\r\nHost: x\r\n\r\n"
+                "HEAD /download HTTP/1.1\r\nHost: x\r\n\r\n"
+                "GET /items/7 HTTP/1.1\r\nHost: x\r\n\r\n"));
   auto h1 = conn.ReadResponse(true);
   ASSERT_TRUE(h1);
   EXPECT_EQ(h1->result_int(), 200u);
@@ -531,10 +536,11 @@ TEST_F(ServerTest, HeadSendsHeadersOnly) {
 TEST_F(ServerTest, PipelinedResponsesComeInOrder) {
   StartServer();
   RawConn conn(port());
-  ASSERT_TRUE(conn.Send("GET /sleep/300 HTTP/1.1\r\nHost: x\r\n\r\n"
-                        "GET /sleep/10 HTTP/1.1\r\nHost: x\r\n\r\n"
-                        "GET /inline HTTP/1.1\r\nHost: x\r\n\r\n"
-                        "GET /items/last HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_TRUE(
+      conn.Send("GET /sleep/300 HTTP/1.1\r\nHost: x\r\n\r\n"
+                "GET /sleep/10 HTTP/1.1\r\nHost: x\r\n\r\n"
+                "GET /inline HTTP/1.1\r\nHost: x\r\n\r\n"
+                "GET /items/last HTTP/1.1\r\nHost: x\r\n\r\n"));
   auto r1 = conn.ReadResponse();
   auto r2 = conn.ReadResponse();
   auto r3 = conn.ReadResponse();
@@ -552,7 +558,8 @@ TEST_F(ServerTest, PipelineCapStillAnswersEverything) {
   StartServer(o);
   RawConn conn(port());
   std::string batch;
-  for (int i = 0; i < 10; ++i) batch += "GET /items/" + std::to_string(i) + " HTTP/1.1\r\nHost: x\r\n\r\n";
+  for (int i = 0; i < 10; ++i)
+    batch += "GET /items/" + std::to_string(i) + " HTTP/1.1\r\nHost: x\r\n\r\n";
   ASSERT_TRUE(conn.Send(batch));
   for (int i = 0; i < 10; ++i) {
     auto r = conn.ReadResponse();
@@ -614,8 +621,9 @@ TEST_F(ServerTest, BodyReadTimeoutCloses) {
   o.read_timeout_ms = 200;
   StartServer(o);
   RawConn conn(port());
-  ASSERT_TRUE(conn.Send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                        "Content-Length: 100\r\n\r\n{\"a\""));
+  ASSERT_TRUE(
+      conn.Send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                "Content-Length: 100\r\n\r\n{\"a\""));
   EXPECT_TRUE(conn.ClosedWithin(3000));
 }
 

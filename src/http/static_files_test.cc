@@ -21,8 +21,9 @@ std::optional<std::string> HeaderOf(const Response& r, std::string_view name) {
 class StaticFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    base_ = fs::temp_directory_path() / ("cairn-static-" + std::to_string(::getpid()) + "-" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    base_ = fs::temp_directory_path() /
+            ("cairn-static-" + std::to_string(::getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(base_);
     root_ = base_ / "web";
     fs::create_directories(root_ / "assets");
@@ -36,9 +37,7 @@ class StaticFilesTest : public ::testing::Test {
     fs::create_symlink(base_ / "secret.txt", root_ / "leak.txt");
   }
   void TearDown() override { fs::remove_all(base_); }
-  static void Write(const fs::path& p, const std::string& content) {
-    std::ofstream(p) << content;
-  }
+  static void Write(const fs::path& p, const std::string& content) { std::ofstream(p) << content; }
   fs::path base_, root_;
 };
 

@@ -84,8 +84,8 @@ Result<std::vector<float>> XgboostModel::Predict(std::span<const float> data, in
   std::lock_guard lock(mu_);
   DMatrix dmat;
   if (XGDMatrixCreateFromMat(data.data(), static_cast<bst_ulong>(rows),
-                             static_cast<bst_ulong>(cols),
-                             std::numeric_limits<float>::quiet_NaN(), dmat.out()) != 0) {
+                             static_cast<bst_ulong>(cols), std::numeric_limits<float>::quiet_NaN(),
+                             dmat.out()) != 0) {
     return XgbError(StatusCode::kInternal, "cannot build the input matrix");
   }
   const char* config = margin ? R"({"type":1,"training":false,"iteration_begin":0,)"
@@ -95,8 +95,8 @@ Result<std::vector<float>> XgboostModel::Predict(std::span<const float> data, in
   const bst_ulong* shape = nullptr;
   bst_ulong dim = 0;
   const float* result = nullptr;
-  if (XGBoosterPredictFromDMatrix(static_cast<BoosterHandle>(booster_), dmat.get(), config,
-                                  &shape, &dim, &result) != 0) {
+  if (XGBoosterPredictFromDMatrix(static_cast<BoosterHandle>(booster_), dmat.get(), config, &shape,
+                                  &dim, &result) != 0) {
     return XgbError(StatusCode::kInternal, "prediction failed");
   }
   size_t total = 1;

@@ -312,7 +312,9 @@ Result<RenderRequest> ParseRenderRequest(std::string_view body) {
   return rr;
 }
 
-std::string TemplateToJson(const Template& t) { return ::cairn::json::Serialize(TemplateObject(t, true)); }
+std::string TemplateToJson(const Template& t) {
+  return ::cairn::json::Serialize(TemplateObject(t, true));
+}
 
 std::string TemplatePageToJson(const Page<Template>& page) {
   bj::array items;
@@ -323,11 +325,17 @@ std::string TemplatePageToJson(const Page<Template>& page) {
   return ::cairn::json::Serialize(o);
 }
 
-std::string VersionToJson(const Version& v) { return ::cairn::json::Serialize(VersionObject(v, true)); }
+std::string VersionToJson(const Version& v) {
+  return ::cairn::json::Serialize(VersionObject(v, true));
+}
 
-std::string EvaluationToJson(const Evaluation& e) { return ::cairn::json::Serialize(EvaluationObject(e)); }
+std::string EvaluationToJson(const Evaluation& e) {
+  return ::cairn::json::Serialize(EvaluationObject(e));
+}
 
-std::string UsageEventToJson(const UsageEvent& e) { return ::cairn::json::Serialize(UsageEventObject(e)); }
+std::string UsageEventToJson(const UsageEvent& e) {
+  return ::cairn::json::Serialize(UsageEventObject(e));
+}
 
 std::string UsageSummaryToJson(const UsageSummary& s) {
   bj::object o;

@@ -4,8 +4,8 @@
 #include <string>
 
 #include "http/identity.h"
-#include "prompts/prompt_json.h"
 #include "http/request_params.h"
+#include "prompts/prompt_json.h"
 
 namespace cairn::prompts {
 namespace {
@@ -28,9 +28,9 @@ Result<int64_t> ParsePositive(std::string_view v, const std::string& field) {
   return n;
 }
 
+using http::IfMatch;
 using http::QueryInt;
 using http::QueryString;
-using http::IfMatch;
 using http::WithETag;
 
 Response VersionResponse(int status, const Version& v) {

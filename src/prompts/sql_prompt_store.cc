@@ -553,9 +553,17 @@ Status SqlPromptStore::LogUsage(const std::string& template_id, int64_t version,
     return VersionNotFound(template_id, version);
   }
   RETURN_IF_ERROR(check(VersionFromRow(*row, true)));
-  const Value p[] = {template_id,      version,         e.app,      e.latency_ms,
-                     e.input_tokens,   e.output_tokens, e.cost_usd, int64_t{e.success ? 1 : 0},
-                     storage::Nullable(e.error), e.logged_by,     e.at};
+  const Value p[] = {template_id,
+                     version,
+                     e.app,
+                     e.latency_ms,
+                     e.input_tokens,
+                     e.output_tokens,
+                     e.cost_usd,
+                     int64_t{e.success ? 1 : 0},
+                     storage::Nullable(e.error),
+                     e.logged_by,
+                     e.at};
   RETURN_IF_ERROR(tx->Exec("INSERT INTO prompt_usage (template_id, version, app, latency_ms, "
                            "input_tokens, output_tokens, cost_usd, success, error, logged_by, at) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -170,7 +170,9 @@ Result<CompareRequest> ParseCompareRequest(std::string_view body) {
   return c;
 }
 
-std::string VersionToJson(const ModelVersion& v) { return ::cairn::json::Serialize(VersionObject(v)); }
+std::string VersionToJson(const ModelVersion& v) {
+  return ::cairn::json::Serialize(VersionObject(v));
+}
 
 std::string VersionPageToJson(const Page<ModelVersion>& page) {
   bj::object o;

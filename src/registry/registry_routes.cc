@@ -4,8 +4,8 @@
 #include <string>
 
 #include "http/identity.h"
-#include "registry/registry_json.h"
 #include "http/request_params.h"
+#include "registry/registry_json.h"
 
 namespace cairn::registry {
 namespace {
@@ -16,9 +16,9 @@ using http::Response;
 
 Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
 
-using http::QueryString;
-using http::QueryInt;
 using http::IfMatch;
+using http::QueryInt;
+using http::QueryString;
 using http::WithETag;
 
 // A version path segment: a positive integer, else 404 (no such version).
@@ -70,8 +70,8 @@ Response PatchVersion(RegistryService& svc, Request& req) {
   if (!if_match.ok()) return Fail(if_match.status(), req);
   auto patch = ParseVersionPatch(req.body);
   if (!patch.ok()) return Fail(patch.status(), req);
-  auto v = svc.UpdateVersion(req.Param("model_name"), *version, *patch, *if_match,
-                             http::ActorFor(req));
+  auto v =
+      svc.UpdateVersion(req.Param("model_name"), *version, *patch, *if_match, http::ActorFor(req));
   if (!v.ok()) return Fail(v.status(), req);
   return WithETag(Response::Json(200, VersionToJson(*v)), v->revision);
 }
@@ -118,17 +118,21 @@ void RegisterRegistryRoutes(http::Router& router, RegistryService& service) {
   upload.stream_body_to_file = true;
   RegistryService& s = service;
 
-  router.Add(Method::kPost, base, [&s](Request& r) { return RegisterVersion(s, r); }, json_body);
+  router.Add(
+      Method::kPost, base, [&s](Request& r) { return RegisterVersion(s, r); }, json_body);
   router.Add(Method::kGet, base, [&s](Request& r) { return ListVersions(s, r); });
   router.Add(Method::kGet, base + "/{model_name}", [&s](Request& r) { return GetModel(s, r); });
-  router.Add(Method::kPost, base + "/{model_name}/compare",
-             [&s](Request& r) { return CompareVersions(s, r); }, json_body);
+  router.Add(
+      Method::kPost, base + "/{model_name}/compare",
+      [&s](Request& r) { return CompareVersions(s, r); }, json_body);
   router.Add(Method::kGet, base + "/{model_name}/{version}",
              [&s](Request& r) { return GetVersion(s, r); });
-  router.Add(Method::kPatch, base + "/{model_name}/{version}",
-             [&s](Request& r) { return PatchVersion(s, r); }, json_body);
-  router.Add(Method::kPut, base + "/{model_name}/{version}/artifact",
-             [&s](Request& r) { return PutArtifact(s, r); }, upload);
+  router.Add(
+      Method::kPatch, base + "/{model_name}/{version}",
+      [&s](Request& r) { return PatchVersion(s, r); }, json_body);
+  router.Add(
+      Method::kPut, base + "/{model_name}/{version}/artifact",
+      [&s](Request& r) { return PutArtifact(s, r); }, upload);
   router.Add(Method::kGet, base + "/{model_name}/{version}/artifact",
              [&s](Request& r) { return GetArtifact(s, r); });
 }

@@ -126,12 +126,12 @@ TEST_P(RegistryRoutesTest, PatchPromotionConflictIfMatchAndChecklist) {
   auto conflict = Call(Method::kPatch, "/models/m/1", R"({"stage":"production"})");
   ASSERT_EQ(conflict.status, 409);
   EXPECT_NE(Body(conflict).at("detail").as_string().find("evaluation_passed"), std::string::npos);
-  EXPECT_EQ(Call(Method::kPatch, "/models/m/1", R"({"description":"x"})", {{"if-match", "\"9\""}})
-                .status,
-            412);
-  EXPECT_EQ(Call(Method::kPatch, "/models/m/1", R"({"description":"x"})", {{"if-match", "abc"}})
-                .status,
-            400);
+  EXPECT_EQ(
+      Call(Method::kPatch, "/models/m/1", R"({"description":"x"})", {{"if-match", "\"9\""}}).status,
+      412);
+  EXPECT_EQ(
+      Call(Method::kPatch, "/models/m/1", R"({"description":"x"})", {{"if-match", "abc"}}).status,
+      400);
   auto bad_item = Call(Method::kPatch, "/models/m/1", R"({"checklist":[{"key":"x"}]})");
   ASSERT_EQ(bad_item.status, 400);
   EXPECT_TRUE(HasError(bad_item, "checklist[0].done"));
@@ -150,8 +150,10 @@ TEST_P(RegistryRoutesTest, PatchPromotionConflictIfMatchAndChecklist) {
 }
 
 TEST_P(RegistryRoutesTest, CompareShape) {
-  Call(Method::kPost, "/models", R"({"model_name":"m","metrics":{"auc":0.8,"rmse":2},"params":{"d":"1"}})");
-  Call(Method::kPost, "/models", R"({"model_name":"m","metrics":{"auc":0.9,"rmse":3},"params":{"d":"2"}})");
+  Call(Method::kPost, "/models",
+       R"({"model_name":"m","metrics":{"auc":0.8,"rmse":2},"params":{"d":"1"}})");
+  Call(Method::kPost, "/models",
+       R"({"model_name":"m","metrics":{"auc":0.9,"rmse":3},"params":{"d":"2"}})");
   auto c = Call(Method::kPost, "/models/m/compare", R"({"versions":[1,2]})");
   ASSERT_EQ(c.status, 200) << c.body;
   auto v = Body(c);
@@ -185,8 +187,8 @@ TEST_P(RegistryRoutesTest, ArtifactUploadAndDownload) {
   EXPECT_EQ(Call(Method::kGet, "/models/m/2/artifact").status, 404);
 }
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, RegistryRoutesTest,
-                         ::testing::Values(storage::Backend::kSqlite), testing::BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Sqlite, RegistryRoutesTest, ::testing::Values(storage::Backend::kSqlite),
+                         testing::BackendParamName);
 
 }  // namespace
 }  // namespace cairn::registry

@@ -51,8 +51,7 @@ void ValidateMap(const std::optional<StringMap>& m, const std::string& field,
 
 Result<int> ValidateLimit(const std::optional<int64_t>& limit) {
   if (!limit) return kDefaultPageSize;
-  if (*limit < 1 || *limit > kMaxPageSize)
-    return Check({{"limit", "must be between 1 and 1000"}});
+  if (*limit < 1 || *limit > kMaxPageSize) return Check({{"limit", "must be between 1 and 1000"}});
   return static_cast<int>(*limit);
 }
 
@@ -227,16 +226,15 @@ Result<Page<ModelVersion>> RegistryService::ListVersions(const VersionListReques
     q.stage = ParseStage(*req.stage);
     if (!q.stage) errors.push_back({"stage", "must be one of none, staging, production, archived"});
   }
-  if (req.model_name && !IsValidName(*req.model_name))
-    errors.push_back({"model_name", kNameRule});
+  if (req.model_name && !IsValidName(*req.model_name)) errors.push_back({"model_name", kNameRule});
   RETURN_IF_ERROR(Check(std::move(errors)));
   q.model_name = req.model_name;
   q.page_token = req.page_token;
   return store_->ListVersions(q);
 }
 
-Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_name,
-                                                    int64_t version, const VersionPatch& patch,
+Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_name, int64_t version,
+                                                    const VersionPatch& patch,
                                                     std::optional<int64_t> if_match,
                                                     const std::string& actor) {
   std::vector<FieldError> errors;
@@ -322,8 +320,12 @@ Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_nam
     u.revision = cur.revision + 1;
     summary["changed"] = Join(changed);
     change.updated = std::move(u);
-    change.audit = audit::Entry{now, actor, "model_version.update", "model_version",
-                                VersionId(model_name, version), std::move(summary)};
+    change.audit = audit::Entry{now,
+                                actor,
+                                "model_version.update",
+                                "model_version",
+                                VersionId(model_name, version),
+                                std::move(summary)};
     return change;
   };
   return store_->UpdateVersion(model_name, version, mutate);
@@ -355,8 +357,12 @@ Status RegistryService::TickChecklistItem(const std::string& model_name, int64_t
     u.updated_at = now;
     u.revision = cur.revision + 1;
     change.updated = std::move(u);
-    change.audit = audit::Entry{now, actor, "model_version.tick_checklist", "model_version",
-                                VersionId(model_name, version), {{"key", key}}};
+    change.audit = audit::Entry{now,
+                                actor,
+                                "model_version.tick_checklist",
+                                "model_version",
+                                VersionId(model_name, version),
+                                {{"key", key}}};
     return change;
   };
   return store_->UpdateVersion(model_name, version, mutate).status();
@@ -386,10 +392,10 @@ Result<ModelVersion> RegistryService::PutArtifact(const std::string& model_name,
                                    std::string(ToString(detected)) + ")"}});
     format = *declared;
   }
-  std::string filename = upload.filename.value_or(
-      format == ArtifactFormat::kXgboostJson ? "model.json"
-      : format == ArtifactFormat::kOnnx     ? "model.onnx"
-                                            : "model.bin");
+  std::string filename =
+      upload.filename.value_or(format == ArtifactFormat::kXgboostJson ? "model.json"
+                               : format == ArtifactFormat::kOnnx      ? "model.onnx"
+                                                                      : "model.bin");
   const std::string relative =
       (fs::path("models") / model_name / std::to_string(version) / filename).string();
   const std::string dest = (fs::path(options_.data_dir) / relative).string();
@@ -460,8 +466,8 @@ Result<Comparison> RegistryService::Compare(const std::string& model_name,
     if (req.metrics->size() > kMaxMapEntries) errors.push_back({"metrics", "at most 1000 names"});
     for (const auto& m : *req.metrics)
       if (!tracking::IsValidMetricKey(m))
-        errors.push_back({"metrics", "'" + m.substr(0, kMaxKeyLength) +
-                                         "' is not a valid metric name"});
+        errors.push_back(
+            {"metrics", "'" + m.substr(0, kMaxKeyLength) + "' is not a valid metric name"});
   }
   RETURN_IF_ERROR(Check(std::move(errors)));
   ASSIGN_OR_RETURN(Model model, GetModel(model_name));

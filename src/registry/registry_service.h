@@ -77,9 +77,9 @@ struct ModelArtifactFile {
 };
 
 struct ArtifactUpload {
-  std::string temp_file;               // taken over (moved into the model store on success)
-  std::optional<std::string> format;   // declared format, if any
-  std::optional<std::string> filename; // stored file name; default model.json/model.onnx/model.bin
+  std::string temp_file;                // taken over (moved into the model store on success)
+  std::optional<std::string> format;    // declared format, if any
+  std::optional<std::string> filename;  // stored file name; default model.json/model.onnx/model.bin
 };
 
 class RegistryService {

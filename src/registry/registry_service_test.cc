@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <mutex>
 #include <filesystem>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -335,11 +335,12 @@ TEST_P(RegistryServiceTest, ArtifactUploadDetectsFormatHashesAndIsWriteOnce) {
   EXPECT_TRUE(std::filesystem::is_regular_file(file->file_path));
   EXPECT_EQ(std::filesystem::file_size(file->file_path), model_json.size());
   // Write-once.
-  EXPECT_EQ(registry_->PutArtifact("m", 1, {WriteFile("b", model_json), std::nullopt, std::nullopt},
-                                   "alice")
-                .status()
-                .code(),
-            StatusCode::kAlreadyExists);
+  EXPECT_EQ(
+      registry_
+          ->PutArtifact("m", 1, {WriteFile("b", model_json), std::nullopt, std::nullopt}, "alice")
+          .status()
+          .code(),
+      StatusCode::kAlreadyExists);
   // ONNX by its protobuf prefix (ir_version field, then producer_name).
   const std::string onnx("\x08\x07\x12\x07pytorch", 11);
   auto o = registry_->PutArtifact("m", 2, {WriteFile("c", onnx), std::nullopt, std::nullopt}, "a");
@@ -355,7 +356,8 @@ TEST_P(RegistryServiceTest, ArtifactUploadDetectsFormatHashesAndIsWriteOnce) {
                 .status()
                 .code(),
             StatusCode::kInvalidArgument);
-  auto other = registry_->PutArtifact("m", 3, {WriteFile("f", "plain"), "other", "weights.bin"}, "a");
+  auto other =
+      registry_->PutArtifact("m", 3, {WriteFile("f", "plain"), "other", "weights.bin"}, "a");
   ASSERT_TRUE(other.ok());
   EXPECT_EQ(other->artifact->format, ArtifactFormat::kOther);
   EXPECT_TRUE(other->artifact->path.ends_with("weights.bin"));
@@ -402,8 +404,8 @@ INSTANTIATE_TEST_SUITE_P(Backends, CustomChecklistTest,
 
 TEST(RegistryOptionsTest, MetricDirectionFromPatternsAndOverrides) {
   RegistryOptions o;
-  for (const char* m : {"val_loss", "RMSE", "mae", "error_rate", "brier", "p99_latency_ms",
-                        "log_loss", "mape"})
+  for (const char* m :
+       {"val_loss", "RMSE", "mae", "error_rate", "brier", "p99_latency_ms", "log_loss", "mape"})
     EXPECT_FALSE(HigherIsBetter(o, m)) << m;
   for (const char* m : {"auc", "accuracy", "f1", "r2", "precision"})
     EXPECT_TRUE(HigherIsBetter(o, m)) << m;

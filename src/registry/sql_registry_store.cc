@@ -6,8 +6,8 @@
 #include <utility>
 
 #include "audit/audit_writer.h"
-#include "tracking/page_token.h"
 #include "common/json.h"
+#include "tracking/page_token.h"
 
 namespace cairn::registry {
 namespace {
@@ -96,7 +96,8 @@ std::vector<ChecklistItem> ChecklistFromJson(const std::string& text) {
     i.description = str("description");
     i.required = flag("required");
     i.done = flag("done");
-    if (auto* p = o.if_contains("done_by"); p && p->is_string()) i.done_by = std::string(p->get_string());
+    if (auto* p = o.if_contains("done_by"); p && p->is_string())
+      i.done_by = std::string(p->get_string());
     if (auto* p = o.if_contains("done_at"); p && p->is_int64()) i.done_at = p->get_int64();
     i.note = str("note");
     out.push_back(std::move(i));
@@ -158,8 +159,8 @@ struct VersionCursor {
 };
 
 std::string EncodeCursor(const ModelVersion& v) {
-  return tracking::EncodePageToken("mv:" + std::to_string(v.created_at) + "," + v.model_name +
-                                   "," + std::to_string(v.version));
+  return tracking::EncodePageToken("mv:" + std::to_string(v.created_at) + "," + v.model_name + "," +
+                                   std::to_string(v.version));
 }
 
 Result<VersionCursor> DecodeCursor(const std::string& token) {
@@ -249,7 +250,8 @@ Result<Model> SqlRegistryStore::GetModel(const std::string& model_name) {
                                         p));
   for (const auto& r : rows) {
     m.versions.push_back(VersionFromRow(r));
-    if (m.versions.back().stage == Stage::kProduction) m.production_version = m.versions.back().version;
+    if (m.versions.back().stage == Stage::kProduction)
+      m.production_version = m.versions.back().version;
   }
   return m;
 }
@@ -267,8 +269,9 @@ Result<Page<ModelVersion>> SqlRegistryStore::ListVersions(const VersionQuery& qu
   }
   if (!query.page_token.empty()) {
     ASSIGN_OR_RETURN(VersionCursor c, DecodeCursor(query.page_token));
-    sql += " AND (created_at < ? OR (created_at = ? AND (model_name < ? OR (model_name = ? AND "
-           "version < ?))))";
+    sql +=
+        " AND (created_at < ? OR (created_at = ? AND (model_name < ? OR (model_name = ? AND "
+        "version < ?))))";
     params.emplace_back(c.created_at);
     params.emplace_back(c.created_at);
     params.emplace_back(c.model_name);
@@ -290,8 +293,7 @@ Result<Page<ModelVersion>> SqlRegistryStore::ListVersions(const VersionQuery& qu
   return page;
 }
 
-Result<ModelVersion> SqlRegistryStore::UpdateVersion(const std::string& model_name,
-                                                     int64_t version,
+Result<ModelVersion> SqlRegistryStore::UpdateVersion(const std::string& model_name, int64_t version,
                                                      const VersionMutator& mutate) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
   ASSIGN_OR_RETURN(auto current, LoadVersion(*tx, model_name, version));
@@ -314,12 +316,14 @@ Result<ModelVersion> SqlRegistryStore::UpdateVersion(const std::string& model_na
                                "AND version = ?",
                                a)
                           .status());
-      RETURN_IF_ERROR(audit::AppendInTx(
-          *tx, audit::Entry{audit.at, audit.actor, "model_version.archive", "model_version",
-                            model_name + "/" + std::to_string(old),
-                            {{"from", std::string("production")},
-                             {"to", std::string("archived")},
-                             {"replaced_by", version}}}));
+      RETURN_IF_ERROR(audit::AppendInTx(*tx, audit::Entry{audit.at,
+                                                          audit.actor,
+                                                          "model_version.archive",
+                                                          "model_version",
+                                                          model_name + "/" + std::to_string(old),
+                                                          {{"from", std::string("production")},
+                                                           {"to", std::string("archived")},
+                                                           {"replaced_by", version}}}));
     }
   }
   Value format = std::monostate{}, path = std::monostate{}, size = std::monostate{},
@@ -330,15 +334,27 @@ Result<ModelVersion> SqlRegistryStore::UpdateVersion(const std::string& model_na
     size = u.artifact->size_bytes;
     sha = u.artifact->sha256;
   }
-  const Value p[] = {u.description, std::string(ToString(u.stage)), StringMapToJson(u.tags),
-                     ChecklistToJson(u.checklist), format, path, size, sha, u.updated_by,
-                     u.updated_at, u.revision, model_name, version, current->revision};
-  auto n = tx->Exec("UPDATE model_versions SET description = ?, stage = ?, tags = ?, "
-                    "checklist = ?, artifact_format = ?, artifact_path = ?, "
-                    "artifact_size_bytes = ?, artifact_sha256 = ?, updated_by = ?, "
-                    "updated_at = ?, revision = ? WHERE model_name = ? AND version = ? AND "
-                    "revision = ?",
-                    p);
+  const Value p[] = {u.description,
+                     std::string(ToString(u.stage)),
+                     StringMapToJson(u.tags),
+                     ChecklistToJson(u.checklist),
+                     format,
+                     path,
+                     size,
+                     sha,
+                     u.updated_by,
+                     u.updated_at,
+                     u.revision,
+                     model_name,
+                     version,
+                     current->revision};
+  auto n = tx->Exec(
+      "UPDATE model_versions SET description = ?, stage = ?, tags = ?, "
+      "checklist = ?, artifact_format = ?, artifact_path = ?, "
+      "artifact_size_bytes = ?, artifact_sha256 = ?, updated_by = ?, "
+      "updated_at = ?, revision = ? WHERE model_name = ? AND version = ? AND "
+      "revision = ?",
+      p);
   // A unique-index violation means another promotion of this model committed first.
   if (!n.ok() && n.status().code() == StatusCode::kAlreadyExists)
     return Aborted("model '" + model_name + "' was promoted concurrently; retry");

@@ -4,19 +4,26 @@ namespace cairn::registry {
 
 std::string_view ToString(Stage s) {
   switch (s) {
-    case Stage::kNone: return "none";
-    case Stage::kStaging: return "staging";
-    case Stage::kProduction: return "production";
-    case Stage::kArchived: return "archived";
+    case Stage::kNone:
+      return "none";
+    case Stage::kStaging:
+      return "staging";
+    case Stage::kProduction:
+      return "production";
+    case Stage::kArchived:
+      return "archived";
   }
   return "none";
 }
 
 std::string_view ToString(ArtifactFormat f) {
   switch (f) {
-    case ArtifactFormat::kXgboostJson: return "xgboost-json";
-    case ArtifactFormat::kOnnx: return "onnx";
-    case ArtifactFormat::kOther: return "other";
+    case ArtifactFormat::kXgboostJson:
+      return "xgboost-json";
+    case ArtifactFormat::kOnnx:
+      return "onnx";
+    case ArtifactFormat::kOther:
+      return "other";
   }
   return "other";
 }

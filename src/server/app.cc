@@ -21,13 +21,13 @@
 #include "features/feature_routes.h"
 #include "features/sql_feature_store.h"
 #include "http/server.h"
-#include "server/platform_routes.h"
 #include "prompts/prompt_routes.h"
 #include "prompts/prompt_service.h"
 #include "prompts/sql_prompt_store.h"
 #include "registry/registry_routes.h"
 #include "registry/registry_service.h"
 #include "registry/sql_registry_store.h"
+#include "server/platform_routes.h"
 #include "server/prom_metrics.h"
 #include "storage/store_factory.h"
 #include "tracking/sql_tracking_store.h"
@@ -76,8 +76,8 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   open.sqlite_fsync_each_commit = config.sqlite_sync_full;
   ASSIGN_OR_RETURN(impl->db, storage::OpenDatabase(config.storage, open));
 
-  impl->audit = std::make_unique<audit::AuditService>(
-      std::make_unique<audit::SqlAuditStore>(*impl->db));
+  impl->audit =
+      std::make_unique<audit::AuditService>(std::make_unique<audit::SqlAuditStore>(*impl->db));
   tracking::TrackingServiceOptions tracking_opts;
   tracking_opts.data_dir = config.data_dir;
   impl->tracking = std::make_unique<tracking::TrackingService>(
@@ -108,8 +108,9 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
       std::make_unique<registry::SqlRegistryStore>(*impl->db), impl->tracking.get(), registry_opts);
   impl->deployments = std::make_unique<deployments::DeploymentService>(
       std::make_unique<deployments::SqlDeploymentStore>(*impl->db), *impl->registry);
-  impl->drift = std::make_unique<drift::DriftService>(
-      std::make_unique<drift::SqlDriftStore>(*impl->db), impl->datasets.get(), drift::DriftOptions{});
+  impl->drift =
+      std::make_unique<drift::DriftService>(std::make_unique<drift::SqlDriftStore>(*impl->db),
+                                            impl->datasets.get(), drift::DriftOptions{});
 
   impl->model_catalog = std::make_unique<evaluation::RegistryModelCatalog>(*impl->registry);
   impl->evaluation = std::make_unique<evaluation::EvaluationService>(
@@ -125,8 +126,8 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   impl->prompts = std::make_unique<prompts::PromptService>(
       std::make_unique<prompts::SqlPromptStore>(*impl->db), std::move(evaluator));
 
-  RegisterPlatformRoutes(impl->router,
-                         PlatformDeps{impl->db.get(), &impl->metrics, FindDocsDir(config.docs_dir)});
+  RegisterPlatformRoutes(
+      impl->router, PlatformDeps{impl->db.get(), &impl->metrics, FindDocsDir(config.docs_dir)});
   tracking::RegisterTrackingRoutes(impl->router, *impl->tracking);
   audit::RegisterAuditRoutes(impl->router, *impl->audit);
   datasets::RegisterDatasetRoutes(impl->router, *impl->datasets);

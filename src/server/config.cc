@@ -153,10 +153,20 @@ constexpr Flag kFlags[] = {
     {"--no-access-log", "access_log", false},
     {"--upgrade", "upgrade", false},
 };
-constexpr const char* kEnvKeys[] = {"host",           "port",           "data_dir", "storage",
-                                    "io_threads",     "worker_threads", "max_body_bytes",
-                                    "access_log",     "upgrade",        "docs_dir", "sqlite_sync",
-                                    "checklist",      "lower_is_better", "prompt_token_budget",
+constexpr const char* kEnvKeys[] = {"host",
+                                    "port",
+                                    "data_dir",
+                                    "storage",
+                                    "io_threads",
+                                    "worker_threads",
+                                    "max_body_bytes",
+                                    "access_log",
+                                    "upgrade",
+                                    "docs_dir",
+                                    "sqlite_sync",
+                                    "checklist",
+                                    "lower_is_better",
+                                    "prompt_token_budget",
                                     "prompt_banned_terms"};
 
 }  // namespace

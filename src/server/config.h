@@ -27,8 +27,8 @@ struct Config {
   int worker_threads = 4;
   uint64_t max_body_bytes = 16ull << 20;
   bool access_log = true;
-  bool upgrade = false;  // apply pending migrations at start
-  std::string docs_dir;  // Swagger UI assets; default: found next to the build
+  bool upgrade = false;           // apply pending migrations at start
+  std::string docs_dir;           // Swagger UI assets; default: found next to the build
   bool sqlite_sync_full = false;  // SQLite synchronous=FULL instead of NORMAL (see OpenOptions)
 
   // A model version's default checklist: `key` (required) or `key:optional`, comma-separated.

@@ -18,9 +18,10 @@ EnvFn FakeEnv(std::map<std::string, std::string> vars) {
 }
 
 std::string WriteToml(const std::string& text) {
-  auto path = std::filesystem::temp_directory_path() /
-              ("cairn_config_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-               "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".toml");
+  auto path =
+      std::filesystem::temp_directory_path() /
+      ("cairn_config_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+       "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".toml");
   std::ofstream(path) << text;
   return path.string();
 }
@@ -39,9 +40,9 @@ TEST(Config, FlagsWinOverEnvironmentWhichWinsOverFile) {
   auto c = LoadConfig({"--config", file, "--port", "9100"},
                       FakeEnv({{"CAIRN_PORT", "9200"}, {"CAIRN_DATA_DIR", "/tmp/from-env"}}));
   ASSERT_TRUE(c.ok()) << c.status().ToString();
-  EXPECT_EQ(c->host, "0.0.0.0");              // file only
-  EXPECT_EQ(c->data_dir, "/tmp/from-env");    // env over file
-  EXPECT_EQ(c->port, 9100);                   // flag over env
+  EXPECT_EQ(c->host, "0.0.0.0");            // file only
+  EXPECT_EQ(c->data_dir, "/tmp/from-env");  // env over file
+  EXPECT_EQ(c->port, 9100);                 // flag over env
   EXPECT_EQ(c->storage, "sqlite:///tmp/from-env/cairn.db");
 }
 
@@ -88,8 +89,9 @@ TEST(Config, RejectsUnknownTomlKeyAndWrongType) {
 }
 
 TEST(Config, ListSettingsFromFlagsEnvAndFile) {
-  std::string file = WriteToml("checklist = \"evaluation_passed, security_review:optional\"\n"
-                               "prompt_token_budget = 2048\n");
+  std::string file = WriteToml(
+      "checklist = \"evaluation_passed, security_review:optional\"\n"
+      "prompt_token_budget = 2048\n");
   auto c = LoadConfig({"--config", file, "--lower-is-better", "loss,regret"},
                       FakeEnv({{"CAIRN_PROMPT_BANNED_TERMS", "acme internal, project x"}}));
   ASSERT_TRUE(c.ok()) << c.status().ToString();

@@ -32,8 +32,8 @@ TEST(OpenApi, DocumentIsValidJsonOfVersion31) {
 }
 
 TEST(OpenApi, MatchesTheRouterExactly) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("cairn_openapi_test_" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("cairn_openapi_test_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   Config config;
   config.data_dir = dir.string();
@@ -55,8 +55,10 @@ TEST(OpenApi, MatchesTheRouterExactly) {
       documented.insert(std::string(method) + " " + std::string(path));
     }
 
-  for (const auto& r : routed) EXPECT_TRUE(documented.count(r)) << "route missing from openapi.json: " << r;
-  for (const auto& d : documented) EXPECT_TRUE(routed.count(d)) << "openapi.json names a route that does not exist: " << d;
+  for (const auto& r : routed)
+    EXPECT_TRUE(documented.count(r)) << "route missing from openapi.json: " << r;
+  for (const auto& d : documented)
+    EXPECT_TRUE(routed.count(d)) << "openapi.json names a route that does not exist: " << d;
   (*app)->Stop();
   std::filesystem::remove_all(dir);
 }

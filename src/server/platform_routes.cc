@@ -85,8 +85,8 @@ void RegisterPlatformRoutes(http::Router& router, PlatformDeps deps) {
       [dir = deps.docs_dir](http::Request& req) {
         const std::string& file = req.Param("file");
         if (file.empty() || file == "index.html") {
-          http::Response r = http::Response::Text(200, "text/html; charset=utf-8",
-                                                  std::string(kDocsIndex));
+          http::Response r =
+              http::Response::Text(200, "text/html; charset=utf-8", std::string(kDocsIndex));
           r.headers.emplace_back("Cache-Control", "no-cache");
           return r;
         }

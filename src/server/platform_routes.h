@@ -15,7 +15,7 @@ namespace cairn::server {
 std::string_view OpenApiDocument();
 
 struct PlatformDeps {
-  storage::SqlDatabase* db;   // not owned
+  storage::SqlDatabase* db;    // not owned
   const PromMetrics* metrics;  // not owned
   std::string docs_dir;        // Swagger UI assets (swagger-ui-dist); empty: /docs answers 503
 };

@@ -50,8 +50,7 @@ void PromMetrics::OnStatement(bool is_query, int64_t micros, bool ok) {
   size_t b = BucketFor(static_cast<double>(micros) / 1e6);
   if (b < h.counts.size()) h.counts[b].fetch_add(1, std::memory_order_relaxed);
   h.count.fetch_add(1, std::memory_order_relaxed);
-  h.sum_micros.fetch_add(static_cast<uint64_t>(micros < 0 ? 0 : micros),
-                         std::memory_order_relaxed);
+  h.sum_micros.fetch_add(static_cast<uint64_t>(micros < 0 ? 0 : micros), std::memory_order_relaxed);
   if (!ok) h.errors.fetch_add(1, std::memory_order_relaxed);
 }
 
@@ -71,8 +70,8 @@ std::string PromMetrics::Render() const {
     out += "# HELP cairn_http_request_duration_seconds HTTP request latency by method and route.\n";
     out += "# TYPE cairn_http_request_duration_seconds histogram\n";
     for (const auto& [key, h] : latency_) {
-      std::string labels = "method=\"" + std::string(http::MethodName(key.first)) +
-                           "\",route=\"" + Escape(key.second) + "\"";
+      std::string labels = "method=\"" + std::string(http::MethodName(key.first)) + "\",route=\"" +
+                           Escape(key.second) + "\"";
       uint64_t cumulative = 0;
       for (size_t i = 0; i < kBuckets.size(); ++i) {
         cumulative += h.counts[i];
@@ -81,8 +80,7 @@ std::string PromMetrics::Render() const {
       }
       out += "cairn_http_request_duration_seconds_bucket{" + labels + ",le=\"+Inf\"} " +
              std::to_string(h.count) + "\n";
-      out += "cairn_http_request_duration_seconds_sum{" + labels + "} " + Num(h.sum_seconds) +
-             "\n";
+      out += "cairn_http_request_duration_seconds_sum{" + labels + "} " + Num(h.sum_seconds) + "\n";
       out += "cairn_http_request_duration_seconds_count{" + labels + "} " +
              std::to_string(h.count) + "\n";
     }

@@ -6,7 +6,8 @@ namespace cairn::storage {
 namespace {
 
 Row Sample() {
-  return Row({std::monostate(), int64_t{42}, 2.5, std::string("text"), Blob{std::string("\0b", 2)}});
+  return Row(
+      {std::monostate(), int64_t{42}, 2.5, std::string("text"), Blob{std::string("\0b", 2)}});
 }
 
 TEST(Row, TypedAccessorsReturnTheirCells) {

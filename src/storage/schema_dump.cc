@@ -25,10 +25,9 @@ std::string Collapse(std::string_view text) {
 Status DumpSqliteTable(Transaction& tx, const std::string& table, std::string& out) {
   out += "table " + table + "\n";
   const Value name[] = {table};
-  ASSIGN_OR_RETURN(auto columns,
-                   tx.Query("SELECT name, type, \"notnull\", dflt_value, pk "
-                            "FROM pragma_table_info(?) ORDER BY cid",
-                            name));
+  ASSIGN_OR_RETURN(auto columns, tx.Query("SELECT name, type, \"notnull\", dflt_value, pk "
+                                          "FROM pragma_table_info(?) ORDER BY cid",
+                                          name));
   std::vector<std::pair<int64_t, std::string>> pk;
   for (const Row& c : columns) {
     out += "  column " + c.Text(0) + " " + c.Text(1);
@@ -98,7 +97,8 @@ Result<std::string> DumpSqlite(Transaction& tx) {
   for (const Row& t : tables) RETURN_IF_ERROR(DumpSqliteTable(tx, t.Text(0), out));
   ASSIGN_OR_RETURN(auto others, tx.Query("SELECT type, name, sql FROM sqlite_master WHERE type "
                                          "IN ('view', 'trigger') ORDER BY type, name"));
-  for (const Row& o : others) out += o.Text(0) + " " + o.Text(1) + ": " + Collapse(o.Text(2)) + "\n";
+  for (const Row& o : others)
+    out += o.Text(0) + " " + o.Text(1) + ": " + Collapse(o.Text(2)) + "\n";
   return out;
 }
 

@@ -56,13 +56,14 @@ TEST_P(SchemaDumpTest, DumpIsDeterministicAndDescribesTables) {
   auto db = OpenFreshTestDatabase(GetParam(), nullptr, /*migrate=*/false);
   ASSERT_TRUE(db.ok()) << db.status().ToString();
   const bool sqlite = GetParam() == Backend::kSqlite;
-  ASSERT_TRUE((*db)->ExecScript(
-                       "CREATE TABLE zeta (id BIGINT NOT NULL, name TEXT DEFAULT 'x', "
+  ASSERT_TRUE(
+      (*db)
+          ->ExecScript("CREATE TABLE zeta (id BIGINT NOT NULL, name TEXT DEFAULT 'x', "
                        "CONSTRAINT zeta_pk PRIMARY KEY (id));"
                        "CREATE TABLE alpha (a BIGINT NOT NULL, b BIGINT NOT NULL, z_id BIGINT "
                        "REFERENCES zeta (id) ON DELETE CASCADE, PRIMARY KEY (a, b));"
                        "CREATE UNIQUE INDEX alpha_z_idx ON alpha (z_id, b DESC);")
-                  .ok());
+          .ok());
   auto first = DumpSchema(**db);
   auto second = DumpSchema(**db);
   ASSERT_TRUE(first.ok()) << first.status().ToString();

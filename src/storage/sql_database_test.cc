@@ -1,16 +1,17 @@
 // Driver contract tests, run against every backend under test (SQLite always; PostgreSQL when
 // CAIRN_TEST_PG_URL is set). Each test gets a fresh, empty database.
+#include "storage/sql_database.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <cstdlib>
 #include <cstdint>
+#include <cstdlib>
 #include <limits>
 #include <thread>
 
 #include "storage/migrator.h"
 #include "storage/postgres/postgres_database.h"
-#include "storage/sql_database.h"
 #include "storage/testing/faulty_database.h"
 #include "storage/testing/test_databases.h"
 
@@ -157,8 +158,9 @@ TEST_P(SqlDatabaseTest, CommitPersistsAndDestructorRollsBack) {
 
 TEST_P(SqlDatabaseTest, ExecReturnsRowsChanged) {
   CreateKv();
-  Script("INSERT INTO kv (k, v) VALUES ('a', 1); INSERT INTO kv (k, v) VALUES ('b', 1);"
-         "INSERT INTO kv (k, v) VALUES ('c', 2)");
+  Script(
+      "INSERT INTO kv (k, v) VALUES ('a', 1); INSERT INTO kv (k, v) VALUES ('b', 1);"
+      "INSERT INTO kv (k, v) VALUES ('c', 2)");
   auto tx = db_->Begin(TxMode::kWrite);
   ASSERT_TRUE(tx.ok());
   const Value p[] = {int64_t{1}};
@@ -181,8 +183,9 @@ TEST_P(SqlDatabaseTest, UniqueViolationIsAlreadyExists) {
 }
 
 TEST_P(SqlDatabaseTest, UniqueIndexViolationIsAlreadyExists) {
-  Script("CREATE TABLE u (id BIGINT PRIMARY KEY, name TEXT NOT NULL);"
-         "CREATE UNIQUE INDEX u_name_idx ON u (name)");
+  Script(
+      "CREATE TABLE u (id BIGINT PRIMARY KEY, name TEXT NOT NULL);"
+      "CREATE UNIQUE INDEX u_name_idx ON u (name)");
   auto tx = db_->Begin(TxMode::kWrite);
   ASSERT_TRUE(tx.ok());
   ASSERT_TRUE((*tx)->Exec("INSERT INTO u (id, name) VALUES (1, 'x')").ok());
@@ -191,9 +194,10 @@ TEST_P(SqlDatabaseTest, UniqueIndexViolationIsAlreadyExists) {
 }
 
 TEST_P(SqlDatabaseTest, ForeignKeyNotNullAndCheckViolationsAreFailedPrecondition) {
-  Script("CREATE TABLE parent (id BIGINT PRIMARY KEY);"
-         "CREATE TABLE child (id BIGINT PRIMARY KEY, parent_id BIGINT NOT NULL "
-         "REFERENCES parent (id), qty BIGINT CHECK (qty >= 0))");
+  Script(
+      "CREATE TABLE parent (id BIGINT PRIMARY KEY);"
+      "CREATE TABLE child (id BIGINT PRIMARY KEY, parent_id BIGINT NOT NULL "
+      "REFERENCES parent (id), qty BIGINT CHECK (qty >= 0))");
   for (const char* sql : {"INSERT INTO child (id, parent_id) VALUES (1, 42)",
                           "INSERT INTO child (id, parent_id) VALUES (1, NULL)",
                           "INSERT INTO child (id, parent_id, qty) VALUES (1, 1, -1)"}) {
@@ -201,8 +205,8 @@ TEST_P(SqlDatabaseTest, ForeignKeyNotNullAndCheckViolationsAreFailedPrecondition
     auto tx = db_->Begin(TxMode::kWrite);
     ASSERT_TRUE(tx.ok());
     auto r = (*tx)->Exec(sql);
-    EXPECT_EQ(r.status().code(), StatusCode::kFailedPrecondition) << sql << ": "
-                                                                  << r.status().ToString();
+    EXPECT_EQ(r.status().code(), StatusCode::kFailedPrecondition)
+        << sql << ": " << r.status().ToString();
   }
 }
 
@@ -271,8 +275,9 @@ TEST_P(SqlDatabaseTest, FailedStatementThenCommitDoesNotCommitOnPostgres) {
 }
 
 TEST_P(SqlDatabaseTest, ConcurrentWritersLoseNoUpdates) {
-  Script("CREATE TABLE counter (id BIGINT PRIMARY KEY, n BIGINT NOT NULL);"
-         "INSERT INTO counter (id, n) VALUES (1, 0)");
+  Script(
+      "CREATE TABLE counter (id BIGINT PRIMARY KEY, n BIGINT NOT NULL);"
+      "INSERT INTO counter (id, n) VALUES (1, 0)");
   CreateKv();
   constexpr int kThreads = 4;
   constexpr int kIncrements = 50;
@@ -288,8 +293,7 @@ TEST_P(SqlDatabaseTest, ConcurrentWritersLoseNoUpdates) {
         }
         const Value p[] = {"t" + std::to_string(t) + "_" + std::to_string(i), int64_t{i}};
         if (!(*tx)->Exec("UPDATE counter SET n = n + 1 WHERE id = 1").ok() ||
-            !(*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p).ok() ||
-            !(*tx)->Commit().ok()) {
+            !(*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p).ok() || !(*tx)->Commit().ok()) {
           ++failures;
         }
       }
@@ -386,8 +390,9 @@ TEST_P(SqlDatabaseTest, PostgresReconnectsAfterTheServerDropsAConnection) {
   auto admin = PostgresDatabase::Open(std::getenv(testing::kPgUrlEnv), {});
   ASSERT_TRUE(admin.ok()) << admin.status().ToString();
   auto terminate = [&](int64_t pid) {
-    ASSERT_TRUE((*admin)->ExecScript("SELECT pg_terminate_backend(" + std::to_string(pid) +
-                                     "); SELECT pg_sleep(0.2)")
+    ASSERT_TRUE((*admin)
+                    ->ExecScript("SELECT pg_terminate_backend(" + std::to_string(pid) +
+                                 "); SELECT pg_sleep(0.2)")
                     .ok());
   };
   int64_t pid = 0;

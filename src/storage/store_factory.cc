@@ -38,8 +38,7 @@ Result<std::unique_ptr<SqlDatabase>> OpenDriver(const std::string& uri, const Op
 
 }  // namespace
 
-Result<std::unique_ptr<SqlDatabase>> OpenDatabase(const std::string& uri,
-                                                  const OpenOptions& opts) {
+Result<std::unique_ptr<SqlDatabase>> OpenDatabase(const std::string& uri, const OpenOptions& opts) {
   ASSIGN_OR_RETURN(auto db, OpenDriver(uri, opts));
   RETURN_IF_ERROR(Migrate(*db, opts.upgrade));
   return db;

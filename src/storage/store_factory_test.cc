@@ -77,8 +77,9 @@ TEST(OpenDatabase, DatabaseAheadOfBinaryIsFailedPrecondition) {
   {
     auto db = OpenDatabase(uri, {});
     ASSERT_TRUE(db.ok());
-    ASSERT_TRUE((*db)->ExecScript("INSERT INTO schema_migrations (version, name, applied_at) "
-                                  "VALUES (9999, 'future', '2030-01-01T00:00:00.000Z')")
+    ASSERT_TRUE((*db)
+                    ->ExecScript("INSERT INTO schema_migrations (version, name, applied_at) "
+                                 "VALUES (9999, 'future', '2030-01-01T00:00:00.000Z')")
                     .ok());
   }
   auto db = OpenDatabase(uri, {});
@@ -94,7 +95,10 @@ TEST(OpenDatabase, UnknownSchemeIsInvalidArgument) {
 TEST(OpenDatabase, UnopenableSqlitePathIsUnavailable) {
   TempDir dir;
   const auto blocker = dir.path() / "file";
-  { std::FILE* f = std::fopen(blocker.c_str(), "w"); std::fclose(f); }
+  {
+    std::FILE* f = std::fopen(blocker.c_str(), "w");
+    std::fclose(f);
+  }
   // The parent "folder" is a regular file.
   auto db = OpenDatabase("sqlite://" + (blocker / "x.db").string(), {});
   EXPECT_EQ(db.status().code(), StatusCode::kUnavailable) << db.status().ToString();

@@ -41,8 +41,7 @@ Status DecodeMetricBlock(std::string_view bytes, int64_t expected_n,
   const char* p = bytes.data();
   out.reserve(out.size() + bytes.size() / kMetricPointBytes);
   for (size_t i = 0; i < bytes.size(); i += kMetricPointBytes, p += kMetricPointBytes) {
-    out.push_back(MetricPoint{static_cast<int64_t>(GetU64(p)),
-                              static_cast<int64_t>(GetU64(p + 8)),
+    out.push_back(MetricPoint{static_cast<int64_t>(GetU64(p)), static_cast<int64_t>(GetU64(p + 8)),
                               std::bit_cast<double>(GetU64(p + 16))});
   }
   return Status::Ok();

@@ -26,9 +26,8 @@ TEST(DownsampleMinMax, ReturnsEverythingWhenItFits) {
 TEST(DownsampleMinMax, NeverExceedsMaxPointsAndKeepsExtremes) {
   for (size_t n : {5u, 11u, 100u, 1001u, 50000u}) {
     auto v = Series(n, static_cast<uint32_t>(n));
-    auto [mn, mx] = std::minmax_element(v.begin(), v.end(), [](auto& a, auto& b) {
-      return a.value < b.value;
-    });
+    auto [mn, mx] =
+        std::minmax_element(v.begin(), v.end(), [](auto& a, auto& b) { return a.value < b.value; });
     for (size_t max_points : {2u, 3u, 4u, 5u, 7u, 100u, 999u}) {
       if (n <= max_points) continue;
       auto out = DownsampleMinMax(v, max_points);
@@ -39,8 +38,8 @@ TEST(DownsampleMinMax, NeverExceedsMaxPointsAndKeepsExtremes) {
       };
       EXPECT_TRUE(has(mn->value)) << n << " " << max_points;
       EXPECT_TRUE(has(mx->value)) << n << " " << max_points;
-      EXPECT_TRUE(std::is_sorted(out.begin(), out.end(),
-                                 [](auto& a, auto& b) { return a.step < b.step; }));
+      EXPECT_TRUE(
+          std::is_sorted(out.begin(), out.end(), [](auto& a, auto& b) { return a.step < b.step; }));
     }
   }
 }

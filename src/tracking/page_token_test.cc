@@ -6,7 +6,8 @@ namespace cairn::tracking {
 namespace {
 
 TEST(PageToken, RoundTrips) {
-  for (const std::string& s : std::vector<std::string>{"", "a", "ab", "abc", "r:1700000000000,9b2d-x", std::string("\0\xff", 2)}) {
+  for (const std::string& s : std::vector<std::string>{
+           "", "a", "ab", "abc", "r:1700000000000,9b2d-x", std::string("\0\xff", 2)}) {
     auto t = EncodePageToken(s);
     EXPECT_EQ(t.find_first_of("+/="), std::string::npos);
     auto back = DecodePageToken(t);

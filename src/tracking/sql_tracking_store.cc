@@ -6,9 +6,9 @@
 #include <utility>
 
 #include "audit/audit_writer.h"
+#include "common/json.h"
 #include "tracking/metric_block.h"
 #include "tracking/page_token.h"
-#include "common/json.h"
 
 namespace cairn::tracking {
 namespace {
@@ -99,10 +99,9 @@ Artifact ArtifactFromRow(const Row& row) {
 
 Result<std::optional<Run>> LoadRunRow(Transaction& tx, const std::string& run_id) {
   const Value p[] = {run_id};
-  ASSIGN_OR_RETURN(auto row,
-                   tx.QueryOne(std::string("SELECT ") + kRunColumns +
-                                   " FROM runs r WHERE r.run_id = ?",
-                               p));
+  ASSIGN_OR_RETURN(
+      auto row,
+      tx.QueryOne(std::string("SELECT ") + kRunColumns + " FROM runs r WHERE r.run_id = ?", p));
   if (!row) return std::optional<Run>();
   return std::optional<Run>(RunFromRow(*row));
 }
@@ -142,10 +141,9 @@ Result<Run> LoadFullRun(Transaction& tx, const std::string& run_id) {
 // Bumps the run's revision (taking its row lock on PostgreSQL) and returns its status.
 Result<RunStatus> TouchRun(Transaction& tx, const std::string& run_id, int64_t now) {
   const Value p[] = {now, run_id};
-  ASSIGN_OR_RETURN(int64_t n,
-                   tx.Exec("UPDATE runs SET revision = revision + 1, updated_at = ? "
-                           "WHERE run_id = ?",
-                           p));
+  ASSIGN_OR_RETURN(int64_t n, tx.Exec("UPDATE runs SET revision = revision + 1, updated_at = ? "
+                                      "WHERE run_id = ?",
+                                      p));
   if (n == 0) return NotFound("run '" + run_id + "' not found");
   const Value q[] = {run_id};
   ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT status FROM runs WHERE run_id = ?", q));
@@ -155,7 +153,8 @@ Result<RunStatus> TouchRun(Transaction& tx, const std::string& run_id, int64_t n
 
 Status InsertKeyValues(Transaction& tx, const char* table, const std::string& run_id,
                        const StringMap& m) {
-  const std::string sql = std::string("INSERT INTO ") + table + " (run_id, key, value) VALUES (?, ?, ?)";
+  const std::string sql =
+      std::string("INSERT INTO ") + table + " (run_id, key, value) VALUES (?, ?, ?)";
   for (const auto& [k, v] : m) {
     const Value p[] = {run_id, k, v};
     RETURN_IF_ERROR(tx.Exec(sql, p).status());
@@ -179,14 +178,16 @@ Status LoadChildren(Transaction& tx, std::vector<Run>& runs) {
     by_id[r.run_id] = &r;
   }
   const std::string in = Placeholders(runs.size());
-  ASSIGN_OR_RETURN(auto params,
-                   tx.Query("SELECT run_id, key, value FROM run_params WHERE run_id IN " + in, ids));
+  ASSIGN_OR_RETURN(
+      auto params,
+      tx.Query("SELECT run_id, key, value FROM run_params WHERE run_id IN " + in, ids));
   for (const auto& row : params) by_id[row.Text(0)]->params.emplace(row.Text(1), row.Text(2));
   ASSIGN_OR_RETURN(auto tags,
                    tx.Query("SELECT run_id, key, value FROM run_tags WHERE run_id IN " + in, ids));
   for (const auto& row : tags) by_id[row.Text(0)]->tags.emplace(row.Text(1), row.Text(2));
   ASSIGN_OR_RETURN(auto metrics, tx.Query("SELECT run_id, key, value, step, timestamp FROM "
-                                          "latest_metrics WHERE run_id IN " + in,
+                                          "latest_metrics WHERE run_id IN " +
+                                              in,
                                           ids));
   for (const auto& row : metrics) {
     by_id[row.Text(0)]->metrics.emplace(row.Text(1),
@@ -241,8 +242,14 @@ const MetricPoint& LatestOf(const std::vector<MetricPoint>& points) {
 
 Status SqlTrackingStore::CreateExperiment(const Experiment& e, const audit::Entry& audit) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
-  const Value p[] = {e.name,       e.description, e.owner,        std::string(ToString(e.status)),
-                     MapToJson(e.tags), e.created_by, e.created_at, e.updated_at,
+  const Value p[] = {e.name,
+                     e.description,
+                     e.owner,
+                     std::string(ToString(e.status)),
+                     MapToJson(e.tags),
+                     e.created_by,
+                     e.created_at,
+                     e.updated_at,
                      e.revision};
   auto r = tx->Exec(
       "INSERT INTO experiments (name, description, owner, status, tags, created_by, created_at, "
@@ -277,8 +284,8 @@ Result<ExperimentDetail> SqlTrackingStore::GetExperimentDetail(const std::string
   if (!row) return NotFound("experiment '" + name + "' not found");
   ExperimentDetail d;
   d.experiment = ExperimentFromRow(*row);
-  for (auto s : {RunStatus::kRunning, RunStatus::kCompleted, RunStatus::kFailed,
-                 RunStatus::kKilled})
+  for (auto s :
+       {RunStatus::kRunning, RunStatus::kCompleted, RunStatus::kFailed, RunStatus::kKilled})
     d.run_counts[s] = 0;
   ASSIGN_OR_RETURN(auto counts, tx->Query("SELECT status, COUNT(*) FROM runs "
                                           "WHERE experiment_name = ? GROUP BY status",
@@ -341,8 +348,14 @@ Result<Experiment> SqlTrackingStore::UpdateExperiment(const std::string& name,
   ASSIGN_OR_RETURN(ExperimentChange change, mutate(current));
   if (!change.audit) return current;
   const Experiment& u = change.updated;
-  const Value q[] = {u.description, u.owner, std::string(ToString(u.status)), MapToJson(u.tags),
-                     u.updated_at,  u.revision, name, current.revision};
+  const Value q[] = {u.description,
+                     u.owner,
+                     std::string(ToString(u.status)),
+                     MapToJson(u.tags),
+                     u.updated_at,
+                     u.revision,
+                     name,
+                     current.revision};
   ASSIGN_OR_RETURN(int64_t n, tx->Exec("UPDATE experiments SET description = ?, owner = ?, "
                                        "status = ?, tags = ?, updated_at = ?, revision = ? "
                                        "WHERE name = ? AND revision = ?",
@@ -360,10 +373,18 @@ Status SqlTrackingStore::CreateRun(const Run& run, const ExperimentCheck& check,
   ASSIGN_OR_RETURN(auto row, tx->QueryOne("SELECT status FROM experiments WHERE name = ?", e));
   if (!row) return NotFound("experiment '" + run.experiment_name + "' not found");
   RETURN_IF_ERROR(check(ParseExperimentStatus(row->Text(0)).value_or(ExperimentStatus::kActive)));
-  const Value p[] = {run.run_id,         run.experiment_name,   run.name,
-                     std::string(ToString(run.status)), run.start_time, storage::Nullable(run.end_time),
-                     run.created_by,     MapToJson(run.source), ListToJson(run.inputs),
-                     run.created_at,     run.updated_at,        run.revision};
+  const Value p[] = {run.run_id,
+                     run.experiment_name,
+                     run.name,
+                     std::string(ToString(run.status)),
+                     run.start_time,
+                     storage::Nullable(run.end_time),
+                     run.created_by,
+                     MapToJson(run.source),
+                     ListToJson(run.inputs),
+                     run.created_at,
+                     run.updated_at,
+                     run.revision};
   RETURN_IF_ERROR(tx->Exec("INSERT INTO runs (run_id, experiment_name, name, status, start_time, "
                            "end_time, created_by, source, inputs, created_at, updated_at, "
                            "revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -480,10 +501,9 @@ Status SqlTrackingStore::AppendMetrics(const std::string& run_id, const MetricBa
   for (const auto& series : batch.series) {
     if (series.points.empty()) continue;
     const Value k[] = {run_id, series.key};
-    ASSIGN_OR_RETURN(auto row,
-                     tx->QueryOne("SELECT COALESCE(MAX(seq), 0) FROM metric_blocks "
-                                  "WHERE run_id = ? AND key = ?",
-                                  k));
+    ASSIGN_OR_RETURN(auto row, tx->QueryOne("SELECT COALESCE(MAX(seq), 0) FROM metric_blocks "
+                                            "WHERE run_id = ? AND key = ?",
+                                            k));
     const int64_t seq = (row ? row->Int(0) : 0) + 1;
     int64_t min_step = series.points.front().step;
     int64_t max_step = min_step;
@@ -491,7 +511,11 @@ Status SqlTrackingStore::AppendMetrics(const std::string& run_id, const MetricBa
       min_step = std::min(min_step, p.step);
       max_step = std::max(max_step, p.step);
     }
-    const Value b[] = {run_id, series.key, seq, min_step, max_step,
+    const Value b[] = {run_id,
+                       series.key,
+                       seq,
+                       min_step,
+                       max_step,
                        static_cast<int64_t>(series.points.size()),
                        storage::Blob{EncodeMetricBlock(series.points)}};
     RETURN_IF_ERROR(tx->Exec("INSERT INTO metric_blocks (run_id, key, seq, min_step, max_step, "
@@ -527,8 +551,10 @@ Result<std::vector<MetricPoint>> SqlTrackingStore::GetMetricPoints(const std::st
                                         "ORDER BY seq",
                                         p));
   std::vector<MetricPoint> all;
-  for (const auto& row : rows) RETURN_IF_ERROR(DecodeMetricBlock(row.BlobBytes(1), row.Int(0), all));
-  std::erase_if(all, [&](const MetricPoint& pt) { return pt.step < min_step || pt.step > max_step; });
+  for (const auto& row : rows)
+    RETURN_IF_ERROR(DecodeMetricBlock(row.BlobBytes(1), row.Int(0), all));
+  std::erase_if(all,
+                [&](const MetricPoint& pt) { return pt.step < min_step || pt.step > max_step; });
   std::stable_sort(all.begin(), all.end(),
                    [](const MetricPoint& a, const MetricPoint& b) { return a.step < b.step; });
   return all;
@@ -540,11 +566,12 @@ Status SqlTrackingStore::AddArtifact(const std::string& run_id, const Artifact& 
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
   ASSIGN_OR_RETURN(RunStatus status, TouchRun(*tx, run_id, audit.at));
   RETURN_IF_ERROR(check(status));
-  const Value p[] = {run_id, a.path, a.size_bytes, a.sha256, a.content_type, a.created_by,
-                     a.created_at};
-  auto r = tx->Exec("INSERT INTO run_artifacts (run_id, path, size_bytes, sha256, content_type, "
-                    "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    p);
+  const Value p[] = {run_id,         a.path,       a.size_bytes, a.sha256,
+                     a.content_type, a.created_by, a.created_at};
+  auto r = tx->Exec(
+      "INSERT INTO run_artifacts (run_id, path, size_bytes, sha256, content_type, "
+      "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      p);
   if (!r.ok()) {
     if (r.status().code() == StatusCode::kAlreadyExists)
       return AlreadyExists("artifact '" + a.path + "' already exists in run '" + run_id + "'");

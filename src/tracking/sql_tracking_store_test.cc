@@ -27,9 +27,10 @@ TEST_P(SqlTrackingStoreTest, StoresOneBlockPerKeyPerBatchWithIncreasingSeq) {
   auto tx = db_->Begin(storage::TxMode::kRead);
   ASSERT_TRUE(tx.ok());
   const storage::Value p[] = {r.run_id};
-  auto rows = (*tx)->Query("SELECT key, seq, min_step, max_step, n, data FROM metric_blocks "
-                           "WHERE run_id = ? ORDER BY key, seq",
-                           p);
+  auto rows = (*tx)->Query(
+      "SELECT key, seq, min_step, max_step, n, data FROM metric_blocks "
+      "WHERE run_id = ? ORDER BY key, seq",
+      p);
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
   ASSERT_EQ(rows->size(), 3u);
   EXPECT_EQ((*rows)[0].Text(0), "acc");
@@ -64,7 +65,8 @@ TEST_P(SqlTrackingStoreTest, FailedStatementRollsBackChangeAndAudit) {
   MakeExperiment("e");
   tracking::Run r = MakeRun("e");
   FaultyDatabase faulty(*db_);
-  TrackingService svc(std::make_unique<SqlTrackingStore>(faulty), TrackingServiceOptions{data_dir_});
+  TrackingService svc(std::make_unique<SqlTrackingStore>(faulty),
+                      TrackingServiceOptions{data_dir_});
   faulty.Reset();
   ASSERT_TRUE(svc.LogMetrics(r.run_id, Batch("k", {{1, 1, 1}}), "x").ok());
   const int n = faulty.statements();
@@ -103,7 +105,8 @@ TEST_P(SqlTrackingStoreTest, FailedPatchLeavesRunUnchanged) {
   MakeExperiment("e");
   tracking::Run r = MakeRun("e");
   FaultyDatabase faulty(*db_);
-  TrackingService svc(std::make_unique<SqlTrackingStore>(faulty), TrackingServiceOptions{data_dir_});
+  TrackingService svc(std::make_unique<SqlTrackingStore>(faulty),
+                      TrackingServiceOptions{data_dir_});
   RunPatch p;
   p.status = "completed";
   p.tags = StringMap{{"x", "y"}};

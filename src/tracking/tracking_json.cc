@@ -161,7 +161,8 @@ std::string PointField(size_t i, std::string_view name) {
 
 void AddPointError(std::vector<FieldError>& errors, size_t i, std::string_view name,
                    std::string message) {
-  if (errors.size() < kMaxReportedErrors) errors.push_back({PointField(i, name), std::move(message)});
+  if (errors.size() < kMaxReportedErrors)
+    errors.push_back({PointField(i, name), std::move(message)});
 }
 
 Result<MetricBatch> WalkMetricBatch(const bj::value& root) {
@@ -352,7 +353,9 @@ Result<MetricBatch> ParseMetricBatch(std::string_view body) {
   return result;
 }
 
-std::string ExperimentToJson(const Experiment& e) { return ::cairn::json::Serialize(ExperimentObject(e)); }
+std::string ExperimentToJson(const Experiment& e) {
+  return ::cairn::json::Serialize(ExperimentObject(e));
+}
 
 std::string ExperimentDetailToJson(const ExperimentDetail& d) {
   bj::object o = ExperimentObject(d.experiment);
@@ -375,7 +378,9 @@ std::string ExperimentPageToJson(const Page<Experiment>& page) {
   return ::cairn::json::Serialize(o);
 }
 
-std::string RunToJson(const Run& run, RunView view) { return ::cairn::json::Serialize(RunObject(run, view)); }
+std::string RunToJson(const Run& run, RunView view) {
+  return ::cairn::json::Serialize(RunObject(run, view));
+}
 
 std::string RunPageToJson(const Page<Run>& page) {
   bj::array items;
@@ -413,7 +418,9 @@ std::string MetricHistoryToJson(const MetricHistory& h) {
   return out;
 }
 
-std::string ArtifactToJson(const Artifact& a) { return ::cairn::json::Serialize(ArtifactObject(a)); }
+std::string ArtifactToJson(const Artifact& a) {
+  return ::cairn::json::Serialize(ArtifactObject(a));
+}
 
 std::string ArtifactListToJson(const std::vector<Artifact>& items) {
   bj::array arr;

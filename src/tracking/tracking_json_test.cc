@@ -151,9 +151,9 @@ TEST(RunToJson, FullViewHasEveryField) {
   r.metrics["loss"] = {0.5, 3, 99};
   r.artifacts.push_back({"m.bin", 3, "ab", "x", "u", 0});
   auto v = boost::json::parse(RunToJson(r));
-  for (const char* f : {"run_id", "experiment_name", "name", "status", "params", "metrics", "tags",
-                        "start_time", "end_time", "created_by", "source", "inputs", "artifacts",
-                        "revision"})
+  for (const char* f :
+       {"run_id", "experiment_name", "name", "status", "params", "metrics", "tags", "start_time",
+        "end_time", "created_by", "source", "inputs", "artifacts", "revision"})
     EXPECT_TRUE(v.as_object().contains(f)) << f;
   EXPECT_TRUE(v.at("end_time").is_null());
   EXPECT_EQ(v.at("metrics").at("loss").at("timestamp").as_int64(), 99);

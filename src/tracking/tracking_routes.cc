@@ -6,9 +6,9 @@
 
 #include "common/time.h"
 #include "http/identity.h"
+#include "http/request_params.h"
 #include "tracking/run_response_cache.h"
 #include "tracking/tracking_json.h"
-#include "http/request_params.h"
 
 namespace cairn::tracking {
 namespace {
@@ -19,9 +19,9 @@ using http::Response;
 
 Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
 
+using http::IfMatch;
 using http::QueryInt;
 using http::QueryString;
-using http::IfMatch;
 using http::WithETag;
 
 Response CreateExperiment(TrackingService& svc, Request& req) {
@@ -69,9 +69,11 @@ Response CreateRun(TrackingService& svc, Request& req) {
 Response ListRuns(TrackingService& svc, Request& req) {
   auto limit = QueryInt(req, "limit");
   if (!limit.ok()) return Fail(limit.status(), req);
-  RunListRequest lr{QueryString(req, "experiment_name"), QueryString(req, "status"),
+  RunListRequest lr{QueryString(req, "experiment_name"),
+                    QueryString(req, "status"),
                     QueryString(req, "filter").value_or(""),
-                    QueryString(req, "order_by").value_or(""), *limit,
+                    QueryString(req, "order_by").value_or(""),
+                    *limit,
                     QueryString(req, "page_token").value_or("")};
   auto page = svc.ListRuns(lr);
   if (!page.ok()) return Fail(page.status(), req);
@@ -112,8 +114,9 @@ Response LogMetrics(TrackingService& svc, Request& req) {
 
 Response GetMetricHistory(TrackingService& svc, Request& req) {
   MetricHistoryRequest hr;
-  for (auto [name, slot] : {std::pair{"min_step", &hr.min_step}, std::pair{"max_step", &hr.max_step},
-                            std::pair{"max_points", &hr.max_points}}) {
+  for (auto [name, slot] :
+       {std::pair{"min_step", &hr.min_step}, std::pair{"max_step", &hr.max_step},
+        std::pair{"max_points", &hr.max_points}}) {
     auto v = QueryInt(req, name);
     if (!v.ok()) return Fail(v.status(), req);
     *slot = *v;
@@ -160,32 +163,37 @@ void RegisterTrackingRoutes(http::Router& router, TrackingService& service) {
   auto cache = std::make_shared<RunResponseCache>();
   TrackingService& s = service;
 
-  router.Add(Method::kPost, base + "/experiments",
-             [&s](Request& r) { return CreateExperiment(s, r); }, json_body);
+  router.Add(
+      Method::kPost, base + "/experiments", [&s](Request& r) { return CreateExperiment(s, r); },
+      json_body);
   router.Add(Method::kGet, base + "/experiments",
              [&s](Request& r) { return ListExperiments(s, r); });
   router.Add(Method::kGet, base + "/experiments/{name}",
              [&s](Request& r) { return GetExperiment(s, r); });
-  router.Add(Method::kPatch, base + "/experiments/{name}",
-             [&s](Request& r) { return PatchExperiment(s, r); }, json_body);
+  router.Add(
+      Method::kPatch, base + "/experiments/{name}",
+      [&s](Request& r) { return PatchExperiment(s, r); }, json_body);
 
-  router.Add(Method::kPost, base + "/runs", [&s](Request& r) { return CreateRun(s, r); },
-             json_body);
+  router.Add(
+      Method::kPost, base + "/runs", [&s](Request& r) { return CreateRun(s, r); }, json_body);
   router.Add(Method::kGet, base + "/runs", [&s](Request& r) { return ListRuns(s, r); });
   router.Add(Method::kGet, base + "/runs/{run_id}",
              [&s, cache](Request& r) { return GetRun(s, *cache, r); });
-  router.Add(Method::kPatch, base + "/runs/{run_id}",
-             [&s](Request& r) { return PatchRun(s, r); }, json_body);
+  router.Add(
+      Method::kPatch, base + "/runs/{run_id}", [&s](Request& r) { return PatchRun(s, r); },
+      json_body);
 
-  router.Add(Method::kPost, base + "/runs/{run_id}/metrics",
-             [&s](Request& r) { return LogMetrics(s, r); }, json_body);
+  router.Add(
+      Method::kPost, base + "/runs/{run_id}/metrics", [&s](Request& r) { return LogMetrics(s, r); },
+      json_body);
   router.Add(Method::kGet, base + "/runs/{run_id}/metrics/{key...}",
              [&s](Request& r) { return GetMetricHistory(s, r); });
 
   router.Add(Method::kGet, base + "/runs/{run_id}/artifacts",
              [&s](Request& r) { return ListArtifacts(s, r); });
-  router.Add(Method::kPut, base + "/runs/{run_id}/artifacts/{path...}",
-             [&s](Request& r) { return PutArtifact(s, r); }, upload);
+  router.Add(
+      Method::kPut, base + "/runs/{run_id}/artifacts/{path...}",
+      [&s](Request& r) { return PutArtifact(s, r); }, upload);
   router.Add(Method::kGet, base + "/runs/{run_id}/artifacts/{path...}",
              [&s](Request& r) { return GetArtifact(s, r); });
 }

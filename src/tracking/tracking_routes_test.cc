@@ -134,12 +134,15 @@ TEST_P(TrackingRoutesTest, UnknownResourcesAre404) {
 
 TEST_P(TrackingRoutesTest, StaleIfMatchIs412) {
   ASSERT_EQ(Call(Method::kPost, "/experiments", R"({"name":"x"})").status, 201);
-  auto ok = Call(Method::kPatch, "/experiments/x", R"({"description":"d"})", {{"if-match", "\"1\""}});
+  auto ok =
+      Call(Method::kPatch, "/experiments/x", R"({"description":"d"})", {{"if-match", "\"1\""}});
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(Body(ok).at("revision").as_int64(), 2);
-  auto stale = Call(Method::kPatch, "/experiments/x", R"({"description":"e"})", {{"if-match", "1"}});
+  auto stale =
+      Call(Method::kPatch, "/experiments/x", R"({"description":"e"})", {{"if-match", "1"}});
   EXPECT_EQ(stale.status, 412);
-  auto bad = Call(Method::kPatch, "/experiments/x", R"({"description":"e"})", {{"if-match", "abc"}});
+  auto bad =
+      Call(Method::kPatch, "/experiments/x", R"({"description":"e"})", {{"if-match", "abc"}});
   EXPECT_EQ(bad.status, 400);
 }
 
@@ -162,12 +165,11 @@ TEST_P(TrackingRoutesTest, RunLifecycleMetricsAndCaching) {
   EXPECT_EQ(v2.at("metrics").at("train/loss").at("timestamp").as_int64(), 2000);
   EXPECT_EQ(Call(Method::kGet, "/runs/" + id).body, g2.body);  // served from cache
 
-  auto h = Call(Method::kGet, "/runs/" + id + "/metrics/train/loss", "", {},
-                {{"max_points", "2"}});
+  auto h = Call(Method::kGet, "/runs/" + id + "/metrics/train/loss", "", {}, {{"max_points", "2"}});
   ASSERT_EQ(h.status, 200) << h.body;
   EXPECT_EQ(Body(h).at("items").as_array().size(), 2u);
-  auto badh = Call(Method::kGet, "/runs/" + id + "/metrics/train/loss", "", {},
-                   {{"max_points", "x"}});
+  auto badh =
+      Call(Method::kGet, "/runs/" + id + "/metrics/train/loss", "", {}, {{"max_points", "x"}});
   EXPECT_EQ(badh.status, 400);
 
   auto p = Call(Method::kPatch, "/runs/" + id, R"({"params":{"d":"7"}})");
@@ -175,8 +177,8 @@ TEST_P(TrackingRoutesTest, RunLifecycleMetricsAndCaching) {
   auto done = Call(Method::kPatch, "/runs/" + id, R"({"status":"completed"})");
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_TRUE(Body(done).at("end_time").is_string());
-  auto late = Call(Method::kPost, "/runs/" + id + "/metrics",
-                   R"({"metrics":[{"key":"a","value":1}]})");
+  auto late =
+      Call(Method::kPost, "/runs/" + id + "/metrics", R"({"metrics":[{"key":"a","value":1}]})");
   EXPECT_EQ(late.status, 409);
   auto bad = Call(Method::kPost, "/runs/" + id + "/metrics", R"({"metrics":[]})");
   EXPECT_EQ(bad.status, 400);
@@ -258,8 +260,7 @@ TEST_P(TrackingRoutesTest, AuditListsMutationsNewestFirst) {
   EXPECT_TRUE(Body(future).at("items").as_array().empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, TrackingRoutesTest,
-                         ::testing::Values(storage::Backend::kSqlite),
+INSTANTIATE_TEST_SUITE_P(Sqlite, TrackingRoutesTest, ::testing::Values(storage::Backend::kSqlite),
                          testing::BackendParamName);
 
 }  // namespace

@@ -46,8 +46,8 @@ void ValidateMap(const std::optional<StringMap>& m, const std::string& field,
 
 Status Check(std::vector<FieldError> errors) {
   if (errors.empty()) return Status::Ok();
-  std::string msg = "request validation failed: " + errors.front().field + " " +
-                    errors.front().message;
+  std::string msg =
+      "request validation failed: " + errors.front().field + " " + errors.front().message;
   return InvalidArgument(std::move(msg), std::move(errors));
 }
 
@@ -70,10 +70,10 @@ Status RevisionMatches(std::optional<int64_t> if_match, int64_t current) {
   return Status::Ok();
 }
 
-audit::Entry MakeAudit(int64_t at, const std::string& actor, std::string action,
-                       std::string type, std::string id, audit::Summary summary = {}) {
-  return audit::Entry{at, actor, std::move(action), std::move(type), std::move(id),
-                      std::move(summary)};
+audit::Entry MakeAudit(int64_t at, const std::string& actor, std::string action, std::string type,
+                       std::string id, audit::Summary summary = {}) {
+  return audit::Entry{
+      at, actor, std::move(action), std::move(type), std::move(id), std::move(summary)};
 }
 
 std::string JoinChanged(const std::vector<std::string>& fields) {
@@ -198,37 +198,36 @@ Result<Experiment> TrackingService::UpdateExperiment(const std::string& name,
   if (!IsValidName(name)) return NotFound("experiment '" + name + "' not found");
 
   const int64_t now = NowMillis();
-  return store_->UpdateExperiment(
-      name, [&](const Experiment& current) -> Result<ExperimentChange> {
-        RETURN_IF_ERROR(RevisionMatches(if_match, current.revision));
-        ExperimentChange change{current, std::nullopt};
-        Experiment& u = change.updated;
-        std::vector<std::string> changed;
-        if (patch.description && *patch.description != u.description) {
-          u.description = *patch.description;
-          changed.push_back("description");
-        }
-        if (patch.owner && *patch.owner != u.owner) {
-          u.owner = *patch.owner;
-          changed.push_back("owner");
-        }
-        if (status && *status != u.status) {
-          u.status = *status;
-          changed.push_back("status");
-        }
-        if (patch.tags && *patch.tags != u.tags) {
-          u.tags = *patch.tags;
-          changed.push_back("tags");
-        }
-        if (changed.empty()) return change;
-        u.revision = current.revision + 1;
-        u.updated_at = now;
-        change.audit = MakeAudit(now, actor, "experiment.update", "experiment", name,
-                                 {{"changed", JoinChanged(changed)},
-                                  {"status", std::string(ToString(u.status))},
-                                  {"revision", u.revision}});
-        return change;
-      });
+  return store_->UpdateExperiment(name, [&](const Experiment& current) -> Result<ExperimentChange> {
+    RETURN_IF_ERROR(RevisionMatches(if_match, current.revision));
+    ExperimentChange change{current, std::nullopt};
+    Experiment& u = change.updated;
+    std::vector<std::string> changed;
+    if (patch.description && *patch.description != u.description) {
+      u.description = *patch.description;
+      changed.push_back("description");
+    }
+    if (patch.owner && *patch.owner != u.owner) {
+      u.owner = *patch.owner;
+      changed.push_back("owner");
+    }
+    if (status && *status != u.status) {
+      u.status = *status;
+      changed.push_back("status");
+    }
+    if (patch.tags && *patch.tags != u.tags) {
+      u.tags = *patch.tags;
+      changed.push_back("tags");
+    }
+    if (changed.empty()) return change;
+    u.revision = current.revision + 1;
+    u.updated_at = now;
+    change.audit = MakeAudit(now, actor, "experiment.update", "experiment", name,
+                             {{"changed", JoinChanged(changed)},
+                              {"status", std::string(ToString(u.status))},
+                              {"revision", u.revision}});
+    return change;
+  });
 }
 
 Result<Run> TrackingService::CreateRun(const RunCreate& req, const std::string& actor) {
@@ -241,7 +240,8 @@ Result<Run> TrackingService::CreateRun(const RunCreate& req, const std::string& 
   ValidateMap(req.tags, "tags", errors);
   ValidateMap(req.source, "source", errors);
   if (req.inputs) {
-    if (req.inputs->size() > kMaxInputs) errors.push_back({"inputs", "must have at most 1000 items"});
+    if (req.inputs->size() > kMaxInputs)
+      errors.push_back({"inputs", "must have at most 1000 items"});
     for (const auto& in : *req.inputs) {
       if (in.empty() || in.size() > kMaxInputLength) {
         errors.push_back({"inputs", "items must be 1 to 256 characters"});
@@ -275,10 +275,10 @@ Result<Run> TrackingService::CreateRun(const RunCreate& req, const std::string& 
                                 "' is archived; runs cannot be started in it");
     return Status::Ok();
   };
-  RETURN_IF_ERROR(store_->CreateRun(
-      run, check,
-      MakeAudit(now, actor, "run.create", "run", run.run_id,
-                {{"experiment_name", run.experiment_name}, {"name", run.name}})));
+  RETURN_IF_ERROR(
+      store_->CreateRun(run, check,
+                        MakeAudit(now, actor, "run.create", "run", run.run_id,
+                                  {{"experiment_name", run.experiment_name}, {"name", run.name}})));
   return run;
 }
 
@@ -297,7 +297,8 @@ Result<Page<Run>> TrackingService::ListRuns(const RunListRequest& req) {
   ASSIGN_OR_RETURN(q.limit, ValidateLimit(req.limit));
   if (req.status) {
     q.status = ParseRunStatus(*req.status);
-    if (!q.status) return FieldInvalid("status", "must be one of running, completed, failed, killed");
+    if (!q.status)
+      return FieldInvalid("status", "must be one of running, completed, failed, killed");
   }
   q.experiment_name = req.experiment_name;
   ASSIGN_OR_RETURN(q.filter, ParseRunFilter(req.filter));
@@ -307,8 +308,7 @@ Result<Page<Run>> TrackingService::ListRuns(const RunListRequest& req) {
 }
 
 Result<Run> TrackingService::UpdateRun(const std::string& run_id, const RunPatch& patch,
-                                       std::optional<int64_t> if_match,
-                                       const std::string& actor) {
+                                       std::optional<int64_t> if_match, const std::string& actor) {
   std::vector<FieldError> errors;
   std::optional<RunStatus> status;
   if (patch.status) {
@@ -324,9 +324,8 @@ Result<Run> TrackingService::UpdateRun(const std::string& run_id, const RunPatch
   return store_->UpdateRun(run_id, [&](const Run& current) -> Result<RunChange> {
     RETURN_IF_ERROR(RevisionMatches(if_match, current.revision));
     const bool terminal = IsTerminal(current.status);
-    const std::string frozen =
-        "run '" + run_id + "' is " + std::string(ToString(current.status)) +
-        "; only its tags can change";
+    const std::string frozen = "run '" + run_id + "' is " + std::string(ToString(current.status)) +
+                               "; only its tags can change";
     RunChange change;
     change.status = current.status;
     change.end_time = current.end_time;

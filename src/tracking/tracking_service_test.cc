@@ -50,7 +50,8 @@ TEST_P(TrackingServiceTest, CreateExperimentRejectsDuplicateWithoutAuditRecord) 
 }
 
 TEST_P(TrackingServiceTest, CreateExperimentRejectsInvalidName) {
-  for (const std::string& bad : std::vector<std::string>{"", "-x", "a b", std::string(129, 'a'), "a/b"}) {
+  for (const std::string& bad :
+       std::vector<std::string>{"", "-x", "a b", std::string(129, 'a'), "a/b"}) {
     ExperimentCreate c;
     c.name = bad;
     auto e = service_->CreateExperiment(c, "x");
@@ -76,8 +77,7 @@ TEST_P(TrackingServiceTest, UpdateExperimentBumpsRevisionAndHonoursIfMatch) {
 
   ExperimentPatch p2;
   p2.description = "stale";
-  EXPECT_EQ(service_->UpdateExperiment("e", p2, 1, "carol").status().code(),
-            StatusCode::kAborted);
+  EXPECT_EQ(service_->UpdateExperiment("e", p2, 1, "carol").status().code(), StatusCode::kAborted);
   auto d = service_->GetExperiment("e");
   EXPECT_EQ(d->experiment.description, "new");
   EXPECT_EQ(d->experiment.revision, 2);
@@ -306,8 +306,8 @@ TEST_P(TrackingServiceTest, UpdateRunWithStaleRevisionIsAbortedAndChangesNothing
 TEST_P(TrackingServiceTest, LatestMetricKeepsGreatestStepDespiteOrder) {
   MakeExperiment("e");
   tracking::Run r = MakeRun("e");
-  ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("loss", {{5, 100, 0.5}, {2, 200, 0.9}}), "x")
-                  .ok());
+  ASSERT_TRUE(
+      service_->LogMetrics(r.run_id, Batch("loss", {{5, 100, 0.5}, {2, 200, 0.9}}), "x").ok());
   ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("loss", {{3, 300, 0.7}}), "x").ok());
   auto g = service_->GetRun(r.run_id);
   ASSERT_TRUE(g.ok());
@@ -329,8 +329,7 @@ TEST_P(TrackingServiceTest, MetricBatchIsAllOrNothing) {
   b.total_points = 2;
   EXPECT_EQ(service_->LogMetrics(r.run_id, b, "x").status().code(), StatusCode::kInvalidArgument);
   MetricBatch nan = Batch("good", {{1, 1, 1.0}, {2, 2, std::nan("")}});
-  EXPECT_EQ(service_->LogMetrics(r.run_id, nan, "x").status().code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(service_->LogMetrics(r.run_id, nan, "x").status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM metric_blocks"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM latest_metrics"), 0);
   EXPECT_EQ(service_->GetRun(r.run_id)->revision, 1);
@@ -353,11 +352,11 @@ TEST_P(TrackingServiceTest, MetricBatchSizeLimits) {
 
 TEST_P(TrackingServiceTest, MetricsToUnknownOrTerminalRunAreRejected) {
   MakeExperiment("e");
-  EXPECT_EQ(service_->LogMetrics("00000000-0000-4000-8000-000000000000",
-                                 Batch("k", {{1, 1, 1.0}}), "x")
-                .status()
-                .code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(
+      service_->LogMetrics("00000000-0000-4000-8000-000000000000", Batch("k", {{1, 1, 1.0}}), "x")
+          .status()
+          .code(),
+      StatusCode::kNotFound);
   tracking::Run r = MakeRun("e");
   RunPatch p;
   p.status = "completed";
@@ -405,8 +404,8 @@ TEST_P(TrackingServiceTest, HistoryDownsamplesWithinMaxPointsKeepingExtremes) {
     std::vector<MetricPoint> pts;
     for (int i = 0; i < 1000; ++i) {
       int step = b * 1000 + i;
-      pts.push_back({step, step, std::sin(step / 50.0) + (step == 3333 ? 5 : 0) -
-                                     (step == 4444 ? 7 : 0)});
+      pts.push_back(
+          {step, step, std::sin(step / 50.0) + (step == 3333 ? 5 : 0) - (step == 4444 ? 7 : 0)});
     }
     ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("s", pts), "x").ok());
   }
@@ -426,21 +425,20 @@ TEST_P(TrackingServiceTest, HistoryRejectsBadParameters) {
   tracking::Run r = MakeRun("e");
   EXPECT_EQ(service_->GetMetricHistory(r.run_id, "k", {5, 1, std::nullopt}).status().code(),
             StatusCode::kInvalidArgument);
-  EXPECT_EQ(service_->GetMetricHistory(r.run_id, "k", {std::nullopt, std::nullopt, 1})
-                .status()
-                .code(),
-            StatusCode::kInvalidArgument);
-  EXPECT_EQ(service_->GetMetricHistory("00000000-0000-4000-8000-000000000000", "k", {})
-                .status()
-                .code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(
+      service_->GetMetricHistory(r.run_id, "k", {std::nullopt, std::nullopt, 1}).status().code(),
+      StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      service_->GetMetricHistory("00000000-0000-4000-8000-000000000000", "k", {}).status().code(),
+      StatusCode::kNotFound);
 }
 
 TEST_P(TrackingServiceTest, ArtifactPathEscapesAreRejected) {
   MakeExperiment("e");
   tracking::Run r = MakeRun("e");
-  for (const std::string& bad : std::vector<std::string>{"../x", "a/../../x", "/etc/passwd", "a//b", "a/", "", "a\\b",
-                          std::string("a\0b", 3), "./a", std::string(1025, 'a')}) {
+  for (const std::string& bad :
+       std::vector<std::string>{"../x", "a/../../x", "/etc/passwd", "a//b", "a/", "", "a\\b",
+                                std::string("a\0b", 3), "./a", std::string(1025, 'a')}) {
     std::string tmp = WriteTemp("data");
     EXPECT_EQ(service_->PutArtifact(r.run_id, bad, tmp, "", "x").status().code(),
               StatusCode::kInvalidArgument)
@@ -485,11 +483,11 @@ TEST_P(TrackingServiceTest, ArtifactUploadToTerminalOrUnknownRunFails) {
   ASSERT_TRUE(service_->UpdateRun(r.run_id, p, std::nullopt, "x").ok());
   EXPECT_EQ(service_->PutArtifact(r.run_id, "a", WriteTemp("x"), "", "x").status().code(),
             StatusCode::kFailedPrecondition);
-  EXPECT_EQ(service_->PutArtifact("00000000-0000-4000-8000-000000000000", "a", WriteTemp("x"),
-                                  "", "x")
-                .status()
-                .code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(
+      service_->PutArtifact("00000000-0000-4000-8000-000000000000", "a", WriteTemp("x"), "", "x")
+          .status()
+          .code(),
+      StatusCode::kNotFound);
   EXPECT_FALSE(std::filesystem::exists(data_dir_ + "/artifacts/" + r.run_id + "/a"));
 }
 
@@ -558,10 +556,10 @@ TEST_P(TrackingServiceTest, SearchRunsRejectsBadFilterStatusAndToken) {
 }
 
 TEST_P(TrackingServiceTest, EveryMutationWritesOneAuditRecord) {
-  MakeExperiment("e");                                                    // 1
-  tracking::Run r = MakeRun("e");                                                   // 2
+  MakeExperiment("e");                                                                        // 1
+  tracking::Run r = MakeRun("e");                                                             // 2
   ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("k", {{1, 1, 1}, {2, 2, 2}}), "x").ok());  // 3
-  ASSERT_TRUE(service_->PutArtifact(r.run_id, "f", WriteTemp("z"), "", "x").ok());  // 4
+  ASSERT_TRUE(service_->PutArtifact(r.run_id, "f", WriteTemp("z"), "", "x").ok());            // 4
   RunPatch p;
   p.status = "completed";
   ASSERT_TRUE(service_->UpdateRun(r.run_id, p, std::nullopt, "x").ok());  // 5

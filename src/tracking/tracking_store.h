@@ -97,8 +97,7 @@ class TrackingStore {
   // Points of `key` whose step is in [min_step, max_step], ordered by step, ties in logging
   // order. Unknown key: empty. Errors: NotFound (run), Internal (corrupt block).
   virtual Result<std::vector<MetricPoint>> GetMetricPoints(const std::string& run_id,
-                                                           const std::string& key,
-                                                           int64_t min_step,
+                                                           const std::string& key, int64_t min_step,
                                                            int64_t max_step) = 0;
 
   // Records an artifact after `check` accepts the run's status, then calls `finalize` (which

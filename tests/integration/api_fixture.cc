@@ -29,7 +29,8 @@ bool ProblemNamesField(const bj::value& body, std::string_view field) {
   for (const auto& e : errors->as_array()) {
     if (!e.is_object()) continue;
     const auto* f = e.as_object().if_contains("field");
-    if (f && f->is_string() && std::string_view(f->as_string()).find(field) != std::string_view::npos) {
+    if (f && f->is_string() &&
+        std::string_view(f->as_string()).find(field) != std::string_view::npos) {
       return true;
     }
   }
@@ -52,8 +53,8 @@ void ExpectProblem(const RawReply& reply, int status, std::optional<std::string>
   ASSERT_TRUE(obj.at("status").is_int64()) << reply.body;
   EXPECT_EQ(obj.at("status").as_int64(), status);
   if (field) {
-    EXPECT_TRUE(ProblemNamesField(body, *field)) << "errors[] does not name '" << *field
-                                                 << "': " << reply.body;
+    EXPECT_TRUE(ProblemNamesField(body, *field))
+        << "errors[] does not name '" << *field << "': " << reply.body;
   }
 }
 
@@ -68,7 +69,8 @@ RawReply ApiTest::Do(std::string_view method, std::string_view target, std::stri
   auto reply = server_->Call(method, target, body, headers);
   if (!reply.ok()) {
     ADD_FAILURE() << method << " " << target << ": " << reply.status().ToString()
-                  << "\nserver log:\n" << server_->process().Log();
+                  << "\nserver log:\n"
+                  << server_->process().Log();
     return RawReply{};
   }
   return std::move(*reply);

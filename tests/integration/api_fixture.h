@@ -42,7 +42,9 @@ class ApiTest : public ::testing::TestWithParam<BackendKind> {
               Headers headers = {});
   RawReply DoJson(std::string_view method, std::string_view target, const bj::value& body,
                   Headers headers = {});
-  std::string Url(std::string_view suffix) const { return std::string(kLifecycle) + std::string(suffix); }
+  std::string Url(std::string_view suffix) const {
+    return std::string(kLifecycle) + std::string(suffix);
+  }
 
   // POST /experiments; asserts 201 and returns the created resource.
   bj::object CreateExperiment(const std::string& name, bj::object extra = {},

@@ -128,7 +128,7 @@ TEST_P(PlatformApi, EveryOpenApiRouteExists) {
         size_t close = p.find('}', i);
         std::string name = p.substr(i + 1, close - i - 1);
         target += name.find("version") != std::string::npos ? "1"
-                  : name.find("id") != std::string::npos   ? "00000000-0000-4000-8000-000000000000"
+                  : name.find("id") != std::string::npos    ? "00000000-0000-4000-8000-000000000000"
                                                             : "dummy";
         i = close;
       } else {
@@ -140,8 +140,8 @@ TEST_P(PlatformApi, EveryOpenApiRouteExists) {
       if (m == "parameters" || m == "summary" || m == "description") continue;
       for (auto& c : m) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       bool has_body = m == "POST" || m == "PUT" || m == "PATCH";
-      RawReply r = has_body ? Do(m, target, "{}", {{"Content-Type", "application/json"}})
-                            : Do(m, target);
+      RawReply r =
+          has_body ? Do(m, target, "{}", {{"Content-Type", "application/json"}}) : Do(m, target);
       ++checked;
       EXPECT_NE(r.status, 405) << m << " " << target << " (" << path << ")";
       if (r.status == 404) {
@@ -189,9 +189,8 @@ TEST_P(ExperimentsApi, DuplicateNameIs409) {
 }
 
 TEST_P(ExperimentsApi, MalformedJsonIs400) {
-  ExpectProblem(Do("POST", Url("/experiments"), "{\"name\": ",
-                   {{"Content-Type", "application/json"}}),
-                400);
+  ExpectProblem(
+      Do("POST", Url("/experiments"), "{\"name\": ", {{"Content-Type", "application/json"}}), 400);
   ExpectProblem(Do("POST", Url("/experiments"), "[1,2]", {{"Content-Type", "application/json"}}),
                 400);
 }
@@ -218,9 +217,8 @@ TEST_P(ExperimentsApi, InvalidNameIs400) {
 }
 
 TEST_P(ExperimentsApi, WrongContentTypeIs415) {
-  ExpectProblem(Do("POST", Url("/experiments"), "{\"name\":\"x1\"}",
-                   {{"Content-Type", "text/plain"}}),
-                415);
+  ExpectProblem(
+      Do("POST", Url("/experiments"), "{\"name\":\"x1\"}", {{"Content-Type", "text/plain"}}), 415);
 }
 
 TEST_P(ExperimentsApi, UnknownExperimentIs404) {
@@ -259,9 +257,9 @@ TEST_P(ExperimentsApi, ListFiltersByOwnerAndStatusAndPages) {
   }
   EXPECT_EQ(seen.size(), 3u);
 
-  ASSERT_EQ(DoJson("PATCH", Url("/experiments/" + names[0]), bj::object{{"status", "archived"}})
-                .status,
-            200);
+  ASSERT_EQ(
+      DoJson("PATCH", Url("/experiments/" + names[0]), bj::object{{"status", "archived"}}).status,
+      200);
   bj::value archived = BodyJson(Do("GET", Url("/experiments?owner=" + owner + "&status=archived")));
   ASSERT_EQ(Items(archived).size(), 1u);
   EXPECT_EQ(Str(Items(archived)[0], "name"), names[0]);
@@ -279,8 +277,10 @@ TEST_P(ExperimentsApi, PatchUpdatesAndBumpsRevision) {
   std::string name = UniqueName("exp");
   CreateExperiment(name);
   RawReply r = DoJson("PATCH", Url("/experiments/" + name),
-                      bj::object{{"description", "new"}, {"status", "completed"},
-                                 {"owner", "carol"}, {"tags", {{"k", "v"}}}},
+                      bj::object{{"description", "new"},
+                                 {"status", "completed"},
+                                 {"owner", "carol"},
+                                 {"tags", {{"k", "v"}}}},
                       {{"If-Match", "1"}});
   ASSERT_EQ(r.status, 200) << r.body;
   bj::value e = BodyJson(r);
@@ -309,8 +309,8 @@ TEST_P(ExperimentsApi, PatchRejectsUnknownFieldsAndBadValues) {
   CreateExperiment(name);
   ExpectProblem(DoJson("PATCH", Url("/experiments/" + name), bj::object{{"nmae", "x"}}), 400,
                 "nmae");
-  ExpectProblem(DoJson("PATCH", Url("/experiments/" + name), bj::object{{"status", "bogus"}}),
-                400, "status");
+  ExpectProblem(DoJson("PATCH", Url("/experiments/" + name), bj::object{{"status", "bogus"}}), 400,
+                "status");
   ExpectProblem(DoJson("PATCH", Url("/experiments/" + name), bj::object{{"description", 3}}), 400,
                 "description");
   ExpectProblem(DoJson("PATCH", Url("/experiments/" + name), bj::object{{"description", "x"}},
@@ -324,9 +324,9 @@ TEST_P(ExperimentsApi, DetailCountsRuns) {
   CreateExperiment(name);
   CreateRun(name);
   bj::object run = CreateRun(name);
-  ASSERT_EQ(DoJson("PATCH", Url("/runs/" + Str(run, "run_id")), bj::object{{"status", "failed"}})
-                .status,
-            200);
+  ASSERT_EQ(
+      DoJson("PATCH", Url("/runs/" + Str(run, "run_id")), bj::object{{"status", "failed"}}).status,
+      200);
   bj::value e = BodyJson(Do("GET", Url("/experiments/" + name)));
   EXPECT_EQ(e.at("run_count").as_int64(), 2);
   EXPECT_NE(bj::serialize(e).find(Str(run, "run_id")), std::string::npos)
@@ -375,9 +375,9 @@ TEST_P(RunsApi, AnonymousWithoutUserHeader) {
 TEST_P(RunsApi, CallerCannotSetCreatedBy) {
   std::string exp = UniqueName("exp");
   CreateExperiment(exp);
-  ExpectProblem(DoJson("POST", Url("/runs"),
-                       bj::object{{"experiment_name", exp}, {"created_by", "mallory"}}),
-                400, "created_by");
+  ExpectProblem(
+      DoJson("POST", Url("/runs"), bj::object{{"experiment_name", exp}, {"created_by", "mallory"}}),
+      400, "created_by");
 }
 
 TEST_P(RunsApi, RunInUnknownExperimentIs404) {
@@ -413,9 +413,9 @@ TEST_P(RunsApi, CreateRejectsBadBodies) {
   ExpectProblem(Do("POST", Url("/runs"), "not json", {{"Content-Type", "application/json"}}), 400);
   ExpectProblem(DoJson("POST", Url("/runs"), bj::object{{"experiment_name", exp}, {"params", "x"}}),
                 400, "params");
-  ExpectProblem(DoJson("POST", Url("/runs"),
-                       bj::object{{"experiment_name", exp}, {"parms", {{"a", "b"}}}}),
-                400, "parms");
+  ExpectProblem(
+      DoJson("POST", Url("/runs"), bj::object{{"experiment_name", exp}, {"parms", {{"a", "b"}}}}),
+      400, "parms");
   ExpectProblem(Do("POST", Url("/runs"), "{}", {{"Content-Type", "application/xml"}}), 415);
 }
 
@@ -425,8 +425,7 @@ TEST_P(RunsApi, ParamsAreImmutableOnceSet) {
   std::string id = Str(CreateRun(exp, bj::object{{"params", {{"depth", "6"}}}}), "run_id");
   RawReply add = DoJson("PATCH", Url("/runs/" + id), bj::object{{"params", {{"lr", "0.1"}}}});
   ASSERT_EQ(add.status, 200) << add.body;
-  ExpectProblem(DoJson("PATCH", Url("/runs/" + id), bj::object{{"params", {{"depth", "7"}}}}),
-                409);
+  ExpectProblem(DoJson("PATCH", Url("/runs/" + id), bj::object{{"params", {{"depth", "7"}}}}), 409);
   bj::value run = BodyJson(Do("GET", Url("/runs/" + id)));
   EXPECT_EQ(run.at("params").at("depth").as_string(), "6");
   EXPECT_EQ(run.at("params").at("lr").as_string(), "0.1");
@@ -450,13 +449,13 @@ TEST_P(RunsApi, StaleIfMatchOnRunIs412) {
   std::string exp = UniqueName("exp");
   CreateExperiment(exp);
   std::string id = Str(CreateRun(exp), "run_id");
-  ASSERT_EQ(DoJson("PATCH", Url("/runs/" + id), bj::object{{"tags", {{"a", "1"}}}},
-                   {{"If-Match", "1"}})
-                .status,
-            200);
-  ExpectProblem(DoJson("PATCH", Url("/runs/" + id), bj::object{{"tags", {{"a", "2"}}}},
-                       {{"If-Match", "1"}}),
-                412);
+  ASSERT_EQ(
+      DoJson("PATCH", Url("/runs/" + id), bj::object{{"tags", {{"a", "1"}}}}, {{"If-Match", "1"}})
+          .status,
+      200);
+  ExpectProblem(
+      DoJson("PATCH", Url("/runs/" + id), bj::object{{"tags", {{"a", "2"}}}}, {{"If-Match", "1"}}),
+      412);
   bj::value run = BodyJson(Do("GET", Url("/runs/" + id)));
   EXPECT_EQ(run.at("tags").at("a").as_string(), "1");
   EXPECT_EQ(run.at("revision").as_int64(), 2);
@@ -584,8 +583,8 @@ TEST_P(MetricsApi, RejectsMalformedBatches) {
   ExpectProblem(DoJson("POST", target, bj::object{{"metrics", bj::array{}}, {"extra", 1}}), 400,
                 "extra");
   ExpectProblem(DoJson("POST", target,
-                       bj::object{{"metrics", bj::array{bj::object{
-                                                  {"key", "a"}, {"value", 1}, {"stp", 1}}}}}),
+                       bj::object{{"metrics",
+                                   bj::array{bj::object{{"key", "a"}, {"value", 1}, {"stp", 1}}}}}),
                 400, "stp");
   ExpectProblem(Do("POST", target, "{\"metrics\":[]}", {{"Content-Type", "text/csv"}}), 415);
   // Infinity is not JSON; a huge exponent overflows to inf and must be refused as non-finite.
@@ -615,9 +614,9 @@ TEST_P(MetricsApi, HistoryIsOrderedByStepAndFiltersRange) {
   std::string id = Str(CreateRun(exp), "run_id");
   ASSERT_EQ(LogMetrics(id, bj::array{Point("l", 5, 5), Point("l", 1, 1), Point("l", 3, 3)}).status,
             200);
-  ASSERT_EQ(LogMetrics(id, bj::array{Point("l", 2, 2), Point("l", 4, 4), Point("other", 9, 9)})
-                .status,
-            200);
+  ASSERT_EQ(
+      LogMetrics(id, bj::array{Point("l", 2, 2), Point("l", 4, 4), Point("other", 9, 9)}).status,
+      200);
   bj::value h = BodyJson(Do("GET", Url("/runs/" + id + "/metrics/l")));
   EXPECT_EQ(Str(h, "key"), "l");
   EXPECT_FALSE(h.at("downsampled").as_bool());
@@ -643,7 +642,7 @@ TEST_P(MetricsApi, MaxPointsDownsamplesKeepingExtremes) {
   bj::array points;
   for (int i = 0; i < 2000; ++i) {
     double v = std::sin(i / 50.0);
-    if (i == 777) v = 42.0;   // a spike
+    if (i == 777) v = 42.0;    // a spike
     if (i == 1333) v = -42.0;  // a dip
     points.push_back(Point("s", v, i));
   }
@@ -765,8 +764,8 @@ TEST_P(ArtifactsApi, PathEscapesAreRefusedAndWriteNothingOutside) {
     if (p == p.parent_path()) break;
   }
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir.parent_path(),
-                                                  fs::directory_options::skip_permission_denied, ec);
+  for (auto it = fs::recursive_directory_iterator(
+           dir.parent_path(), fs::directory_options::skip_permission_denied, ec);
        it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) break;
     if (it->path().filename().string().find(marker) == std::string::npos) continue;
@@ -824,7 +823,8 @@ INSTANTIATE_TEST_SUITE_P(Backends, SmallBodyApi, ::testing::ValuesIn(AvailableBa
 using AuditApi = ApiTest;
 
 // Audit records that mention `needle` anywhere.
-std::vector<bj::value> AuditMentioning(ApiTest& t, const bj::value& list, const std::string& needle) {
+std::vector<bj::value> AuditMentioning(ApiTest& t, const bj::value& list,
+                                       const std::string& needle) {
   (void)t;
   std::vector<bj::value> out;
   for (const auto& it : Items(list)) {
@@ -847,7 +847,8 @@ TEST_P(AuditApi, MutationsAreAuditedWithTheActor) {
   auto exp_records = AuditMentioning(*this, list, exp);
   ASSERT_FALSE(exp_records.empty()) << r.body.substr(0, 1000);
   bool alice = false;
-  for (const auto& rec : exp_records) alice |= bj::serialize(rec).find("\"alice\"") != std::string::npos;
+  for (const auto& rec : exp_records)
+    alice |= bj::serialize(rec).find("\"alice\"") != std::string::npos;
   EXPECT_TRUE(alice) << "experiment creation not attributed to alice";
   auto run_records = AuditMentioning(*this, list, id);
   bool bob = false, carol = false;
@@ -867,12 +868,14 @@ TEST_P(AuditApi, MutationsAreAuditedWithTheActor) {
 TEST_P(AuditApi, FailedMutationLeavesNoAuditRecord) {
   std::string exp = UniqueName("exp");
   CreateExperiment(exp);
-  size_t before = AuditMentioning(*this, BodyJson(Do("GET", "/api/v1/audit?limit=1000")), exp).size();
+  size_t before =
+      AuditMentioning(*this, BodyJson(Do("GET", "/api/v1/audit?limit=1000")), exp).size();
   ExpectProblem(DoJson("POST", Url("/experiments"), bj::object{{"name", exp}}), 409);
   ExpectProblem(DoJson("PATCH", Url("/experiments/" + exp), bj::object{{"description", "x"}},
                        {{"If-Match", "9"}}),
                 412);
-  size_t after = AuditMentioning(*this, BodyJson(Do("GET", "/api/v1/audit?limit=1000")), exp).size();
+  size_t after =
+      AuditMentioning(*this, BodyJson(Do("GET", "/api/v1/audit?limit=1000")), exp).size();
   EXPECT_EQ(before, after);
 }
 

@@ -92,7 +92,8 @@ TEST_P(DurabilityTest, KillNineLosesNoAcknowledgedBatchAndTearsNone) {
     {
       std::lock_guard lock(mu);
       ASSERT_GE(result.acked.size(), static_cast<size_t>(kMinAckedBeforeKill))
-          << "the stream never got going; log:\n" << server_->process().Log();
+          << "the stream never got going; log:\n"
+          << server_->process().Log();
       acked_by_run[run_id] = result.acked;
     }
     ASSERT_TRUE(server_->Restart().ok());
@@ -115,8 +116,7 @@ TEST_P(DurabilityTest, KillNineLosesNoAcknowledgedBatchAndTearsNone) {
       }
       for (int batch : acked) {
         EXPECT_EQ(points_per_batch.count(batch), 1u)
-            << "run " << run << ": acknowledged batch " << batch << " lost (round " << round
-            << ")";
+            << "run " << run << ": acknowledged batch " << batch << " lost (round " << round << ")";
       }
       // At most the one in-flight batch beyond the acknowledged ones may be present.
       EXPECT_LE(points_per_batch.size(), acked.size() + 1);

@@ -33,8 +33,7 @@ class EvaluationApi : public ApiTest {
                 {{"Content-Type", "text/csv"}});
     EXPECT_EQ(r.status, 201) << r.body;
     auto v = BodyJson(r);
-    return v.is_object() && v.as_object().contains("id") ? std::string(v.at("id").as_string())
-                                                         : "";
+    return v.is_object() && v.as_object().contains("id") ? std::string(v.at("id").as_string()) : "";
   }
   // Registers a model version with the classifier artifact; returns the model name.
   std::string RegisterClassifier() {
@@ -48,13 +47,14 @@ class EvaluationApi : public ApiTest {
     return name;
   }
   bj::object BinaryScenario(const std::string& name, const std::string& dataset) {
-    return bj::object{{"name", name},
-                      {"task_type", "binary_classification"},
-                      {"dataset_id", dataset},
-                      {"label_column", "label"},
-                      {"score_column", "score"},
-                      {"slice_column", "group"},
-                      {"thresholds", bj::object{{"roc_auc", bj::object{{"op", ">="}, {"value", 0.7}}}}}};
+    return bj::object{
+        {"name", name},
+        {"task_type", "binary_classification"},
+        {"dataset_id", dataset},
+        {"label_column", "label"},
+        {"score_column", "score"},
+        {"slice_column", "group"},
+        {"thresholds", bj::object{{"roc_auc", bj::object{{"op", ">="}, {"value", 0.7}}}}}};
   }
   bj::value WaitForReport(const std::string& run_id) {
     for (int i = 0; i < 600; ++i) {
@@ -89,8 +89,8 @@ TEST_P(EvaluationApi, ScenarioCrudAndInlineRunReport) {
                        {{"If-Match", "1"}}),
                 412);
 
-  auto run = DoJson("POST", E("/runs"), bj::object{{"scenario_name", name}},
-                    {{"X-Cairn-User", "ivan"}});
+  auto run =
+      DoJson("POST", E("/runs"), bj::object{{"scenario_name", name}}, {{"X-Cairn-User", "ivan"}});
   ASSERT_EQ(run.status, 201) << run.body;
   const std::string id(BodyJson(run).at("run_id").as_string());
   auto rep = BodyJson(Do("GET", E("/runs/" + id + "/report")));
@@ -124,10 +124,11 @@ TEST_P(EvaluationApi, ModelRunIsQueuedExecutedAndTicksTheChecklist) {
                              {"version", 1},
                              {"feature_columns", features},
                              {"importance_repeats", 2},
-                             {"thresholds", bj::object{{"roc_auc", bj::object{{"op", ">="}, {"value", 0.8}}}}}});
+                             {"thresholds",
+                              bj::object{{"roc_auc", bj::object{{"op", ">="}, {"value", 0.8}}}}}});
   ASSERT_EQ(c.status, 201) << c.body;
-  auto run = DoJson("POST", E("/runs"), bj::object{{"scenario_name", name}},
-                    {{"X-Cairn-User", "ivan"}});
+  auto run =
+      DoJson("POST", E("/runs"), bj::object{{"scenario_name", name}}, {{"X-Cairn-User", "ivan"}});
   ASSERT_EQ(run.status, 202) << run.body;
   const std::string id(BodyJson(run).at("run_id").as_string());
   auto rep = WaitForReport(id);

@@ -16,8 +16,8 @@ std::string LargeBatch() {
   std::string body = "{\"metrics\":[";
   for (int i = 0; i < kBatchPoints; ++i) {
     if (i) body += ',';
-    body += "{\"key\":\"g\",\"value\":" + std::to_string(i * 0.5) + ",\"step\":" +
-            std::to_string(i) + "}";
+    body += "{\"key\":\"g\",\"value\":" + std::to_string(i * 0.5) +
+            ",\"step\":" + std::to_string(i) + "}";
   }
   return body + "]}";
 }
@@ -53,9 +53,8 @@ TEST_P(GracefulShutdownTest, RequestHalfSentAtSigtermCompletes) {
   CreateExperiment(exp);
   std::string run_id = RunId(CreateRun(exp));
   std::string body = LargeBatch();
-  std::string request =
-      RawConnection::Build("POST", Url("/runs/" + run_id + "/metrics"), body,
-                           {{"Content-Type", "application/json"}});
+  std::string request = RawConnection::Build("POST", Url("/runs/" + run_id + "/metrics"), body,
+                                             {{"Content-Type", "application/json"}});
   auto conn = RawConnection::Connect(server_->port());
   ASSERT_TRUE(conn.ok());
   size_t half = request.size() / 2;
@@ -81,8 +80,7 @@ TEST_P(GracefulShutdownTest, RequestBeingHandledAtSigtermCompletes) {
   ASSERT_TRUE(conn.ok());
   ASSERT_TRUE((*conn)
                   ->Send(RawConnection::Build("POST", Url("/runs/" + run_id + "/metrics"),
-                                              LargeBatch(),
-                                              {{"Content-Type", "application/json"}}))
+                                              LargeBatch(), {{"Content-Type", "application/json"}}))
                   .ok());
   ::kill(server_->process().pid(), SIGTERM);
   auto reply = (*conn)->ReadReply();

@@ -44,7 +44,8 @@ TEST_P(RegistryApi, RegisterFromRunCompareAndPromote) {
   EXPECT_EQ(c.at("metrics").at("auc").at("best_version").as_int64(), 2);
   EXPECT_EQ(Str(c.at("params_diff").at("depth"), "2"), "8");
 
-  auto refused = DoJson("PATCH", Url("/models/" + model + "/2"), bj::object{{"stage", "production"}});
+  auto refused =
+      DoJson("PATCH", Url("/models/" + model + "/2"), bj::object{{"stage", "production"}});
   ExpectProblem(refused, 409);
   bj::array ticks;
   for (const char* k : {"evaluation_passed", "data_validated", "bias_reviewed", "owner_signoff"})
@@ -74,10 +75,10 @@ TEST_P(RegistryApi, ErrorsAreProblems) {
   ExpectProblem(Do("POST", Url("/models"), "{", {{"Content-Type", "application/json"}}), 400);
   ExpectProblem(DoJson("POST", Url("/models"), bj::object{{"model_name", "m"}, {"oops", 1}}), 400,
                 "oops");
-  ExpectProblem(DoJson("POST", Url("/models"),
-                       bj::object{{"model_name", "m"},
-                                  {"run_id", "00000000-0000-4000-8000-000000000000"}}),
-                404);
+  ExpectProblem(
+      DoJson("POST", Url("/models"),
+             bj::object{{"model_name", "m"}, {"run_id", "00000000-0000-4000-8000-000000000000"}}),
+      404);
   ExpectProblem(Do("GET", Url("/models/" + UniqueName("none") + "/1")), 404);
   ExpectProblem(Do("POST", Url("/models"), "x", {{"Content-Type", "text/plain"}}), 415);
   ExpectProblem(Do("DELETE", Url("/models")), 405);
@@ -104,21 +105,24 @@ TEST_P(RegistryApi, ArtifactUploadIsStreamedHashedAndWriteOnce) {
 TEST_P(RegistryApi, DeploymentLifecycle) {
   const std::string model = UniqueName("model");
   ASSERT_EQ(DoJson("POST", Url("/models"), bj::object{{"model_name", model}}).status, 201);
+  ExpectProblem(
+      DoJson(
+          "POST", Url("/deployments"),
+          bj::object{{"model_name", model}, {"model_version", 1}, {"environment", "production"}}),
+      409);
+  ExpectProblem(
+      DoJson("POST", Url("/deployments"),
+             bj::object{{"model_name", model}, {"model_version", 2}, {"environment", "staging"}}),
+      404);
   ExpectProblem(DoJson("POST", Url("/deployments"),
-                       bj::object{{"model_name", model}, {"model_version", 1},
-                                  {"environment", "production"}}),
-                409);
-  ExpectProblem(DoJson("POST", Url("/deployments"),
-                       bj::object{{"model_name", model}, {"model_version", 2},
-                                  {"environment", "staging"}}),
-                404);
-  ExpectProblem(DoJson("POST", Url("/deployments"),
-                       bj::object{{"model_name", model}, {"model_version", 1},
+                       bj::object{{"model_name", model},
+                                  {"model_version", 1},
                                   {"environment", "staging"},
                                   {"config", bj::object{{"replicas", 0}}}}),
                 400, "config.replicas");
-  auto c = DoJson("POST", Url("/deployments"),
-                  bj::object{{"model_name", model}, {"model_version", 1}, {"environment", "staging"}});
+  auto c =
+      DoJson("POST", Url("/deployments"),
+             bj::object{{"model_name", model}, {"model_version", 1}, {"environment", "staging"}});
   ASSERT_EQ(c.status, 201) << c.body;
   const std::string id = Str(BodyJson(c), "id");
   ExpectProblem(DoJson("PATCH", Url("/deployments/" + id), bj::object{{"status", "active"}}), 409);
@@ -126,7 +130,8 @@ TEST_P(RegistryApi, DeploymentLifecycle) {
     auto p = DoJson("PATCH", Url("/deployments/" + id), bj::object{{"status", s}});
     ASSERT_EQ(p.status, 200) << p.body;
   }
-  auto list = Do("GET", Url("/deployments?model_name=" + model + "&status=active&environment=staging"));
+  auto list =
+      Do("GET", Url("/deployments?model_name=" + model + "&status=active&environment=staging"));
   ASSERT_EQ(list.status, 200);
   EXPECT_EQ(BodyJson(list).at("items").as_array().size(), 1u);
   auto del = Do("DELETE", Url("/deployments/" + id));
@@ -159,10 +164,10 @@ TEST_P(RegistryApi, DriftComputeRecordsEvents) {
                        bj::object{{"reference", bj::object{{"x", bj::array{1, "a"}}}},
                                   {"current", bj::object{{"x", bj::array{1}}}}}),
                 400, "reference.x");
-  ExpectProblem(DoJson("POST", Url("/drift-events"),
-                       bj::object{{"model_name", model}, {"feature", "x"}, {"method", "kl"},
-                                  {"score", 1}}),
-                400, "method");
+  ExpectProblem(
+      DoJson("POST", Url("/drift-events"),
+             bj::object{{"model_name", model}, {"feature", "x"}, {"method", "kl"}, {"score", 1}}),
+      400, "method");
   ExpectProblem(Do("GET", Url("/drift-events?since=yesterday")), 400, "since");
 }
 

@@ -141,8 +141,8 @@ std::optional<int64_t> ReadRssKib(pid_t pid) {
 }
 
 Result<std::unique_ptr<ServerProcess>> ServerProcess::Start(const ServerProcessOptions& options) {
-  std::vector<std::string> args = {CAIRN_BINARY, "serve",      "--host",
-                                   "127.0.0.1",  "--port",     "0",
+  std::vector<std::string> args = {CAIRN_BINARY, "serve",          "--host",
+                                   "127.0.0.1",  "--port",         "0",
                                    "--data-dir", options.data_dir, "--storage"};
   args.push_back(options.storage_uri.empty() ? "sqlite://" + options.data_dir + "/cairn.db"
                                              : options.storage_uri);

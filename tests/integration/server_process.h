@@ -58,7 +58,9 @@ class StorageBackend {
 
  private:
   StorageBackend(BackendKind kind, std::string uri, std::string admin_url, std::string db_name)
-      : kind_(kind), uri_(std::move(uri)), admin_url_(std::move(admin_url)),
+      : kind_(kind),
+        uri_(std::move(uri)),
+        admin_url_(std::move(admin_url)),
         db_name_(std::move(db_name)) {}
 
   BackendKind kind_;

@@ -77,7 +77,7 @@ class InMemoryDatasets : public datasets::DatasetReader {
         if (!ParseNumber(row[j], d, integer)) all_num = all_int = false;
         if (!integer) all_int = false;
       }
-      c.type = all_int ? datasets::ColumnType::kInt64
+      c.type = all_int   ? datasets::ColumnType::kInt64
                : all_num ? datasets::ColumnType::kFloat64
                          : datasets::ColumnType::kString;
       for (const auto& row : t.rows) {
@@ -91,8 +91,10 @@ class InMemoryDatasets : public datasets::DatasetReader {
         } else {
           double d = std::nan("");
           bool integer = false;
-          if (!row[j].empty()) ParseNumber(row[j], d, integer);
-          else ++c.missing;
+          if (!row[j].empty())
+            ParseNumber(row[j], d, integer);
+          else
+            ++c.missing;
           c.numbers.push_back(d);
         }
       }

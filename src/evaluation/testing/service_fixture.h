@@ -23,13 +23,17 @@ class ServiceTest : public ::testing::TestWithParam<storage::Backend> {
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     db_ = std::move(*db);
     using stats::testing::TestdataPath;
-    ASSERT_TRUE(datasets_.AddCsvFile("bin", TestdataPath("evaluation/binary/01_basic/data.csv")).ok());
-    ASSERT_TRUE(datasets_.AddCsvFile("mc", TestdataPath("evaluation/multiclass/01_basic/data.csv")).ok());
-    ASSERT_TRUE(datasets_.AddCsvFile("reg", TestdataPath("evaluation/regression/01_basic/data.csv")).ok());
+    ASSERT_TRUE(
+        datasets_.AddCsvFile("bin", TestdataPath("evaluation/binary/01_basic/data.csv")).ok());
+    ASSERT_TRUE(
+        datasets_.AddCsvFile("mc", TestdataPath("evaluation/multiclass/01_basic/data.csv")).ok());
+    ASSERT_TRUE(
+        datasets_.AddCsvFile("reg", TestdataPath("evaluation/regression/01_basic/data.csv")).ok());
     ASSERT_TRUE(datasets_.AddCsvFile("xgb", TestdataPath("xgboost/classifier/eval.csv")).ok());
     // The same binary data announced as a large dataset: runs go to the job queue.
-    ASSERT_TRUE(datasets_.AddCsvFile("big", TestdataPath("evaluation/binary/01_basic/data.csv"),
-                                     1000000).ok());
+    ASSERT_TRUE(
+        datasets_.AddCsvFile("big", TestdataPath("evaluation/binary/01_basic/data.csv"), 1000000)
+            .ok());
     const std::string model = TestdataPath("xgboost/classifier/model.json");
     catalog_.Add({"clf", 1, "xgboost-json", model, *models::Sha256OfFile(model)});
     catalog_.Add({"clf", 2, "onnx", "/tmp/none.onnx", ""});

@@ -58,8 +58,7 @@ Result<Chi2Result> ChiSquareTwoRow(std::span<const std::int64_t> reference_count
     const std::size_t j = idx % k;
     const double col = static_cast<double>(reference_counts[j] + current_counts[j]);
     const double expected = rows[r] * col / total;
-    const double observed =
-        static_cast<double>(r == 0 ? reference_counts[j] : current_counts[j]);
+    const double observed = static_cast<double>(r == 0 ? reference_counts[j] : current_counts[j]);
     const double diff = observed - expected;
     return diff * diff / expected;
   });

@@ -23,11 +23,16 @@ constexpr double kRelStatistic = 1e-12;  // D is computed the same way as scipy
 constexpr double kRel = 1e-9;
 constexpr double kAbsTinyP = 1e-15;
 
-const char* const kCases[] = {
-    "01_no_drift",        "02_mean_shift",           "03_variance_change",
-    "04_heavy_tailed",    "05_unequal_sizes_missing", "06_ties_poisson",
-    "07_categorical_shift", "08_constant_reference",  "09_tiny_sample",
-    "10_large_200k"};
+const char* const kCases[] = {"01_no_drift",
+                              "02_mean_shift",
+                              "03_variance_change",
+                              "04_heavy_tailed",
+                              "05_unequal_sizes_missing",
+                              "06_ties_poisson",
+                              "07_categorical_shift",
+                              "08_constant_reference",
+                              "09_tiny_sample",
+                              "10_large_200k"};
 
 std::vector<std::int64_t> Ints(const bj::value& v) {
   std::vector<std::int64_t> out;
@@ -41,10 +46,9 @@ std::vector<double> Doubles(const bj::value& v) {
   return out;
 }
 
-#define EXPECT_NEAR_REL(actual, expected, rel, abs)                                     \
-  EXPECT_PRED4(Near, (actual), (expected), (rel), (abs))                                \
-      << #actual << " = " << std::setprecision(17) << (actual) << ", expected "          \
-      << (expected)
+#define EXPECT_NEAR_REL(actual, expected, rel, abs)      \
+  EXPECT_PRED4(Near, (actual), (expected), (rel), (abs)) \
+      << #actual << " = " << std::setprecision(17) << (actual) << ", expected " << (expected)
 
 class DriftGolden : public ::testing::TestWithParam<std::string> {
  protected:
@@ -74,8 +78,8 @@ class DriftGolden : public ::testing::TestWithParam<std::string> {
     EXPECT_EQ(d.missing_reference, col.at("missing_reference").to_number<std::int64_t>());
     EXPECT_EQ(d.missing_current, col.at("missing_current").to_number<std::int64_t>());
     EXPECT_NEAR_REL(d.ks.statistic, AsDouble(col.at("ks_statistic")), kRelStatistic, 0.0);
-    EXPECT_NEAR_REL(d.ks.scaled_statistic, AsDouble(col.at("ks_scaled_statistic")),
-                    kRelStatistic, 0.0);
+    EXPECT_NEAR_REL(d.ks.scaled_statistic, AsDouble(col.at("ks_scaled_statistic")), kRelStatistic,
+                    0.0);
     EXPECT_NEAR_REL(d.ks.p_value, AsDouble(col.at("ks_p_value")), kRel, kAbsTinyP);
     EXPECT_NEAR_REL(d.psi.psi, AsDouble(col.at("psi")), kRel, 0.0);
     EXPECT_NEAR_REL(d.js_distance, AsDouble(col.at("js_distance")), kRel, 0.0);

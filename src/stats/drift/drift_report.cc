@@ -48,10 +48,10 @@ std::vector<std::int64_t> HistogramCounts(std::span<const double> sorted,
   std::size_t start = lower(edges[0]);
   for (std::size_t b = 0; b < bins; ++b) {
     const std::size_t end =
-        b + 1 == bins ? static_cast<std::size_t>(std::upper_bound(sorted.begin(), sorted.end(),
-                                                                  edges[bins]) -
-                                                 sorted.begin())
-                      : lower(edges[b + 1]);
+        b + 1 == bins
+            ? static_cast<std::size_t>(std::upper_bound(sorted.begin(), sorted.end(), edges[bins]) -
+                                       sorted.begin())
+            : lower(edges[b + 1]);
     counts[b] = static_cast<std::int64_t>(end - start);
     start = end;
   }
@@ -109,8 +109,7 @@ bool DatasetDrifted(int drifted_columns, int total_columns, const DriftRule& rul
 }
 
 Result<NumericDrift> ComputeNumericDrift(std::span<const double> reference,
-                                         std::span<const double> current,
-                                         const DriftRule& rule) {
+                                         std::span<const double> current, const DriftRule& rule) {
   ASSIGN_OR_RETURN(Present r, DropMissing(reference, "reference"));
   ASSIGN_OR_RETURN(Present c, DropMissing(current, "current"));
   SortDoubles(r.values);

@@ -74,7 +74,7 @@ TEST(ComputeNumericDrift, HistogramCoversPooledRange) {
   EXPECT_EQ(h.reference_counts[5], 1);   // 1.0 starts bin 5 of width 0.2
   EXPECT_EQ(h.reference_counts[10], 1);  // 2.0 starts bin 10
   EXPECT_EQ(h.current_counts[10], 1);
-  EXPECT_EQ(h.current_counts[19], 1);    // the maximum lands in the closed last bin
+  EXPECT_EQ(h.current_counts[19], 1);  // the maximum lands in the closed last bin
 }
 
 TEST(ComputeNumericDrift, ConstantPoolGetsUnitWideHistogram) {
@@ -132,8 +132,7 @@ TEST(ComputeCategoricalDrift, IdenticalDistributionsDoNotDrift) {
 TEST(ComputeCategoricalDrift, RejectsEmptyAndNegativeMissing) {
   const std::vector<std::string_view> r = {"x"};
   const std::vector<std::string_view> empty;
-  EXPECT_EQ(ComputeCategoricalDrift(empty, r, 3, 0).status().code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(ComputeCategoricalDrift(empty, r, 3, 0).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(ComputeCategoricalDrift(r, r, -1, 0).status().code(), StatusCode::kInvalidArgument);
   const std::vector<std::optional<std::string>> all_missing(4);
   const std::vector<std::optional<std::string>> one = {std::string("x")};

@@ -29,8 +29,7 @@ TEST(JensenShannonDistance, KnownValue) {
   ASSERT_TRUE(r.ok());
   const double m0 = 0.75;
   const double m1 = 0.25;
-  const double kl =
-      1.0 * std::log(1.0 / m0) + 0.5 * std::log(0.5 / m0) + 0.5 * std::log(0.5 / m1);
+  const double kl = 1.0 * std::log(1.0 / m0) + 0.5 * std::log(0.5 / m0) + 0.5 * std::log(0.5 / m1);
   EXPECT_NEAR(*r, std::sqrt(kl / std::log(2.0) / 2.0), 1e-15);
 }
 

@@ -12,8 +12,7 @@ namespace cairn::stats {
 namespace {
 
 // Counts per bin (-inf,e1], (e1,e2], ..., (e_last,+inf) of a sorted sample.
-std::vector<std::int64_t> BinCounts(std::span<const double> sorted,
-                                    std::span<const double> edges) {
+std::vector<std::int64_t> BinCounts(std::span<const double> sorted, std::span<const double> edges) {
   std::vector<std::int64_t> counts(edges.size() + 1);
   std::size_t below = 0;  // elements <= previous edge
   for (std::size_t k = 0; k < edges.size(); ++k) {

@@ -25,8 +25,8 @@ inline constexpr double kPsiFloor = 1e-4;
 
 struct PsiResult {
   double psi = 0.0;
-  std::vector<double> edges_raw;  // B-1 quantiles, possibly repeated
-  std::vector<double> edges;      // unique, ascending
+  std::vector<double> edges_raw;               // B-1 quantiles, possibly repeated
+  std::vector<double> edges;                   // unique, ascending
   std::vector<std::int64_t> reference_counts;  // edges.size()+1 bins
   std::vector<std::int64_t> current_counts;
   std::vector<double> reference_proportions;  // unfloored count/n
@@ -38,13 +38,11 @@ struct PsiResult {
 
 // sum (c' - r') ln(c'/r') with r' = max(r, floor), c' = max(c, floor). Precondition: equal sizes.
 [[nodiscard]] double PsiFromProportions(std::span<const double> reference,
-                                        std::span<const double> current,
-                                        double floor = kPsiFloor);
+                                        std::span<const double> current, double floor = kPsiFloor);
 
 // Errors: InvalidArgument for an empty sample, a non-finite value, or bins < 2.
 [[nodiscard]] Result<PsiResult> ComputePsi(std::span<const double> reference,
-                                           std::span<const double> current,
-                                           int bins = kPsiBins);
+                                           std::span<const double> current, int bins = kPsiBins);
 
 // Same on sorted, non-empty, finite samples (checked by the caller); bins >= 2.
 [[nodiscard]] PsiResult ComputePsiSorted(std::span<const double> reference_sorted,

@@ -25,8 +25,8 @@ TEST(ComputeBinaryMetrics, SmallHandComputedExample) {
   // Pairs (pos, neg): 0.4>0.1, 0.4<0.6, 0.8>both, 0.5>0.1, 0.5<0.6 -> 4 of 6.
   ASSERT_TRUE(m->roc_auc.has_value());
   EXPECT_DOUBLE_EQ(*m->roc_auc, 4.0 / 6.0);
-  const double ll = -(std::log(0.9) + std::log(0.4) + std::log(0.4) + std::log(0.8) +
-                      std::log(0.5)) / 5;
+  const double ll =
+      -(std::log(0.9) + std::log(0.4) + std::log(0.4) + std::log(0.8) + std::log(0.5)) / 5;
   EXPECT_NEAR(m->log_loss, ll, 1e-15);
   EXPECT_NEAR(m->brier, (0.01 + 0.36 + 0.36 + 0.04 + 0.25) / 5, 1e-15);
 }
@@ -121,10 +121,8 @@ TEST(ComputeBinaryMetrics, RejectsBadInput) {
   EXPECT_EQ(ComputeBinaryMetrics(y, short_s).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(ComputeBinaryMetrics(bad_label, s).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(ComputeBinaryMetrics(y, nan_score).status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(ComputeBinaryMetrics(empty_y, empty_s).status().code(),
-            StatusCode::kInvalidArgument);
-  EXPECT_EQ(ComputeBinaryMetrics(y, s, std::nan("")).status().code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(ComputeBinaryMetrics(empty_y, empty_s).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(ComputeBinaryMetrics(y, s, std::nan("")).status().code(), StatusCode::kInvalidArgument);
   const std::vector<std::string_view> one_group = {"a"};
   EXPECT_EQ(ComputeBinaryMetricsByGroup(y, s, one_group).status().code(),
             StatusCode::kInvalidArgument);

@@ -21,8 +21,8 @@ using testing::Near;
 constexpr double kRel = 1e-9;
 constexpr double kAbs = 1e-12;
 
-#define EXPECT_NEAR_REL(actual, expected)                                                 \
-  EXPECT_PRED4(Near, (actual), (expected), kRel, kAbs)                                    \
+#define EXPECT_NEAR_REL(actual, expected)              \
+  EXPECT_PRED4(Near, (actual), (expected), kRel, kAbs) \
       << #actual << " = " << std::setprecision(17) << (actual) << ", expected " << (expected)
 
 struct Loaded {

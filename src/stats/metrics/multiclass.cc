@@ -67,8 +67,8 @@ Result<MulticlassMetrics> ComputeMulticlassMetrics(std::span<const std::string_v
   m.per_class.resize(k);
   for (std::size_t c = 0; c < k; ++c) {
     const std::int64_t tp = m.confusion[c][c];
-    const std::int64_t row = std::accumulate(m.confusion[c].begin(), m.confusion[c].end(),
-                                             std::int64_t{0});
+    const std::int64_t row =
+        std::accumulate(m.confusion[c].begin(), m.confusion[c].end(), std::int64_t{0});
     precision[c] = Ratio(tp, predicted[c]);
     recall[c] = Ratio(tp, row);
     const double denom = precision[c] + recall[c];

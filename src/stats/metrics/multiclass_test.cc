@@ -41,8 +41,8 @@ TEST(ComputeMulticlassMetrics, PredictedOnlyClassCountsInMacroAverage) {
 TEST(ComputeMulticlassMetrics, StringOverloadAgrees) {
   const std::vector<std::string> y = {"x", "y"};
   const std::vector<std::string> p = {"x", "x"};
-  auto m = ComputeMulticlassMetrics(std::span<const std::string>(y),
-                                    std::span<const std::string>(p));
+  auto m =
+      ComputeMulticlassMetrics(std::span<const std::string>(y), std::span<const std::string>(p));
   ASSERT_TRUE(m.ok());
   EXPECT_DOUBLE_EQ(m->accuracy, 0.5);
 }
@@ -52,8 +52,7 @@ TEST(ComputeMulticlassMetrics, RejectsEmptyAndMismatchedInput) {
   const std::vector<std::string_view> p = {"a", "b"};
   const std::vector<std::string_view> empty;
   EXPECT_EQ(ComputeMulticlassMetrics(y, p).status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(ComputeMulticlassMetrics(empty, empty).status().code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(ComputeMulticlassMetrics(empty, empty).status().code(), StatusCode::kInvalidArgument);
 }
 
 }  // namespace

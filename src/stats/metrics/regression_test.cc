@@ -43,8 +43,7 @@ TEST(ComputeRegressionMetrics, RejectsBadInput) {
   const std::vector<double> empty;
   EXPECT_EQ(ComputeRegressionMetrics(y, short_p).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(ComputeRegressionMetrics(y, nan_p).status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(ComputeRegressionMetrics(empty, empty).status().code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(ComputeRegressionMetrics(empty, empty).status().code(), StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -44,8 +44,8 @@ std::array<double, N> PairwiseSumN(std::size_t begin, std::size_t n, const F& f)
       }
     }
     for (std::size_t q = 0; q < N; ++q) {
-      res[q] = ((r[0][q] + r[1][q]) + (r[2][q] + r[3][q])) +
-               ((r[4][q] + r[5][q]) + (r[6][q] + r[7][q]));
+      res[q] =
+          ((r[0][q] + r[1][q]) + (r[2][q] + r[3][q])) + ((r[4][q] + r[5][q]) + (r[6][q] + r[7][q]));
     }
     for (; i < n; ++i) {
       const std::array<double, N> v = f(begin + i);
@@ -69,9 +69,8 @@ std::array<double, N> PairwiseSumN(std::size_t begin, std::size_t n, const F& f)
 // np.sum([f(0), ..., f(n-1)]) without materialising the array.
 template <typename F>
 [[nodiscard]] double NumpySumOf(std::size_t n, const F& f) {
-  return 0.0 + internal::PairwiseSumN<1>(0, n, [&f](std::size_t i) {
-           return std::array<double, 1>{f(i)};
-         })[0];
+  return 0.0 + internal::PairwiseSumN<1>(
+                   0, n, [&f](std::size_t i) { return std::array<double, 1>{f(i)}; })[0];
 }
 
 // N sums of a row function in one pass, each equal to the numpy sum of that column.

@@ -34,8 +34,7 @@ TEST(NumpySum, MatchesPairwiseOrderBitForBit) {
   std::vector<double> v;
   for (int i = 0; i < 1000; ++i) v.push_back(1.0 / (i + 1) * (i % 3 == 0 ? -1e8 : 1.0));
   for (std::size_t n : {0u, 1u, 7u, 8u, 9u, 127u, 128u, 129u, 300u, 1000u}) {
-    EXPECT_EQ(NumpySum(std::span<const double>(v.data(), n)), 0.0 + Reference(v.data(), n))
-        << n;
+    EXPECT_EQ(NumpySum(std::span<const double>(v.data(), n)), 0.0 + Reference(v.data(), n)) << n;
   }
 }
 

@@ -37,8 +37,8 @@ struct CsvTable {
                                                         std::string_view name);
 
 // A column as strings ('' = nullopt). Errors: NotFound (no such column).
-[[nodiscard]] Result<std::vector<std::optional<std::string>>> StringColumn(
-    const CsvTable& table, std::string_view name);
+[[nodiscard]] Result<std::vector<std::optional<std::string>>> StringColumn(const CsvTable& table,
+                                                                           std::string_view name);
 
 // Reads a whole file. Errors: NotFound.
 [[nodiscard]] Result<std::string> ReadFile(const std::string& path);

@@ -45,8 +45,8 @@ std::string TagNonIntegerNumbers(std::string_view text) {
     }
     if (ch == '-' || (ch >= '0' && ch <= '9')) {
       std::size_t end = i;
-      while (end < text.size() && std::string_view("+-0123456789.eE").find(text[end]) !=
-                                      std::string_view::npos) {
+      while (end < text.size() &&
+             std::string_view("+-0123456789.eE").find(text[end]) != std::string_view::npos) {
         ++end;
       }
       const std::string_view token = text.substr(i, end - i);

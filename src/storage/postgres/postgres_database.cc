@@ -3,11 +3,11 @@
 #include <libpq-fe.h>
 
 #include <charconv>
-#include <cmath>
-#include <limits>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstring>
+#include <limits>
 #include <mutex>
 #include <vector>
 
@@ -180,9 +180,8 @@ struct PostgresDatabase::Impl {
       std::unique_lock lock(mutex);
       const auto deadline =
           std::chrono::steady_clock::now() + std::chrono::seconds(options.connect_timeout_s);
-      bool ready = cv.wait_until(lock, deadline, [&] {
-        return closed || !idle.empty() || open < options.pool_size;
-      });
+      bool ready = cv.wait_until(
+          lock, deadline, [&] { return closed || !idle.empty() || open < options.pool_size; });
       if (closed) return Unavailable("database is closed");
       if (!ready) return Unavailable("no PostgreSQL connection available");
       if (!fresh) {
@@ -373,9 +372,8 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::Open(const std::stri
 }
 
 Result<std::unique_ptr<Transaction>> PostgresDatabase::Begin(TxMode mode) {
-  const char* begin = mode == TxMode::kWrite
-                          ? "BEGIN"
-                          : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+  const char* begin =
+      mode == TxMode::kWrite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
   ASSIGN_OR_RETURN(auto conn, impl_->Acquire());
   auto started = Impl::Command(*conn, begin);
   if (!started.ok() && conn->broken) {

@@ -23,8 +23,8 @@ struct StringHash {
 
 Status MapError(sqlite3* db, int rc, std::string_view what) {
   const int extended = db != nullptr ? sqlite3_extended_errcode(db) : rc;
-  std::string message = std::string(what) + ": " +
-                        (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  std::string message =
+      std::string(what) + ": " + (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
     return AlreadyExists(std::move(message));
   }
@@ -120,9 +120,9 @@ Status Bind(sqlite3* db, sqlite3_stmt* stmt, std::span<const Value> params) {
     } else {
       const std::string& bytes = std::get<Blob>(v).bytes;
       // A null data pointer would bind NULL; an empty blob must stay a (zero-length) blob.
-      rc = bytes.empty() ? sqlite3_bind_zeroblob(stmt, index, 0)
-                         : sqlite3_bind_blob64(stmt, index, bytes.data(), bytes.size(),
-                                               SQLITE_STATIC);
+      rc = bytes.empty()
+               ? sqlite3_bind_zeroblob(stmt, index, 0)
+               : sqlite3_bind_blob64(stmt, index, bytes.data(), bytes.size(), SQLITE_STATIC);
     }
     if (rc != SQLITE_OK) return MapError(db, rc, "bind");
   }
@@ -182,9 +182,9 @@ Result<std::unique_ptr<Connection>> OpenConnection(const std::string& path,
                                                    const SqliteDatabase::Options& options,
                                                    bool reader) {
   auto conn = std::make_unique<Connection>();
-  int rc = sqlite3_open_v2(path.c_str(), &conn->db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc =
+      sqlite3_open_v2(path.c_str(), &conn->db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = conn->db != nullptr ? sqlite3_errmsg(conn->db) : sqlite3_errstr(rc);
     return Unavailable("opening SQLite database " + path + ": " + message);
@@ -196,7 +196,7 @@ Result<std::unique_ptr<Connection>> OpenConnection(const std::string& path,
     RETURN_IF_ERROR(ExecPragmas(conn->db, "PRAGMA journal_mode=WAL"));
   }
   RETURN_IF_ERROR(ExecPragmas(conn->db, options.fsync_each_commit ? "PRAGMA synchronous=FULL"
-                                                                 : "PRAGMA synchronous=NORMAL"));
+                                                                  : "PRAGMA synchronous=NORMAL"));
   RETURN_IF_ERROR(ExecPragmas(conn->db, "PRAGMA foreign_keys=ON"));
   if (reader) RETURN_IF_ERROR(ExecPragmas(conn->db, "PRAGMA query_only=ON"));
   return conn;
@@ -215,8 +215,8 @@ struct SqliteDatabase::Impl {
   std::mutex pool_mutex;
   std::condition_variable pool_cv;
   std::vector<std::unique_ptr<Connection>> idle_readers;  // guarded by pool_mutex
-  int open_readers = 0;                                    // guarded by pool_mutex
-  bool closed = false;                                     // guarded by pool_mutex
+  int open_readers = 0;                                   // guarded by pool_mutex
+  bool closed = false;                                    // guarded by pool_mutex
 
   bool IsClosed() {
     std::lock_guard lock(pool_mutex);
@@ -358,16 +358,15 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const std::string& 
   impl->path = path;
   impl->options = options;
   if (impl->options.pool_size < 1) impl->options.pool_size = 1;
-  ASSIGN_OR_RETURN(impl->writer,
-                   OpenConnection(path, impl->options, /*reader=*/false));
+  ASSIGN_OR_RETURN(impl->writer, OpenConnection(path, impl->options, /*reader=*/false));
   return std::unique_ptr<SqliteDatabase>(new SqliteDatabase(std::move(impl)));
 }
 
 Result<std::unique_ptr<Transaction>> SqliteDatabase::Begin(TxMode mode) {
   std::unique_ptr<SqliteTransaction> tx;
   if (mode == TxMode::kWrite) {
-    std::unique_lock lock(impl_->write_mutex, std::chrono::milliseconds(
-                                                   impl_->options.busy_timeout_ms));
+    std::unique_lock lock(impl_->write_mutex,
+                          std::chrono::milliseconds(impl_->options.busy_timeout_ms));
     if (!lock.owns_lock()) return Unavailable("timed out waiting for the SQLite writer");
     if (impl_->IsClosed() || impl_->writer == nullptr) return Unavailable("database is closed");
     tx = std::make_unique<SqliteTransaction>(impl_.get(), std::move(lock));

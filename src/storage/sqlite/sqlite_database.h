@@ -12,8 +12,8 @@
 // checkpoints, and an acknowledged commit survives a process crash (kill -9: the WAL is in the OS
 // page cache), which is SPEC §6's promise; the last commits can be lost on power failure or an OS
 // crash. With Options::fsync_each_commit = true, synchronous=FULL fsyncs the WAL on every commit
-// and an acknowledged commit survives power loss too. Cost on the dev VM (16 KB blob insert + upsert per transaction):
-// FULL ~180 commits/s, NORMAL ~2 300 commits/s.
+// and an acknowledged commit survives power loss too. Cost on the dev VM (16 KB blob insert +
+// upsert per transaction): FULL ~180 commits/s, NORMAL ~2 300 commits/s.
 //
 // Errors: SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY -> AlreadyExists; other constraint violations ->
 // FailedPrecondition; BUSY / LOCKED -> Unavailable; anything else -> Internal with SQLite's

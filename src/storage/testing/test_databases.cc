@@ -111,8 +111,7 @@ std::string BackendName(Backend backend) {
 }
 
 Result<std::unique_ptr<SqlDatabase>> OpenFreshTestDatabase(Backend backend,
-                                                           std::string* dir_or_name,
-                                                           bool migrate) {
+                                                           std::string* dir_or_name, bool migrate) {
   if (backend == Backend::kSqlite) return OpenFreshSqlite(dir_or_name, migrate);
   return OpenFreshPostgres(dir_or_name, migrate);
 }
