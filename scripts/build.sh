@@ -9,6 +9,9 @@ jobs=${CAIRN_JOBS:-$(nproc)}
 # serving after testing does not rebuild everything.
 werror=()
 if [ -n "${CAIRN_WERROR:-}" ]; then werror=(-DCAIRN_WERROR="$CAIRN_WERROR"); fi
+# A compiler cache when the machine has one (it only saves time; the build does not need it).
+launcher=()
+if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
 case "$flavour" in
   release) args=(-DCMAKE_BUILD_TYPE=Release) ;;
   debug) args=(-DCMAKE_BUILD_TYPE=Debug) ;;
@@ -17,5 +20,5 @@ case "$flavour" in
               -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14) ;;
   *) echo "unknown flavour: $flavour" >&2; exit 2 ;;
 esac
-cmake -S "$here" -B "$here/build/$flavour" -G Ninja "${werror[@]}" "${args[@]}" >/dev/null
+cmake -S "$here" -B "$here/build/$flavour" -G Ninja "${werror[@]}" "${launcher[@]}" "${args[@]}" >/dev/null
 cmake --build "$here/build/$flavour" -j "$jobs" "${@:2}"

@@ -14,9 +14,10 @@ namespace {
 
 constexpr std::string_view kEval = "/api/v1/ml/evaluation";
 
-// shared/testdata next to the repository (this file is <repo>/tests/integration/...).
+// shared/testdata next to the repository (CMake passes its absolute path; __FILE__ may be
+// relative under a compiler cache).
 std::string ReadTestdata(const std::string& rel) {
-  const auto dir = std::filesystem::path(__FILE__).parent_path() / "../../../shared/testdata";
+  const std::filesystem::path dir = CAIRN_TESTDATA_DIR;
   std::ifstream in(dir / rel, std::ios::binary);
   EXPECT_TRUE(in.good()) << (dir / rel);
   std::stringstream ss;
