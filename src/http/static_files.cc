@@ -19,32 +19,73 @@ bool IsHashChar(char c) {
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
-// True when the Accept-Encoding value lists gzip (or *) without q=0.
-bool AcceptsGzip(std::string_view accept) {
+std::string Trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  std::string out;
+  for (char c : s) out.push_back(Lower(c));
+  return out;
+}
+
+// The q-value of one Accept-Encoding item's parameters ("q=0.5"); 1 when absent, 0 when bad.
+double QValue(std::string_view params) {
+  while (!params.empty()) {
+    size_t semi = params.find(';');
+    std::string p = Trimmed(params.substr(0, semi));
+    params = semi == std::string_view::npos ? std::string_view() : params.substr(semi + 1);
+    std::string compact;
+    for (char c : p) {
+      if (c != ' ') compact.push_back(c);
+    }
+    if (compact.rfind("q=", 0) != 0) continue;
+    std::string_view num = std::string_view(compact).substr(2);
+    // RFC 9110 qvalue: 0[.ddd] or 1[.000].
+    if (num.empty() || (num[0] != '0' && num[0] != '1')) return 0;
+    double v = num[0] - '0';
+    double scale = 0.1;
+    for (size_t i = 1; i < num.size(); ++i) {
+      if (i == 1) {
+        if (num[i] != '.') return 0;
+        continue;
+      }
+      if (num[i] < '0' || num[i] > '9' || i > 4) return 0;
+      v += (num[i] - '0') * scale;
+      scale /= 10;
+    }
+    return v > 1 ? 0 : v;
+  }
+  return 1;
+}
+
+}  // namespace
+
+AcceptedEncodings ParseAcceptEncoding(std::string_view accept) {
+  AcceptedEncodings out;
+  double star = -1;
+  double br = -1;
+  double gzip = -1;
   while (!accept.empty()) {
     size_t comma = accept.find(',');
     std::string_view item = accept.substr(0, comma);
     accept = comma == std::string_view::npos ? std::string_view() : accept.substr(comma + 1);
     size_t semi = item.find(';');
-    std::string_view coding = item.substr(0, semi);
-    while (!coding.empty() && coding.front() == ' ') coding.remove_prefix(1);
-    while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
-    std::string lowered;
-    for (char c : coding) lowered.push_back(Lower(c));
-    if (lowered != "gzip" && lowered != "x-gzip" && lowered != "*") continue;
-    if (semi != std::string_view::npos) {
-      std::string params;
-      for (char c : item.substr(semi + 1)) {
-        if (c != ' ') params.push_back(c);
-      }
-      if (params == "q=0" || params == "q=0.0" || params == "q=0.00" || params == "q=0.000") {
-        continue;
-      }
+    std::string coding = Trimmed(item.substr(0, semi));
+    double q = semi == std::string_view::npos ? 1 : QValue(item.substr(semi + 1));
+    if (coding == "br") {
+      br = q;
+    } else if (coding == "gzip" || coding == "x-gzip") {
+      gzip = q;
+    } else if (coding == "*") {
+      star = q;
     }
-    return true;
   }
-  return false;
+  // A coding not named explicitly takes the `*` weight when there is one.
+  out.br = br >= 0 ? br : (star >= 0 ? star : 0);
+  out.gzip = gzip >= 0 ? gzip : (star >= 0 ? star : 0);
+  return out;
 }
+
+namespace {
 
 bool IsRegularFile(const fs::path& p) {
   std::error_code ec;
@@ -80,11 +121,24 @@ Response FileResponse(const fs::path& file, std::string_view accept_encoding) {
   } else {
     r.headers.emplace_back("Cache-Control", std::string(kNoCache));
   }
+  fs::path br = file;
+  br += ".br";
   fs::path gz = file;
   gz += ".gz";
-  if (IsRegularFile(gz)) {
+  bool has_br = IsRegularFile(br);
+  bool has_gz = IsRegularFile(gz);
+  if (has_br || has_gz) {
     r.headers.emplace_back("Vary", "Accept-Encoding");
-    if (AcceptsGzip(accept_encoding)) {
+    AcceptedEncodings accepted = ParseAcceptEncoding(accept_encoding);
+    double br_q = has_br ? accepted.br : 0;
+    double gz_q = has_gz ? accepted.gzip : 0;
+    // Brotli is smaller: it wins a tie.
+    if (br_q > 0 && br_q >= gz_q) {
+      r.headers.emplace_back("Content-Encoding", "br");
+      r.file_path = br.string();
+      return r;
+    }
+    if (gz_q > 0) {
       r.headers.emplace_back("Content-Encoding", "gzip");
       r.file_path = gz.string();
       return r;
@@ -108,7 +162,13 @@ std::string_view MimeTypeFor(std::string_view file_name) {
   if (ext == "png") return "image/png";
   if (ext == "svg") return "image/svg+xml";
   if (ext == "ico") return "image/x-icon";
+  if (ext == "jpg" || ext == "jpeg") return "image/jpeg";
+  if (ext == "gif") return "image/gif";
+  if (ext == "webp") return "image/webp";
   if (ext == "woff2") return "font/woff2";
+  if (ext == "woff") return "font/woff";
+  if (ext == "wasm") return "application/wasm";
+  if (ext == "webmanifest") return "application/manifest+json";
   if (ext == "txt") return "text/plain; charset=utf-8";
   return "application/octet-stream";
 }

@@ -4,8 +4,10 @@
 // type from the extension, serves index.html for directories, falls back to the root
 // index.html for extension-less paths when `spa_fallback` (client-side routes), marks
 // index.html `no-cache` and content-hashed assets (`name-<8+ alnum>.ext`) immutable, and serves
-// a pre-compressed `<file>.gz` when the client accepts gzip. Responses carry file_path; the
-// server streams the file. Pure function over the file system, thread-safe.
+// a pre-compressed `<file>.br` or `<file>.gz` (written at build time) when the client's
+// Accept-Encoding allows it: the higher q-value wins, Brotli on a tie; `Vary: Accept-Encoding`
+// whenever a compressed variant exists. Responses carry file_path; the server streams the file.
+// Pure function over the file system, thread-safe.
 #pragma once
 
 #include <string>
@@ -24,6 +26,14 @@ namespace cairn::http {
 // Convenience: takes Accept-Encoding from the request.
 [[nodiscard]] Response ServeStaticFile(const std::string& root, std::string_view rel_path,
                                        bool spa_fallback, const Request& req);
+
+// The weights (RFC 9110 q-values, 0..1) a request's Accept-Encoding gives Brotli and gzip; a
+// coding it does not name gets the weight of `*`, else 0. Malformed q-values count as 0.
+struct AcceptedEncodings {
+  double br = 0;
+  double gzip = 0;
+};
+[[nodiscard]] AcceptedEncodings ParseAcceptEncoding(std::string_view accept_encoding);
 
 // MIME type for a file name by extension; application/octet-stream when unknown.
 [[nodiscard]] std::string_view MimeTypeFor(std::string_view file_name);
