@@ -25,6 +25,7 @@ const doc = {
     "/metrics": { get: { summary: "Prometheus metrics", operationId: "metrics", responses: { 200: { description: "Prometheus text exposition format", content: { "text/plain": { schema: { type: "string" } } } } } } },
     "/openapi.json": { get: { summary: "This document", operationId: "openapi", responses: ok(200, "OpenAPI 3.1 document", { type: "object" }) } },
     "/docs": { get: { summary: "Swagger UI (redirects to /docs/index.html)", operationId: "docsRedirect", responses: { 301: { description: "Redirect to /docs/index.html" } } } },
+    "/": { get: { summary: "The web console (a single-page app: its pages under /experiments, /models, /deployments, /drift, /features, /datasets, /evaluation, /prompts, /audit answer the same index.html)", operationId: "console", responses: { 200: { description: "index.html", content: { "text/html": {} } }, 503: { description: "The console is not built" } } } },
     "/docs/{file}": { get: { summary: "Swagger UI assets", operationId: "docs", parameters: [P("file", "Asset path; index.html is the UI page", { type: "string" })], responses: { 200: { description: "Asset", content: { "text/html": {} } }, ...errs(404) } } },
     "/api/v1/audit": { get: { summary: "Audit records, newest first", operationId: "listAudit", parameters: [Q("resource", "`type` or `type/id`, e.g. `run/<uuid>`"), Q("actor", "Who made the change"), Q("since", "RFC 3339 time", time), ...listParams], responses: { ...ok(200, "Audit page", page("AuditRecord")), ...errs(400) } } },
     [`${L}/experiments`]: {
@@ -58,7 +59,7 @@ const doc = {
     },
   },
   components: {
-    responses: Object.fromEntries([[400, "Invalid input (errors[] names the fields)"], [404, "Not found"], [405, "Method not allowed"], [409, "Conflict"], [412, "Revision mismatch"], [413, "Body too large"], [415, "Unsupported content type"]].map(([c, d]) => [`E${c}`, problem(d)])),
+    responses: Object.fromEntries([[400, "Invalid input (errors[] names the fields)"], [403, "Not allowed for this caller"], [404, "Not found"], [405, "Method not allowed"], [409, "Conflict"], [412, "Revision mismatch"], [413, "Body too large"], [415, "Unsupported content type"]].map(([c, d]) => [`E${c}`, problem(d)])),
     schemas: {
       Problem: { type: "object", required: ["type", "title", "status"], properties: { type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" }, instance: { type: "string" }, code: { type: "string" }, errors: { type: "array", items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } } } } } },
       ExperimentCreate: { type: "object", additionalProperties: false, required: ["name"], properties: { name: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$" }, description: { type: "string" }, owner: { type: "string" }, tags: strMap } },
@@ -87,5 +88,24 @@ for (const f of fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWit
   const part = require(path.join(dir, f))(helpers);
   Object.assign(doc.paths, part.paths || {});
   Object.assign(doc.components.schemas, part.schemas || {});
+}
+// One tag per domain (Swagger UI groups by tag; the console's generated client follows them).
+const domains = [
+  ["platform", "Health, metrics, this document, the API docs and the web console", (p) => !p.startsWith("/api/")],
+  ["audit", "The audit log", (p) => p.startsWith("/api/v1/audit")],
+  ["tracking", "Experiments, runs, metrics and artifacts", (p) => /^\/api\/v1\/ml\/lifecycle\/(experiments|runs)/.test(p)],
+  ["registry", "Model versions, promotion checklist, stages, artifacts and compare", (p) => p.startsWith(`${L}/models`)],
+  ["deployments", "Deployments and their status machine", (p) => p.startsWith(`${L}/deployments`)],
+  ["drift", "Drift events and drift reports", (p) => p.startsWith(`${L}/drift`)],
+  ["datasets", "CSV datasets with profiles and row previews", (p) => p.startsWith("/api/v1/features/datasets")],
+  ["features", "Feature definitions, versions, values, online and point-in-time lookups", (p) => p.startsWith("/api/v1/features")],
+  ["evaluation", "Evaluation scenarios, runs and reports", (p) => p.startsWith("/api/v1/ml/evaluation")],
+  ["prompts", "Prompt templates, versions, automatic evaluation, review, labels, usage and rendering", (p) => p.startsWith("/api/v1/prompt-governance")],
+];
+doc.tags = domains.map(([name, description]) => ({ name, description }));
+for (const [p, item] of Object.entries(doc.paths)) {
+  const domain = domains.find(([, , match]) => match(p));
+  if (!domain) throw new Error(`no tag for ${p}`);
+  for (const op of Object.values(item)) if (op && typeof op === "object" && op.responses) op.tags = [domain[0]];
 }
 process.stdout.write(JSON.stringify(doc, null, 2) + "\n");

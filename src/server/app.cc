@@ -126,8 +126,9 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   impl->prompts = std::make_unique<prompts::PromptService>(
       std::make_unique<prompts::SqlPromptStore>(*impl->db), std::move(evaluator));
 
-  RegisterPlatformRoutes(
-      impl->router, PlatformDeps{impl->db.get(), &impl->metrics, FindDocsDir(config.docs_dir)});
+  RegisterPlatformRoutes(impl->router,
+                         PlatformDeps{impl->db.get(), &impl->metrics, FindDocsDir(config.docs_dir),
+                                      FindWebDir(config.web_dir)});
   tracking::RegisterTrackingRoutes(impl->router, *impl->tracking);
   audit::RegisterAuditRoutes(impl->router, *impl->audit);
   datasets::RegisterDatasetRoutes(impl->router, *impl->datasets);

@@ -73,6 +73,8 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
     return ParseBool("upgrade", value, &c.upgrade);
   } else if (key == "docs_dir") {
     c.docs_dir = value;
+  } else if (key == "web_dir") {
+    c.web_dir = value;
   } else if (key == "checklist") {
     std::vector<Config::ChecklistEntry> entries;
     for (const std::string& item : SplitList(value)) {
@@ -145,6 +147,7 @@ constexpr Flag kFlags[] = {
     {"--worker-threads", "worker_threads", true},
     {"--max-body-bytes", "max_body_bytes", true},
     {"--docs-dir", "docs_dir", true},
+    {"--web-dir", "web_dir", true},
     {"--sqlite-sync", "sqlite_sync", true},
     {"--checklist", "checklist", true},
     {"--lower-is-better", "lower_is_better", true},
@@ -163,6 +166,7 @@ constexpr const char* kEnvKeys[] = {"host",
                                     "access_log",
                                     "upgrade",
                                     "docs_dir",
+                                    "web_dir",
                                     "sqlite_sync",
                                     "checklist",
                                     "lower_is_better",
@@ -183,6 +187,7 @@ std::string ServeUsage() {
   return "usage: cairn serve [--host 127.0.0.1] [--port 8500] [--data-dir ./cairn-data]\n"
          "                   [--storage URI] [--config FILE] [--io-threads N]\n"
          "                   [--worker-threads N] [--max-body-bytes N] [--docs-dir DIR]\n"
+         "                   [--web-dir DIR]\n"
          "                   [--sqlite-sync normal|full] [--checklist K1,K2:optional,...]\n"
          "                   [--lower-is-better loss,error,...] [--prompt-token-budget N]\n"
          "                   [--prompt-banned-terms T1,T2,...]\n"

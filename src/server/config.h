@@ -2,7 +2,7 @@
 // optional TOML file (--config FILE or CAIRN_CONFIG), which wins over the defaults of SPEC §6.
 //
 // TOML file keys (all optional, top level): host, port, data_dir, storage, io_threads,
-// worker_threads, max_body_bytes, access_log, upgrade, docs_dir, sqlite_sync (normal|full),
+// worker_threads, max_body_bytes, access_log, upgrade, docs_dir, web_dir, sqlite_sync (normal|full),
 // checklist, lower_is_better, prompt_token_budget, prompt_banned_terms. List settings are
 // comma-separated strings (the same text works as a flag, a variable or a TOML string).
 #pragma once
@@ -28,7 +28,8 @@ struct Config {
   uint64_t max_body_bytes = 16ull << 20;
   bool access_log = true;
   bool upgrade = false;           // apply pending migrations at start
-  std::string docs_dir;           // Swagger UI assets; default: found next to the build
+  std::string docs_dir;           // Swagger UI assets; default: installed, else the checkout's
+  std::string web_dir;            // the built console; default: installed, else web/dist
   bool sqlite_sync_full = false;  // SQLite synchronous=FULL instead of NORMAL (see OpenOptions)
 
   // A model version's default checklist: `key` (required) or `key:optional`, comma-separated.

@@ -1,6 +1,7 @@
 #include "server/platform_routes.h"
 
 #include <filesystem>
+#include <vector>
 
 #include "http/static_files.h"
 
@@ -32,18 +33,76 @@ window.onload = () => {
 </html>
 )html";
 
+
+namespace fs = std::filesystem;
+
+// Top-level path segments of the console's client-side routes (web/src/routes.tsx): everything
+// below them is a page, answered with index.html whatever it looks like (names may contain
+// dots). Literal prefixes, so that unknown API paths keep the router's own 404/405 answers
+// instead of falling back to index.html.
+constexpr const char* kConsolePages[] = {"experiments", "runs",     "compare",    "models",
+                                         "deployments", "drift",    "features",   "datasets",
+                                         "evaluation",  "prompts",  "audit",      "login"};
+
+bool HasFile(const fs::path& dir, const char* file) {
+  std::error_code ec;
+  return fs::is_regular_file(dir / file, ec);
+}
+
+std::string FindIn(const std::string& configured, const std::string& exe_dir,
+                   const std::string& source_dir, const char* installed, const char* source,
+                   const char* marker) {
+  if (!configured.empty()) return configured;
+  std::vector<fs::path> candidates;
+  if (!exe_dir.empty()) candidates.push_back(fs::path(exe_dir) / ".." / "share" / "cairn" / installed);
+  if (!source_dir.empty()) candidates.push_back(fs::path(source_dir) / source);
+  for (const fs::path& c : candidates) {
+    if (HasFile(c, marker)) return c.lexically_normal().string();
+  }
+  return "";
+}
+
+http::Response ConsoleMissing(const http::Request& req) {
+  return http::Problem(Unavailable("the web console is not built: run scripts/serve.sh (or "
+                                   "`npm run build` in web/), or point --web-dir at it"),
+                       req.path);
+}
+
 }  // namespace
 
-std::string FindDocsDir(const std::string& configured) {
-  namespace fs = std::filesystem;
+std::string ExecutableDir() {
   std::error_code ec;
-  if (!configured.empty()) return configured;
-  const fs::path candidates[] = {
-      fs::path(CAIRN_SOURCE_DIR) / "web" / "node_modules" / "swagger-ui-dist",
-  };
-  for (const auto& c : candidates)
-    if (fs::exists(c / "swagger-ui-bundle.js", ec)) return c.string();
-  return "";
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  return exe.parent_path().string();
+}
+
+std::string FindDocsDirIn(const std::string& configured, const std::string& exe_dir,
+                          const std::string& source_dir) {
+  return FindIn(configured, exe_dir, source_dir, "docs", "web/node_modules/swagger-ui-dist",
+                "swagger-ui-bundle.js");
+}
+
+std::string FindWebDirIn(const std::string& configured, const std::string& exe_dir,
+                         const std::string& source_dir) {
+  return FindIn(configured, exe_dir, source_dir, "web", "web/dist", "index.html");
+}
+
+std::string FindDocsDir(const std::string& configured) {
+  return FindDocsDirIn(configured, ExecutableDir(), CAIRN_SOURCE_DIR);
+}
+
+std::string FindWebDir(const std::string& configured) {
+  return FindWebDirIn(configured, ExecutableDir(), CAIRN_SOURCE_DIR);
+}
+
+const std::vector<std::string>& ConsolePageRoutes() {
+  static const std::vector<std::string> routes = [] {
+    std::vector<std::string> r{"/{file}", "/assets/{file...}"};
+    for (const char* section : kConsolePages) r.push_back(std::string("/") + section + "/{path...}");
+    return r;
+  }();
+  return routes;
 }
 
 void RegisterPlatformRoutes(http::Router& router, PlatformDeps deps) {
@@ -97,6 +156,32 @@ void RegisterPlatformRoutes(http::Router& router, PlatformDeps deps) {
         return http::ServeStaticFile(dir, file, /*spa_fallback=*/false, req);
       },
       inline_opts);
+
+  // The console: pages answer index.html (no-cache); files answer themselves (hashed assets
+  // immutable, pre-compressed variants by Accept-Encoding); a missing asset is a 404.
+  std::string web = deps.web_dir;
+  auto page = [web](http::Request& req) {
+    if (web.empty() || !HasFile(web, "index.html")) return ConsoleMissing(req);
+    return http::ServeStaticFile(web, "index.html", /*spa_fallback=*/false, req);
+  };
+  router.Add(http::Method::kGet, "/", page, inline_opts);
+  router.Add(
+      http::Method::kGet, "/{file}",
+      [web](http::Request& req) {
+        if (web.empty() || !HasFile(web, "index.html")) return ConsoleMissing(req);
+        return http::ServeStaticFile(web, req.Param("file"), /*spa_fallback=*/true, req);
+      },
+      inline_opts);
+  router.Add(
+      http::Method::kGet, "/assets/{file...}",
+      [web](http::Request& req) {
+        if (web.empty() || !HasFile(web, "index.html")) return ConsoleMissing(req);
+        return http::ServeStaticFile(web, "assets/" + req.Param("file"), /*spa_fallback=*/false,
+                                     req);
+      },
+      inline_opts);
+  for (const char* section : kConsolePages)
+    router.Add(http::Method::kGet, std::string("/") + section + "/{path...}", page, inline_opts);
 }
 
 }  // namespace cairn::server
