@@ -1,0 +1,4500 @@
+// Generated from openapi.json by web/scripts/gen-api.mjs (openapi-typescript). Do not edit.
+export interface paths {
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The web console (a single-page app: its pages under /experiments, /models, /deployments, /drift, /features, /datasets, /evaluation, /prompts, /audit answer the same index.html) */
+        get: operations["console"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit records, newest first */
+        get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/features": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List features (latest versions), newest first */
+        get: operations["listFeatures"];
+        put?: never;
+        /** Create a feature (version 1) */
+        post: operations["createFeature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/features/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A feature at its latest version, or at ?version= */
+        get: operations["getFeature"];
+        put?: never;
+        post?: never;
+        /** Archive a feature (kept for history) */
+        delete: operations["archiveFeature"];
+        options?: never;
+        head?: never;
+        /** Update metadata (never creates a version) */
+        patch: operations["patchFeature"];
+        trace?: never;
+    };
+    "/api/v1/features/{name}/materialize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load values from a dataset's entity/timestamp/value columns (all or nothing) */
+        post: operations["materializeFeature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/features/{name}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All versions, newest first */
+        get: operations["listFeatureVersions"];
+        put?: never;
+        /** New version: must change value_type, schema or source; changelog required */
+        post: operations["createFeatureVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/features/{name}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One immutable version */
+        get: operations["getFeatureVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/features/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List datasets (without profiles), newest first */
+        get: operations["listDatasets"];
+        put?: never;
+        /** Upload a CSV dataset (streamed; RFC 4180; types inferred; profile computed). A bad row is 400 naming line and column, and nothing is stored. */
+        post: operations["uploadDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/features/datasets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dataset detail with profile */
+        get: operations["getDataset"];
+        put?: never;
+        post?: never;
+        /** Delete a dataset no feature (or scenario) uses */
+        delete: operations["deleteDataset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/features/datasets/{id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Preview rows */
+        get: operations["previewDatasetRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/features/historical": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Point-in-time join: each feature's latest value with event_time <= the row's */
+        post: operations["getHistoricalFeatures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/features/online": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Latest value per key and feature */
+        get: operations["getOnlineFeatures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/features/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write feature values (1..10000 rows, all or nothing; equal (feature, key, event_time) = last write wins) */
+        post: operations["writeFeatureValues"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/evaluation/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List evaluation runs, newest first */
+        get: operations["listEvaluationRuns"];
+        put?: never;
+        /** Evaluate a scenario. Runs without model execution over fewer than 50 000 rows complete inline (201); others are queued as background jobs (202) */
+        post: operations["createEvaluationRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/evaluation/runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluation run status */
+        get: operations["getEvaluationRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/evaluation/runs/{run_id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluation report (results null until the run completes) */
+        get: operations["getEvaluationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/evaluation/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List scenarios, newest first */
+        get: operations["listScenarios"];
+        put?: never;
+        /** Create an evaluation scenario (dataset, columns and model are validated) */
+        post: operations["createScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/evaluation/scenarios/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scenario detail */
+        get: operations["getScenario"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a scenario (re-validated; null clears an optional field) */
+        patch: operations["patchScenario"];
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List deployments, newest first */
+        get: operations["listDeployments"];
+        put?: never;
+        /** Create a deployment (pending) */
+        post: operations["createDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/deployments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deployment detail */
+        get: operations["getDeployment"];
+        put?: never;
+        post?: never;
+        /** Terminate (kept for history) */
+        delete: operations["deleteDeployment"];
+        options?: never;
+        head?: never;
+        /** Status (validated by the state machine), health, metrics, config */
+        patch: operations["patchDeployment"];
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/drift-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List drift events, newest first */
+        get: operations["listDriftEvents"];
+        put?: never;
+        /** Record a drift event */
+        post: operations["createDriftEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/drift/compute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Per-column drift (KS, PSI, JS, Wasserstein; chi-square for categorical) between a reference and a current sample; with model_name, drifted columns are recorded as events */
+        post: operations["computeDrift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/experiments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List experiments */
+        get: operations["listExperiments"];
+        put?: never;
+        /** Create an experiment */
+        post: operations["createExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/experiments/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Experiment detail with run counts and latest runs */
+        get: operations["getExperiment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update an experiment */
+        patch: operations["patchExperiment"];
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List model versions, newest first */
+        get: operations["listModelVersions"];
+        put?: never;
+        /** Register the next version of a model (copies a run's latest metrics and params when run_id is given) */
+        post: operations["registerModelVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/models/{model_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A model with all its versions (newest first) */
+        get: operations["getModel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/models/{model_name}/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Model version detail */
+        get: operations["getModelVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Tick/untick checklist items, change stage (production needs every required item; archives the previous production version), description, tags */
+        patch: operations["patchModelVersion"];
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/models/{model_name}/{version}/artifact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the model file */
+        get: operations["getModelArtifact"];
+        /** Upload the model file (raw bytes, streamed to disk, sha256 recorded, write-once) */
+        put: operations["putModelArtifact"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/models/{model_name}/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compare versions: metric values, best version, deltas against the first listed version, differing params */
+        post: operations["compareModelVersions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List and search runs */
+        get: operations["listRuns"];
+        put?: never;
+        /** Start a run */
+        post: operations["createRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Run detail */
+        get: operations["getRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a run (status, end time, tags, new params) */
+        patch: operations["patchRun"];
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/runs/{run_id}/artifacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a run's artifacts */
+        get: operations["listArtifacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/runs/{run_id}/artifacts/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an artifact */
+        get: operations["getArtifact"];
+        /** Upload an artifact (raw bytes, streamed to disk, sha256 recorded) */
+        put: operations["putArtifact"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/runs/{run_id}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log a batch of metric points (all or nothing) */
+        post: operations["logMetrics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/runs/{run_id}/metrics/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Metric history ordered by step */
+        get: operations["getMetricHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prompt-governance/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Automatic evaluation of a stored version ({template_id, version}; recorded on drafts) or of an inline {body, variables} */
+        post: operations["evaluatePrompt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prompt-governance/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evaluation rule catalogue (ids, categories, severities, weights) and the configured budget */
+        get: operations["listPromptRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prompt-governance/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List templates, newest first (versions without bodies) */
+        get: operations["listPromptTemplates"];
+        put?: never;
+        /** Create a template and its version 1 (draft); owner = caller */
+        post: operations["createPromptTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prompt-governance/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Template with all versions and labels */
+        get: operations["getPromptTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update description and tags (tags replace the whole map) */
+        patch: operations["patchPromptTemplate"];
+        trace?: never;
+    };
+    "/api/v1/prompt-governance/templates/{id}/{version}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** pending_review → approved; the approver must be neither the author nor the submitter (403) */
+        post: operations["approvePromptVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prompt-governance/templates/{id}/{version}/deprecate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** approved → deprecated; refused (409) while a label points at the version */
+        post: operations["deprecatePromptVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prompt-governance/templates/{id}/{version}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** pending_review → rejected; comment required */
+        post: operations["rejectPromptVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prompt-governance/templates/{id}/{version}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** draft → pending_review; runs the evaluation on the exact body and fails (409, errors[] lists blocking findings) unless it passes */
+        post: operations["submitPromptVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prompt-governance/templates/{id}/{version}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Usage summary with exact latency percentiles */
+        get: operations["getPromptUsage"];
+        put?: never;
+        /** Log one use of an approved version (409 otherwise) */
+        post: operations["logPromptUsage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prompt-governance/templates/{id}/labels/{label}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Point a label at an approved version (moves it atomically) */
+        put: operations["putPromptLabel"];
+        post?: never;
+        /** Remove a label */
+        delete: operations["deletePromptLabel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prompt-governance/templates/{id}/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render an approved version by label or version; values are inserted literally */
+        post: operations["renderPrompt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prompt-governance/templates/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a new draft version */
+        post: operations["createPromptVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prompt-governance/templates/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version */
+        get: operations["getPromptVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft version (other statuses are immutable: 409) */
+        patch: operations["patchPromptVersion"];
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Swagger UI (redirects to /docs/index.html) */
+        get: operations["docsRedirect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Swagger UI assets */
+        get: operations["docs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness */
+        get: operations["healthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document */
+        get: operations["openapi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness (storage reachable) */
+        get: operations["readyz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Artifact: {
+            path?: string;
+            sha256?: string;
+            size_bytes?: number;
+        };
+        AuditRecord: {
+            action?: string;
+            actor?: string;
+            /** Format: date-time */
+            at?: string;
+            id?: number;
+            resource_id?: string;
+            resource_type?: string;
+            summary?: {
+                [key: string]: unknown;
+            };
+        };
+        Autoscaling: {
+            max_replicas: number;
+            min_replicas: number;
+            target_rps: number;
+        };
+        ChecklistItem: {
+            description?: string;
+            done?: boolean;
+            /** Format: date-time */
+            done_at?: string | null;
+            done_by?: string | null;
+            key?: string;
+            note?: string;
+            required?: boolean;
+        };
+        ColumnProfile: {
+            count?: number;
+            distinct?: number;
+            distinct_exact?: boolean;
+            histogram?: {
+                counts?: number[];
+                edges?: number[];
+            } | null;
+            max?: number | string | null;
+            mean?: number | string | null;
+            min?: number | string | null;
+            missing?: number;
+            /** @description p1 p5 p25 p50 p75 p95 p99 (numpy linear) */
+            quantiles?: Record<string, never> | null;
+            std?: number | null;
+            top_values?: {
+                count?: number;
+                value?: string;
+            }[] | null;
+            top_values_exact?: boolean;
+            /** @enum {unknown} */
+            type?: "int64" | "float64" | "bool" | "timestamp" | "string";
+        };
+        CompareRequest: {
+            metrics?: string[];
+            versions: number[];
+        };
+        Comparison: {
+            metrics?: {
+                [key: string]: {
+                    best_version?: number | null;
+                    /** @description keyed by version number */
+                    deltas?: {
+                        [key: string]: number | null;
+                    };
+                    higher_is_better?: boolean;
+                    /** @description keyed by version number */
+                    values?: {
+                        [key: string]: number | null;
+                    };
+                };
+            };
+            model_name?: string;
+            params_diff?: {
+                [key: string]: {
+                    [key: string]: string | null;
+                };
+            };
+            versions?: number[];
+        };
+        Dataset: {
+            columns?: {
+                name?: string;
+                /** @enum {unknown} */
+                type?: "int64" | "float64" | "bool" | "timestamp" | "string";
+            }[];
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            description?: string;
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            profile?: {
+                [key: string]: components["schemas"]["ColumnProfile"];
+            };
+            revision?: number;
+            row_count?: number;
+            schema?: {
+                [key: string]: "int64" | "float64" | "bool" | "timestamp" | "string";
+            };
+            sha256?: string;
+            size_bytes?: number;
+            source_type?: string;
+            stored_bytes?: number;
+            table_name?: string;
+            tags?: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        DatasetRows: {
+            columns?: string[];
+            dataset_id?: string;
+            limit?: number;
+            offset?: number;
+            rows?: {
+                [key: string]: unknown;
+            }[];
+            total?: number;
+        };
+        Deployment: {
+            config?: components["schemas"]["EndpointConfig"];
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            /** Format: date-time */
+            deployed_at?: string | null;
+            endpoint?: string;
+            /** @enum {unknown} */
+            environment?: "development" | "staging" | "production";
+            /** @enum {unknown} */
+            health_status?: "unknown" | "healthy" | "degraded" | "unhealthy";
+            /** Format: uuid */
+            id?: string;
+            metrics?: components["schemas"]["DeploymentMetrics"];
+            model_name?: string;
+            model_version?: number;
+            revision?: number;
+            /** @enum {unknown} */
+            status?: "pending" | "validating" | "deploying" | "active" | "failed" | "rollback" | "terminated";
+            /** Format: date-time */
+            updated_at?: string;
+            updated_by?: string;
+        };
+        DeploymentCreate: {
+            config?: components["schemas"]["EndpointConfig"];
+            endpoint?: string;
+            /** @enum {unknown} */
+            environment: "development" | "staging" | "production";
+            model_name: string;
+            model_version: number;
+        };
+        DeploymentMetrics: {
+            error_count?: number;
+            error_rate?: number;
+            latency_p50_ms?: number;
+            latency_p95_ms?: number;
+            latency_p99_ms?: number;
+            request_count?: number;
+            requests_per_second?: number;
+        };
+        DeploymentPatch: {
+            config?: components["schemas"]["EndpointConfig"];
+            /** @enum {unknown} */
+            health_status?: "unknown" | "healthy" | "degraded" | "unhealthy";
+            metrics?: components["schemas"]["DeploymentMetrics"];
+            /** @enum {unknown} */
+            status?: "pending" | "validating" | "deploying" | "active" | "failed" | "rollback" | "terminated";
+        };
+        DriftColumn: {
+            chi2?: {
+                dof?: number;
+                p_value?: number;
+                statistic?: number;
+            };
+            drifted?: boolean;
+            histogram?: {
+                categories?: string[];
+                current?: number[];
+                edges?: number[];
+                reference?: number[];
+            };
+            js?: number;
+            ks?: {
+                p_value?: number;
+                statistic?: number;
+            };
+            missing_current?: number;
+            missing_reference?: number;
+            n_current?: number;
+            n_reference?: number;
+            psi?: number;
+            /** @enum {unknown} */
+            severity?: "low" | "medium" | "high" | "critical";
+            /** @enum {unknown} */
+            type?: "numeric" | "categorical";
+            wasserstein?: number;
+        };
+        DriftComputeRequest: {
+            columns?: string[];
+            current?: {
+                [key: string]: (number | string | null)[];
+            };
+            current_dataset_id?: string;
+            /** Format: uuid */
+            deployment_id?: string;
+            model_name?: string;
+            model_version?: number;
+            reference?: {
+                [key: string]: (number | string | null)[];
+            };
+            reference_dataset_id?: string;
+        };
+        DriftEvent: {
+            created_by?: string;
+            deployment_id?: string | null;
+            details?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            detected_at?: string;
+            feature?: string;
+            /** Format: uuid */
+            id?: string;
+            /** @enum {unknown} */
+            method?: "psi" | "ks" | "js" | "wasserstein" | "chi2";
+            model_name?: string;
+            model_version?: number | null;
+            p_value?: number | null;
+            score?: number;
+            /** @enum {unknown} */
+            severity?: "low" | "medium" | "high" | "critical";
+            threshold?: number | null;
+            /** Format: date-time */
+            window_end?: string | null;
+            /** Format: date-time */
+            window_start?: string | null;
+        };
+        DriftEventCreate: {
+            /** Format: uuid */
+            deployment_id?: string;
+            details?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            detected_at?: string;
+            feature: string;
+            /** @enum {unknown} */
+            method: "psi" | "ks" | "js" | "wasserstein" | "chi2";
+            model_name: string;
+            model_version?: number;
+            p_value?: number;
+            score: number;
+            /**
+             * @description default for method psi: the PSI band of score
+             * @enum {unknown}
+             */
+            severity?: "low" | "medium" | "high" | "critical";
+            threshold?: number;
+            /** Format: date-time */
+            window_end?: string;
+            /** Format: date-time */
+            window_start?: string;
+        };
+        DriftReport: {
+            columns?: {
+                [key: string]: components["schemas"]["DriftColumn"];
+            };
+            dataset_drift?: boolean;
+            drift_share?: number;
+            events?: string[];
+        };
+        EndpointConfig: {
+            autoscaling?: components["schemas"]["Autoscaling"] | null;
+            /** @default 1 */
+            max_batch_size?: number;
+            /** @default 1 */
+            replicas?: number;
+            /** @default 30000 */
+            timeout_ms?: number;
+            /** @default 100 */
+            traffic_percent?: number;
+        };
+        EvaluationReport: {
+            compliance: {
+                /** Format: date-time */
+                completed_at?: string;
+                dataset_id?: string;
+                dataset_sha256?: string;
+                decision_threshold?: number;
+                evaluation_passed_ticked?: boolean;
+                evaluator_version?: string;
+                model_format?: string | null;
+                model_name?: string | null;
+                model_sha256?: string | null;
+                model_version?: number | null;
+                n_rows_excluded?: number;
+                /** Format: date-time */
+                requested_at?: string;
+                run_by?: string;
+                scenario_revision?: number;
+                /** Format: date-time */
+                started_at?: string;
+            } | null;
+            /** @description rows = true class, columns = predicted class */
+            confusion_matrix: {
+                labels?: (string | number)[];
+                matrix?: number[][];
+            } | null;
+            explainability: {
+                metric?: string;
+                /** @description feature → mean drop of the primary metric (roc_auc, accuracy, r2) when the column is permuted */
+                permutation_importance?: {
+                    [key: string]: number;
+                };
+                permutation_importance_std?: {
+                    [key: string]: number;
+                };
+                repeats?: number;
+                seed?: number;
+            } | null;
+            failure_reason?: string | null;
+            /** @description metric → value (null when undefined, e.g. roc_auc with one class) */
+            metrics: {
+                [key: string]: number | null;
+            };
+            n_rows: number | null;
+            run_id: string;
+            scenario_name: string;
+            /** @description slice value → metrics; missing values form the slice "(missing)" */
+            slices: {
+                [key: string]: {
+                    /** @description metric → value (null when undefined, e.g. roc_auc with one class) */
+                    metrics?: {
+                        [key: string]: number | null;
+                    };
+                    n_rows?: number;
+                };
+            } | null;
+            /** @enum {unknown} */
+            status: "queued" | "running" | "completed" | "failed";
+            thresholds: {
+                actual?: number | null;
+                metric?: string;
+                op?: string;
+                passed?: boolean;
+                value?: number;
+            }[];
+            /** @enum {unknown} */
+            verdict: "pass" | "fail" | null;
+            /** @description metric → max − min over the slices where it is defined */
+            worst_slice_gap: {
+                [key: string]: {
+                    gap?: number;
+                    max?: number;
+                    max_slice?: string;
+                    min?: number;
+                    min_slice?: string;
+                };
+            } | null;
+        };
+        EvaluationRun: {
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            failure_reason?: string | null;
+            /** Format: date-time */
+            finished_at?: string | null;
+            model_name?: string | null;
+            n_rows?: number | null;
+            revision?: number;
+            /** Format: uuid */
+            run_id?: string;
+            scenario_name?: string;
+            scenario_revision?: number;
+            /** Format: date-time */
+            started_at?: string | null;
+            /** @enum {unknown} */
+            status?: "queued" | "running" | "completed" | "failed";
+            /** @enum {unknown} */
+            verdict?: "pass" | "fail" | null;
+            version?: number | null;
+        };
+        EvaluationRunCreate: {
+            /** @description Execute this model version instead of the scenario's prediction source */
+            model_name?: string;
+            scenario_name: string;
+            version?: number;
+        };
+        Experiment: {
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            description?: string;
+            name?: string;
+            owner?: string;
+            revision?: number;
+            run_count?: number;
+            /** @enum {unknown} */
+            status?: "active" | "completed" | "archived";
+            tags?: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        ExperimentCreate: {
+            description?: string;
+            name: string;
+            owner?: string;
+            tags?: {
+                [key: string]: string;
+            };
+        };
+        ExperimentDetail: components["schemas"]["Experiment"] & {
+            latest_runs?: components["schemas"]["Run"][];
+            run_counts?: {
+                [key: string]: number;
+            };
+        };
+        ExperimentPatch: {
+            description?: string;
+            owner?: string;
+            /** @enum {unknown} */
+            status?: "active" | "completed" | "archived";
+            tags?: {
+                [key: string]: string;
+            };
+        };
+        Feature: {
+            changelog?: string;
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            description?: string;
+            entity?: string;
+            latest_version?: number;
+            name?: string;
+            owner?: string;
+            revision?: number;
+            schema?: components["schemas"]["FeatureSchema"];
+            source?: Record<string, never> | null;
+            /** @enum {unknown} */
+            status?: "active" | "deprecated" | "archived";
+            tags?: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            updated_at?: string;
+            updated_by?: string;
+            /** @enum {unknown} */
+            value_type?: "int64" | "float64" | "string" | "bool" | "timestamp" | "float_vector";
+            version?: number;
+            /** Format: date-time */
+            version_created_at?: string;
+        };
+        FeatureCreate: {
+            changelog?: string;
+            description?: string;
+            entity: string;
+            name: string;
+            owner?: string;
+            schema?: components["schemas"]["FeatureSchema"];
+            source?: components["schemas"]["FeatureSource"];
+            /** @enum {unknown} */
+            status?: "active" | "deprecated" | "archived";
+            tags?: {
+                [key: string]: string;
+            };
+            /** @enum {unknown} */
+            value_type: "int64" | "float64" | "string" | "bool" | "timestamp" | "float_vector";
+        };
+        FeaturePatch: {
+            description?: string;
+            owner?: string;
+            /** @enum {unknown} */
+            status?: "active" | "deprecated" | "archived";
+            tags?: {
+                [key: string]: string;
+            };
+        };
+        FeatureSchema: {
+            allowed?: (number | string | boolean)[];
+            dimension?: number;
+            max?: number;
+            min?: number;
+            /** @default true */
+            nullable?: boolean;
+        };
+        FeatureSource: {
+            column: string;
+            dataset_id: string;
+        } | {
+            transformation: string;
+        } | string;
+        FeatureValueBatch: {
+            rows: components["schemas"]["FeatureValueRow"][];
+        };
+        FeatureValueRow: {
+            entity_key: string;
+            /** Format: date-time */
+            event_time: string;
+            feature: string;
+            /** @description A value of the feature's type: number, string, bool, RFC 3339 string (timestamp), array of numbers (float_vector) or null */
+            value: unknown;
+        };
+        FeatureVersion: {
+            changelog?: string;
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            name?: string;
+            schema?: components["schemas"]["FeatureSchema"];
+            source?: Record<string, never> | null;
+            /** @enum {unknown} */
+            value_type?: "int64" | "float64" | "string" | "bool" | "timestamp" | "float_vector";
+            version?: number;
+        };
+        FeatureVersionCreate: {
+            changelog: string;
+            schema?: components["schemas"]["FeatureSchema"];
+            source?: components["schemas"]["FeatureSource"] | null;
+            /** @enum {unknown} */
+            value_type?: "int64" | "float64" | "string" | "bool" | "timestamp" | "float_vector";
+        };
+        HistoricalRequest: {
+            entity_rows: {
+                entity_key: string;
+                /** Format: date-time */
+                event_time: string;
+            }[];
+            features: string[];
+        };
+        HistoricalResponse: {
+            rows?: {
+                entity_key?: string;
+                /** Format: date-time */
+                event_time?: string;
+                values?: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        MaterializeRequest: {
+            dataset_id: string;
+            entity_column: string;
+            timestamp_column: string;
+            value_column: string;
+        };
+        MetricBatch: {
+            metrics: components["schemas"]["MetricPoint"][];
+        };
+        MetricHistory: {
+            downsampled?: boolean;
+            items?: {
+                step?: number;
+                timestamp?: number;
+                value?: number;
+            }[];
+            key?: string;
+        };
+        MetricPoint: {
+            key: string;
+            /** @default 0 */
+            step?: number;
+            /** @description ms since the Unix epoch; default now */
+            timestamp?: number;
+            value: number;
+        };
+        MetricValue: {
+            step?: number;
+            /** @description ms since the Unix epoch */
+            timestamp?: number;
+            value?: number;
+        };
+        Model: {
+            /** Format: date-time */
+            created_at?: string;
+            latest_version?: number;
+            model_name?: string;
+            production_version?: number | null;
+            /** Format: date-time */
+            updated_at?: string;
+            versions?: components["schemas"]["ModelVersion"][];
+        };
+        ModelArtifact: {
+            /** @enum {unknown} */
+            format?: "xgboost-json" | "onnx" | "other";
+            path?: string;
+            sha256?: string;
+            size_bytes?: number;
+        };
+        ModelVersion: {
+            artifact?: components["schemas"]["ModelArtifact"] | null;
+            checklist?: components["schemas"]["ChecklistItem"][];
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            description?: string;
+            metrics?: {
+                [key: string]: number;
+            };
+            model_name?: string;
+            params?: {
+                [key: string]: string;
+            };
+            revision?: number;
+            run_id?: string | null;
+            /** @enum {unknown} */
+            stage?: "none" | "staging" | "production" | "archived";
+            tags?: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            updated_at?: string;
+            updated_by?: string;
+            version?: number;
+        };
+        ModelVersionCreate: {
+            description?: string;
+            metrics?: {
+                [key: string]: number;
+            };
+            model_name: string;
+            params?: {
+                [key: string]: string;
+            };
+            /** Format: uuid */
+            run_id?: string;
+            tags?: {
+                [key: string]: string;
+            };
+        };
+        ModelVersionPatch: {
+            checklist?: {
+                done: boolean;
+                key: string;
+                note?: string;
+            }[];
+            description?: string;
+            /** @enum {unknown} */
+            stage?: "none" | "staging" | "production" | "archived";
+            tags?: {
+                [key: string]: string;
+            };
+        };
+        OnlineResponse: {
+            entity?: string;
+            rows?: {
+                entity_key?: string;
+                event_times?: {
+                    [key: string]: string | null;
+                };
+                values?: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        Problem: {
+            code?: string;
+            detail?: string;
+            errors?: {
+                field?: string;
+                message?: string;
+            }[];
+            instance?: string;
+            status: number;
+            title: string;
+            type: string;
+        };
+        PromptEvaluateRequest: {
+            body?: string;
+            /** Format: uuid */
+            template_id?: string;
+            variables?: components["schemas"]["PromptVariable"][];
+            version?: number;
+        };
+        PromptEvaluation: {
+            body_bytes?: number;
+            body_chars?: number;
+            body_sha256?: string;
+            estimated_tokens?: number;
+            /** Format: date-time */
+            evaluated_at?: string | null;
+            evaluated_by?: string | null;
+            findings?: components["schemas"]["PromptFinding"][];
+            findings_total?: number;
+            /** @description false iff a high or critical finding */
+            passed?: boolean;
+            /** @constant */
+            position_unit?: "byte";
+            /** @description 100 − Σ weights (info 0, low 5, medium 15, high 40, critical 100), floor 0 */
+            score?: number;
+            token_budget?: number;
+            truncated?: boolean;
+        };
+        PromptFinding: {
+            category?: string;
+            /** @description Byte offset (exclusive) */
+            end?: number | null;
+            message?: string;
+            /** @example pii.email */
+            rule?: string;
+            /** @enum {unknown} */
+            severity?: "info" | "low" | "medium" | "high" | "critical";
+            /** @description Byte offset into the body */
+            start?: number | null;
+        };
+        PromptLabel: {
+            label?: string;
+            template_id?: string;
+            version?: number;
+        };
+        PromptRenderRequest: {
+            label?: string;
+            variables?: {
+                [key: string]: string | number | boolean;
+            };
+            version?: number;
+        };
+        PromptReview: {
+            /** @description Required to reject */
+            comment?: string;
+        };
+        PromptTemplate: {
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            description?: string;
+            /** Format: uuid */
+            id?: string;
+            labels?: {
+                [key: string]: number;
+            };
+            latest_version?: number;
+            name?: string;
+            owner?: string;
+            revision?: number;
+            tags?: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            updated_at?: string;
+            versions?: components["schemas"]["PromptVersion"][];
+        };
+        PromptTemplateCreate: {
+            /** @description Text with {{variable}} placeholders; \{{ is a literal {{ */
+            body: string;
+            description?: string;
+            model_hint?: string;
+            name: string;
+            parameters?: {
+                [key: string]: unknown;
+            };
+            tags?: {
+                [key: string]: string;
+            };
+            variables?: components["schemas"]["PromptVariable"][];
+        };
+        PromptUsageCreate: {
+            app: string;
+            cost_usd?: number;
+            error?: string;
+            input_tokens?: number;
+            latency_ms: number;
+            output_tokens?: number;
+            /** @default true */
+            success?: boolean;
+        };
+        PromptUsageEvent: {
+            app?: string;
+            /** Format: date-time */
+            at?: string;
+            cost_usd?: number;
+            error?: string | null;
+            input_tokens?: number;
+            latency_ms?: number;
+            logged_by?: string;
+            output_tokens?: number;
+            success?: boolean;
+        };
+        PromptUsageSummary: {
+            cost_usd?: number;
+            count?: number;
+            input_tokens?: number;
+            latency_ms?: {
+                p50?: number | null;
+                p95?: number | null;
+            };
+            output_tokens?: number;
+            recent?: components["schemas"]["PromptUsageEvent"][];
+            /** Format: date-time */
+            since?: string | null;
+            success_rate?: number | null;
+        };
+        PromptVariable: {
+            default?: string | null;
+            description?: string;
+            name: string;
+            /** @default false */
+            required?: boolean;
+        };
+        PromptVersion: {
+            body?: string;
+            body_sha256?: string;
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            evaluation?: components["schemas"]["PromptEvaluation"] | null;
+            labels?: string[];
+            model_hint?: string;
+            parameters?: {
+                [key: string]: unknown;
+            };
+            review_comment?: string | null;
+            /** Format: date-time */
+            reviewed_at?: string | null;
+            reviewed_by?: string | null;
+            revision?: number;
+            /** @enum {unknown} */
+            status?: "draft" | "pending_review" | "approved" | "rejected" | "deprecated";
+            /** Format: date-time */
+            submitted_at?: string | null;
+            submitted_by?: string | null;
+            /** Format: uuid */
+            template_id?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            variables?: components["schemas"]["PromptVariable"][];
+            version?: number;
+        };
+        PromptVersionCreate: {
+            body: string;
+            model_hint?: string;
+            parameters?: {
+                [key: string]: unknown;
+            };
+            variables?: components["schemas"]["PromptVariable"][];
+        };
+        PromptVersionPatch: {
+            body?: string;
+            model_hint?: string;
+            parameters?: {
+                [key: string]: unknown;
+            };
+            variables?: components["schemas"]["PromptVariable"][];
+        };
+        Run: {
+            artifacts?: components["schemas"]["Artifact"][];
+            created_by?: string;
+            /** Format: date-time */
+            end_time?: string | null;
+            experiment_name?: string;
+            inputs?: string[];
+            metrics?: {
+                [key: string]: components["schemas"]["MetricValue"];
+            };
+            name?: string;
+            params?: {
+                [key: string]: string;
+            };
+            revision?: number;
+            /** Format: uuid */
+            run_id?: string;
+            source?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            start_time?: string;
+            /** @enum {unknown} */
+            status?: "running" | "completed" | "failed" | "killed";
+            tags?: {
+                [key: string]: string;
+            };
+        };
+        RunCreate: {
+            experiment_name: string;
+            inputs?: string[];
+            name?: string;
+            params?: {
+                [key: string]: string;
+            };
+            source?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            start_time?: string;
+            tags?: {
+                [key: string]: string;
+            };
+        };
+        RunPatch: {
+            /** Format: date-time */
+            end_time?: string;
+            params?: {
+                [key: string]: string;
+            };
+            /** @enum {unknown} */
+            status?: "running" | "completed" | "failed" | "killed";
+            tags?: {
+                [key: string]: string;
+            };
+        };
+        Scenario: {
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            /** @description A dataset of the feature store (/api/v1/features/datasets) */
+            dataset_id?: string;
+            /**
+             * @description binary: predicted class = score >= this
+             * @default 0.5
+             */
+            decision_threshold?: number;
+            description?: string;
+            /** @description Numeric model inputs in the model's feature order; missing cells → NaN */
+            feature_columns?: string[];
+            /**
+             * @description Permutation importance repeats (0 disables)
+             * @default 5
+             */
+            importance_repeats?: number;
+            /** @default 1 */
+            importance_seed?: number;
+            /** @description binary: numeric 0/1; multiclass: any type (compared as strings); regression: numeric */
+            label_column?: string;
+            /** @description Metrics to report (default all of the task's). binary: accuracy, precision, recall, f1, roc_auc, log_loss, brier; multiclass: accuracy, precision_macro, recall_macro, f1_macro, f1_weighted; regression: rmse, mae, r2, mape */
+            metrics?: string[];
+            /** @description Model to execute instead of a prediction column (artifact format xgboost-json) */
+            model_name?: string | null;
+            name?: string;
+            /** @description multiclass/regression: predictions in the dataset */
+            prediction_column?: string | null;
+            revision?: number;
+            /** @description binary only: numeric P(class 1) in the dataset */
+            score_column?: string | null;
+            /** @description Per-slice metrics and worst-slice gaps for each value of this column */
+            slice_column?: string | null;
+            tags?: {
+                [key: string]: string;
+            };
+            /** @enum {unknown} */
+            task_type?: "binary_classification" | "multiclass_classification" | "regression";
+            /** @description metric → {op, value}; the verdict passes when every threshold passes */
+            thresholds?: {
+                [key: string]: {
+                    /** @enum {unknown} */
+                    op: ">=" | ">" | "<=" | "<" | "==";
+                    value: number;
+                };
+            };
+            /** Format: date-time */
+            updated_at?: string;
+            updated_by?: string;
+            version?: number;
+        };
+        ScenarioCreate: {
+            /** @description A dataset of the feature store (/api/v1/features/datasets) */
+            dataset_id: string;
+            /**
+             * @description binary: predicted class = score >= this
+             * @default 0.5
+             */
+            decision_threshold?: number;
+            description?: string;
+            /** @description Numeric model inputs in the model's feature order; missing cells → NaN */
+            feature_columns?: string[];
+            /**
+             * @description Permutation importance repeats (0 disables)
+             * @default 5
+             */
+            importance_repeats?: number;
+            /** @default 1 */
+            importance_seed?: number;
+            /** @description binary: numeric 0/1; multiclass: any type (compared as strings); regression: numeric */
+            label_column: string;
+            /** @description Metrics to report (default all of the task's). binary: accuracy, precision, recall, f1, roc_auc, log_loss, brier; multiclass: accuracy, precision_macro, recall_macro, f1_macro, f1_weighted; regression: rmse, mae, r2, mape */
+            metrics?: string[];
+            /** @description Model to execute instead of a prediction column (artifact format xgboost-json) */
+            model_name?: string;
+            name: string;
+            /** @description multiclass/regression: predictions in the dataset */
+            prediction_column?: string;
+            /** @description binary only: numeric P(class 1) in the dataset */
+            score_column?: string;
+            /** @description Per-slice metrics and worst-slice gaps for each value of this column */
+            slice_column?: string;
+            tags?: {
+                [key: string]: string;
+            };
+            /** @enum {unknown} */
+            task_type: "binary_classification" | "multiclass_classification" | "regression";
+            /** @description metric → {op, value}; the verdict passes when every threshold passes */
+            thresholds?: {
+                [key: string]: {
+                    /** @enum {unknown} */
+                    op: ">=" | ">" | "<=" | "<" | "==";
+                    value: number;
+                };
+            };
+            version?: number;
+        };
+        ScenarioPatch: {
+            /** @description A dataset of the feature store (/api/v1/features/datasets) */
+            dataset_id?: string;
+            /**
+             * @description binary: predicted class = score >= this
+             * @default 0.5
+             */
+            decision_threshold?: number;
+            description?: string;
+            /** @description Numeric model inputs in the model's feature order; missing cells → NaN */
+            feature_columns?: string[];
+            /**
+             * @description Permutation importance repeats (0 disables)
+             * @default 5
+             */
+            importance_repeats?: number;
+            /** @default 1 */
+            importance_seed?: number;
+            /** @description binary: numeric 0/1; multiclass: any type (compared as strings); regression: numeric */
+            label_column?: string;
+            /** @description Metrics to report (default all of the task's). binary: accuracy, precision, recall, f1, roc_auc, log_loss, brier; multiclass: accuracy, precision_macro, recall_macro, f1_macro, f1_weighted; regression: rmse, mae, r2, mape */
+            metrics?: string[];
+            /** @description Model to execute instead of a prediction column (artifact format xgboost-json) */
+            model_name?: string | null;
+            /** @description multiclass/regression: predictions in the dataset */
+            prediction_column?: string | null;
+            /** @description binary only: numeric P(class 1) in the dataset */
+            score_column?: string | null;
+            /** @description Per-slice metrics and worst-slice gaps for each value of this column */
+            slice_column?: string | null;
+            tags?: {
+                [key: string]: string;
+            };
+            /** @enum {unknown} */
+            task_type?: "binary_classification" | "multiclass_classification" | "regression";
+            /** @description metric → {op, value}; the verdict passes when every threshold passes */
+            thresholds?: {
+                [key: string]: {
+                    /** @enum {unknown} */
+                    op: ">=" | ">" | "<=" | "<" | "==";
+                    value: number;
+                };
+            };
+            version?: number;
+        };
+    };
+    responses: {
+        /** @description Invalid input (errors[] names the fields) */
+        E400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not allowed for this caller */
+        E403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not found */
+        E404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Method not allowed */
+        E405: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict */
+        E409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Revision mismatch */
+        E412: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Body too large */
+        E413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Unsupported content type */
+        E415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    console: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description index.html */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description The console is not built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listAudit: {
+        parameters: {
+            query?: {
+                /** @description Who made the change */
+                actor?: string;
+                /** @description Page size (default 50, max 1000) */
+                limit?: number;
+                /** @description Opaque cursor from next_page_token */
+                page_token?: string;
+                /** @description `type` or `type/id`, e.g. `run/<uuid>` */
+                resource?: string;
+                /** @description RFC 3339 time */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Audit page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditRecord"][];
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+        };
+    };
+    listFeatures: {
+        parameters: {
+            query?: {
+                /** @description Entity */
+                entity?: string;
+                /** @description Page size (default 50, max 1000) */
+                limit?: number;
+                /** @description Owner */
+                owner?: string;
+                /** @description Opaque cursor from next_page_token */
+                page_token?: string;
+                /** @description Case-insensitive substring of name or description */
+                q?: string;
+                /** @description active|deprecated|archived */
+                status?: string;
+                /** @description `key` or `key:value` */
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Feature"][];
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+        };
+    };
+    createFeature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeatureCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feature"];
+                };
+            };
+            400: components["responses"]["E400"];
+            409: components["responses"]["E409"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getFeature: {
+        parameters: {
+            query?: {
+                /** @description Version number */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Feature name (`datasets`, `values`, `online`, `historical` are reserved) */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Feature */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feature"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+        };
+    };
+    archiveFeature: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Feature name (`datasets`, `values`, `online`, `historical` are reserved) */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Archived */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feature"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            412: components["responses"]["E412"];
+        };
+    };
+    patchFeature: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Feature name (`datasets`, `values`, `online`, `historical` are reserved) */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeaturePatch"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feature"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            412: components["responses"]["E412"];
+            415: components["responses"]["E415"];
+        };
+    };
+    materializeFeature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Feature name (`datasets`, `values`, `online`, `historical` are reserved) */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaterializeRequest"];
+            };
+        };
+        responses: {
+            /** @description Written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        written: number;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            415: components["responses"]["E415"];
+        };
+    };
+    listFeatureVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Feature name (`datasets`, `values`, `online`, `historical` are reserved) */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FeatureVersion"][];
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            404: components["responses"]["E404"];
+        };
+    };
+    createFeatureVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Feature name (`datasets`, `values`, `online`, `historical` are reserved) */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeatureVersionCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feature"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            412: components["responses"]["E412"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getFeatureVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Feature name (`datasets`, `values`, `online`, `historical` are reserved) */
+                name: string;
+                /** @description Version number */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureVersion"];
+                };
+            };
+            404: components["responses"]["E404"];
+        };
+    };
+    listDatasets: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, max 1000) */
+                limit?: number;
+                /** @description Dataset name */
+                name?: string;
+                /** @description Opaque cursor from next_page_token */
+                page_token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Dataset"][];
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+        };
+    };
+    uploadDataset: {
+        parameters: {
+            query?: {
+                /** @description Description */
+                description?: string;
+                /** @description Dataset name (required) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                };
+            };
+            400: components["responses"]["E400"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Dataset id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dataset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                };
+            };
+            404: components["responses"]["E404"];
+        };
+    };
+    deleteDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Dataset id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    previewDatasetRows: {
+        parameters: {
+            query?: {
+                /** @description Rows (default 100, max 1000) */
+                limit?: number;
+                /** @description First row (default 0) */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Dataset id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetRows"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+        };
+    };
+    getHistoricalFeatures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HistoricalRequest"];
+            };
+        };
+        responses: {
+            /** @description Rows in request order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoricalResponse"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getOnlineFeatures: {
+        parameters: {
+            query?: {
+                /** @description Entity of every feature */
+                entity?: string;
+                /** @description Comma-separated feature names (1..100) */
+                features?: string;
+                /** @description Comma-separated entity keys (1..1000) */
+                keys?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rows in key order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnlineResponse"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+        };
+    };
+    writeFeatureValues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeatureValueBatch"];
+            };
+        };
+        responses: {
+            /** @description Written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        written: number;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    listEvaluationRuns: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, max 1000) */
+                limit?: number;
+                /** @description Opaque cursor from next_page_token */
+                page_token?: string;
+                /** @description Scenario */
+                scenario_name?: string;
+                /** @description queued|running|completed|failed */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EvaluationRun"][];
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+        };
+    };
+    createEvaluationRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationRunCreate"];
+            };
+        };
+        responses: {
+            /** @description Completed (or failed) inline */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRun"];
+                };
+            };
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRun"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getEvaluationRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evaluation run id (UUID) */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRun"];
+                };
+            };
+            404: components["responses"]["E404"];
+        };
+    };
+    getEvaluationReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evaluation run id (UUID) */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationReport"];
+                };
+            };
+            404: components["responses"]["E404"];
+        };
+    };
+    listScenarios: {
+        parameters: {
+            query?: {
+                /** @description Dataset id */
+                dataset_id?: string;
+                /** @description Page size (default 50, max 1000) */
+                limit?: number;
+                /** @description Opaque cursor from next_page_token */
+                page_token?: string;
+                /** @description binary_classification|multiclass_classification|regression */
+                task_type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Scenario"][];
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+        };
+    };
+    createScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScenarioCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scenario"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Scenario name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scenario */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scenario"];
+                };
+            };
+            404: components["responses"]["E404"];
+        };
+    };
+    patchScenario: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Scenario name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScenarioPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scenario"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            412: components["responses"]["E412"];
+            415: components["responses"]["E415"];
+        };
+    };
+    listDeployments: {
+        parameters: {
+            query?: {
+                /** @description development|staging|production */
+                environment?: string;
+                /** @description Page size (default 50, max 1000) */
+                limit?: number;
+                /** @description Model name */
+                model_name?: string;
+                /** @description Opaque cursor from next_page_token */
+                page_token?: string;
+                /** @description Deployment status */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Deployment"][];
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+        };
+    };
+    createDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Deployment id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deployment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            404: components["responses"]["E404"];
+        };
+    };
+    deleteDeployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Deployment id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Terminated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            412: components["responses"]["E412"];
+        };
+    };
+    patchDeployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Deployment id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            412: components["responses"]["E412"];
+            415: components["responses"]["E415"];
+        };
+    };
+    listDriftEvents: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, max 1000) */
+                limit?: number;
+                /** @description Model name */
+                model_name?: string;
+                /** @description Opaque cursor from next_page_token */
+                page_token?: string;
+                /** @description low|medium|high|critical */
+                severity?: string;
+                /** @description RFC 3339; detected_at >= since */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DriftEvent"][];
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+        };
+    };
+    createDriftEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DriftEventCreate"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriftEvent"];
+                };
+            };
+            400: components["responses"]["E400"];
+            415: components["responses"]["E415"];
+        };
+    };
+    computeDrift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DriftComputeRequest"];
+            };
+        };
+        responses: {
+            /** @description Report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriftReport"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            /** @description Datasets not available */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listExperiments: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, max 1000) */
+                limit?: number;
+                /** @description Owner */
+                owner?: string;
+                /** @description Opaque cursor from next_page_token */
+                page_token?: string;
+                /** @description active|completed|archived */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Experiment"][];
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+        };
+    };
+    createExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExperimentCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Experiment"];
+                };
+            };
+            400: components["responses"]["E400"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Experiment name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Experiment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentDetail"];
+                };
+            };
+            404: components["responses"]["E404"];
+        };
+    };
+    patchExperiment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Experiment name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExperimentPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Experiment"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            412: components["responses"]["E412"];
+            415: components["responses"]["E415"];
+        };
+    };
+    listModelVersions: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, max 1000) */
+                limit?: number;
+                /** @description Model name */
+                model_name?: string;
+                /** @description Opaque cursor from next_page_token */
+                page_token?: string;
+                /** @description none|staging|production|archived */
+                stage?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ModelVersion"][];
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+        };
+    };
+    registerModelVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModelVersionCreate"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelVersion"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Model name */
+                model_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Model */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Model"];
+                };
+            };
+            404: components["responses"]["E404"];
+        };
+    };
+    getModelVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Model name */
+                model_name: string;
+                /** @description Version number (1, 2, 3 ...) */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelVersion"];
+                };
+            };
+            404: components["responses"]["E404"];
+        };
+    };
+    patchModelVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Model name */
+                model_name: string;
+                /** @description Version number (1, 2, 3 ...) */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModelVersionPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelVersion"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            412: components["responses"]["E412"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getModelArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Model name */
+                model_name: string;
+                /** @description Version number (1, 2, 3 ...) */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes (X-Content-SHA256 header) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            404: components["responses"]["E404"];
+        };
+    };
+    putModelArtifact: {
+        parameters: {
+            query?: {
+                /** @description Stored file name (default model.json/model.onnx/model.bin) */
+                filename?: string;
+                /** @description xgboost-json|onnx|other; detected when absent */
+                format?: "xgboost-json" | "onnx" | "other";
+            };
+            header?: never;
+            path: {
+                /** @description Model name */
+                model_name: string;
+                /** @description Version number (1, 2, 3 ...) */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelVersion"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+        };
+    };
+    compareModelVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Model name */
+                model_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompareRequest"];
+            };
+        };
+        responses: {
+            /** @description Comparison */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comparison"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            415: components["responses"]["E415"];
+        };
+    };
+    listRuns: {
+        parameters: {
+            query?: {
+                /** @description Experiment */
+                experiment_name?: string;
+                /** @description e.g. metrics.auc > 0.8 and params.depth = '6' and tags.team = 'alpha' */
+                filter?: string;
+                /** @description Page size (default 50, max 1000) */
+                limit?: number;
+                /** @description e.g. metrics.auc DESC */
+                order_by?: string;
+                /** @description Opaque cursor from next_page_token */
+                page_token?: string;
+                /** @description running|completed|failed|killed */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Run"][];
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+        };
+    };
+    createRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Run id (UUID) */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            404: components["responses"]["E404"];
+        };
+    };
+    patchRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Run id (UUID) */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            412: components["responses"]["E412"];
+            415: components["responses"]["E415"];
+        };
+    };
+    listArtifacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Run id (UUID) */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Artifacts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["Artifact"][];
+                    };
+                };
+            };
+            404: components["responses"]["E404"];
+        };
+    };
+    getArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relative artifact path */
+                path: string;
+                /** @description Run id (UUID) */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+        };
+    };
+    putArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relative artifact path; may contain '/' */
+                path: string;
+                /** @description Run id (UUID) */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Artifact"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+        };
+    };
+    logMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Run id (UUID) */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MetricBatch"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: number;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getMetricHistory: {
+        parameters: {
+            query?: {
+                /** @description Downsample to at most this many points, keeping the min/max shape */
+                max_points?: number;
+                /** @description Highest step */
+                max_step?: number;
+                /** @description Lowest step */
+                min_step?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Metric key */
+                key: string;
+                /** @description Run id (UUID) */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description History */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricHistory"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+        };
+    };
+    evaluatePrompt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptEvaluateRequest"];
+            };
+        };
+        responses: {
+            /** @description Evaluation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptEvaluation"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            415: components["responses"]["E415"];
+        };
+    };
+    listPromptRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        banned_terms_count?: number;
+                        items?: {
+                            category?: string;
+                            description?: string;
+                            id?: string;
+                            /** @enum {unknown} */
+                            severity?: "info" | "low" | "medium" | "high" | "critical";
+                            weight?: number;
+                        }[];
+                        /** @constant */
+                        position_unit?: "byte";
+                        token_budget?: number;
+                    };
+                };
+            };
+        };
+    };
+    listPromptTemplates: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, max 1000) */
+                limit?: number;
+                /** @description Owner (creating actor) */
+                owner?: string;
+                /** @description Opaque cursor from next_page_token */
+                page_token?: string;
+                /** @description Templates having a version in this status */
+                status?: "draft" | "pending_review" | "approved" | "rejected" | "deprecated";
+                /** @description `key` (has the tag) or `key=value` / `key:value` */
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PromptTemplate"][];
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+        };
+    };
+    createPromptTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptTemplateCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptTemplate"];
+                };
+            };
+            400: components["responses"]["E400"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getPromptTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Template id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptTemplate"];
+                };
+            };
+            404: components["responses"]["E404"];
+        };
+    };
+    patchPromptTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Template id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    tags?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptTemplate"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            412: components["responses"]["E412"];
+            415: components["responses"]["E415"];
+        };
+    };
+    approvePromptVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Template id (UUID) */
+                id: string;
+                /** @description Version number (1, 2, ...) */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PromptReview"];
+            };
+        };
+        responses: {
+            /** @description The version after the transition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptVersion"];
+                };
+            };
+            400: components["responses"]["E400"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            412: components["responses"]["E412"];
+            415: components["responses"]["E415"];
+        };
+    };
+    deprecatePromptVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Template id (UUID) */
+                id: string;
+                /** @description Version number (1, 2, ...) */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PromptReview"];
+            };
+        };
+        responses: {
+            /** @description The version after the transition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptVersion"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            412: components["responses"]["E412"];
+            415: components["responses"]["E415"];
+        };
+    };
+    rejectPromptVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Template id (UUID) */
+                id: string;
+                /** @description Version number (1, 2, ...) */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PromptReview"];
+            };
+        };
+        responses: {
+            /** @description The version after the transition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptVersion"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            412: components["responses"]["E412"];
+            415: components["responses"]["E415"];
+        };
+    };
+    submitPromptVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Template id (UUID) */
+                id: string;
+                /** @description Version number (1, 2, ...) */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PromptReview"];
+            };
+        };
+        responses: {
+            /** @description The version after the transition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptVersion"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            412: components["responses"]["E412"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getPromptUsage: {
+        parameters: {
+            query?: {
+                /** @description Number of newest events to include (0-100, default 20) */
+                recent?: number;
+                /** @description RFC 3339 time (inclusive) */
+                since?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Template id (UUID) */
+                id: string;
+                /** @description Version number (1, 2, ...) */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptUsageSummary"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+        };
+    };
+    logPromptUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Template id (UUID) */
+                id: string;
+                /** @description Version number (1, 2, ...) */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptUsageCreate"];
+            };
+        };
+        responses: {
+            /** @description Logged */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptUsageEvent"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            415: components["responses"]["E415"];
+        };
+    };
+    putPromptLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Template id (UUID) */
+                id: string;
+                /** @description Label name, e.g. production */
+                label: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Label */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptLabel"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            415: components["responses"]["E415"];
+        };
+    };
+    deletePromptLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Template id (UUID) */
+                id: string;
+                /** @description Label name, e.g. production */
+                label: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["E404"];
+        };
+    };
+    renderPrompt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Template id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptRenderRequest"];
+            };
+        };
+        responses: {
+            /** @description Rendered text */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        label?: string | null;
+                        text?: string;
+                        version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            415: components["responses"]["E415"];
+        };
+    };
+    createPromptVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Template id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptVersionCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptVersion"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getPromptVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Template id (UUID) */
+                id: string;
+                /** @description Version number (1, 2, ...) */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptVersion"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+        };
+    };
+    patchPromptVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Template id (UUID) */
+                id: string;
+                /** @description Version number (1, 2, ...) */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptVersionPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptVersion"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            412: components["responses"]["E412"];
+            415: components["responses"]["E415"];
+        };
+    };
+    docsRedirect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to /docs/index.html */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    docs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Asset path; index.html is the UI page */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Asset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            404: components["responses"]["E404"];
+        };
+    };
+    healthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status?: string;
+                    };
+                };
+            };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    openapi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OpenAPI 3.1 document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    readyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status?: string;
+                    };
+                };
+            };
+            /** @description Storage unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}

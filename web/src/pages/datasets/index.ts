@@ -1,0 +1,2 @@
+export { DatasetPage } from "./DatasetPage";
+export { DatasetsPage } from "./DatasetsPage";

@@ -1,0 +1,3 @@
+export { DeploymentPage } from "./DeploymentPage";
+export { DeploymentsPage } from "./DeploymentsPage";
+export { NewDeploymentPage } from "./NewDeploymentPage";

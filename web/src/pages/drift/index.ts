@@ -1,0 +1,2 @@
+export { DriftPage } from "./DriftPage";
+export { NewDriftReportPage } from "./NewDriftReportPage";

@@ -1,0 +1,3 @@
+export { FeaturePage } from "./FeaturePage";
+export { FeaturesPage } from "./FeaturesPage";
+export { NewFeaturePage } from "./NewFeaturePage";
