@@ -52,7 +52,8 @@ export function Heatmap({ labels, matrix, caption }: { labels: readonly (string 
                 <td
                   key={j}
                   className="num"
-                  style={{ background: `rgba(47, 111, 214, ${(0.08 + a * 0.8).toFixed(3)})`, color: a > 0.55 ? "#fff" : undefined }}
+                  // At most 55% blue under the page's own text colour: readable in both themes.
+                  style={{ background: `rgba(47, 111, 214, ${(0.04 + a * 0.51).toFixed(3)})` }}
                 >
                   {v}
                 </td>

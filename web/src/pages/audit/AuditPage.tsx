@@ -41,7 +41,7 @@ export function resourceLink(type: string | undefined, id: string | undefined): 
 
 export function AuditTable({ records }: { records: AuditRecord[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="data">
         <thead>
           <tr>

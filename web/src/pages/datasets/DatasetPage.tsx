@@ -104,7 +104,7 @@ function Rows({ id, offset, onOffset }: { id: string; offset: number; onOffset: 
       {(d.rows ?? []).length === 0 ? (
         <Empty>No rows.</Empty>
       ) : (
-        <div className="table-wrap" style={{ maxHeight: "65vh" }}>
+        <div className="table-wrap" tabIndex={0} style={{ maxHeight: "65vh" }}>
           <table className="data">
             <thead>
               <tr>
@@ -164,7 +164,7 @@ export function DatasetPage() {
       {s.tab === "profile" && (
         <>
           <h2>Schema</h2>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="data">
               <thead>
                 <tr>

@@ -71,7 +71,7 @@ export function DatasetsPage() {
       ) : items.length === 0 ? (
         <Empty>No datasets yet: upload a CSV above.</Empty>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data">
             <thead>
               <tr>

@@ -53,7 +53,7 @@ export function DeploymentsPage() {
       ) : items.length === 0 ? (
         <Empty>No deployments match.</Empty>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data">
             <thead>
               <tr>

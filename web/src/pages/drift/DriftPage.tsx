@@ -44,7 +44,7 @@ export function DriftPage() {
       ) : items.length === 0 ? (
         <Empty>No drift events match.</Empty>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data">
             <thead>
               <tr>

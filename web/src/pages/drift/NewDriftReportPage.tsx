@@ -119,7 +119,7 @@ export function NewDriftReportPage() {
             <Badge value={report.dataset_drift ? "dataset drifted" : "no dataset drift"} tone={report.dataset_drift ? "bad" : "ok"} />
             {(report.events ?? []).length > 0 && <span>{report.events?.length} drift events recorded</span>}
           </div>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="data">
               <thead>
                 <tr>

@@ -22,7 +22,7 @@ export function RunsTable({ scenario, status }: { scenario?: string; status?: st
   if (items.length === 0) return <Empty>No evaluation runs.</Empty>;
   return (
     <>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="data">
           <thead>
             <tr>
@@ -99,7 +99,7 @@ export function EvaluationPage() {
           ) : items.length === 0 ? (
             <Empty>No scenarios yet.</Empty>
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="data">
                 <thead>
                   <tr>

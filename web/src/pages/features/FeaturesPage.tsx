@@ -44,7 +44,7 @@ export function FeaturesPage() {
       ) : items.length === 0 ? (
         <Empty>No features match.</Empty>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data">
             <thead>
               <tr>

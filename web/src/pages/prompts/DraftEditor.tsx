@@ -33,6 +33,7 @@ export function DraftEditor({ body, variables, onChange, readOnly, children }: D
   const input = useDebounced({ body, variables: variables.filter((v) => v.name) }, EVALUATE_DEBOUNCE_MS);
   const evaluation = useQuery({
     queryKey: ["prompt-evaluate", input],
+    enabled: input.body.trim() !== "", // the server refuses an empty body
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) => evaluatePrompt(input, signal),
   });
@@ -63,7 +64,8 @@ export function DraftEditor({ body, variables, onChange, readOnly, children }: D
           </span>
         </div>
         {evaluation.isError && <ErrorBox error={evaluation.error} />}
-        {e && (
+        {body.trim() === "" && <p className="muted">Type a template to see its evaluation.</p>}
+        {e && body.trim() !== "" && (
           <>
             <Highlighted body={input.body} findings={e.findings ?? []} />
             <FindingsList findings={e.findings ?? []} />

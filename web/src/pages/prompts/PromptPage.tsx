@@ -27,7 +27,7 @@ function Versions({ t, selected, onSelect }: { t: PromptTemplate; selected: numb
   const v = versions.find((x) => x.version === selected) ?? versions[0];
   return (
     <div className="grid-2">
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="data">
           <thead>
             <tr>

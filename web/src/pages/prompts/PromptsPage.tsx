@@ -45,7 +45,7 @@ export function PromptsPage() {
       ) : items.length === 0 ? (
         <Empty>No templates match.</Empty>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data">
             <thead>
               <tr>

@@ -47,7 +47,7 @@ export function ModelComparePage() {
         <>
           <h2>Metrics</h2>
           <p className="hint">★ marks the best version; deltas are against v{cmp.data.versions?.[0]}.</p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="data">
               <thead>
                 <tr>
@@ -96,7 +96,7 @@ export function ModelComparePage() {
           {Object.keys(cmp.data.params_diff ?? {}).length === 0 ? (
             <Empty>The params are the same.</Empty>
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="data">
                 <thead>
                   <tr>

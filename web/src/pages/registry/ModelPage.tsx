@@ -35,7 +35,7 @@ export function ModelPage() {
       {versions.length === 0 ? (
         <Empty>This model has no versions.</Empty>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data">
             <thead>
               <tr>

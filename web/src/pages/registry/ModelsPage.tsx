@@ -72,7 +72,7 @@ export function ModelsPage() {
       ) : versions.length === 0 ? (
         <Empty>No model versions{s.stage || s.model ? " match" : " registered yet"}.</Empty>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data">
             <thead>
               <tr>

@@ -57,7 +57,7 @@ function DiffTable({ runs, onlyDiff }: { runs: Run[]; onlyDiff: boolean }) {
     .filter((r) => !onlyDiff || r.differs);
   if (shown.length === 0) return <Empty>{onlyDiff ? "These runs have the same params, metrics and tags." : "These runs have no params, metrics or tags."}</Empty>;
   return (
-    <div className="table-wrap" style={{ maxHeight: "70vh" }}>
+    <div className="table-wrap" tabIndex={0} style={{ maxHeight: "70vh" }}>
       <table className="data">
         <thead>
           <tr>

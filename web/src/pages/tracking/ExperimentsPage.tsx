@@ -68,7 +68,7 @@ export function ExperimentsPage() {
       ) : shown.length === 0 ? (
         <Empty>No experiments{s.q || s.owner || s.status ? " match these filters" : " yet: create one, or log from the API"}.</Empty>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data">
             <thead>
               <tr>

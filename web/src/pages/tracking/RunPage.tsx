@@ -60,7 +60,7 @@ function CsvPreview({ text }: { text: string }) {
     .map((l) => l.split(","));
   const [head, ...body] = rows;
   return (
-    <div className="table-wrap preview">
+    <div className="table-wrap preview" tabIndex={0}>
       <table className="data">
         <thead>
           <tr>{head?.map((h, i) => <th key={i}>{h}</th>)}</tr>
