@@ -11,6 +11,9 @@ APT_PACKAGES=(
   clang-14 libclang-rt-14-dev
   postgresql
   wrk procps
+  # The console's browser tests drive Debian's Chromium (never a downloaded browser); a Korean
+  # font so their screenshots show the Korean prompts they type.
+  chromium fonts-nanum
 )
 # Node.js and npm only when the machine has none (a newer one installed otherwise is kept:
 # Debian's npm package conflicts with it).
@@ -30,7 +33,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Front-end packages (Swagger UI for /docs; later the web UI), from the npm registry.
+# Front-end packages (the web console, its build and test tools, Swagger UI for /docs), from the
+# npm registry, exactly as web/package-lock.json pins them.
 here=$(cd "$(dirname "$0")/.." && pwd)
 if [ -f "$here/web/package-lock.json" ] && [ ! -f "$here/web/node_modules/.package-lock.json" -o "$here/web/package-lock.json" -nt "$here/web/node_modules/.package-lock.json" ]; then
   (cd "$here/web" && npm ci --no-audit --no-fund --loglevel=error)

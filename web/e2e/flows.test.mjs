@@ -306,7 +306,7 @@ test("evaluation: create a scenario with the column pickers, evaluate, read the 
   await page.waitForURL(/\/evaluation\/runs\/[0-9a-f-]{36}$/);
   await page.getByTestId("verdict").waitFor();
   await page.getByRole("table", { name: /Confusion matrix/ }).waitFor();
-  await page.getByText("Worst gap").waitFor();
+  await page.getByTestId("worst-gap").waitFor();
   await c.check("evaluation-report");
   await c.goto("/evaluation/scenarios/churn-offline");
   await page.getByRole("heading", { name: "Runs of this scenario" }).waitFor();
@@ -411,6 +411,8 @@ test("features, audit, home, not found: pages render with their filters in the U
   await c.check("audit");
   await c.goto("/");
   await page.getByRole("navigation", { name: "Counts per domain" }).waitFor();
+  await page.getByRole("heading", { name: "Open drift alerts" }).waitFor();
+  await page.locator(".panel", { hasText: "Open drift alerts" }).getByText("critical").first().waitFor();
   await page.getByRole("heading", { name: "Recent activity" }).waitFor();
   await c.check("home");
   await c.goto("/experiments/no/such/page/here");

@@ -116,6 +116,10 @@ export class Checked {
     this.problems = [];
     this.allowed = [{ re: /\/api\/v1\/auth\/me$/, status: 404 }]; // auth-off detection
     this.axeReports = [];
+    this.inflight = 0;
+    page.on("request", () => this.inflight++);
+    page.on("requestfinished", () => this.inflight--);
+    page.on("requestfailed", () => this.inflight--);
     page.on("console", (msg) => {
       if (msg.type() !== "error") return;
       const text = msg.text();
@@ -146,9 +150,20 @@ export class Checked {
     await this.page.goto(this.base + p);
   }
 
-  // Screenshot + axe for the page as it is now.
+  // Resolves once no request has been in flight for `quietMs` (or after `maxMs`).
+  async idle(quietMs = 120, maxMs = 5000) {
+    const end = Date.now() + maxMs;
+    let quietSince = Date.now();
+    while (Date.now() < end) {
+      if (this.inflight > 0) quietSince = Date.now();
+      else if (Date.now() - quietSince >= quietMs) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  // Screenshot + axe for the page as it is now (once its requests have settled).
   async check(name, { fullPage = true } = {}) {
-    await this.page.waitForLoadState("networkidle").catch(() => undefined);
+    await this.idle();
     fs.mkdirSync(shotsDir, { recursive: true });
     await this.page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage });
     const has = await this.page.evaluate(() => typeof window.axe !== "undefined");

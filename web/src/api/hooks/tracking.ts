@@ -65,6 +65,8 @@ export interface RunQuery {
   order_by?: string;
 }
 
+// The first page is small so the first rows show at once; later pages are larger.
+export const FIRST_RUN_PAGE = 100;
 export const RUN_PAGE = 500;
 
 // Server-paged runs: pages are fetched as the table scrolls near their end.
@@ -72,7 +74,7 @@ export function useRunsInfinite(q: RunQuery, enabled = true) {
   return useInfiniteQuery({
     queryKey: ["runs", q],
     enabled,
-    initialPageParam: "",
+    initialPageParam: { token: "", limit: FIRST_RUN_PAGE },
     placeholderData: keepPreviousData,
     queryFn: ({ pageParam, signal }) =>
       unwrap(
@@ -84,13 +86,13 @@ export function useRunsInfinite(q: RunQuery, enabled = true) {
               status: q.status || undefined,
               filter: q.filter || undefined,
               order_by: q.order_by || undefined,
-              limit: RUN_PAGE,
-              page_token: pageParam || undefined,
+              limit: pageParam.limit,
+              page_token: pageParam.token || undefined,
             },
           },
         }),
       ),
-    getNextPageParam: (last) => last.next_page_token ?? undefined,
+    getNextPageParam: (last) => (last.next_page_token ? { token: last.next_page_token, limit: RUN_PAGE } : undefined),
   });
 }
 

@@ -67,26 +67,31 @@ export function Heatmap({ labels, matrix, caption }: { labels: readonly (string 
 }
 
 // Reference vs current counts per bin, overlaid (numeric: bin edges; categorical: category names).
-export function Histogram({ bins, series, label, height = 180 }: { bins: string[]; series: { label: string; counts: number[] }[]; label: string; height?: number }) {
+// `bins` name each bin in full (legend); `ticks` (optional) label the axis more briefly.
+export function Histogram({ bins, ticks, series, label, height = 180 }: { bins: string[]; ticks?: string[]; series: { label: string; counts: number[] }[]; label: string; height?: number }) {
   const data = useMemo<uPlot.AlignedData>(() => [bins.map((_, i) => i), ...series.map((s) => s.counts.map((c) => c))], [bins, series]);
   const options = useMemo<Omit<uPlot.Options, "width">>(() => {
     const bars = uPlot.paths.bars;
+    // At most ~8 labelled ticks; the legend names the hovered bin in full.
+    const every = Math.max(1, Math.ceil(bins.length / 8));
+    const short = (b: string) => (b.length > 10 ? `${b.slice(0, 9)}…` : b);
     return {
       height,
-      scales: { x: { time: false, range: (_u, min, max) => [min - 0.6, max + 0.6] } },
+      scales: {
+        x: { time: false, range: (_u, min, max) => [min - 0.6, max + 0.6] },
+        y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.08] },
+      },
       axes: [
         {
           stroke: "currentColor",
           grid: { show: false },
-          values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? (bins[v] ?? "") : "")),
-          splits: () => bins.map((_, i) => i),
-          rotate: bins.length > 8 ? -30 : 0,
-          size: bins.length > 8 ? 60 : 40,
+          splits: () => bins.map((_, i) => i).filter((i) => i % every === 0),
+          values: (_u, splits) => splits.map((v) => short((ticks ?? bins)[v] ?? "")),
         },
-        { stroke: "currentColor", grid: { stroke: "rgba(128,128,128,0.15)" } },
+        { stroke: "currentColor", grid: { stroke: "rgba(128,128,128,0.15)" }, size: 50 },
       ],
       series: [
-        { label: "bin" },
+        { label: "bin", value: (_u, v) => (v === null || v === undefined ? "--" : (bins[Math.round(v)] ?? "--")) },
         ...series.map((s, i) => ({
           label: s.label,
           stroke: colorFor(i),
@@ -97,7 +102,7 @@ export function Histogram({ bins, series, label, height = 180 }: { bins: string[
         })),
       ],
     };
-  }, [bins, series, height]);
+  }, [bins, ticks, series, height]);
   return <UPlot options={options} data={data} label={label} />;
 }
 

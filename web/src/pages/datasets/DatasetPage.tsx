@@ -63,7 +63,8 @@ function ProfileCard({ name, p }: { name: string; p: ColumnProfile }) {
       {hist && (hist.counts ?? []).length > 0 && (
         <Histogram
           height={140}
-          bins={(hist.counts ?? []).map((_, i) => `${fmtNum(hist.edges?.[i], 3)}…${fmtNum(hist.edges?.[i + 1], 3)}`)}
+          bins={(hist.counts ?? []).map((_, i) => `[${fmtNum(hist.edges?.[i], 3)}, ${fmtNum(hist.edges?.[i + 1], 3)})`)}
+          ticks={(hist.counts ?? []).map((_, i) => fmtNum(hist.edges?.[i], 3))}
           series={[{ label: "count", counts: hist.counts ?? [] }]}
           label={`Histogram of ${name}`}
         />

@@ -21,7 +21,7 @@ function bins(c: DriftColumn): string[] {
   for (let i = 0; i <= e.length; i++) {
     const lo = i === 0 ? "−∞" : fmtNum(e[i - 1], 3);
     const hi = i === e.length ? "+∞" : fmtNum(e[i], 3);
-    out.push(`${lo}…${hi}`);
+    out.push(`(${lo}, ${hi}]`);
   }
   return out.slice(0, Math.max((h.reference ?? []).length, (h.current ?? []).length));
 }
@@ -172,6 +172,7 @@ export function NewDriftReportPage() {
                 </h3>
                 <Histogram
                   bins={bins(c)}
+                  ticks={c.histogram?.categories?.length ? undefined : bins(c).map((b) => b.slice(1, b.indexOf(",")))}
                   series={[
                     { label: "reference", counts: c.histogram?.reference ?? [] },
                     { label: "current", counts: c.histogram?.current ?? [] },

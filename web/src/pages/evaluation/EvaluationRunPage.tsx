@@ -18,19 +18,35 @@ function slicesOf(r: EvaluationReport): SliceRow[] {
   return Object.entries(s).map(([value, v]) => ({ value, n_rows: v.n_rows ?? null, metrics: v.metrics ?? {} }));
 }
 
-// The worst-slice gap names a metric and the slices at both ends (the shape is the server's).
-function worstGap(r: EvaluationReport): { text: string; slices: Set<string> } | null {
-  const g = r.worst_slice_gap as Record<string, unknown> | null | undefined;
-  if (!g) return null;
-  const slices = new Set<string>();
-  for (const k of ["worst_slice", "best_slice", "min_slice", "max_slice"]) if (typeof g[k] === "string") slices.add(g[k] as string);
-  const parts = Object.entries(g).map(([k, v]) => `${k}: ${typeof v === "number" ? fmtNum(v) : String(v)}`);
-  return { text: parts.join(" · "), slices };
+export interface SliceGap {
+  metric: string;
+  gap: number;
+  min_slice: string;
+  min: number | null;
+  max_slice: string;
+  max: number | null;
+}
+
+// Per-metric gaps between the best and the worst slice, largest first.
+export function sliceGaps(r: EvaluationReport): SliceGap[] {
+  const g = r.worst_slice_gap as Record<string, Record<string, unknown>> | null | undefined;
+  if (!g) return [];
+  return Object.entries(g)
+    .map(([metric, v]) => ({
+      metric,
+      gap: typeof v.gap === "number" ? v.gap : 0,
+      min_slice: String(v.min_slice ?? ""),
+      min: typeof v.min === "number" ? v.min : null,
+      max_slice: String(v.max_slice ?? ""),
+      max: typeof v.max === "number" ? v.max : null,
+    }))
+    .sort((a, b) => b.gap - a.gap);
 }
 
 function Report({ r }: { r: EvaluationReport }) {
   const slices = slicesOf(r);
-  const gap = worstGap(r);
+  const gaps = sliceGaps(r);
+  const worst = gaps[0];
   const sliceMetrics = [...new Set(slices.flatMap((s) => Object.keys(s.metrics)))];
   const imp = r.explainability?.permutation_importance ?? null;
   const impItems = imp ? Object.entries(imp).sort((a, b) => b[1] - a[1]).map(([name, value]) => ({ name, value })) : [];
@@ -96,10 +112,40 @@ function Report({ r }: { r: EvaluationReport }) {
       {slices.length > 0 && (
         <div className="panel">
           <h2>Slices</h2>
-          {gap && (
-            <p>
-              <strong>Worst gap</strong> — {gap.text}
+          {worst && (
+            <p data-testid="worst-gap">
+              <strong>Worst gap</strong>: {worst.metric} differs by {fmtNum(worst.gap)} between slice <mark>{worst.min_slice}</mark> ({fmtNum(worst.min)}) and slice{" "}
+              <mark>{worst.max_slice}</mark> ({fmtNum(worst.max)}).
             </p>
+          )}
+          {gaps.length > 1 && (
+            <details>
+              <summary>Gap per metric</summary>
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th>metric</th>
+                    <th className="num">gap</th>
+                    <th>lowest slice</th>
+                    <th>highest slice</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {gaps.map((g) => (
+                    <tr key={g.metric}>
+                      <th scope="row">{g.metric}</th>
+                      <td className="num">{fmtNum(g.gap)}</td>
+                      <td>
+                        {g.min_slice} ({fmtNum(g.min)})
+                      </td>
+                      <td>
+                        {g.max_slice} ({fmtNum(g.max)})
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
           )}
           <table className="data">
             <thead>
@@ -115,17 +161,20 @@ function Report({ r }: { r: EvaluationReport }) {
             </thead>
             <tbody>
               {slices.map((s) => (
-                <tr key={s.value} className={gap?.slices.has(s.value) ? "diff-cell" : undefined}>
+                <tr key={s.value}>
                   <th scope="row">
                     {s.value}
-                    {gap?.slices.has(s.value) && <span className="badge tone-warn"> worst gap</span>}
+                    {worst && (worst.min_slice === s.value || worst.max_slice === s.value) && <span className="badge tone-warn">worst gap</span>}
                   </th>
                   <td className="num">{s.n_rows}</td>
-                  {sliceMetrics.map((m) => (
-                    <td key={m} className="num">
-                      {fmtNum(s.metrics[m])}
-                    </td>
-                  ))}
+                  {sliceMetrics.map((m) => {
+                    const hit = worst && worst.metric === m && (worst.min_slice === s.value || worst.max_slice === s.value);
+                    return (
+                      <td key={m} className={`num${hit ? " diff-cell" : ""}`}>
+                        {fmtNum(s.metrics[m])}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>

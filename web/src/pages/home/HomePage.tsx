@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link } from "react-router";
 
 import { api, unwrap } from "../../api/client";
@@ -47,7 +48,8 @@ function useCounts() {
 
 export function HomePage() {
   const counts = useCounts();
-  const since = new Date(Date.now() - ALERT_DAYS * 86_400_000).toISOString();
+  // Fixed for the page's life (a new value each render would be a new query each render).
+  const [since] = useState(() => new Date(Date.now() - ALERT_DAYS * 86_400_000).toISOString());
   const drift = useDriftEvents({ since });
   const review = useTemplates({ status: "pending_review" });
   const production = useModelVersions({ stage: "production" });

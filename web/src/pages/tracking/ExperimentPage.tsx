@@ -7,11 +7,12 @@ import type { Run } from "../../api/types";
 import { ErrorBox, Loading, Empty } from "../../components/DataState";
 import { FilterBox, fieldError } from "../../components/FilterBox";
 import { VirtualTable } from "../../components/VirtualTable";
-import { Badge, fmtNum, KeyValues, PageHeader, Time } from "../../components/ui";
+import { Badge, fmtNum, PageHeader, Time } from "../../components/ui";
 import { list, oneOf, str, useUrlState } from "../../lib/urlState";
 import { availableKeys, cellValue, orderByFor, parseColumn, parseOrderBy, type RunColumn } from "./columns";
 
 const MAX_COMPARE = 100;
+const OVERSCAN = 3; // rows rendered beyond each edge of the viewport
 const DEFAULT_METRIC_COLUMNS = 6;
 const schema = {
   filter: str(),
@@ -146,7 +147,12 @@ export function ExperimentPage() {
             <span>
               {runCount ?? 0} runs · owner {exp.data.owner || "—"}
             </span>
-            <KeyValues data={exp.data.run_counts as Record<string, unknown>} empty="" />
+            <span className="muted">
+              {Object.entries(exp.data.run_counts ?? {})
+                .filter(([, n]) => n > 0)
+                .map(([st, n]) => `${n} ${st}`)
+                .join(" · ")}
+            </span>
           </div>
         </>
       )}
@@ -190,6 +196,7 @@ export function ExperimentPage() {
           sort={sort}
           onSort={onSort}
           sortable={(id) => id !== "select"}
+          overscan={OVERSCAN}
           hasMore={runs.hasNextPage}
           loadingMore={runs.isFetchingNextPage}
           onEndReached={() => void runs.fetchNextPage()}
