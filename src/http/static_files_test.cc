@@ -31,6 +31,10 @@ class StaticFilesTest : public ::testing::Test {
     Write(root_ / "index.html", "<html>app</html>");
     Write(root_ / "assets" / "index-3f9a1b2cDE.js", "js");
     Write(root_ / "assets" / "index-3f9a1b2cDE.js.gz", "gz");
+    Write(root_ / "assets" / "app-0a1b2c3d.css", "css");
+    Write(root_ / "assets" / "app-0a1b2c3d.css.gz", "gz");
+    Write(root_ / "assets" / "app-0a1b2c3d.css.br", "br");
+    Write(root_ / "index.html.br", "br");
     Write(root_ / "style.css", "css");
     Write(root_ / "docs" / "index.html", "docs");
     Write(base_ / "secret.txt", "secret");
@@ -84,6 +88,50 @@ TEST_F(StaticFilesTest, NoGzipWhenRefused) {
   EXPECT_EQ(HeaderOf(r, "Content-Encoding"), std::nullopt);
 }
 
+TEST_F(StaticFilesTest, PrefersBrotliWhenBothAreAcceptedEqually) {
+  Response r = ServeStaticFile(root_.string(), "assets/app-0a1b2c3d.css", false,
+                               std::string_view("gzip, deflate, br, zstd"));
+  EXPECT_EQ(HeaderOf(r, "Content-Encoding"), "br");
+  EXPECT_EQ(r.content_type, "text/css; charset=utf-8");
+  EXPECT_EQ(HeaderOf(r, "Vary"), "Accept-Encoding");
+  EXPECT_EQ(HeaderOf(r, "Cache-Control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(fs::path(*r.file_path), root_ / "assets" / "app-0a1b2c3d.css.br");
+}
+
+TEST_F(StaticFilesTest, HigherQValueWinsOverBrotli) {
+  Response r = ServeStaticFile(root_.string(), "assets/app-0a1b2c3d.css", false,
+                               std::string_view("br;q=0.5, gzip;q=0.9"));
+  EXPECT_EQ(HeaderOf(r, "Content-Encoding"), "gzip");
+  EXPECT_EQ(fs::path(*r.file_path), root_ / "assets" / "app-0a1b2c3d.css.gz");
+}
+
+TEST_F(StaticFilesTest, BrotliRefusedFallsBackToGzipThenIdentity) {
+  Response gz = ServeStaticFile(root_.string(), "assets/app-0a1b2c3d.css", false,
+                                std::string_view("br;q=0, *"));
+  EXPECT_EQ(HeaderOf(gz, "Content-Encoding"), "gzip");
+  Response plain = ServeStaticFile(root_.string(), "assets/app-0a1b2c3d.css", false,
+                                   std::string_view("identity"));
+  EXPECT_EQ(HeaderOf(plain, "Content-Encoding"), std::nullopt);
+  EXPECT_EQ(HeaderOf(plain, "Vary"), "Accept-Encoding");
+  EXPECT_EQ(fs::path(*plain.file_path), root_ / "assets" / "app-0a1b2c3d.css");
+}
+
+TEST_F(StaticFilesTest, NoVaryWithoutCompressedVariant) {
+  Response r = ServeStaticFile(root_.string(), "style.css", false, std::string_view("br, gzip"));
+  EXPECT_EQ(HeaderOf(r, "Vary"), std::nullopt);
+  EXPECT_EQ(HeaderOf(r, "Content-Encoding"), std::nullopt);
+  EXPECT_EQ(HeaderOf(r, "Cache-Control"), "no-cache");
+}
+
+TEST_F(StaticFilesTest, SpaFallbackIndexIsNoCacheAndCompressed) {
+  Response r = ServeStaticFile(root_.string(), "experiments/mnist", true, std::string_view("br"));
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.content_type, "text/html; charset=utf-8");
+  EXPECT_EQ(HeaderOf(r, "Cache-Control"), "no-cache");
+  EXPECT_EQ(HeaderOf(r, "Content-Encoding"), "br");
+  EXPECT_EQ(fs::path(*r.file_path), root_ / "index.html.br");
+}
+
 TEST_F(StaticFilesTest, SpaFallbackForRoutesOnly) {
   Response r = ServeStaticFile(root_.string(), "runs/abc", true);
   EXPECT_EQ(r.status, 200);
@@ -117,6 +165,39 @@ TEST(MimeTypeFor, KnownAndUnknown) {
   EXPECT_EQ(MimeTypeFor("robots.txt"), "text/plain; charset=utf-8");
   EXPECT_EQ(MimeTypeFor("blob"), "application/octet-stream");
   EXPECT_EQ(MimeTypeFor("x.exe"), "application/octet-stream");
+}
+
+TEST(ParseAcceptEncoding, WeightsAndWildcard) {
+  AcceptedEncodings a = ParseAcceptEncoding("gzip, br");
+  EXPECT_EQ(a.br, 1);
+  EXPECT_EQ(a.gzip, 1);
+  a = ParseAcceptEncoding(" BR ; q=0.25 , GZip;q=0.750");
+  EXPECT_DOUBLE_EQ(a.br, 0.25);
+  EXPECT_DOUBLE_EQ(a.gzip, 0.75);
+  a = ParseAcceptEncoding("*;q=0.5, gzip;q=0");
+  EXPECT_DOUBLE_EQ(a.br, 0.5);
+  EXPECT_EQ(a.gzip, 0);
+  a = ParseAcceptEncoding("");
+  EXPECT_EQ(a.br, 0);
+  EXPECT_EQ(a.gzip, 0);
+  a = ParseAcceptEncoding("deflate, identity");
+  EXPECT_EQ(a.br, 0);
+  EXPECT_EQ(a.gzip, 0);
+}
+
+TEST(ParseAcceptEncoding, MalformedQValuesCountAsRefusal) {
+  for (const char* bad : {"br;q=2", "br;q=abc", "br;q=0.12345", "br;q=", "br;q=1.5", "br;q=-1"}) {
+    EXPECT_EQ(ParseAcceptEncoding(bad).br, 0) << bad;
+  }
+  EXPECT_EQ(ParseAcceptEncoding("br;level=5").br, 1);
+  EXPECT_EQ(ParseAcceptEncoding("br;q=1.000").br, 1);
+}
+
+TEST(MimeTypeFor, ImagesAndFonts) {
+  EXPECT_EQ(MimeTypeFor("a.jpg"), "image/jpeg");
+  EXPECT_EQ(MimeTypeFor("a.webp"), "image/webp");
+  EXPECT_EQ(MimeTypeFor("a.woff"), "font/woff");
+  EXPECT_EQ(MimeTypeFor("a.wasm"), "application/wasm");
 }
 
 TEST(IsContentHashed, Pattern) {
