@@ -415,8 +415,13 @@ test("features, audit, home, not found: pages render with their filters in the U
   await page.locator(".panel", { hasText: "Open drift alerts" }).getByText("critical").first().waitFor();
   await page.getByRole("heading", { name: "Recent activity" }).waitFor();
   await c.check("home");
-  await c.goto("/experiments/no/such/page/here");
-  c.allow(/\/experiments\/no$/, 404);
+  // Error states show the server's problem detail verbatim.
+  const missing = "00000000-0000-4000-8000-000000000000";
+  const detail = await fetch(`${server.url}${L}/runs/${missing}`).then((r) => r.json()).then((p) => p.detail);
+  c.allow(new RegExp(`/runs/${missing}$`), 404);
+  await c.goto(`/runs/${missing}`);
+  assert.equal(await page.getByRole("alert").locator(".detail").textContent(), detail);
+  await c.check("error-run-not-found");
   await c.goto("/nowhere");
   await page.getByRole("heading", { name: "Page not found" }).waitFor();
   await c.check("not-found");
