@@ -2,9 +2,10 @@
 // optional TOML file (--config FILE or CAIRN_CONFIG), which wins over the defaults of SPEC §6.
 //
 // TOML file keys (all optional, top level): host, port, data_dir, storage, io_threads,
-// worker_threads, max_body_bytes, access_log, upgrade, docs_dir, web_dir, sqlite_sync (normal|full),
-// checklist, lower_is_better, prompt_token_budget, prompt_banned_terms. List settings are
-// comma-separated strings (the same text works as a flag, a variable or a TOML string).
+// worker_threads, max_body_bytes, access_log, upgrade, docs_dir, web_dir, sqlite_sync
+// (normal|full), checklist, lower_is_better, prompt_token_budget, prompt_banned_terms. List
+// settings are comma-separated strings (the same text works as a flag, a variable or a TOML
+// string).
 #pragma once
 
 #include <cstdint>

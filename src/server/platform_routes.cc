@@ -33,16 +33,15 @@ window.onload = () => {
 </html>
 )html";
 
-
 namespace fs = std::filesystem;
 
 // Top-level path segments of the console's client-side routes (web/src/routes.tsx): everything
 // below them is a page, answered with index.html whatever it looks like (names may contain
 // dots). Literal prefixes, so that unknown API paths keep the router's own 404/405 answers
 // instead of falling back to index.html.
-constexpr const char* kConsolePages[] = {"experiments", "runs",     "compare",    "models",
-                                         "deployments", "drift",    "features",   "datasets",
-                                         "evaluation",  "prompts",  "audit",      "login"};
+constexpr const char* kConsolePages[] = {"experiments", "runs",    "compare",  "models",
+                                         "deployments", "drift",   "features", "datasets",
+                                         "evaluation",  "prompts", "audit",    "login"};
 
 bool HasFile(const fs::path& dir, const char* file) {
   std::error_code ec;
@@ -54,7 +53,8 @@ std::string FindIn(const std::string& configured, const std::string& exe_dir,
                    const char* marker) {
   if (!configured.empty()) return configured;
   std::vector<fs::path> candidates;
-  if (!exe_dir.empty()) candidates.push_back(fs::path(exe_dir) / ".." / "share" / "cairn" / installed);
+  if (!exe_dir.empty())
+    candidates.push_back(fs::path(exe_dir) / ".." / "share" / "cairn" / installed);
   if (!source_dir.empty()) candidates.push_back(fs::path(source_dir) / source);
   for (const fs::path& c : candidates) {
     if (HasFile(c, marker)) return c.lexically_normal().string();
@@ -99,7 +99,8 @@ std::string FindWebDir(const std::string& configured) {
 const std::vector<std::string>& ConsolePageRoutes() {
   static const std::vector<std::string> routes = [] {
     std::vector<std::string> r{"/{file}", "/assets/{file...}"};
-    for (const char* section : kConsolePages) r.push_back(std::string("/") + section + "/{path...}");
+    for (const char* section : kConsolePages)
+      r.push_back(std::string("/") + section + "/{path...}");
     return r;
   }();
   return routes;

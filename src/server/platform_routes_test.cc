@@ -48,7 +48,8 @@ TEST_F(AssetDirs, ConfiguredFolderWinsAsGiven) {
 
 TEST_F(AssetDirs, InstalledFolderNextToTheExecutableWinsOverTheCheckout) {
   Install();
-  EXPECT_EQ(FindWebDirIn("", Exe(), Src()), (base_ / "prefix" / "share" / "cairn" / "web").string());
+  EXPECT_EQ(FindWebDirIn("", Exe(), Src()),
+            (base_ / "prefix" / "share" / "cairn" / "web").string());
   EXPECT_EQ(FindDocsDirIn("", Exe(), Src()),
             (base_ / "prefix" / "share" / "cairn" / "docs").string());
 }
@@ -75,9 +76,8 @@ TEST(ExecutableDir, IsTheFolderOfThisTestBinary) {
 TEST(ConsoleRoutes, UnknownApiPathsAreNotConsolePages) {
   http::Router router;
   RegisterPlatformRoutes(router, PlatformDeps{nullptr, nullptr, "", ""});
-  router.Add(http::Method::kPost, "/api/v1/things", [](http::Request&) {
-    return http::Response::Json(201, "{}");
-  });
+  router.Add(http::Method::kPost, "/api/v1/things",
+             [](http::Request&) { return http::Response::Json(201, "{}"); });
   auto route_of = [&](http::Method m, std::string path) {
     http::Request req;
     req.method = m;
