@@ -37,7 +37,7 @@ scripts/build-web.sh
 (cd web && npx vitest run --reporter=default) 2>&1 | tee "$logs/vitest.txt"
 
 step "web console: browser flows and figures (Chromium, real cairn serve)"
-(cd web && node --test --test-concurrency=1 e2e/flows.test.mjs e2e/perf.test.mjs) 2>&1 | tee "$logs/e2e.txt"
+(cd web && node --test --test-concurrency=1 e2e/flows.test.mjs e2e/auth.test.mjs e2e/perf.test.mjs) 2>&1 | tee "$logs/e2e.txt"
 grep '^# figures:\|^figures:' "$logs/e2e.txt" || true
 
 step "ASan/UBSan build of the unit tests"

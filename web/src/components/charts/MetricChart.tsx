@@ -43,6 +43,7 @@ export function MetricChart({ metricKey, runs, settings, window: win, onWindow, 
   const points = histories.reduce((n, h) => n + h.length, 0);
   const dataKey = queries.map((q) => q.dataUpdatedAt).join(",");
 
+  // Keyed on the queries' update times, not on the histories array (a new array every render).
   const data = useMemo<uPlot.AlignedData>(() => {
     const series = histories.map((h) => {
       const x = h.map((p) => (settings.axis === "step" ? p.step : p.timestamp / 1000));
@@ -53,7 +54,6 @@ export function MetricChart({ metricKey, runs, settings, window: win, onWindow, 
     });
     if (series.length === 1 && series[0]) return [series[0].x, series[0].y] as uPlot.AlignedData;
     return alignSeries(series) as uPlot.AlignedData;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dataKey, settings.axis, settings.smoothing, settings.log]);
 
   const options = useMemo<Omit<uPlot.Options, "width">>(
@@ -79,7 +79,6 @@ export function MetricChart({ metricKey, runs, settings, window: win, onWindow, 
       const w = selectionToWindow(all, settings.axis, x0, x1);
       if (w) onWindow(w);
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [dataKey, settings.axis, onWindow],
   );
 

@@ -66,8 +66,7 @@ export function UPlot({ options, data, onSelect, onReset, onWidth, label }: UPlo
       u.destroy();
       plot.current = null;
     };
-    // data is applied below; recreating on every data change would lose the cursor
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Not on data: it is applied below (recreating on every data change would lose the cursor).
   }, [options, width]);
 
   useEffect(() => {
