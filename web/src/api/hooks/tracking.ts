@@ -135,9 +135,10 @@ export function useMetricHistory(runId: string, key: string, w: HistoryWindow) {
   });
 }
 
-export function useArtifacts(runId: string) {
+export function useArtifacts(runId: string, enabled = true) {
   return useQuery({
     queryKey: ["artifacts", runId],
+    enabled,
     queryFn: () => unwrap(api.GET(`${L}/runs/{run_id}/artifacts`, { params: { path: { run_id: runId } } })),
   });
 }

@@ -126,7 +126,7 @@ export function RunPage() {
   const runId = useParams().runId ?? "";
   const [s, set] = useUrlState(schema);
   const run = useRun(runId);
-  const artifacts = useArtifacts(runId);
+  const artifacts = useArtifacts(runId, run.isSuccess && s.tab === "artifacts");
   const settings: ChartSettings = { axis: s.axis, log: s.log, smoothing: Math.min(0.99, Math.max(0, Number(s.smooth) || 0)) };
   const zoom = useMemo(() => parseZoom(s.zoom), [s.zoom]);
   const tree = useMemo(() => buildTree(artifacts.data?.items ?? []), [artifacts.data]);
