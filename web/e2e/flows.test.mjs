@@ -381,6 +381,17 @@ test("prompts: draft with Korean text, findings highlighted at byte offsets, fix
   await c.goto(`/prompts/${t.id}?tab=editor&v=2`);
   await page.getByRole("button", { name: "Save draft v2" }).waitFor();
   await c.check("prompt-editor");
+  // Reject with a comment (required: the button says so until one is typed).
+  await api.post(`/api/v1/prompt-governance/templates/${t.id}/2/submit`);
+  await c.goto("/prompts/review");
+  const reject = page.getByRole("button", { name: "Reject v2" });
+  assert.equal(await reject.isDisabled(), true);
+  await page.getByLabel("Review comment for v2").fill("tone is too curt");
+  await reject.click();
+  await page.getByText("Nothing waits for review.").waitFor();
+  await c.goto(`/prompts/${t.id}?v=2`);
+  await page.getByText("“tone is too curt”").waitFor();
+  await c.check("prompt-version-rejected");
   await c.goto("/prompts");
   await c.check("prompts");
   c.assertClean();

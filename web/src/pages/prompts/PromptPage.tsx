@@ -326,7 +326,7 @@ export function PromptPage() {
             <Link to="/prompts">Prompts</Link> / {t.name}
           </>
         }
-        subtitle={`${t.description ?? ""} · owner ${t.owner}`}
+        subtitle={[t.description, `owner ${t.owner}`].filter(Boolean).join(" · ")}
       />
       <Tabs label="Template sections" tabs={TABS} value={s.tab} onChange={(tab) => set({ tab })} />
       {s.tab === "versions" && <Versions t={t} selected={selected} onSelect={(v) => set({ v })} />}

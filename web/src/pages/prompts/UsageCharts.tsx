@@ -51,7 +51,8 @@ function Chart({ buckets, series, label }: { buckets: UsageBucket[]; series: { n
   const options = useMemo<Omit<uPlot.Options, "width">>(
     () => ({
       height: 160,
-      scales: { x: { time: true } },
+      // One bucket alone would stretch the axis over years: keep an hour either side.
+      scales: { x: { time: true, range: (_u, min, max) => (max - min < 3600 ? [min - 3600, max + 3600] : [min, max]) } },
       axes: [{ stroke: "currentColor" }, { stroke: "currentColor", size: 50 }],
       series: [{ label: "time" }, ...series.map((s, i) => ({ label: s.name, stroke: colorFor(i), width: 1.5, points: { show: true, size: 5 } }))],
     }),
