@@ -2,9 +2,15 @@
 // user comes from the settings menu and is sent as X-Cairn-User; `signIn` is the one place that
 // changes when the identity work lands and the server runs with auth on).
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import { after, before, test } from "node:test";
 
-import { apiClient, Checked, launchBrowser, startServer } from "./harness.mjs";
+import { apiClient, Checked, launchBrowser, repo, startServer } from "./harness.mjs";
+
+// The reference data beside the repository (an XGBoost classifier and its evaluation set).
+const testdata = process.env.CAIRN_TESTDATA_DIR ?? path.resolve(repo, "../shared/testdata");
+const classifier = path.join(testdata, "xgboost/classifier");
 
 let server;
 let browser;
@@ -124,8 +130,11 @@ test("tracking: create an experiment, log metrics through the API, chart and zoo
 
   // Select both runs in the table, then compare.
   await c.goto("/experiments/churn");
-  await page.getByLabel("Select run run-0").check();
-  await page.getByLabel("Select run run-1").check();
+  // The selection lives in the URL: wait for each click to land there.
+  for (const name of ["run-0", "run-1"]) {
+    await page.getByLabel(`Select run ${name}`).click();
+    await page.locator(`input[aria-label="Select run ${name}"]:checked`).waitFor();
+  }
   await page.getByRole("link", { name: "Compare 2 selected" }).click();
   await page.getByTestId("chart-loss").waitFor();
   await c.check("compare-charts");
@@ -315,6 +324,40 @@ test("evaluation: create a scenario with the column pickers, evaluate, read the 
   await c.check("evaluation-runs");
   await c.goto("/evaluation");
   await c.check("evaluation");
+  c.assertClean();
+  await page.close();
+});
+
+test("evaluation with an executable model: artifact upload with progress, a queued run followed live, permutation importance", { skip: !fs.existsSync(path.join(classifier, "model.json")) && "no reference XGBoost model beside the repository" }, async () => {
+  const c = await newPage();
+  const { page } = c;
+  await api.post(`${L}/models`, { model_name: "xgb-clf", description: "reference classifier" });
+  await c.goto("/models/xgb-clf/versions/1?tab=artifact");
+  await page.getByLabel("Model file", { exact: true }).setInputFiles(path.join(classifier, "model.json"));
+  await page.getByLabel("Format").selectOption("xgboost-json");
+  await page.getByRole("button", { name: "Upload" }).click();
+  await page.getByText("sha256").waitFor();
+  await c.check("model-version-artifact");
+  const csv = fs.readFileSync(path.join(classifier, "eval.csv"));
+  const ds = await api.post("/api/v1/features/datasets?name=xgb-eval", csv, { "Content-Type": "text/csv" });
+  await api.post("/api/v1/ml/evaluation/scenarios", {
+    name: "xgb-offline",
+    task_type: "binary_classification",
+    dataset_id: ds.id,
+    label_column: "label",
+    model_name: "xgb-clf",
+    version: 1,
+    feature_columns: Array.from({ length: 8 }, (_, j) => `f${j}`),
+    importance_repeats: 2,
+    thresholds: { roc_auc: { op: ">=", value: 0.8 } },
+  });
+  await c.goto("/evaluation/scenarios/xgb-offline");
+  await page.getByRole("button", { name: "Start evaluation" }).click();
+  await page.waitForURL(/\/evaluation\/runs\/[0-9a-f-]{36}$/);
+  await page.getByTestId("verdict").waitFor({ timeout: 60_000 });
+  await page.getByRole("list", { name: "Permutation importance per feature" }).waitFor();
+  assert.equal(await page.getByRole("list", { name: "Permutation importance per feature" }).getByRole("listitem").count(), 8);
+  await c.check("evaluation-report-model");
   c.assertClean();
   await page.close();
 });
