@@ -86,6 +86,14 @@ test("tracking: create an experiment, log metrics through the API, chart and zoo
   await page.getByRole("region", { name: "Runs of churn" }).getByRole("link", { name: "run-0" }).waitFor();
   await c.check("experiment-runs");
 
+  // Sort by a metric column header: the server orders (order_by), the URL keeps it.
+  await page.getByRole("button", { name: "auc", exact: true }).click();
+  await page.waitForURL(/order=metrics\.auc\+DESC|order=metrics.auc%20DESC/);
+  const firstRun = page.getByRole("region", { name: "Runs of churn" }).locator('tbody tr[data-index="0"] a');
+  await firstRun.filter({ hasText: "run-0" }).waitFor();
+  await page.getByRole("button", { name: /^auc/ }).click();
+  await firstRun.filter({ hasText: "run-1" }).waitFor();
+
   // A bad filter: the server's detail verbatim, a caret at the position it names.
   c.allow(/\/runs\?.*filter=/, 400);
   const filter = page.getByLabel("Filter runs");
@@ -120,6 +128,16 @@ test("tracking: create an experiment, log metrics through the API, chart and zoo
   assert.ok(Number(u.searchParams.get("max_points")) >= 64);
   await page.waitForURL(/zoom=loss/);
   await c.check("run-metrics-zoomed");
+
+  // Time axis, log scale and smoothing are view state in the URL too.
+  await page.getByLabel("X axis").selectOption("time");
+  await page.getByLabel("log scale").check();
+  await page.getByRole("slider", { name: /smoothing/ }).fill("0.6");
+  await page.waitForURL(/axis=time/);
+  assert.match(page.url(), /log=1/);
+  assert.match(page.url(), /smooth=0\.6/);
+  await chart.and(page.locator('[data-ready="1"]')).waitFor();
+  await c.check("run-metrics-time-log-smoothed");
 
   await c.goto(`/runs/${runs[0].run_id}?tab=artifacts&artifact=report%2Fsummary.json`);
   await page.getByText('"ok": true').waitFor();

@@ -62,7 +62,7 @@ export function MetricChart({ metricKey, runs, settings, window: win, onWindow, 
       legend: { show: runs.length > 1 || true },
       scales: { x: { time: settings.axis === "time" }, y: { distr: settings.log ? 3 : 1 } },
       axes: [
-        { stroke: "currentColor", grid: { stroke: "rgba(128,128,128,0.15)" }, ticks: { stroke: "rgba(128,128,128,0.3)" } },
+        { stroke: "currentColor", space: settings.axis === "time" ? 90 : 50, grid: { stroke: "rgba(128,128,128,0.15)" }, ticks: { stroke: "rgba(128,128,128,0.3)" } },
         { stroke: "currentColor", grid: { stroke: "rgba(128,128,128,0.15)" }, ticks: { stroke: "rgba(128,128,128,0.3)" }, size: 60 },
       ],
       series: [
