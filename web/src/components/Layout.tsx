@@ -142,7 +142,9 @@ export function Layout() {
           {auth.mode === "on" && <UserMenu />}
         </header>
         <main id="main" tabIndex={-1}>
-          {auth.mode === "unknown" || needsLogin ? <Loading /> : <Outlet />}
+          {/* Pages start their requests at once, without waiting for the auth-mode probe: with
+              auth on, an unauthenticated request's 401 leads to the login page anyway. */}
+          {needsLogin ? <Loading /> : <Outlet />}
         </main>
       </div>
     </div>
