@@ -96,6 +96,10 @@ bool IsTimestampKeyword(const Node& n, std::string_view s) {
 
 // SearchUtils._parse_order_by_string: (key text, ascending).
 Result<std::pair<std::string, bool>> ParseOrderByString(std::string_view order_by) {
+  if (order_by.size() > kMaxSearchTextLength) {
+    return Invalid("order_by clause is too long (" + std::to_string(order_by.size()) +
+                   " bytes; at most " + std::to_string(kMaxSearchTextLength) + ")");
+  }
   const std::string quoted = "'" + std::string(order_by) + "'";
   auto statements = sqlparse::Parse(order_by);
   if (!statements) return Invalid("Error on parsing order_by clause " + quoted);

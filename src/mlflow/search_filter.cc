@@ -290,6 +290,10 @@ class FilterParser {
 
   Result<std::vector<FilterClause>> Run() {
     if (s_.empty()) return std::vector<FilterClause>{};
+    if (s_.size() > kMaxSearchTextLength) {
+      return Invalid("Filter string is too long (" + std::to_string(s_.size()) +
+                     " bytes; at most " + std::to_string(kMaxSearchTextLength) + ")");
+    }
     auto statements = sqlparse::Parse(s_);
     if (!statements) return Invalid("Error on parsing filter '" + std::string(s_) + "'");
     if (statements->empty()) {

@@ -25,6 +25,7 @@
 // Pure functions, thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -35,6 +36,10 @@
 #include "common/status.h"
 
 namespace cairn::mlflow {
+
+// Cairn's bound on a filter or order_by item (MLflow has none): parsing is linear, but a request
+// should not buy unbounded CPU. A list of 100 run ids is under 4 KiB.
+inline constexpr size_t kMaxSearchTextLength = 32 * 1024;
 
 enum class SearchGrammar { kRuns, kExperiments, kRegisteredModels, kModelVersions };
 
@@ -61,8 +66,8 @@ struct FilterClause {
   }
 };
 
-// Errors: InvalidArgument with MLflow's message (the server answers INVALID_PARAMETER_VALUE).
-// Empty text means no filter.
+// Errors: InvalidArgument with MLflow's message (the server answers INVALID_PARAMETER_VALUE),
+// or "Filter string is too long ..." past kMaxSearchTextLength. Empty text means no filter.
 [[nodiscard]] Result<std::vector<FilterClause>> ParseSearchFilter(SearchGrammar grammar,
                                                                   std::string_view text);
 

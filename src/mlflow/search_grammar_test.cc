@@ -127,6 +127,21 @@ TEST(SearchGrammar, RejectsDeepNestingWithoutCrashing) {
   EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST(SearchGrammar, LongTextIsRefusedAndLongValidFiltersStayFast) {
+  std::string filter;
+  while (filter.size() + 40 < kMaxSearchTextLength) filter += "metrics.a > 1 AND ";
+  filter += "metrics.b > 2";
+  auto ok = ParseSearchFilter(SearchGrammar::kRuns, filter);
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_GT(ok->size(), 1000u);
+  auto too_long =
+      ParseSearchFilter(SearchGrammar::kRuns, std::string(kMaxSearchTextLength + 1, 'x'));
+  ASSERT_FALSE(too_long.ok());
+  EXPECT_EQ(too_long.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_FALSE(
+      ParseOrderBy(SearchGrammar::kRuns, {std::string(kMaxSearchTextLength + 1, 'x')}).ok());
+}
+
 TEST(SearchGrammar, TagComparatorErrorIsInvalidArgumentNotInternal) {
   // MLflow raises this one as INTERNAL_ERROR (a 500 the client retries); Cairn answers 400.
   auto r = ParseSearchFilter(SearchGrammar::kRuns, "tags.team < 'b'");

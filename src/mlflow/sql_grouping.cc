@@ -551,10 +551,10 @@ class Grouper {
     return std::nullopt;
   }
 
-  // A port of sqlparse's engine.grouping._group. Python iterates over a snapshot of the list
-  // while grouping it in place, so tokens swallowed by a new group are still visited (their
-  // current index is off by the number of tokens merged so far) and become `prev_`; the port
-  // keeps that behaviour, which decides how chains such as `a = b = c` nest.
+  // A port of sqlparse's engine.grouping._group, in one linear pass. Python walks a snapshot
+  // of the list while grouping it in place: tokens swallowed by a new group are still visited
+  // afterwards, so `prev_` becomes the last swallowed token (not the group) while `pidx` stays
+  // the group's index. That decides how chains such as `a = b = c` nest, and is kept here.
   template <typename Match, typename ValidPrev, typename ValidNext, typename Post>
   void GenericGroup(std::vector<Node>& list, GroupKind kind, Match match, ValidPrev valid_prev,
                     ValidNext valid_next, Post post, bool extend, bool recurse) {
@@ -565,44 +565,74 @@ class Grouper {
         }
       }
     }
-    // What the loop needs to know about each original token (and about `prev_`).
-    struct Desc {
-      GroupKind kind;
-      TokenType type;
-      size_t begin, end;
-      bool whitespace;
-      Node AsNode() const { return Node{kind, type, begin, end, {}}; }
-    };
-    std::vector<Desc> snapshot;
-    snapshot.reserve(list.size());
-    for (const Node& n : list) {
-      snapshot.push_back({n.kind, n.type, n.begin, n.end, n.is_whitespace()});
-    }
-    size_t offset = 0;
-    size_t pidx = 0;
-    std::optional<Desc> prev;
-    for (size_t idx = 0; idx < snapshot.size(); ++idx) {
-      if (idx < offset) continue;
-      const size_t tidx = idx - offset;
-      const Desc& desc = snapshot[idx];
-      if (desc.whitespace) continue;
-      const Node as_node = desc.AsNode();
-      if (match(as_node)) {
-        const std::optional<size_t> nidx = Next(list, tidx);
-        const Node* next = nidx ? &list[*nidx] : nullptr;
-        const Node prev_node = prev ? prev->AsNode() : Node{};
-        if (prev && valid_prev(&prev_node) && valid_next(next)) {
-          auto [from, to] = post(list, pidx, tidx, nidx);
-          GroupTokens(list, kind, from, to, extend);
-          offset += to - from;
-          pidx = from;
-          prev = Desc{kind, TokenType::kError, list[from].begin, list[from].end, false};
+    std::vector<Node> in = std::move(list);
+    std::vector<Node> out;
+    out.reserve(in.size());
+    size_t pidx = 0;           // index in `out`
+    std::optional<Node> prev;  // a childless copy: only kind, type and span are looked at
+    auto shallow = [](const Node& n) { return Node{n.kind, n.type, n.begin, n.end, {}}; };
+    size_t i = 0;
+    while (i < in.size()) {
+      if (in[i].is_whitespace()) {
+        out.push_back(std::move(in[i++]));
+        continue;
+      }
+      if (match(in[i]) && prev) {
+        std::optional<size_t> next;  // index in `in`
+        for (size_t k = i + 1; k < in.size(); ++k) {
+          if (!in[k].is_whitespace()) {
+            next = k;
+            break;
+          }
+        }
+        const Node* next_node = next ? &in[*next] : nullptr;
+        if (valid_prev(&*prev) && valid_next(next_node)) {
+          const bool through_next = PostReachesNext(post, in[i], next_node);
+          const size_t last = through_next ? *next : i;
+          // Gather out[pidx..] + in[i..last] into one group.
+          std::vector<Node> members;
+          for (size_t k = pidx; k < out.size(); ++k) members.push_back(std::move(out[k]));
+          out.resize(pidx);
+          std::optional<Node> last_swallowed;
+          for (size_t k = i; k <= last; ++k) {
+            if (k > i && !in[k].is_whitespace()) last_swallowed = shallow(in[k]);
+            members.push_back(std::move(in[k]));
+          }
+          if (extend && members.front().kind == kind) {
+            Node g = std::move(members.front());
+            for (size_t k = 1; k < members.size(); ++k) g.children.push_back(std::move(members[k]));
+            g.end = g.children.back().end;
+            out.push_back(std::move(g));
+          } else {
+            Node g{kind, TokenType::kError, members.front().begin, members.back().end, {}};
+            g.children = std::move(members);
+            out.push_back(std::move(g));
+          }
+          pidx = out.size() - 1;
+          prev = last_swallowed ? *last_swallowed : shallow(out.back());
+          i = last + 1;
           continue;
         }
       }
-      pidx = tidx;
-      prev = desc;
+      pidx = out.size();
+      prev = shallow(in[i]);
+      out.push_back(std::move(in[i++]));
     }
+    list = std::move(out);
+  }
+
+  // Calls post() on a two-element view (the current token at 0, the next one at 1) and says
+  // whether the group it asks for ends at the next token (true) or at the current one.
+  template <typename Post>
+  static bool PostReachesNext(Post post, Node& current, const Node* next) {
+    // post() only reads l[nidx] (period) or writes l[tidx].type (operator).
+    std::vector<Node> view(2);
+    view[0] = Node{current.kind, current.type, current.begin, current.end, {}};
+    if (next) view[1] = Node{next->kind, next->type, next->begin, next->end, {}};
+    auto [from, to] = post(view, 0, 0, next ? std::optional<size_t>(1) : std::nullopt);
+    (void)from;
+    current.type = view[0].type;  // group_operator retypes the operator token
+    return next != nullptr && to == 1;
   }
 
   bool GroupParenthesis(std::vector<Node>& tokens, int depth) {
@@ -638,15 +668,44 @@ class Grouper {
     for (Node& n : list) {
       if (n.is_group() && n.kind != GroupKind::kFunction) GroupFunctions(n.children);
     }
-    for (size_t i = 0; i < list.size(); ++i) {
-      if (!IsLeafType(&list[i], {TokenType::kName, TokenType::kPlaceholder, TokenType::kBuiltin})) {
-        continue;
+    RebuildPairs(
+        list,
+        [](const Node& t) {
+          return IsLeafType(&t, {TokenType::kName, TokenType::kPlaceholder, TokenType::kBuiltin});
+        },
+        [](const Node& n) { return n.kind == GroupKind::kParenthesis; }, GroupKind::kFunction,
+        /*extend=*/false);
+  }
+
+  // Groups each token accepted by `first` with the next non-whitespace token when `second`
+  // accepts it, scanning on after the group (token_next_by from the grouped index).
+  template <typename First, typename Second>
+  static void RebuildPairs(std::vector<Node>& list, First first, Second second, GroupKind kind,
+                           bool extend) {
+    std::vector<Node> out;
+    out.reserve(list.size());
+    size_t i = 0;
+    while (i < list.size()) {
+      if (first(list[i])) {
+        const auto n = Next(list, i);
+        if (n && second(list[*n])) {
+          if (extend && list[i].kind == kind) {
+            Node g = std::move(list[i]);
+            for (size_t k = i + 1; k <= *n; ++k) g.children.push_back(std::move(list[k]));
+            g.end = g.children.back().end;
+            out.push_back(std::move(g));
+          } else {
+            Node g{kind, TokenType::kError, list[i].begin, list[*n].end, {}};
+            for (size_t k = i; k <= *n; ++k) g.children.push_back(std::move(list[k]));
+            out.push_back(std::move(g));
+          }
+          i = *n + 1;
+          continue;
+        }
       }
-      const auto n = Next(list, i);
-      if (n && list[*n].kind == GroupKind::kParenthesis) {
-        GroupTokens(list, GroupKind::kFunction, i, *n, false);
-      }
+      out.push_back(std::move(list[i++]));
     }
+    list = std::move(out);
   }
 
   void GroupPeriod(std::vector<Node>& list) {
@@ -684,14 +743,23 @@ class Grouper {
 
   // Identifier or number followed by ASC/DESC (top level only, as in sqlparse).
   void GroupOrder(std::vector<Node>& list) {
-    for (size_t i = 0; i < list.size(); ++i) {
-      if (!IsLeafType(&list[i], {TokenType::kKeywordOrder})) continue;
-      const auto p = Prev(list, i);
-      if (p && (list[*p].kind == GroupKind::kIdentifier || list[*p].is_number())) {
-        GroupTokens(list, GroupKind::kIdentifier, *p, i, false);
-        i = *p;
+    std::vector<Node> out;
+    out.reserve(list.size());
+    for (Node& t : list) {
+      if (IsLeafType(&t, {TokenType::kKeywordOrder})) {
+        const auto p = Prev(out, out.size());
+        if (p && (out[*p].kind == GroupKind::kIdentifier || out[*p].is_number())) {
+          Node g{GroupKind::kIdentifier, TokenType::kError, out[*p].begin, t.end, {}};
+          for (size_t k = *p; k < out.size(); ++k) g.children.push_back(std::move(out[k]));
+          out.resize(*p);
+          g.children.push_back(std::move(t));
+          out.push_back(std::move(g));
+          continue;
+        }
       }
+      out.push_back(std::move(t));
     }
+    list = std::move(out);
   }
 
   void GroupOperator(std::vector<Node>& list) {
@@ -749,18 +817,15 @@ class Grouper {
     for (Node& n : list) {
       if (n.is_group()) GroupAliased(n.children);
     }
-    for (size_t i = 0; i < list.size(); ++i) {
-      const Node& t = list[i];
-      const bool aliasable =
-          IsKind(&t, {GroupKind::kParenthesis, GroupKind::kFunction, GroupKind::kIdentifier,
-                      GroupKind::kOperation, GroupKind::kComparison}) ||
-          t.is_number();
-      if (!aliasable) continue;
-      const auto n = Next(list, i);
-      if (n && list[*n].kind == GroupKind::kIdentifier) {
-        GroupTokens(list, GroupKind::kIdentifier, i, *n, true);
-      }
-    }
+    RebuildPairs(
+        list,
+        [](const Node& t) {
+          return IsKind(&t, {GroupKind::kParenthesis, GroupKind::kFunction, GroupKind::kIdentifier,
+                             GroupKind::kOperation, GroupKind::kComparison}) ||
+                 t.is_number();
+        },
+        [](const Node& n) { return n.kind == GroupKind::kIdentifier; }, GroupKind::kIdentifier,
+        /*extend=*/true);
   }
 
   void GroupIdentifierList(std::vector<Node>& list) {
