@@ -1,0 +1,235 @@
+#!/usr/bin/python3
+"""MLflow REST benchmark (issue 12, item 6), runnable against any MLflow-compatible server.
+
+Measures, over plain keep-alive HTTP/1.1 connections (one per client process, so the client is
+not serialised by Python's GIL):
+  log-batch     POST runs/log-batch, 1000 metrics per request        -> metric points/s
+  search        POST runs/search, metric filter over 500 runs          -> searches/s, p50
+  get-history   GET metrics/get-history of one 20 000-point metric    -> requests/s, p50
+  runs-create   POST runs/create at 16 connections                    -> runs/s, p50
+
+Every phase is bounded in time (--seconds) and sends traffic only to the given URL.
+
+Usage:
+  bench/mlflow_compat_bench.py --url http://127.0.0.1:PORT [--seconds 10] [--json out.json]
+  bench/mlflow_compat_bench.py --start-mlflow [--workers 2]   # MLflow 2.12.2's own server
+(--start-mlflow needs the MLflow tree importable: eval "$(../shared/mlflow-client/setup.sh)")
+"""
+
+import argparse
+import http.client
+import json
+import multiprocessing as mp
+import os
+import random
+import statistics
+import sys
+import time
+import urllib.parse
+
+API = "/api/2.0/mlflow"
+T0 = 1700000000000
+
+
+class Conn:
+    def __init__(self, url):
+        u = urllib.parse.urlparse(url)
+        self.host, self.port = u.hostname, u.port or 80
+        self.c = http.client.HTTPConnection(self.host, self.port, timeout=120)
+
+    def call(self, method, path, body=None):
+        data = json.dumps(body).encode() if body is not None else None
+        headers = {"Content-Type": "application/json"} if data is not None else {}
+        for attempt in (0, 1):
+            try:
+                self.c.request(method, path, body=data, headers=headers)
+                r = self.c.getresponse()
+                payload = r.read()
+                if r.status != 200:
+                    raise RuntimeError(f"{method} {path}: {r.status} {payload[:300]!r}")
+                return json.loads(payload) if payload else {}
+            except (http.client.HTTPException, ConnectionError):
+                if attempt:
+                    raise
+                self.c.close()
+                self.c = http.client.HTTPConnection(self.host, self.port, timeout=120)
+
+
+def create_experiment(conn, name):
+    return conn.call("POST", API + "/experiments/create", {"name": name})["experiment_id"]
+
+
+def create_run(conn, exp, name):
+    r = conn.call("POST", API + "/runs/create",
+                  {"experiment_id": exp, "run_name": name, "start_time": T0, "user_id": "bench"})
+    return r["run"]["info"]["run_id"]
+
+
+# --- workers (one process each; each returns its per-request latencies in seconds) ----------
+
+def _log_batch_worker(args):
+    url, run_id, worker, seconds = args
+    conn = Conn(url)
+    lat = []
+    seq = 0
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        base = (worker * 1_000_000 + seq) * 100
+        metrics = [{"key": f"m{k}", "value": random.random(), "timestamp": T0 + base + s,
+                    "step": base + s} for k in range(10) for s in range(100)]
+        t = time.perf_counter()
+        conn.call("POST", API + "/runs/log-batch", {"run_id": run_id, "metrics": metrics})
+        lat.append(time.perf_counter() - t)
+        seq += 1
+    return lat
+
+
+def _search_worker(args):
+    url, exp, seconds = args
+    conn = Conn(url)
+    lat = []
+    body = {"experiment_ids": [exp], "filter": "metrics.auc > 0.5",
+            "order_by": ["metrics.auc DESC"], "max_results": 100}
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        t = time.perf_counter()
+        r = conn.call("POST", API + "/runs/search", body)
+        lat.append(time.perf_counter() - t)
+        assert len(r.get("runs", [])) == 100, "search must return a full page"
+    return lat
+
+
+def _history_worker(args):
+    url, run_id, points, seconds = args
+    conn = Conn(url)
+    lat = []
+    deadline = time.monotonic() + seconds
+    path = API + f"/metrics/get-history?run_id={run_id}&metric_key=h"
+    while time.monotonic() < deadline:
+        t = time.perf_counter()
+        r = conn.call("GET", path)
+        lat.append(time.perf_counter() - t)
+        assert len(r.get("metrics", [])) == points, "history must be complete"
+    return lat
+
+
+def _create_worker(args):
+    url, exp, worker, seconds = args
+    conn = Conn(url)
+    lat = []
+    i = 0
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        t = time.perf_counter()
+        conn.call("POST", API + "/runs/create",
+                  {"experiment_id": exp, "run_name": f"c{worker}-{i}", "start_time": T0,
+                   "user_id": "bench"})
+        lat.append(time.perf_counter() - t)
+        i += 1
+    return lat
+
+
+def run_parallel(fn, args_list):
+    with mp.get_context("fork").Pool(len(args_list)) as pool:
+        t = time.perf_counter()
+        results = pool.map(fn, args_list)
+        elapsed = time.perf_counter() - t
+    lat = sorted(x for r in results for x in r)
+    return lat, elapsed
+
+
+def pct(lat, p):
+    if not lat:
+        return float("nan")
+    return lat[min(len(lat) - 1, int(p * len(lat)))] * 1000
+
+
+def bench(url, seconds, connections, tag):
+    conn = Conn(url)
+    out = {"url": url, "seconds_per_phase": seconds}
+    # log-batch
+    exp = create_experiment(conn, f"bench-{tag}")
+    run = create_run(conn, exp, "log-batch")
+    lat, el = run_parallel(_log_batch_worker,
+                           [(url, run, w, seconds) for w in range(connections)])
+    out["log_batch"] = {"connections": connections, "requests": len(lat),
+                        "points_per_s": len(lat) * 1000 / el, "p50_ms": pct(lat, 0.5)}
+    # search over 500 runs
+    sexp = create_experiment(conn, f"bench-search-{tag}")
+    rng = random.Random(7)
+    for i in range(500):
+        rid = create_run(conn, sexp, f"s{i}")
+        conn.call("POST", API + "/runs/log-batch", {
+            "run_id": rid,
+            "metrics": [{"key": "auc", "value": rng.random(), "timestamp": T0, "step": 0}],
+            "params": [{"key": "depth", "value": str(i % 10)}],
+            "tags": [{"key": "team", "value": "ab"[i % 2]}]})
+    lat, el = run_parallel(_search_worker, [(url, sexp, seconds) for _ in range(connections)])
+    out["search"] = {"connections": connections, "runs": 500, "requests": len(lat),
+                     "searches_per_s": len(lat) / el, "p50_ms": pct(lat, 0.5),
+                     "p99_ms": pct(lat, 0.99)}
+    # get-history of 20 000 points
+    hrun = create_run(conn, exp, "history")
+    for b in range(20):
+        conn.call("POST", API + "/runs/log-batch", {
+            "run_id": hrun,
+            "metrics": [{"key": "h", "value": float(b * 1000 + s), "timestamp": T0 + b * 1000 + s,
+                         "step": b * 1000 + s} for s in range(1000)]})
+    lat, el = run_parallel(_history_worker,
+                           [(url, hrun, 20000, seconds) for _ in range(connections)])
+    out["get_history"] = {"connections": connections, "points": 20000, "requests": len(lat),
+                          "requests_per_s": len(lat) / el, "p50_ms": pct(lat, 0.5)}
+    # runs/create at 16 connections
+    cexp = create_experiment(conn, f"bench-create-{tag}")
+    lat, el = run_parallel(_create_worker, [(url, cexp, w, seconds) for w in range(16)])
+    out["runs_create"] = {"connections": 16, "requests": len(lat), "runs_per_s": len(lat) / el,
+                          "p50_ms": pct(lat, 0.5), "p99_ms": pct(lat, 0.99)}
+    return out
+
+
+def print_report(name, r):
+    print(f"== {name} ({r['url']}, {r['seconds_per_phase']} s per phase)")
+    lb, s, h, c = r["log_batch"], r["search"], r["get_history"], r["runs_create"]
+    print(f"log-batch (1000 metrics/request, {lb['connections']} conn): "
+          f"{lb['points_per_s']:,.0f} points/s  p50 {lb['p50_ms']:.1f} ms")
+    print(f"runs/search metric filter over 500 runs ({s['connections']} conn): "
+          f"{s['searches_per_s']:,.1f} searches/s  p50 {s['p50_ms']:.1f} ms  p99 {s['p99_ms']:.1f} ms")
+    print(f"get-history 20 000 points ({h['connections']} conn): "
+          f"{h['requests_per_s']:,.2f} requests/s  p50 {h['p50_ms']:.1f} ms")
+    print(f"runs/create (16 conn): {c['runs_per_s']:,.1f} runs/s  p50 {c['p50_ms']:.1f} ms  "
+          f"p99 {c['p99_ms']:.1f} ms")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--url", action="append", default=[],
+                    help="an MLflow-compatible server (repeat to compare side by side)")
+    ap.add_argument("--start-mlflow", action="store_true",
+                    help="also start MLflow 2.12.2's own server (SQLite, gunicorn)")
+    ap.add_argument("--workers", type=int, default=2, help="gunicorn workers for --start-mlflow")
+    ap.add_argument("--seconds", type=float, default=10)
+    ap.add_argument("--connections", type=int, default=2,
+                    help="client connections for log-batch, search and get-history")
+    ap.add_argument("--json", help="write the figures here")
+    args = ap.parse_args()
+    results = {}
+    tag = str(int(time.time()))
+    for url in args.url:
+        results[url] = bench(url, args.seconds, args.connections, tag)
+        print_report(url, results[url])
+    if args.start_mlflow:
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                                        "tests", "mlflow"))
+        from mlflow_server import mlflow_server
+        with mlflow_server(workers=args.workers) as (url, _):
+            r = bench(url, args.seconds, args.connections, tag)
+        r["server"] = f"mlflow 2.12.2, sqlite, gunicorn --workers {args.workers}"
+        results["mlflow"] = r
+        print_report(r["server"], r)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
