@@ -14,6 +14,8 @@ APT_PACKAGES=(
   # The console's browser tests drive Debian's Chromium (never a downloaded browser); a Korean
   # font so their screenshots show the Korean prompts they type.
   chromium fonts-nanum
+  # The CLI and Python SDK tests (standard library; pandas for DataFrame uploads).
+  python3 python3-pandas
 )
 # Node.js and npm only when the machine has none (a newer one installed otherwise is kept:
 # Debian's npm package conflicts with it).

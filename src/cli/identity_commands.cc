@@ -23,9 +23,11 @@ namespace {
 
 constexpr char kLoginPath[] = "/api/v1/auth/login";
 constexpr char kMePath[] = "/api/v1/auth/me";
-constexpr char kTokensPath[] = "/api/v1/tokens";
-constexpr char kUsersPath[] = "/api/v1/users";
+constexpr char kTokensPath[] = "/api/v1/auth/tokens";
+constexpr char kUsersPath[] = "/api/v1/auth/users";
 constexpr char kCsrfHeader[] = "X-CSRF-Token";
+// Double submit: a session sets this readable cookie; its writes echo it in kCsrfHeader.
+constexpr char kCsrfCookie[] = "cairn_csrf";
 
 // Reads one line from the terminal without echo (or from stdin when there is no terminal).
 std::optional<std::string> ReadSecret(const std::string& prompt, bool echo = false) {
@@ -94,22 +96,25 @@ Result<int64_t> ParseExpiry(const std::string& s) {
   return n * unit_ms;
 }
 
-std::string CookieFrom(const Reply& r) {
-  std::string cookies;
+// The cookies a reply sets (as one Cookie header value) and the CSRF cookie's value.
+std::pair<std::string, std::string> CookiesFrom(const Reply& r) {
+  std::string cookies, csrf;
+  const std::string csrf_prefix = std::string(kCsrfCookie) + "=";
   for (const auto& [k, v] : r.headers) {
     if (k.size() != 10 || (k[0] != 'S' && k[0] != 's')) continue;  // Set-Cookie
     std::string pair = v.substr(0, v.find(';'));
+    if (pair.starts_with(csrf_prefix)) csrf = pair.substr(csrf_prefix.size());
     cookies += (cookies.empty() ? "" : "; ") + pair;
   }
-  return cookies;
+  return {cookies, csrf};
 }
 
 // Signs in with a password and creates an API token; returns its secret.
 Result<std::string> TokenFromPassword(Api& api, const std::string& url, const std::string& user,
                                       const std::string& password, const std::string& token_name,
-                                      std::optional<int64_t> expires_ms) {
+                                      const std::optional<std::string>& expires) {
   bj::object login;
-  login["name"] = user;
+  login["user"] = user;
   login["password"] = password;
   http::ClientRequest req;
   req.method = "POST";
@@ -121,12 +126,10 @@ Result<std::string> TokenFromPassword(Api& api, const std::string& url, const st
     if (IsMissingApi(session.status())) return NoIdentityApi(url);
     return session.status();
   }
-  std::string cookie = CookieFrom(*session);
-  std::string csrf =
-      session->Header(kCsrfHeader).value_or(StringField(session->json, "csrf_token"));
+  auto [cookie, csrf] = CookiesFrom(*session);
   bj::object body;
   body["name"] = token_name;
-  if (expires_ms) body["expires_at"] = FormatRfc3339(cairn::NowMillis() + *expires_ms);
+  if (expires) body["expires_in"] = *expires;
   http::ClientRequest create;
   create.method = "POST";
   create.target = kTokensPath;
@@ -135,8 +138,7 @@ Result<std::string> TokenFromPassword(Api& api, const std::string& url, const st
   if (!cookie.empty()) create.headers.emplace_back("Cookie", cookie);
   if (!csrf.empty()) create.headers.emplace_back(kCsrfHeader, csrf);
   ASSIGN_OR_RETURN(Reply token, api.Raw(create));
-  std::string secret = StringField(token.json, "secret");
-  if (secret.empty()) secret = StringField(token.json, "token");
+  std::string secret = StringField(token.json, "token");
   if (secret.empty()) return Internal("the server created a token but sent no secret");
   return secret;
 }
@@ -209,7 +211,7 @@ int Login(Invocation& inv) {
       ::gethostname(host, sizeof host - 1);
       auto secret = TokenFromPassword(**api, s.url, *user, *password,
                                       inv.flag("token-name").value_or(std::string("cli-") + host),
-                                      *expires ? std::optional<int64_t>(*expires) : std::nullopt);
+                                      inv.flag("expires"));
       if (!secret.ok()) return ctx.Fail(secret.status());
       token = *secret;
     }
@@ -319,16 +321,16 @@ int TokenCreate(Invocation& inv) {
   if (auto r = inv.flag("role")) body["role"] = *r;
   if (auto u = inv.flag("owner")) body["user"] = *u;
   if (auto e = inv.flag("expires")) {
-    auto ms = ParseExpiry(*e);
-    if (!ms.ok()) return inv.UsageError(ms.status().message());
-    body["expires_at"] = FormatRfc3339(cairn::NowMillis() + *ms);
+    if (*e != "never") {
+      auto ms = ParseExpiry(*e);
+      if (!ms.ok()) return inv.UsageError(ms.status().message());
+    }
+    body["expires_in"] = *e;
   }
   auto api = inv.ctx().api();
   if (!api.ok()) return inv.ctx().Fail(api.status());
   return IdentityCall(inv, (*api)->Post(kTokensPath, body), [&](const bj::value& t) {
-    std::string secret = StringField(t, "secret");
-    if (secret.empty()) secret = StringField(t, "token");
-    inv.ctx().out().out() << secret << "\n";
+    inv.ctx().out().out() << StringField(t, "token") << "\n";
     inv.ctx().out().Hint("token " + Text(t, "id") + " (" + Text(t, "role") +
                          "): the secret above is shown only once");
   });
@@ -436,7 +438,7 @@ Command TokenCommand() {
        .flags = {{"name", "NAME", "Token name (required)"},
                  {"role", "ROLE", "viewer|editor|approver|admin (at most the owner's)"},
                  {"owner", "NAME", "Owner (admins only; default yourself)"},
-                 {"expires", "DURATION", "Lifetime: 90d, 12h, 30m"}},
+                 {"expires", "DURATION", "Lifetime: 90d, 12h, 30m or never"}},
        .examples = {"cairn token create --name ci --role editor --expires 90d"},
        .run = TokenCreate});
   c.children.push_back({.name = "revoke",
