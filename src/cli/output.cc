@@ -103,7 +103,8 @@ std::string Table::Render(size_t width, bool color) const {
   for (size_t i = 0; i < n; ++i) {
     w[i] = DisplayWidth(columns_[i].header);
     for (const auto& r : rows_) w[i] = std::max(w[i], DisplayWidth(r[i].text));
-    floor[i] = columns_[i].shrinkable
+    // Numbers (right-aligned) are never cut: a truncated number is a wrong number.
+    floor[i] = columns_[i].shrinkable && !columns_[i].right
                    ? std::min(w[i], std::max(DisplayWidth(columns_[i].header), kMinShrunkWidth))
                    : w[i];
   }
@@ -111,13 +112,10 @@ std::string Table::Render(size_t width, bool color) const {
     size_t total = (n - 1) * kColumnGap;
     for (size_t x : w) total += x;
     while (total > width) {
-      // Shrink the widest text column that still can; numbers (right-aligned) only after.
+      // Shrink the widest column that still can.
       size_t best = n;
-      for (int pass = 0; pass < 2 && best == n; ++pass) {
-        for (size_t i = 0; i < n; ++i) {
-          if (columns_[i].right != (pass == 1)) continue;
-          if (w[i] > floor[i] && (best == n || w[i] > w[best])) best = i;
-        }
+      for (size_t i = 0; i < n; ++i) {
+        if (w[i] > floor[i] && (best == n || w[i] > w[best])) best = i;
       }
       if (best == n) break;
       --w[best];

@@ -50,8 +50,9 @@ class Table {
   void Add(std::vector<Cell> row);
   size_t size() const { return rows_.size(); }
 
-  // Column widths fit `width` (0 = no limit) by truncating the widest shrinkable columns first
-  // (never below their header or 8 columns); two spaces between columns; no trailing spaces.
+  // Column widths fit `width` (0 = no limit) by truncating the widest shrinkable text columns
+  // first (never below their header or 8 columns; right-aligned numbers are never cut, so a
+  // table of many numbers may stay wider); two spaces between columns; no trailing spaces.
   std::string Render(size_t width, bool color) const;
 
  private:
