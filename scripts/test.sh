@@ -46,7 +46,8 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build/asan --output-on-failure -j 2 -L unit --timeout 600 | tee "$logs/asan.txt"
 
 step "fuzzers (${fuzz_seconds}s each)"
-scripts/build.sh fuzz --target fuzz_run_filter fuzz_json_body fuzz_rfc3339 fuzz_csv fuzz_mlflow_search
+scripts/build.sh fuzz --target fuzz_run_filter fuzz_json_body fuzz_rfc3339 fuzz_csv fuzz_mlflow_search \
+  fuzz_cli_jsonpath
 fuzz/run-fuzzers.sh build/fuzz "$fuzz_seconds"
 
 read -r rel_total rel_failed < <(count "$logs/release.txt")
