@@ -6,6 +6,7 @@
 #include "audit/audit_service.h"
 #include "audit/audit_writer.h"
 #include "audit/sql_audit_store.h"
+#include "common/testing/status_matchers.h"
 #include "storage/testing/test_databases.h"
 
 namespace cairn::audit {
@@ -15,7 +16,7 @@ class AuditTest : public ::testing::TestWithParam<storage::Backend> {
  protected:
   void SetUp() override {
     auto db = storage::testing::OpenFreshTestDatabase(GetParam());
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_OK(db);
     db_ = std::move(*db);
     service_ = std::make_unique<AuditService>(std::make_unique<SqlAuditStore>(*db_));
   }
@@ -34,14 +35,14 @@ class AuditTest : public ::testing::TestWithParam<storage::Backend> {
 TEST_P(AuditTest, AppendInTxCommitsWithTheTransaction) {
   {
     auto tx = db_->Begin(storage::TxMode::kWrite);
-    ASSERT_TRUE(tx.ok());
-    ASSERT_TRUE(AppendInTx(**tx, Make(1, "a", "run", "r1")).ok());
+    ASSERT_OK(tx);
+    ASSERT_OK(AppendInTx(**tx, Make(1, "a", "run", "r1")));
     // destroyed without Commit: rolled back
   }
   EXPECT_TRUE(service_->List({})->items.empty());
   auto tx = db_->Begin(storage::TxMode::kWrite);
-  ASSERT_TRUE(AppendInTx(**tx, Make(1, "a", "run", "r1")).ok());
-  ASSERT_TRUE((*tx)->Commit().ok());
+  ASSERT_OK(AppendInTx(**tx, Make(1, "a", "run", "r1")));
+  ASSERT_OK((*tx)->Commit());
   auto page = service_->List({});
   ASSERT_EQ(page->items.size(), 1u);
   EXPECT_EQ(page->items[0].actor, "a");
@@ -52,9 +53,9 @@ TEST_P(AuditTest, AppendInTxCommitsWithTheTransaction) {
 
 TEST_P(AuditTest, FiltersByResourceActorAndSince) {
   SqlAuditStore store(*db_);
-  ASSERT_TRUE(store.Append(Make(100, "a", "run", "r1")).ok());
-  ASSERT_TRUE(store.Append(Make(200, "b", "run", "r2/x")).ok());
-  ASSERT_TRUE(store.Append(Make(300, "a", "experiment", "e")).ok());
+  ASSERT_OK(store.Append(Make(100, "a", "run", "r1")));
+  ASSERT_OK(store.Append(Make(200, "b", "run", "r2/x")));
+  ASSERT_OK(store.Append(Make(300, "a", "experiment", "e")));
   ListRequest r;
   r.resource = "run";
   EXPECT_EQ(service_->List(r)->items.size(), 2u);
@@ -73,13 +74,13 @@ TEST_P(AuditTest, FiltersByResourceActorAndSince) {
 
 TEST_P(AuditTest, PagesWithTokens) {
   SqlAuditStore store(*db_);
-  for (int i = 0; i < 5; ++i) ASSERT_TRUE(store.Append(Make(i, "a", "run", "r")).ok());
+  for (int i = 0; i < 5; ++i) ASSERT_OK(store.Append(Make(i, "a", "run", "r")));
   ListRequest r;
   r.limit = 2;
   int total = 0;
   for (int guard = 0; guard < 10; ++guard) {
     auto p = service_->List(r);
-    ASSERT_TRUE(p.ok());
+    ASSERT_OK(p);
     total += static_cast<int>(p->items.size());
     if (!p->next_page_token) break;
     r.page_token = *p->next_page_token;

@@ -2,15 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::json {
 namespace {
 
 TEST(Json, ParseRejectsMalformedAndTooDeep) {
-  EXPECT_TRUE(Parse(R"({"a":1})").ok());
+  EXPECT_OK(Parse(R"({"a":1})"));
   EXPECT_FALSE(Parse("{").ok());
   EXPECT_FALSE(Parse(R"({"a":1} x)").ok());
   EXPECT_FALSE(Parse("").ok());
-  EXPECT_TRUE(Parse(std::string(kMaxDepth, '[') + std::string(kMaxDepth, ']')).ok());
+  EXPECT_OK(Parse(std::string(kMaxDepth, '[') + std::string(kMaxDepth, ']')));
   auto deep = Parse(std::string(kMaxDepth + 1, '[') + std::string(kMaxDepth + 1, ']'));
   ASSERT_FALSE(deep.ok());
   EXPECT_EQ(deep.status().code(), StatusCode::kInvalidArgument);
@@ -26,7 +28,7 @@ TEST(ObjectReader, ReadsTypedFields) {
   EXPECT_EQ(r.Bool("b"), true);
   EXPECT_EQ(r.Strings("m")->at("k"), "v");
   EXPECT_FALSE(r.String("n").has_value());
-  EXPECT_TRUE(r.Finish().ok());
+  EXPECT_OK(r.Finish());
 }
 
 TEST(ObjectReader, ReportsEveryProblemWithFieldNames) {
@@ -81,7 +83,7 @@ namespace {
 TEST(JsonParse, RejectsNumbersBeyondDoubleRange) {
   EXPECT_FALSE(Parse("[1e400]").ok());
   EXPECT_FALSE(Parse("{\"a\":{\"b\":-1e999}}").ok());
-  EXPECT_TRUE(Parse("[1e308]").ok());
+  EXPECT_OK(Parse("[1e308]"));
 }
 }  // namespace
 }  // namespace cairn::json
@@ -110,9 +112,9 @@ TEST(JsonSerialize, RoundTripsThroughParse) {
   const char* text =
       R"({"n":null,"t":true,"f":false,"i":-12,"d":[0.1,2.5e-7,123456789.125],"s":"x\u0000y","o":{}})";
   auto v = Parse(text);
-  ASSERT_TRUE(v.ok());
+  ASSERT_OK(v);
   auto again = Parse(Serialize(*v));
-  ASSERT_TRUE(again.ok());
+  ASSERT_OK(again);
   EXPECT_EQ(*v, *again);
   EXPECT_EQ(Serialize(bj::array{}), "[]");
 }

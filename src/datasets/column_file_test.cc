@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::datasets {
 namespace {
 
@@ -24,14 +26,14 @@ TEST(Crc32c, MatchesKnownVector) {
 TEST(ColumnFile, RoundTripsInt64WithMissing) {
   const std::string p = TempPath("int");
   auto w = ColumnFileWriter::Create(p, ColumnType::kInt64, 4, 0);
-  ASSERT_TRUE(w.ok());
+  ASSERT_OK(w);
   (*w)->AppendInt(-5);
   (*w)->AppendMissing();
   (*w)->AppendInt(INT64_MAX);
   (*w)->AppendInt(7);
-  ASSERT_TRUE((*w)->Finish().ok());
+  ASSERT_OK((*w)->Finish());
   auto c = ReadColumnFile(p);
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_OK(c);
   EXPECT_EQ(c->count, 4u);
   EXPECT_EQ(c->missing, 1u);
   EXPECT_FALSE(c->IsPresent(1));
@@ -42,13 +44,13 @@ TEST(ColumnFile, RoundTripsInt64WithMissing) {
 TEST(ColumnFile, RoundTripsStringsAndBools) {
   const std::string p = TempPath("str");
   auto w = ColumnFileWriter::Create(p, ColumnType::kString, 3, 6);
-  ASSERT_TRUE(w.ok());
+  ASSERT_OK(w);
   (*w)->AppendString("abc");
   (*w)->AppendMissing();
   (*w)->AppendString("d,e");
-  ASSERT_TRUE((*w)->Finish().ok());
+  ASSERT_OK((*w)->Finish());
   auto c = ReadColumnFile(p);
-  ASSERT_TRUE(c.ok());
+  ASSERT_OK(c);
   EXPECT_EQ(c->StringAt(0), "abc");
   EXPECT_EQ(c->StringAt(1), "");
   EXPECT_FALSE(c->IsPresent(1));
@@ -58,9 +60,9 @@ TEST(ColumnFile, RoundTripsStringsAndBools) {
   auto wb = ColumnFileWriter::Create(b, ColumnType::kBool, 2, 0);
   (*wb)->AppendInt(1);
   (*wb)->AppendInt(0);
-  ASSERT_TRUE((*wb)->Finish().ok());
+  ASSERT_OK((*wb)->Finish());
   auto cb = ReadColumnFile(b);
-  ASSERT_TRUE(cb.ok());
+  ASSERT_OK(cb);
   EXPECT_EQ(cb->ints, (std::vector<int64_t>{1, 0}));
   fs::remove(p);
   fs::remove(b);
@@ -79,7 +81,7 @@ TEST(ColumnFile, DetectsCorruption) {
   auto w = ColumnFileWriter::Create(p, ColumnType::kFloat64, 2, 0);
   (*w)->AppendDouble(1.5);
   (*w)->AppendDouble(2.5);
-  ASSERT_TRUE((*w)->Finish().ok());
+  ASSERT_OK((*w)->Finish());
   {
     std::fstream f(p, std::ios::in | std::ios::out | std::ios::binary);
     f.seekp(70);
@@ -98,12 +100,12 @@ TEST(ColumnFile, LoadsOneMillionValuesQuickly) {
   constexpr uint64_t kN = 1000000;
   auto w = ColumnFileWriter::Create(p, ColumnType::kFloat64, kN, 0);
   for (uint64_t i = 0; i < kN; ++i) (*w)->AppendDouble(static_cast<double>(i) * 0.5);
-  ASSERT_TRUE((*w)->Finish().ok());
+  ASSERT_OK((*w)->Finish());
   auto t0 = std::chrono::steady_clock::now();
   auto c = ReadColumnFile(p);
   auto ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  ASSERT_TRUE(c.ok());
+  ASSERT_OK(c);
   EXPECT_EQ(c->doubles[999999], 999999 * 0.5);
   std::cout << "[ info ] loaded 1,000,000 float64 values in " << ms << " ms\n";
   fs::remove(p);

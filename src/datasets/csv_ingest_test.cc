@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/testing/status_matchers.h"
 #include "datasets/column_file.h"
 
 namespace cairn::datasets {
@@ -31,7 +32,7 @@ class CsvIngestTest : public ::testing::Test {
   }
   TypedColumn Column(size_t i) {
     auto c = ReadColumnFile((root_ / "ds" / ColumnFileName(i)).string());
-    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    EXPECT_OK(c);
     return c.ok() ? *c : TypedColumn{};
   }
   fs::path root_;
@@ -43,7 +44,7 @@ TEST_F(CsvIngestTest, InfersEveryType) {
       "1,1.5,true,2024-01-01T00:00:00Z,x,\n"
       "-2,3,FALSE,2024-01-02,y,\n"
       ",2e3,,2024-01-03T10:00:00.500+01:00,,\n");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   ASSERT_EQ(r->columns.size(), 6u);
   EXPECT_EQ(r->columns[0].second, ColumnType::kInt64);
   EXPECT_EQ(r->columns[1].second, ColumnType::kFloat64);
@@ -68,7 +69,7 @@ TEST_F(CsvIngestTest, InfersEveryType) {
 
 TEST_F(CsvIngestTest, MixedIntsAndTextFallBackToString) {
   auto r = Ingest("a,b,c\n1,1,true\nx,2.5,1\n");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->columns[0].second, ColumnType::kString);
   EXPECT_EQ(r->columns[1].second, ColumnType::kFloat64);
   EXPECT_EQ(r->columns[2].second, ColumnType::kString);  // bool and int mixed
@@ -76,7 +77,7 @@ TEST_F(CsvIngestTest, MixedIntsAndTextFallBackToString) {
 
 TEST_F(CsvIngestTest, NanAndInfAreNotNumbers) {
   auto r = Ingest("a\n1.5\nnan\n");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->columns[0].second, ColumnType::kString);
 }
 
@@ -107,14 +108,14 @@ TEST_F(CsvIngestTest, HeaderProblems) {
 
 TEST_F(CsvIngestTest, HeaderOnlyGivesEmptyColumns) {
   auto r = Ingest("a,b\n");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->row_count, 0);
   EXPECT_EQ(Column(0).count, 0u);
 }
 
 TEST_F(CsvIngestTest, QuotedNumbersAreStillNumbers) {
   auto r = Ingest("a,b\n\"1\",\"x,y\"\n\"2\",\"line\nbreak\"\n");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->columns[0].second, ColumnType::kInt64);
   auto b = Column(1);
   EXPECT_EQ(b.StringAt(0), "x,y");

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::datasets {
 namespace {
 
@@ -40,25 +42,25 @@ using Rows = std::vector<std::vector<std::string>>;
 
 TEST_F(CsvReaderTest, ParsesSimpleRecordsWithLf) {
   auto r = ParseAll("a,b\n1,2\n3,4\n");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_EQ(*r, (Rows{{"a", "b"}, {"1", "2"}, {"3", "4"}}));
 }
 
 TEST_F(CsvReaderTest, ParsesCrlfAndFinalRecordWithoutNewline) {
   auto r = ParseAll("a,b\r\n1,2\r\n3,4");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(*r, (Rows{{"a", "b"}, {"1", "2"}, {"3", "4"}}));
 }
 
 TEST_F(CsvReaderTest, QuotedFieldsKeepCommasQuotesAndNewlines) {
   auto r = ParseAll("a,b\n\"x,y\",\"say \"\"hi\"\"\"\n\"line1\nline2\",\"\"\n");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_EQ(*r, (Rows{{"a", "b"}, {"x,y", "say \"hi\""}, {"line1\nline2", ""}}));
 }
 
 TEST_F(CsvReaderTest, EmptyFieldsAndTrailingComma) {
   auto r = ParseAll("a,b,c\n,,\n1,,\n");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(*r, (Rows{{"a", "b", "c"}, {"", "", ""}, {"1", "", ""}}));
 }
 
@@ -66,7 +68,7 @@ TEST_F(CsvReaderTest, SkipsBlankLinesAndBom) {
   auto r = ParseAll(
       "\xEF\xBB\xBF"
       "a\n\n1\n\n");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(*r, (Rows{{"a"}, {"1"}}));
 }
 
@@ -97,14 +99,14 @@ TEST_F(CsvReaderTest, InvalidUtf8NamesLineAndColumn) {
 
 TEST_F(CsvReaderTest, ValidMultibyteUtf8IsAccepted) {
   auto r = ParseAll("name\n\xEA\xB0\x80\xEB\x82\x98\n\xF0\x9F\x98\x80\n");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ((*r)[1][0], "\xEA\xB0\x80\xEB\x82\x98");
 }
 
 TEST_F(CsvReaderTest, LargeFieldsSpanningBuffers) {
   std::string big(600000, 'x');
   auto r = ParseAll("a,b\n\"" + big + "\"\"q\"," + big + "\n");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   ASSERT_EQ(r->size(), 2u);
   EXPECT_EQ((*r)[1][0], big + "\"q");
   EXPECT_EQ((*r)[1][1], big);

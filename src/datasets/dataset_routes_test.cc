@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/testing/status_matchers.h"
 #include "datasets/sql_dataset_store.h"
 #include "storage/testing/test_databases.h"
 
@@ -21,7 +22,7 @@ class DatasetRoutesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto db = storage::testing::OpenFreshTestDatabase(storage::Backend::kSqlite);
-    ASSERT_TRUE(db.ok());
+    ASSERT_OK(db);
     db_ = std::move(*db);
     dir_ = fs::temp_directory_path() / ("dataset_routes_" + std::to_string(::getpid()));
     fs::create_directories(dir_);

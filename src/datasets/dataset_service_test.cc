@@ -9,6 +9,7 @@
 
 #include "audit/audit_service.h"
 #include "audit/sql_audit_store.h"
+#include "common/testing/status_matchers.h"
 #include "datasets/sql_dataset_store.h"
 #include "storage/testing/faulty_database.h"
 #include "storage/testing/test_databases.h"
@@ -31,7 +32,7 @@ class DatasetServiceTest : public ::testing::TestWithParam<storage::Backend> {
  protected:
   void SetUp() override {
     auto db = storage::testing::OpenFreshTestDatabase(GetParam());
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_OK(db);
     db_ = std::move(*db);
     faulty_ = std::make_unique<storage::testing::FaultyDatabase>(*db_);
     dir_ = fs::temp_directory_path() /
@@ -51,7 +52,7 @@ class DatasetServiceTest : public ::testing::TestWithParam<storage::Backend> {
   }
   Dataset Upload(const std::string& text, const std::string& name = "prices") {
     auto d = service_->Ingest(name, "", WriteCsv(text), "alice");
-    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    EXPECT_OK(d);
     return d.ok() ? *d : Dataset{};
   }
   size_t DatasetDirs() {
@@ -72,7 +73,7 @@ TEST_P(DatasetServiceTest, IngestStoresMetadataProfileAndColumns) {
   Dataset d = Upload("sym,price,ts\nA,1.5,2024-01-01T00:00:00Z\nB,,2024-01-02T00:00:00Z\nA,3.5,\n");
   ASSERT_FALSE(d.id.empty());
   auto got = service_->Get(d.id);
-  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ASSERT_OK(got);
   EXPECT_EQ(got->name, "prices");
   EXPECT_EQ(got->row_count, 3);
   EXPECT_EQ(got->created_by, "alice");
@@ -85,15 +86,15 @@ TEST_P(DatasetServiceTest, IngestStoresMetadataProfileAndColumns) {
   EXPECT_EQ(got->profile[0].top_values[0].value, "A");
 
   auto info = service_->Describe(d.id);
-  ASSERT_TRUE(info.ok());
+  ASSERT_OK(info);
   EXPECT_EQ(info->row_count, 3);
   auto price = service_->ReadColumn(d.id, "price");
-  ASSERT_TRUE(price.ok());
+  ASSERT_OK(price);
   EXPECT_EQ(price->numbers[0], 1.5);
   EXPECT_TRUE(std::isnan(price->numbers[1]));
   EXPECT_EQ(price->missing, 1);
   auto sym = service_->ReadColumn(d.id, "sym");
-  ASSERT_TRUE(sym.ok());
+  ASSERT_OK(sym);
   EXPECT_EQ(sym->strings[1], std::optional<std::string>("B"));
   EXPECT_EQ(service_->ReadColumn(d.id, "nope").status().code(), StatusCode::kNotFound);
   EXPECT_EQ(service_->ReadColumn("00000000-0000-4000-8000-000000000000", "x").status().code(),
@@ -106,7 +107,7 @@ TEST_P(DatasetServiceTest, BadCsvStoresNothing) {
   EXPECT_EQ(d.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(DatasetDirs(), 0u);
   auto page = service_->List({});
-  ASSERT_TRUE(page.ok());
+  ASSERT_OK(page);
   EXPECT_TRUE(page->items.empty());
 }
 
@@ -124,7 +125,7 @@ TEST_P(DatasetServiceTest, DatabaseFailureRemovesFiles) {
   faulty_->Reset();
   EXPECT_EQ(DatasetDirs(), 0u);
   auto page = service_->List({});
-  ASSERT_TRUE(page.ok());
+  ASSERT_OK(page);
   EXPECT_TRUE(page->items.empty());
 }
 
@@ -136,7 +137,7 @@ TEST_P(DatasetServiceTest, ListPagesNewestFirstAndFiltersByName) {
   std::vector<std::string> seen;
   for (int guard = 0; guard < 10; ++guard) {
     auto page = service_->List(r);
-    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    ASSERT_OK(page);
     for (const auto& d : page->items) seen.push_back(d.id);
     if (!page->next_page_token) break;
     r.page_token = *page->next_page_token;
@@ -156,7 +157,7 @@ TEST_P(DatasetServiceTest, ListPagesNewestFirstAndFiltersByName) {
 TEST_P(DatasetServiceTest, RowsPreviewWindows) {
   Dataset d = Upload("n,s\n1,a\n2,\n3,c\n");
   auto rows = service_->Rows(d.id, 1, 5);
-  ASSERT_TRUE(rows.ok());
+  ASSERT_OK(rows);
   EXPECT_EQ(rows->total, 3);
   ASSERT_EQ(rows->rows.size(), 2u);
   EXPECT_EQ(rows->rows[0][0].i, 2);
@@ -175,8 +176,8 @@ TEST_P(DatasetServiceTest, DeleteRemovesRowAndFilesUnlessInUse) {
   Status s = service_->Delete(used.id, "bob");
   EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(s.message().find("feature 'price'"), std::string::npos);
-  EXPECT_TRUE(service_->Get(used.id).ok());
-  ASSERT_TRUE(service_->Delete(free.id, "bob").ok());
+  EXPECT_OK(service_->Get(used.id));
+  ASSERT_OK(service_->Delete(free.id, "bob"));
   EXPECT_EQ(service_->Get(free.id).status().code(), StatusCode::kNotFound);
   EXPECT_FALSE(fs::exists(dir_ / "datasets" / free.id));
   EXPECT_EQ(service_->Delete(free.id, "bob").code(), StatusCode::kNotFound);

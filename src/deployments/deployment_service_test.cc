@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/ids.h"
+#include "common/testing/status_matchers.h"
 #include "deployments/sql_deployment_store.h"
 #include "registry/registry_test_support.h"
 
@@ -36,7 +37,7 @@ class DeploymentServiceTest : public registry::testing::RegistryBackendTest {
     c.model_version = 1;
     c.environment = env;
     auto d = service_->Create(c, "alice");
-    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    EXPECT_OK(d);
     return d.ok() ? *d : Deployment{};
   }
   Result<Deployment> SetStatus(const std::string& id, S to) {
@@ -72,7 +73,7 @@ class DeploymentServiceTest : public registry::testing::RegistryBackendTest {
     }
     for (S s : path) {
       auto r = SetStatus(d.id, s);
-      EXPECT_TRUE(r.ok()) << r.status().ToString();
+      EXPECT_OK(r);
       if (r.ok()) d = *r;
     }
     EXPECT_EQ(d.status, target);
@@ -113,8 +114,7 @@ TEST_P(DeploymentServiceTest, EveryTransitionThroughTheServiceIsAllowedOrConflic
       Deployment d = At(from);
       auto r = SetStatus(d.id, to);
       if (Legal().count({from, to})) {
-        ASSERT_TRUE(r.ok()) << ToString(from) << " -> " << ToString(to) << ": "
-                            << r.status().ToString();
+        ASSERT_OK(r) << ToString(from) << " -> " << ToString(to) << ": " << r.status().ToString();
         EXPECT_EQ(r->status, to);
         EXPECT_EQ(r->revision, d.revision + 1);
       } else {
@@ -136,7 +136,7 @@ TEST_P(DeploymentServiceTest, CreateDefaultsAndAudit) {
   EXPECT_EQ(d.config.traffic_percent, 100);
   EXPECT_FALSE(d.deployed_at);
   auto got = service_->Get(d.id);
-  ASSERT_TRUE(got.ok());
+  ASSERT_OK(got);
   EXPECT_EQ(got->created_by, "alice");
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'deployment.create'"), 1);
   EXPECT_EQ(service_->Get(NewUuid()).status().code(), StatusCode::kNotFound);
@@ -158,7 +158,7 @@ TEST_P(DeploymentServiceTest, CreateChecksVersionAndProductionStage) {
   ASSERT_EQ(r.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(r.status().message().find("stage none"), std::string::npos);
   Promote("m", 1);
-  EXPECT_TRUE(service_->Create(c, "a").ok());
+  EXPECT_OK(service_->Create(c, "a"));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM deployments"), 1);
 }
 
@@ -192,7 +192,7 @@ TEST_P(DeploymentServiceTest, CreateValidatesConfig) {
   good.autoscaling = Autoscaling{2, 5, 100};
   c.config = good;
   auto ok = service_->Create(c, "a");
-  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  ASSERT_OK(ok);
   EXPECT_EQ(ok->endpoint, "/custom/path");
   EXPECT_EQ(ok->config.autoscaling->max_replicas, 5);
   // replicas outside [min, max]
@@ -217,7 +217,7 @@ TEST_P(DeploymentServiceTest, PatchMergesConfigAndMetricsAndSetsDeployedAt) {
   m.latency_p99_ms = 12;
   p.metrics = m;
   auto u = service_->Update(d.id, p, d.revision, "ops");
-  ASSERT_TRUE(u.ok()) << u.status().ToString();
+  ASSERT_OK(u);
   EXPECT_EQ(u->status, S::kActive);
   EXPECT_TRUE(u->deployed_at);
   EXPECT_EQ(u->health_status, HealthStatus::kHealthy);
@@ -270,18 +270,18 @@ TEST_P(DeploymentServiceTest, TerminalDeploymentsAreReadOnly) {
             StatusCode::kFailedPrecondition);
   DeploymentPatch same;
   same.status = "failed";  // repeating the status is not a transition
-  EXPECT_TRUE(service_->Update(d.id, same, std::nullopt, "ops").ok());
+  EXPECT_OK(service_->Update(d.id, same, std::nullopt, "ops"));
 }
 
 TEST_P(DeploymentServiceTest, TerminateKeepsHistoryAndIsIdempotent) {
   Deployment d = At(S::kActive);
   auto t = service_->Terminate(d.id, std::nullopt, "ops");
-  ASSERT_TRUE(t.ok());
+  ASSERT_OK(t);
   EXPECT_EQ(t->status, S::kTerminated);
   auto again = service_->Terminate(d.id, std::nullopt, "ops");
-  ASSERT_TRUE(again.ok());
+  ASSERT_OK(again);
   EXPECT_EQ(again->revision, t->revision);
-  EXPECT_TRUE(service_->Get(d.id).ok());
+  EXPECT_OK(service_->Get(d.id));
   Deployment f = At(S::kFailed);
   EXPECT_EQ(service_->Terminate(f.id, std::nullopt, "ops").status().code(),
             StatusCode::kFailedPrecondition);
@@ -301,12 +301,12 @@ TEST_P(DeploymentServiceTest, ListFiltersAndPages) {
   c.model_name = "n";
   c.model_version = 1;
   c.environment = "production";
-  ASSERT_TRUE(service_->Create(c, "a").ok());
-  ASSERT_TRUE(SetStatus(b.id, S::kValidating).ok());
+  ASSERT_OK(service_->Create(c, "a"));
+  ASSERT_OK(SetStatus(b.id, S::kValidating));
   DeploymentListRequest all;
   all.limit = 2;
   auto p1 = service_->List(all);
-  ASSERT_TRUE(p1.ok());
+  ASSERT_OK(p1);
   ASSERT_EQ(p1->items.size(), 2u);
   ASSERT_TRUE(p1->next_page_token);
   all.page_token = *p1->next_page_token;

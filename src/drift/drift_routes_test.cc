@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include "common/testing/status_matchers.h"
 #include "drift/sql_drift_store.h"
 #include "storage/testing/test_databases.h"
 
@@ -17,7 +18,7 @@ class DriftRoutesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto db = storage::testing::OpenFreshTestDatabase(storage::Backend::kSqlite);
-    ASSERT_TRUE(db.ok());
+    ASSERT_OK(db);
     db_ = std::move(*db);
     service_ = std::make_unique<DriftService>(std::make_unique<SqlDriftStore>(*db_), nullptr);
     RegisterDriftRoutes(router_, *service_);

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "common/ids.h"
+#include "common/testing/status_matchers.h"
 #include "drift/drift_json.h"
 #include "drift/sql_drift_store.h"
 #include "stats/testing/csv.h"
@@ -98,7 +99,7 @@ class DriftServiceTest : public ::testing::TestWithParam<storage::Backend> {
  protected:
   void SetUp() override {
     auto db = storage::testing::OpenFreshTestDatabase(GetParam());
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_OK(db);
     db_ = std::move(*db);
     service_ = std::make_unique<DriftService>(std::make_unique<SqlDriftStore>(*db_), &datasets_);
   }
@@ -125,7 +126,7 @@ class DriftServiceTest : public ::testing::TestWithParam<storage::Backend> {
 
 TEST_P(DriftServiceTest, InlineComputeFlagsDriftedColumnsWithoutRecordingByDefault) {
   auto r = service_->Compute(ShiftedInline(), "alice");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   ASSERT_EQ(r->columns.size(), 3u);
   EXPECT_EQ(r->columns[0].name, "x");
   EXPECT_TRUE(r->columns[0].drifted());
@@ -145,14 +146,14 @@ TEST_P(DriftServiceTest, WithModelNameDriftedColumnsBecomeEventsInOneTransaction
   req.model_name = "churn";
   req.model_version = 3;
   auto r = service_->Compute(req, "alice");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   ASSERT_EQ(r->events.size(), 2u);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM drift_events"), 2);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'drift_event.create'"), 2);
   DriftEventListRequest lr;
   lr.model_name = "churn";
   auto page = service_->ListEvents(lr);
-  ASSERT_TRUE(page.ok());
+  ASSERT_OK(page);
   ASSERT_EQ(page->items.size(), 2u);
   for (const auto& e : page->items) {
     EXPECT_EQ(e.method, Method::kPsi);
@@ -179,7 +180,7 @@ TEST_P(DriftServiceTest, InlineRejectsKindMismatchMissingColumnsAndEmptySamples)
   ASSERT_EQ(r.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(r.status().errors()[0].field, "current.y");
   missing.columns = std::vector<std::string>{"x"};
-  EXPECT_TRUE(service_->Compute(missing, "a").ok());
+  EXPECT_OK(service_->Compute(missing, "a"));
 
   DriftComputeRequest empty;
   InlineColumn nulls;
@@ -212,7 +213,7 @@ TEST_P(DriftServiceTest, DatasetComputeUsesSharedColumnsAndTypes) {
   req.current_dataset_id = "cur";
   req.model_name = "m";
   auto r = service_->Compute(req, "a");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   ASSERT_EQ(r->columns.size(), 2u);
   EXPECT_EQ(r->columns[0].name, "x");  // reference order
   EXPECT_TRUE(r->columns[0].drifted());
@@ -247,16 +248,16 @@ TEST_P(DriftServiceTest, CreateAndListEventsWithFilters) {
   c.score = 0.3;
   c.detected_at = 1000;
   auto e = service_->CreateEvent(c, "alice");
-  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  ASSERT_OK(e);
   EXPECT_EQ(e->severity, stats::Severity::kHigh);  // from the PSI band
   c.method = "ks";
   c.score = 0.2;
   c.p_value = 0.001;
   c.severity = "low";
   c.detected_at = 5000;
-  ASSERT_TRUE(service_->CreateEvent(c, "alice").ok());
+  ASSERT_OK(service_->CreateEvent(c, "alice"));
   c.model_name = "other";
-  ASSERT_TRUE(service_->CreateEvent(c, "alice").ok());
+  ASSERT_OK(service_->CreateEvent(c, "alice"));
 
   DriftEventListRequest lr;
   lr.model_name = "m";
@@ -312,7 +313,7 @@ INSTANTIATE_TEST_SUITE_P(Backends, DriftServiceTest,
 TEST(DriftJsonTest, InlineColumnKindsAndMixedColumnsAreNamed) {
   auto r = ParseDriftComputeRequest(
       R"({"reference":{"x":[1.5,2,null],"c":["a",null,"b"],"n":[null]},"current":{"x":[1]}})");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   const auto& ref = *r->reference;
   ASSERT_EQ(ref.size(), 3u);
   EXPECT_EQ(ref[0].kind, ColumnKind::kNumeric);
@@ -342,7 +343,9 @@ void CheckGoldenCase(const std::string& name) {
   auto ref = stats::testing::ReadCsvFile(dir + "/reference.csv");
   auto cur = stats::testing::ReadCsvFile(dir + "/current.csv");
   auto expected_text = stats::testing::ReadFile(dir + "/expected.json");
-  ASSERT_TRUE(ref.ok() && cur.ok() && expected_text.ok());
+  ASSERT_OK(ref);
+  ASSERT_OK(cur);
+  ASSERT_OK(expected_text);
   bj::value expected = bj::parse(*expected_text);
   bj::object body{{"reference", bj::object()}, {"current", bj::object()}};
   for (const auto& col : expected.at("columns").as_array()) {
@@ -352,23 +355,23 @@ void CheckGoldenCase(const std::string& name) {
       bj::array values;
       if (numeric) {
         auto v = stats::testing::NumericColumn(*table, cname);
-        ASSERT_TRUE(v.ok());
+        ASSERT_OK(v);
         for (double x : *v) values.push_back(std::isnan(x) ? bj::value(nullptr) : bj::value(x));
       } else {
         auto v = stats::testing::StringColumn(*table, cname);
-        ASSERT_TRUE(v.ok());
+        ASSERT_OK(v);
         for (const auto& s : *v) values.push_back(s ? bj::value(*s) : bj::value(nullptr));
       }
       body.at(side).as_object()[cname] = std::move(values);
     }
   }
   auto parsed = ParseDriftComputeRequest(bj::serialize(body));
-  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  ASSERT_OK(parsed);
   auto db = storage::testing::OpenFreshTestDatabase(storage::Backend::kSqlite);
-  ASSERT_TRUE(db.ok());
+  ASSERT_OK(db);
   DriftService service(std::make_unique<SqlDriftStore>(**db), nullptr);
   auto result = service.Compute(*parsed, "golden");
-  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  ASSERT_OK(result);
   bj::value out = bj::parse(DriftComputeResultToJson(*result));
   auto rel = [](double got, double want) {
     return std::abs(got - want) <= 1e-9 * std::max(1.0, std::abs(want));

@@ -4,6 +4,8 @@
 
 #include <boost/json.hpp>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::evaluation {
 namespace {
 
@@ -18,7 +20,7 @@ TEST(EvaluationJsonTest, ParsesFullScenario) {
     "dataset_id":"d","label_column":"y","score_column":"p","metrics":["roc_auc"],
     "thresholds":{"roc_auc":{"op":">=","value":0.8}},"slice_column":"g",
     "decision_threshold":0.3,"importance_repeats":3,"importance_seed":7,"tags":{"a":"b"}})");
-  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_OK(s);
   EXPECT_EQ(s->task_type, TaskType::kBinary);
   EXPECT_EQ(*s->score_column, "p");
   EXPECT_EQ(s->thresholds.at("roc_auc").op, ">=");
@@ -47,7 +49,7 @@ TEST(EvaluationJsonTest, RejectsUnknownFieldsWrongTypesAndMissingRequired) {
 
 TEST(EvaluationJsonTest, PatchNullClearsOptionalFields) {
   auto p = ParseScenarioPatch(R"({"slice_column":null,"model_name":null,"description":"x"})");
-  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  ASSERT_OK(p);
   EXPECT_TRUE(p->clear_slice_column);
   EXPECT_TRUE(p->clear_model);
   EXPECT_FALSE(p->clear_score_column);
@@ -57,7 +59,7 @@ TEST(EvaluationJsonTest, PatchNullClearsOptionalFields) {
 
 TEST(EvaluationJsonTest, RunCreate) {
   auto r = ParseRunCreate(R"({"scenario_name":"s","model_name":"m","version":2})");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(*r->model_version, 2);
   EXPECT_TRUE(HasField(ParseRunCreate("{}").status(), "scenario_name"));
   EXPECT_TRUE(

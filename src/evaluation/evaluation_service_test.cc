@@ -6,6 +6,7 @@
 #include <chrono>
 #include <thread>
 
+#include "common/testing/status_matchers.h"
 #include "common/time.h"
 #include "evaluation/testing/service_fixture.h"
 
@@ -26,27 +27,27 @@ bool HasField(const Status& s, const std::string& f) {
 TEST_P(EvaluationServiceTest, CreateGetListScenario) {
   const int64_t audits = AuditCount();
   auto s = service_->CreateScenario(BinaryScenario("s1"), "alice");
-  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_OK(s);
   EXPECT_EQ(s->revision, 1);
   EXPECT_EQ(s->created_by, "alice");
   EXPECT_EQ(AuditCount(), audits + 1);
   auto g = service_->GetScenario("s1");
-  ASSERT_TRUE(g.ok());
+  ASSERT_OK(g);
   EXPECT_EQ(*g->score_column, "score");
   EXPECT_EQ(service_->CreateScenario(BinaryScenario("s1"), "bob").status().code(),
             StatusCode::kAlreadyExists);
   EXPECT_EQ(service_->GetScenario("nope").status().code(), StatusCode::kNotFound);
-  ASSERT_TRUE(service_->CreateScenario(BinaryScenario("s2"), "alice").ok());
-  ASSERT_TRUE(service_->CreateScenario(BinaryScenario("s3"), "alice").ok());
+  ASSERT_OK(service_->CreateScenario(BinaryScenario("s2"), "alice"));
+  ASSERT_OK(service_->CreateScenario(BinaryScenario("s3"), "alice"));
   ScenarioListRequest lr;
   lr.limit = 2;
   auto p1 = service_->ListScenarios(lr);
-  ASSERT_TRUE(p1.ok());
+  ASSERT_OK(p1);
   ASSERT_EQ(p1->items.size(), 2u);
   ASSERT_TRUE(p1->next_page_token);
   lr.page_token = *p1->next_page_token;
   auto p2 = service_->ListScenarios(lr);
-  ASSERT_TRUE(p2.ok());
+  ASSERT_OK(p2);
   ASSERT_EQ(p2->items.size(), 1u);
   EXPECT_FALSE(p2->next_page_token);
   lr.page_token = "garbage!";
@@ -137,27 +138,27 @@ TEST_P(EvaluationServiceTest, MulticlassAcceptsStringColumns) {
   s.dataset_id = "mc";
   s.label_column = "label";
   s.prediction_column = "prediction";
-  ASSERT_TRUE(service_->CreateScenario(s, "a").ok());
+  ASSERT_OK(service_->CreateScenario(s, "a"));
 }
 
 TEST_P(EvaluationServiceTest, PatchIsRevisionedAndRevalidated) {
-  ASSERT_TRUE(service_->CreateScenario(BinaryScenario("s"), "alice").ok());
+  ASSERT_OK(service_->CreateScenario(BinaryScenario("s"), "alice"));
   ScenarioPatch p;
   p.description = "new";
   p.slice_column = "group";
   auto u = service_->UpdateScenario("s", p, 1, "bob");
-  ASSERT_TRUE(u.ok()) << u.status().ToString();
+  ASSERT_OK(u);
   EXPECT_EQ(u->revision, 2);
   EXPECT_EQ(u->updated_by, "bob");
   EXPECT_EQ(u->created_by, "alice");
   EXPECT_EQ(service_->UpdateScenario("s", p, 1, "bob").status().code(), StatusCode::kAborted);
   auto same = service_->UpdateScenario("s", p, std::nullopt, "bob");  // no change
-  ASSERT_TRUE(same.ok());
+  ASSERT_OK(same);
   EXPECT_EQ(same->revision, 2);
   ScenarioPatch clear;
   clear.clear_slice_column = true;
   auto c = service_->UpdateScenario("s", clear, 2, "bob");
-  ASSERT_TRUE(c.ok());
+  ASSERT_OK(c);
   EXPECT_FALSE(c->slice_column);
   ScenarioPatch bad;
   bad.label_column = "group";
@@ -172,13 +173,13 @@ TEST_P(EvaluationServiceTest, SmallRunCompletesInlineWithReport) {
   Scenario s = BinaryScenario("s");
   s.slice_column = "group";
   s.thresholds["roc_auc"] = {">=", 0.5};
-  ASSERT_TRUE(service_->CreateScenario(s, "alice").ok());
+  ASSERT_OK(service_->CreateScenario(s, "alice"));
   auto run = service_->CreateRun({"s", {}, {}}, "carol");
-  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  ASSERT_OK(run);
   EXPECT_EQ(run->status, RunStatus::kCompleted);
   EXPECT_EQ(*run->verdict, "pass");
   auto stored = service_->GetRun(run->run_id);
-  ASSERT_TRUE(stored.ok());
+  ASSERT_OK(stored);
   auto report = bj::parse(stored->report_json).as_object();
   EXPECT_EQ(report.at("status").as_string(), "completed");
   EXPECT_EQ(report.at("n_rows").as_int64(), *stored->n_rows);
@@ -200,13 +201,13 @@ TEST_P(EvaluationServiceTest, SmallRunCompletesInlineWithReport) {
 }
 
 TEST_P(EvaluationServiceTest, InlineRunWithBadDataIsStoredAsFailed) {
-  ASSERT_TRUE(datasets_.AddCsvText("twos", "y,p\n0,0.5\n2,0.5\n").ok());
+  ASSERT_OK(datasets_.AddCsvText("twos", "y,p\n0,0.5\n2,0.5\n"));
   Scenario s = BinaryScenario("s", "twos");
   s.label_column = "y";
   s.score_column = "p";
-  ASSERT_TRUE(service_->CreateScenario(s, "alice").ok());
+  ASSERT_OK(service_->CreateScenario(s, "alice"));
   auto run = service_->CreateRun({"s", {}, {}}, "carol");
-  ASSERT_TRUE(run.ok());
+  ASSERT_OK(run);
   EXPECT_EQ(run->status, RunStatus::kFailed);
   EXPECT_NE(run->failure_reason->find("0 or 1"), std::string::npos);
   EXPECT_EQ(service_->GetRun(run->run_id)->status, RunStatus::kFailed);
@@ -215,7 +216,7 @@ TEST_P(EvaluationServiceTest, InlineRunWithBadDataIsStoredAsFailed) {
 TEST_P(EvaluationServiceTest, RunErrors) {
   EXPECT_EQ(service_->CreateRun({"nope", {}, {}}, "a").status().code(), StatusCode::kNotFound);
   EXPECT_EQ(service_->CreateRun({"", {}, {}}, "a").status().code(), StatusCode::kInvalidArgument);
-  ASSERT_TRUE(service_->CreateScenario(BinaryScenario("s"), "alice").ok());
+  ASSERT_OK(service_->CreateScenario(BinaryScenario("s"), "alice"));
   EXPECT_EQ(service_->CreateRun({"s", "clf", {}}, "a").status().code(),
             StatusCode::kInvalidArgument);
   // The scenario has no feature columns to feed a model.
@@ -226,17 +227,17 @@ TEST_P(EvaluationServiceTest, RunErrors) {
 }
 
 TEST_P(EvaluationServiceTest, ModelRunIsQueuedThenExecutedAndTicksChecklist) {
-  ASSERT_TRUE(service_->CreateScenario(ModelScenario("m"), "alice").ok());
+  ASSERT_OK(service_->CreateScenario(ModelScenario("m"), "alice"));
   auto run = service_->CreateRun({"m", {}, {}}, "carol");
-  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  ASSERT_OK(run);
   EXPECT_EQ(run->status, RunStatus::kQueued);
   EXPECT_EQ(*run->model_version, 1);
   auto ran = service_->RunOnePendingJob();
-  ASSERT_TRUE(ran.ok()) << ran.status().ToString();
+  ASSERT_OK(ran);
   EXPECT_TRUE(*ran);
   EXPECT_FALSE(*service_->RunOnePendingJob());  // queue empty
   auto done = service_->GetRun(run->run_id);
-  ASSERT_TRUE(done.ok());
+  ASSERT_OK(done);
   EXPECT_EQ(done->status, RunStatus::kCompleted) << done->failure_reason.value_or("");
   EXPECT_EQ(*done->verdict, "pass");
   auto report = bj::parse(done->report_json).as_object();
@@ -256,7 +257,7 @@ TEST_P(EvaluationServiceTest, ModelRunIsQueuedThenExecutedAndTicksChecklist) {
 TEST_P(EvaluationServiceTest, FailingModelRunDoesNotTick) {
   Scenario s = ModelScenario("m");
   s.thresholds["roc_auc"] = {">=", 0.99};
-  ASSERT_TRUE(service_->CreateScenario(s, "alice").ok());
+  ASSERT_OK(service_->CreateScenario(s, "alice"));
   auto run = service_->CreateRun({"m", {}, {}}, "carol");
   ASSERT_TRUE(*service_->RunOnePendingJob());
   auto done = service_->GetRun(run->run_id);
@@ -268,9 +269,9 @@ TEST_P(EvaluationServiceTest, FailingModelRunDoesNotTick) {
 TEST_P(EvaluationServiceTest, TamperedArtifactFailsTheRun) {
   Scenario s = ModelScenario("m");
   s.model_name = "tampered";
-  ASSERT_TRUE(service_->CreateScenario(s, "alice").ok());
+  ASSERT_OK(service_->CreateScenario(s, "alice"));
   auto run = service_->CreateRun({"m", {}, {}}, "carol");
-  ASSERT_TRUE(run.ok());
+  ASSERT_OK(run);
   ASSERT_TRUE(*service_->RunOnePendingJob());
   auto done = service_->GetRun(run->run_id);
   EXPECT_EQ(done->status, RunStatus::kFailed);
@@ -278,9 +279,9 @@ TEST_P(EvaluationServiceTest, TamperedArtifactFailsTheRun) {
 }
 
 TEST_P(EvaluationServiceTest, ClaimIsExclusiveAcrossServers) {
-  ASSERT_TRUE(service_->CreateScenario(BinaryScenario("s", "big"), "alice").ok());
+  ASSERT_OK(service_->CreateScenario(BinaryScenario("s", "big"), "alice"));
   auto run = service_->CreateRun({"s", {}, {}}, "carol");
-  ASSERT_TRUE(run.ok());
+  ASSERT_OK(run);
   EXPECT_EQ(run->status, RunStatus::kQueued);  // 1 000 000 announced rows
   SqlEvaluationStore a(*db_), b(*db_);
   EXPECT_TRUE(*a.ClaimRun(run->run_id, "server-a", NowMillis()));
@@ -290,14 +291,15 @@ TEST_P(EvaluationServiceTest, ClaimIsExclusiveAcrossServers) {
   finished.failure_reason = "x";
   audit::Entry e{NowMillis(), "x", "evaluation_run.finish", "evaluation_run", run->run_id, {}};
   EXPECT_EQ(b.FinishRun(finished, "server-b", e).code(), StatusCode::kFailedPrecondition);
-  EXPECT_TRUE(a.FinishRun(finished, "server-a", e).ok());
+  EXPECT_OK(a.FinishRun(finished, "server-a", e));
 }
 
 TEST_P(EvaluationServiceTest, StaleRunningRunIsFailedAfterRestart) {
-  ASSERT_TRUE(service_->CreateScenario(BinaryScenario("s", "big"), "alice").ok());
+  ASSERT_OK(service_->CreateScenario(BinaryScenario("s", "big"), "alice"));
   auto run = service_->CreateRun({"s", {}, {}}, "carol");
   auto queued = service_->CreateRun({"s", {}, {}}, "carol");
-  ASSERT_TRUE(run.ok() && queued.ok());
+  ASSERT_OK(run);
+  ASSERT_OK(queued);
   // A server that died while running: claimed long ago, no heartbeat since.
   SqlEvaluationStore dead(*db_);
   ASSERT_TRUE(*dead.ClaimRun(run->run_id, "dead-server", NowMillis() - 3600 * 1000));
@@ -318,7 +320,7 @@ TEST_P(EvaluationServiceTest, StaleRunningRunIsFailedAfterRestart) {
 }
 
 TEST_P(EvaluationServiceTest, HeartbeatKeepsLiveRunsAlive) {
-  ASSERT_TRUE(service_->CreateScenario(BinaryScenario("s", "big"), "alice").ok());
+  ASSERT_OK(service_->CreateScenario(BinaryScenario("s", "big"), "alice"));
   auto run = service_->CreateRun({"s", {}, {}}, "carol");
   SqlEvaluationStore store(*db_);
   ASSERT_TRUE(*store.ClaimRun(run->run_id, service_->instance_id(), NowMillis() - 3600 * 1000));
@@ -328,11 +330,11 @@ TEST_P(EvaluationServiceTest, HeartbeatKeepsLiveRunsAlive) {
 }
 
 TEST_P(EvaluationServiceTest, BackgroundRunnerPicksUpNewRunsPromptly) {
-  ASSERT_TRUE(service_->CreateScenario(ModelScenario("m"), "alice").ok());
+  ASSERT_OK(service_->CreateScenario(ModelScenario("m"), "alice"));
   service_->Start();
   service_->Start();  // idempotent
   auto run = service_->CreateRun({"m", {}, {}}, "carol");
-  ASSERT_TRUE(run.ok());
+  ASSERT_OK(run);
   RunStatus status = RunStatus::kQueued;
   for (int i = 0; i < 1000 && status != RunStatus::kCompleted && status != RunStatus::kFailed;
        ++i) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "common/testing/status_matchers.h"
 #include "evaluation/testing/fakes.h"
 #include "stats/testing/golden.h"
 
@@ -44,7 +45,7 @@ struct Loaded {
 void Load(Loaded& l, const std::string& path, const std::string& label,
           const std::string& prediction, const std::string& slice = "",
           const std::vector<std::string>& features = {}) {
-  ASSERT_TRUE(l.ds.AddCsvFile("d", path).ok()) << path;
+  ASSERT_OK(l.ds.AddCsvFile("d", path)) << path;
   l.data.label = *l.ds.ReadColumn("d", label);
   if (!prediction.empty()) l.data.prediction = *l.ds.ReadColumn("d", prediction);
   if (!slice.empty()) l.data.slice = *l.ds.ReadColumn("d", slice);
@@ -56,14 +57,14 @@ TEST(EvaluatorGoldenTest, BinaryOverallAndPerGroupSlices) {
     SCOPED_TRACE(c);
     const std::string dir = TestdataPath("evaluation/binary/" + c);
     auto expected = ReadJsonFile(dir + "/expected.json");
-    ASSERT_TRUE(expected.ok());
+    ASSERT_OK(expected);
     Loaded l;
     Load(l, dir + "/data.csv", "label", "score", "group");
     Scenario s;
     s.task_type = TaskType::kBinary;
     s.label_column = "label";
     auto r = Evaluate(s, l.data, nullptr);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_OK(r);
     const auto& overall = expected->at("overall");
     EXPECT_EQ(r->n_rows, overall.at("n").as_int64());
     for (const char* m : {"accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "brier"})
@@ -103,13 +104,13 @@ TEST(EvaluatorGoldenTest, Multiclass) {
     SCOPED_TRACE(c);
     const std::string dir = TestdataPath("evaluation/multiclass/" + c);
     auto e = ReadJsonFile(dir + "/expected.json");
-    ASSERT_TRUE(e.ok());
+    ASSERT_OK(e);
     Loaded l;
     Load(l, dir + "/data.csv", "label", "prediction");
     Scenario s;
     s.task_type = TaskType::kMulticlass;
     auto r = Evaluate(s, l.data, nullptr);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_OK(r);
     EXPECT_EQ(r->n_rows, e->at("n").as_int64());
     ExpectNear(Metric(r->metrics, "accuracy"), e->at("accuracy"), "accuracy");
     ExpectNear(Metric(r->metrics, "precision_macro"), e->at("macro_precision"), "p");
@@ -131,14 +132,14 @@ TEST(EvaluatorGoldenTest, Regression) {
     SCOPED_TRACE(c);
     const std::string dir = TestdataPath("evaluation/regression/" + c);
     auto e = ReadJsonFile(dir + "/expected.json");
-    ASSERT_TRUE(e.ok());
+    ASSERT_OK(e);
     Loaded l;
     Load(l, dir + "/data.csv", "target", "prediction");
     Scenario s;
     s.task_type = TaskType::kRegression;
     s.metrics = {"rmse", "mae", "r2", "mape"};
     auto r = Evaluate(s, l.data, nullptr);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_OK(r);
     for (const char* m : {"rmse", "mae", "r2", "mape"})
       ExpectNear(Metric(r->metrics, m), e->at(m), m);
     EXPECT_FALSE(r->has_confusion);
@@ -169,7 +170,7 @@ TEST(EvaluatorTest, ThresholdsPassFailAndDecisionThreshold) {
   s.thresholds["roc_auc"] = {">", 0.99};
   const std::string csv = "y,p\n0,0.1\n0,0.6\n1,0.7\n1,0.9\n";
   auto r = EvalText(s, csv, "y", "p");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   ASSERT_EQ(r->thresholds.size(), 2u);
   EXPECT_EQ(r->thresholds[0].metric, "accuracy");
   EXPECT_TRUE(r->thresholds[0].passed);
@@ -188,7 +189,7 @@ TEST(EvaluatorTest, UndefinedMetricFailsItsThreshold) {
   Scenario s = BinaryScenario();
   s.thresholds["roc_auc"] = {">=", 0.0};
   auto r = EvalText(s, "y,p\n1,0.2\n1,0.9\n", "y", "p");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_FALSE(r->thresholds[0].actual.has_value());
   EXPECT_FALSE(r->thresholds[0].passed);
   EXPECT_FALSE(r->passed);
@@ -197,7 +198,7 @@ TEST(EvaluatorTest, UndefinedMetricFailsItsThreshold) {
 TEST(EvaluatorTest, MissingCellsAreExcludedAndCounted) {
   Scenario s = BinaryScenario();
   auto r = EvalText(s, "y,p,g\n0,0.1,a\n,0.3,a\n1,,b\n1,0.8,\n", "y", "p", "g");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_EQ(r->n_rows, 2);
   EXPECT_EQ(r->compliance.n_rows_excluded, 2);
   EXPECT_EQ(r->slices.size(), 2u);
@@ -216,7 +217,7 @@ TEST(EvaluatorTest, SelectedMetricsOnly) {
   Scenario s = BinaryScenario();
   s.metrics = {"f1", "accuracy"};
   auto r = EvalText(s, "y,p\n0,0.1\n1,0.9\n", "y", "p");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   ASSERT_EQ(r->metrics.size(), 2u);
   EXPECT_EQ(r->metrics[0].first, "f1");
 }
@@ -256,7 +257,7 @@ TEST(EvaluatorTest, MulticlassComparesNumbersAsStrings) {
   s.task_type = TaskType::kMulticlass;
   s.label_column = "y";
   auto r = EvalText(s, "y,p\n1,1\n2,2.0\n3,1\n", "y", "p");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_NEAR(*Metric(r->metrics, "accuracy"), 2.0 / 3.0, 1e-15);
   EXPECT_EQ(r->confusion_labels, (std::vector<std::string>{"1", "2", "3"}));
 }
@@ -278,7 +279,7 @@ std::vector<std::string> Features() {
 
 TEST(EvaluatorModelTest, ClassifierReproducesBaseAucAndImportanceRanking) {
   auto model = models::XgboostModel::Load(TestdataPath("xgboost/classifier/model.json"));
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   Loaded l;
   Load(l, TestdataPath("xgboost/classifier/eval.csv"), "label", "", "", Features());
   Scenario s = BinaryScenario();
@@ -287,9 +288,9 @@ TEST(EvaluatorModelTest, ClassifierReproducesBaseAucAndImportanceRanking) {
   s.importance_repeats = 5;
   s.importance_seed = 1;
   auto r = Evaluate(s, l.data, model->get());
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   auto pi = ReadJsonFile(TestdataPath("xgboost/classifier/permutation_importance.json"));
-  ASSERT_TRUE(pi.ok());
+  ASSERT_OK(pi);
   EXPECT_TRUE(Near(*Metric(r->metrics, "roc_auc"), AsDouble(pi->at("base_roc_auc")), 1e-9, 1e-12));
   ASSERT_TRUE(r->has_importance);
   EXPECT_EQ(r->importance_metric, "roc_auc");
@@ -310,35 +311,34 @@ TEST(EvaluatorModelTest, ClassifierReproducesBaseAucAndImportanceRanking) {
 
 TEST(EvaluatorModelTest, ClassifierPredictionsMatchEvalPredictions) {
   auto model = models::XgboostModel::Load(TestdataPath("xgboost/classifier/model.json"));
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   Loaded l;
   Load(l, TestdataPath("xgboost/classifier/eval.csv"), "label", "", "", Features());
   InMemoryDatasets preds;
-  ASSERT_TRUE(preds.AddCsvFile("p", TestdataPath("xgboost/classifier/eval_predictions.csv")).ok());
+  ASSERT_OK(preds.AddCsvFile("p", TestdataPath("xgboost/classifier/eval_predictions.csv")));
   // Scoring the stored predictions directly must give the same report as executing the model.
   Scenario s = BinaryScenario();
   s.label_column = "label";
   s.feature_columns = Features();
   s.importance_repeats = 0;
   auto with_model = Evaluate(s, l.data, model->get());
-  ASSERT_TRUE(with_model.ok());
+  ASSERT_OK(with_model);
   EvaluationData stored = l.data;
   stored.features.clear();
   stored.prediction = *preds.ReadColumn("p", "prediction");
   auto with_column = Evaluate(s, stored, nullptr);
-  ASSERT_TRUE(with_column.ok());
+  ASSERT_OK(with_column);
   EXPECT_EQ(with_model->metrics, with_column->metrics);
   EXPECT_FALSE(with_model->has_importance);
 }
 
 TEST(EvaluatorModelTest, RegressorOnInputsWithMissingCells) {
   auto model = models::XgboostModel::Load(TestdataPath("xgboost/regressor/model.json"));
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   Loaded l;
   // Target = the expected prediction itself: a perfect model (r2 = 1, rmse = 0).
-  ASSERT_TRUE(l.ds.AddCsvFile("x", TestdataPath("xgboost/regressor/inputs.csv")).ok());
-  ASSERT_TRUE(
-      l.ds.AddCsvFile("y", TestdataPath("xgboost/regressor/expected_predictions.csv")).ok());
+  ASSERT_OK(l.ds.AddCsvFile("x", TestdataPath("xgboost/regressor/inputs.csv")));
+  ASSERT_OK(l.ds.AddCsvFile("y", TestdataPath("xgboost/regressor/expected_predictions.csv")));
   l.data.label = *l.ds.ReadColumn("y", "prediction");
   for (const auto& f : Features()) l.data.features.push_back(*l.ds.ReadColumn("x", f));
   Scenario s;
@@ -347,7 +347,7 @@ TEST(EvaluatorModelTest, RegressorOnInputsWithMissingCells) {
   s.feature_columns = Features();
   s.importance_repeats = 2;
   auto r = Evaluate(s, l.data, model->get());
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_EQ(r->n_rows, 200);
   EXPECT_EQ(*Metric(r->metrics, "rmse"), 0.0);
   EXPECT_EQ(*Metric(r->metrics, "r2"), 1.0);
@@ -357,9 +357,9 @@ TEST(EvaluatorModelTest, RegressorOnInputsWithMissingCells) {
 
 TEST(EvaluatorModelTest, StringFeatureIsRejected) {
   auto model = models::XgboostModel::Load(TestdataPath("xgboost/classifier/model.json"));
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   InMemoryDatasets ds;
-  ASSERT_TRUE(ds.AddCsvText("d", "y,f\n0,a\n1,b\n").ok());
+  ASSERT_OK(ds.AddCsvText("d", "y,f\n0,a\n1,b\n"));
   EvaluationData data;
   data.label = *ds.ReadColumn("d", "y");
   data.features.push_back(*ds.ReadColumn("d", "f"));
@@ -372,9 +372,9 @@ TEST(EvaluatorModelTest, StringFeatureIsRejected) {
 
 TEST(EvaluatorModelTest, FeatureCountMismatchIsAnError) {
   auto model = models::XgboostModel::Load(TestdataPath("xgboost/classifier/model.json"));
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   InMemoryDatasets ds;
-  ASSERT_TRUE(ds.AddCsvText("d", "y,f\n0,1\n1,2\n").ok());
+  ASSERT_OK(ds.AddCsvText("d", "y,f\n0,1\n1,2\n"));
   EvaluationData data;
   data.label = *ds.ReadColumn("d", "y");
   data.features.push_back(*ds.ReadColumn("d", "f"));

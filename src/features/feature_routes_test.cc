@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <filesystem>
 
+#include "common/testing/status_matchers.h"
 #include "datasets/dataset_routes.h"
 #include "datasets/sql_dataset_store.h"
 #include "features/sql_feature_store.h"
@@ -22,7 +23,7 @@ class FeatureRoutesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto db = storage::testing::OpenFreshTestDatabase(storage::Backend::kSqlite);
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_OK(db);
     db_ = std::move(*db);
     dir_ = fs::temp_directory_path() / ("feature_routes_" + std::to_string(::getpid()));
     datasets_ = std::make_unique<datasets::DatasetService>(

@@ -9,6 +9,7 @@
 #include <map>
 #include <random>
 
+#include "common/testing/status_matchers.h"
 #include "common/time.h"
 #include "datasets/sql_dataset_store.h"
 #include "features/sql_feature_store.h"
@@ -24,7 +25,7 @@ class FeatureServiceTest : public ::testing::TestWithParam<storage::Backend> {
  protected:
   void SetUp() override {
     auto db = storage::testing::OpenFreshTestDatabase(GetParam());
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_OK(db);
     db_ = std::move(*db);
     faulty_ = std::make_unique<storage::testing::FaultyDatabase>(*db_);
     dir_ = fs::temp_directory_path() /
@@ -47,14 +48,14 @@ class FeatureServiceTest : public ::testing::TestWithParam<storage::Backend> {
     c.value_type = t;
     c.schema = std::move(schema);
     auto f = svc_->Create(c, "alice");
-    EXPECT_TRUE(f.ok()) << f.status().ToString();
+    EXPECT_OK(f);
     return f.ok() ? *f : Feature{};
   }
   std::string Upload(const std::string& csv) {
     const auto p = (dir_ / "u.csv").string();
     std::ofstream(p, std::ios::binary) << csv;
     auto d = datasets_->Ingest("ds", "", p, "alice");
-    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    EXPECT_OK(d);
     return d.ok() ? d->id : "";
   }
   static ValueRowInput Row(std::string key, std::string feature, RawValue v, int64_t t) {
@@ -74,7 +75,7 @@ TEST_P(FeatureServiceTest, CreateGetAndDuplicate) {
   EXPECT_EQ(f.latest_version, 1);
   EXPECT_EQ(f.owner, "alice");
   auto got = svc_->Get("price", std::nullopt);
-  ASSERT_TRUE(got.ok());
+  ASSERT_OK(got);
   EXPECT_EQ(got->current.value_type, ValueType::kFloat64);
   FeatureCreate c;
   c.name = "price";
@@ -123,7 +124,7 @@ TEST_P(FeatureServiceTest, PatchIsMetadataOnlyWithRevisions) {
   p.description = "close price";
   p.tags = StringMap{{"team", "quant"}};
   auto f = svc_->Update("price", p, 1, "bob");
-  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  ASSERT_OK(f);
   EXPECT_EQ(f->revision, 2);
   EXPECT_EQ(f->latest_version, 1);
   EXPECT_EQ(f->updated_by, "bob");
@@ -144,11 +145,11 @@ TEST_P(FeatureServiceTest, VersionsAreImmutableAndNeedAChange) {
   v.schema->min = 0;
   v.changelog = "non-negative";
   auto f = svc_->AddVersion("price", v, std::nullopt, "a");
-  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  ASSERT_OK(f);
   EXPECT_EQ(f->latest_version, 2);
   EXPECT_EQ(f->current.schema.min, 0);
   auto v1 = svc_->GetVersion("price", 1);
-  ASSERT_TRUE(v1.ok());
+  ASSERT_OK(v1);
   EXPECT_FALSE(v1->schema.min.has_value());
   auto all = svc_->Versions("price");
   ASSERT_EQ(all->size(), 2u);
@@ -157,7 +158,7 @@ TEST_P(FeatureServiceTest, VersionsAreImmutableAndNeedAChange) {
   no_log.value_type = ValueType::kInt64;
   EXPECT_EQ(svc_->AddVersion("price", no_log, std::nullopt, "a").status().code(),
             StatusCode::kInvalidArgument);
-  ASSERT_TRUE(svc_->Archive("price", std::nullopt, "a").ok());
+  ASSERT_OK(svc_->Archive("price", std::nullopt, "a"));
   VersionCreate t;
   t.value_type = ValueType::kInt64;
   t.changelog = "ints";
@@ -171,11 +172,11 @@ TEST_P(FeatureServiceTest, ListFilters) {
   FeaturePatch p;
   p.tags = StringMap{{"team", "quant"}};
   p.description = "Traded VOLUME";
-  ASSERT_TRUE(svc_->Update("b_volume", p, std::nullopt, "a").ok());
+  ASSERT_OK(svc_->Update("b_volume", p, std::nullopt, "a"));
   auto names = [&](FeatureListRequest r) {
     std::vector<std::string> out;
     auto page = svc_->List(r);
-    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    EXPECT_OK(page);
     if (page.ok())
       for (auto& f : page->items) out.push_back(f.name);
     return out;
@@ -237,7 +238,7 @@ TEST_P(FeatureServiceTest, FailedStatementWritesNothing) {
   Make("price", ValueType::kFloat64);
   std::vector<ValueRowInput> rows = {Row("A", "price", 1.0, 1000)};
   faulty_->Reset();
-  ASSERT_TRUE(svc_->WriteValues(rows, "a").ok());
+  ASSERT_OK(svc_->WriteValues(rows, "a"));
   const int n = faulty_->statements();
   for (int i = 1; i <= n; ++i) {
     faulty_->Reset();
@@ -257,10 +258,10 @@ TEST_P(FeatureServiceTest, OnlineLatestByEventTimeInKeyOrder) {
   std::vector<ValueRowInput> rows = {
       Row("A", "f1", int64_t{1}, 2000), Row("A", "f1", int64_t{2}, 1000),  // older: not latest
       Row("B", "f1", int64_t{5}, 1000), Row("B", "f2", std::string("x"), 1000)};
-  ASSERT_TRUE(svc_->WriteValues(rows, "a").ok());
+  ASSERT_OK(svc_->WriteValues(rows, "a"));
   OnlineRequest o{"symbol", {"B", "A", "C"}, {"f1", "f2"}};
   auto r = svc_->Online(o);
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   ASSERT_EQ(r->rows.size(), 3u);
   EXPECT_EQ(r->rows[0].entity_key, "B");
   EXPECT_EQ(r->rows[0].cells[0].value_json, "5");
@@ -271,7 +272,7 @@ TEST_P(FeatureServiceTest, OnlineLatestByEventTimeInKeyOrder) {
   EXPECT_FALSE(r->rows[2].cells[0].event_time.has_value());
   // Equal event time: the last write wins.
   rows = {Row("A", "f1", int64_t{7}, 2000)};
-  ASSERT_TRUE(svc_->WriteValues(rows, "a").ok());
+  ASSERT_OK(svc_->WriteValues(rows, "a"));
   EXPECT_EQ(svc_->Online(o)->rows[1].cells[0].value_json, "7");
   OnlineRequest unknown{"symbol", {"A"}, {"ghost"}};
   EXPECT_EQ(svc_->Online(unknown).status().code(), StatusCode::kNotFound);
@@ -298,7 +299,7 @@ TEST_P(FeatureServiceTest, HistoricalMatchesBruteForceWithTies) {
       rows.push_back(Row(k, f, v, t));
       ref[{f, k, t}] = v;
     }
-    ASSERT_TRUE(svc_->WriteValues(rows, "a").ok());
+    ASSERT_OK(svc_->WriteValues(rows, "a"));
   }
   HistoricalRequest h;
   h.features = {"f2", "f1"};
@@ -306,7 +307,7 @@ TEST_P(FeatureServiceTest, HistoricalMatchesBruteForceWithTies) {
     h.entity_rows.push_back(
         {"k" + std::to_string(rng() % 14), static_cast<int64_t>(rng() % 450) - 20});
   auto r = svc_->Historical(h);
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   ASSERT_EQ(r->rows.size(), h.entity_rows.size());
   for (size_t i = 0; i < h.entity_rows.size(); ++i) {
     const auto& er = h.entity_rows[i];
@@ -347,9 +348,9 @@ TEST_P(FeatureServiceTest, MaterializeFromDatasetAndDeleteGuard) {
   c.value_type = ValueType::kFloat64;
   c.source.dataset_id = id;
   c.source.column = "px";
-  ASSERT_TRUE(svc_->Create(c, "a").ok());
+  ASSERT_OK(svc_->Create(c, "a"));
   auto n = svc_->Materialize("px", {id, "sym", "ts", "px"}, "a");
-  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  ASSERT_OK(n);
   EXPECT_EQ(*n, 3);
   OnlineRequest o{"symbol", {"A", "B"}, {"px"}};
   auto r = svc_->Online(o);
@@ -366,8 +367,8 @@ TEST_P(FeatureServiceTest, MaterializeFromDatasetAndDeleteGuard) {
       StatusCode::kNotFound);
   // The dataset is the source of a live feature: delete is refused until it is archived.
   EXPECT_EQ(datasets_->Delete(id, "a").code(), StatusCode::kFailedPrecondition);
-  ASSERT_TRUE(svc_->Archive("px", std::nullopt, "a").ok());
-  EXPECT_TRUE(datasets_->Delete(id, "a").ok());
+  ASSERT_OK(svc_->Archive("px", std::nullopt, "a"));
+  EXPECT_OK(datasets_->Delete(id, "a"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FeatureServiceTest,

@@ -5,6 +5,8 @@
 
 #include <boost/json.hpp>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::http {
 namespace {
 
@@ -83,7 +85,7 @@ TEST(MethodName, Names) {
 TEST(ParseTarget, SplitsPathAndQuery) {
   Request req;
   req.target = "/a%20b/c?x=1&y=hello+world&z=%26&flag&x=2";
-  ASSERT_TRUE(ParseTarget(req).ok());
+  ASSERT_OK(ParseTarget(req));
   EXPECT_EQ(req.path, "/a b/c");
   ASSERT_EQ(req.query.size(), 5u);
   EXPECT_EQ(req.Query("x"), "1");

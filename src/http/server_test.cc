@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "common/log.h"
+#include "common/testing/status_matchers.h"
 #include "support/http_client.h"
 
 namespace cairn::http {
@@ -230,7 +231,7 @@ class ServerTest : public ::testing::Test {
   void StartServer(ServerOptions o) {
     server_ = std::make_unique<HttpServer>(std::move(o), router_);
     Status st = server_->Start();
-    ASSERT_TRUE(st.ok()) << st.ToString();
+    ASSERT_OK(st);
     ASSERT_NE(server_->port(), 0);
   }
   void StartServer() { StartServer(Options()); }
@@ -258,7 +259,7 @@ TEST_F(ServerTest, GetAndPostRoundtrip) {
   StartServer();
   HttpClient client("127.0.0.1", port());
   auto r = client.Request("GET", "/hello");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(r->body, R"({"hello":"world"})");
   EXPECT_EQ(r->Header("Content-Type"), "application/json");
@@ -267,7 +268,7 @@ TEST_F(ServerTest, GetAndPostRoundtrip) {
   EXPECT_FALSE(r->Header("Date").empty());
 
   auto p = client.Request("POST", "/echo", R"({"a":1})");
-  ASSERT_TRUE(p.ok());
+  ASSERT_OK(p);
   EXPECT_EQ(p->status, 201);
   EXPECT_EQ(p->body, R"({"a":1})");
 }
@@ -276,10 +277,10 @@ TEST_F(ServerTest, PathParamsAndNoContent) {
   StartServer();
   HttpClient client("127.0.0.1", port());
   auto r = client.Request("GET", "/items/a%20b");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->body, R"({"id":"a b"})");
   auto d = client.Request("DELETE", "/items/x");
-  ASSERT_TRUE(d.ok());
+  ASSERT_OK(d);
   EXPECT_EQ(d->status, 204);
   EXPECT_EQ(d->body, "");
   EXPECT_EQ(d->Header("Content-Type"), "");
@@ -323,10 +324,10 @@ TEST_F(ServerTest, RequestIdEchoedWhenSaneElseGenerated) {
   StartServer();
   HttpClient client("127.0.0.1", port());
   auto r = client.Request("GET", "/hello", "", {{"X-Request-Id", "abc-123_X.y"}});
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->Header("X-Request-Id"), "abc-123_X.y");
   auto bad = client.Request("GET", "/hello", "", {{"X-Request-Id", "evil id<script>"}});
-  ASSERT_TRUE(bad.ok());
+  ASSERT_OK(bad);
   EXPECT_NE(bad->Header("X-Request-Id"), "evil id<script>");
   EXPECT_EQ(bad->Header("X-Request-Id").size(), 16u);
 }
@@ -381,18 +382,18 @@ TEST_F(ServerTest, NotFoundAndMethodNotAllowedAreProblems) {
   StartServer();
   HttpClient client("127.0.0.1", port());
   auto nf = client.Request("GET", "/nope");
-  ASSERT_TRUE(nf.ok());
+  ASSERT_OK(nf);
   EXPECT_EQ(nf->status, 404);
   EXPECT_EQ(nf->Header("Content-Type"), "application/problem+json");
   EXPECT_THAT(nf->body, HasSubstr("\"instance\":\"/nope\""));
   auto na = client.Request("PATCH", "/items/1", "{}");
-  ASSERT_TRUE(na.ok());
+  ASSERT_OK(na);
   EXPECT_EQ(na->status, 405);
   EXPECT_EQ(na->Header("Allow"), "GET, HEAD, DELETE");
   EXPECT_THAT(na->body, HasSubstr("\"status\":405"));
   // The connection survives errors whose body was consumed (none here).
   auto ok = client.Request("GET", "/hello");
-  ASSERT_TRUE(ok.ok());
+  ASSERT_OK(ok);
   EXPECT_EQ(ok->status, 200);
 }
 
@@ -400,7 +401,7 @@ TEST_F(ServerTest, WrongContentTypeIs415) {
   StartServer();
   HttpClient client("127.0.0.1", port());
   auto r = client.Request("POST", "/echo", "x=1", {{"Content-Type", "text/plain"}});
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->status, 415);
 }
 
@@ -408,7 +409,7 @@ TEST_F(ServerTest, HandlerExceptionIs500) {
   StartServer();
   HttpClient client("127.0.0.1", port());
   auto r = client.Request("GET", "/throw");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->status, 500);
   EXPECT_EQ(r->body.find("boom"), std::string::npos);
 }
@@ -446,7 +447,7 @@ TEST_F(ServerTest, StreamedUploadGoesToFileAndIsRemoved) {
   HttpClient client("127.0.0.1", port());
   std::string body = "HELLO" + std::string(100000, 'u');  // above max_body_bytes, below file limit
   auto r = client.Request("PUT", "/upload", body, {{"Content-Type", "application/octet-stream"}});
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(r->body, "100005:HELLO:mem-empty");
   ASSERT_FALSE(uploaded_path_.empty());
@@ -495,13 +496,13 @@ TEST_F(ServerTest, FileDownloadStreamsWithLength) {
   StartServer();
   HttpClient client("127.0.0.1", port());
   auto r = client.Request("GET", "/download");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(r->Header("Content-Length"), "200003");
   EXPECT_EQ(r->body.size(), 200003u);
   EXPECT_EQ(r->body.substr(r->body.size() - 3), "end");
   auto again = client.Request("GET", "/hello");  // connection still usable
-  ASSERT_TRUE(again.ok());
+  ASSERT_OK(again);
   EXPECT_EQ(again->status, 200);
 }
 
@@ -509,7 +510,7 @@ TEST_F(ServerTest, MissingResponseFileIs404) {
   StartServer();
   HttpClient client("127.0.0.1", port());
   auto r = client.Request("GET", "/missing-file");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->status, 404);
 }
 
@@ -685,8 +686,8 @@ TEST_F(ServerTest, StopClosesIdleConnectionsQuickly) {
 TEST_F(ServerTest, ObserverSeesPatternStatusAndTime) {
   StartServer();
   HttpClient client("127.0.0.1", port());
-  ASSERT_TRUE(client.Request("GET", "/items/42").ok());
-  ASSERT_TRUE(client.Request("GET", "/nowhere").ok());
+  ASSERT_OK(client.Request("GET", "/items/42"));
+  ASSERT_OK(client.Request("GET", "/nowhere"));
   server_->Stop();
   auto calls = observer_.calls();
   ASSERT_EQ(calls.size(), 2u);
@@ -702,7 +703,7 @@ TEST_F(ServerTest, UnknownMethodIs405) {
   StartServer();
   HttpClient client("127.0.0.1", port());
   auto r = client.Request("BREW", "/hello");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_EQ(r->status, 405);
   EXPECT_EQ(r->Header("Allow"), "GET, HEAD");
 }
@@ -711,7 +712,7 @@ TEST_F(ServerTest, UnsafeResponseHeadersAreDropped) {
   StartServer();
   HttpClient client("127.0.0.1", port());
   auto r = client.Request("GET", "/headers");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->Header("X-Custom"), "yes");
   EXPECT_EQ(r->Header("X-Evil"), "");
   EXPECT_EQ(r->Header("Set-Cookie"), "");
@@ -722,10 +723,10 @@ TEST_F(ServerTest, ClientReconnectsAfterServerClosed) {
   o.idle_timeout_ms = 100;
   StartServer(o);
   HttpClient client("127.0.0.1", port());
-  ASSERT_TRUE(client.Request("GET", "/hello").ok());
+  ASSERT_OK(client.Request("GET", "/hello"));
   std::this_thread::sleep_for(std::chrono::milliseconds(400));
   auto r = client.Request("GET", "/hello");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_EQ(r->status, 200);
 }
 
@@ -752,7 +753,7 @@ TEST(HttpServer, BindConflictIsUnavailable) {
   ServerOptions o;
   o.port = 0;
   HttpServer first(o, router);
-  ASSERT_TRUE(first.Start().ok());
+  ASSERT_OK(first.Start());
   o.port = first.port();
   HttpServer second(o, router);
   Status st = second.Start();
@@ -770,7 +771,7 @@ TEST(HttpServer, RunUntilSignalReturnsOnSigterm) {
   ServerOptions o;
   o.port = 0;
   HttpServer server(o, router);
-  ASSERT_TRUE(server.Start().ok());
+  ASSERT_OK(server.Start());
   std::thread killer([] {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     ::kill(::getpid(), SIGTERM);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/testing/status_matchers.h"
 #include "models/file_sha256.h"
 #include "stats/testing/csv.h"
 
@@ -33,24 +34,24 @@ std::vector<float> Features(const CsvTable& t, int64_t* rows) {
 
 void ExpectMatches(const std::string& kind) {
   auto model = XgboostModel::Load(Dir(kind) + "/model.json");
-  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  ASSERT_OK(model);
   EXPECT_EQ((*model)->num_features(), 8);
   auto inputs = ReadCsvFile(Dir(kind) + "/inputs.csv");
-  ASSERT_TRUE(inputs.ok());
+  ASSERT_OK(inputs);
   int64_t rows = 0;
   std::vector<float> x = Features(*inputs, &rows);
   ASSERT_EQ(rows, 200);
   auto expected = ReadCsvFile(Dir(kind) + "/expected_predictions.csv");
-  ASSERT_TRUE(expected.ok());
+  ASSERT_OK(expected);
   auto want_pred = *NumericColumn(*expected, "prediction");
   auto want_margin = *NumericColumn(*expected, "margin");
 
   auto pred = (*model)->Predict(x, rows, 8);
-  ASSERT_TRUE(pred.ok()) << pred.status().ToString();
+  ASSERT_OK(pred);
   ASSERT_EQ(pred->size(), 200u);
   EXPECT_EQ((*model)->outputs_per_row(), 1);
   auto margin = (*model)->Predict(x, rows, 8, /*margin=*/true);
-  ASSERT_TRUE(margin.ok());
+  ASSERT_OK(margin);
   for (int64_t i = 0; i < rows; ++i) {
     // Outputs are float32; the CSV holds their shortest double repr: exact after the cast.
     EXPECT_EQ((*pred)[i], static_cast<float>(want_pred[i])) << kind << " row " << i;
@@ -64,19 +65,19 @@ TEST(XgboostModelTest, RegressorMatchesPythonPredictions) { ExpectMatches("regre
 
 TEST(XgboostModelTest, AllMissingRowUsesDefaultDirections) {
   auto model = XgboostModel::Load(Dir("classifier") + "/model.json");
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   std::vector<float> x(8, std::nanf(""));
   auto pred = (*model)->Predict(x, 1, 8);
-  ASSERT_TRUE(pred.ok());
+  ASSERT_OK(pred);
   auto expected = ReadCsvFile(Dir("classifier") + "/expected_predictions.csv");
   EXPECT_EQ((*pred)[0], static_cast<float>((*NumericColumn(*expected, "prediction"))[17]));
 }
 
 TEST(XgboostModelTest, EmptyInputGivesNoPredictions) {
   auto model = XgboostModel::Load(Dir("regressor") + "/model.json");
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   auto pred = (*model)->Predict({}, 0, 8);
-  ASSERT_TRUE(pred.ok());
+  ASSERT_OK(pred);
   EXPECT_TRUE(pred->empty());
 }
 
@@ -98,7 +99,7 @@ TEST(XgboostModelTest, GarbageFileIsInvalidArgumentWithXgboostMessage) {
 
 TEST(XgboostModelTest, WrongFeatureCountIsRejected) {
   auto model = XgboostModel::Load(Dir("classifier") + "/model.json");
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   std::vector<float> x(7, 0.0f);
   auto pred = (*model)->Predict(x, 1, 7);
   ASSERT_FALSE(pred.ok());
@@ -107,7 +108,7 @@ TEST(XgboostModelTest, WrongFeatureCountIsRejected) {
 
 TEST(XgboostModelTest, DataSizeMismatchIsRejected) {
   auto model = XgboostModel::Load(Dir("classifier") + "/model.json");
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   std::vector<float> x(15, 0.0f);
   EXPECT_EQ((*model)->Predict(x, 2, 8).status().code(), StatusCode::kInvalidArgument);
 }
@@ -121,7 +122,7 @@ TEST(FileSha256Test, KnownDigestAndMissingFile) {
   std::ofstream(path) << "abc";
   auto d = Sha256OfFile(path.string());
   std::filesystem::remove(path);
-  ASSERT_TRUE(d.ok());
+  ASSERT_OK(d);
   EXPECT_EQ(*d, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   EXPECT_EQ(Sha256OfFile("/nonexistent/x").status().code(), StatusCode::kNotFound);
 }

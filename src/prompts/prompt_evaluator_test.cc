@@ -4,12 +4,14 @@
 
 #include <set>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::prompts {
 namespace {
 
 std::unique_ptr<PromptEvaluator> Make(EvaluatorOptions o = {}) {
   auto e = PromptEvaluator::Create(std::move(o));
-  EXPECT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_OK(e);
   return e.ok() ? std::move(*e) : nullptr;
 }
 

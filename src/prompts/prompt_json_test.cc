@@ -4,6 +4,8 @@
 
 #include <boost/json.hpp>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::prompts {
 namespace {
 
@@ -17,7 +19,7 @@ TEST(PromptJson, ParsesTemplateCreate) {
   auto c = ParseTemplateCreate(R"({"name":"t","description":"d","tags":{"team":"nlp"},
       "body":"Hi {{x}}","variables":[{"name":"x","required":true,"default":"y","description":"z"}],
       "model_hint":"gpt","parameters":{"temperature":0.2}})");
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_OK(c);
   EXPECT_EQ(c->name, "t");
   EXPECT_EQ(c->tags.at("team"), "nlp");
   ASSERT_EQ(c->content.variables.size(), 1u);
@@ -47,7 +49,7 @@ TEST(PromptJson, RejectsUnknownFieldsAndWrongTypes) {
 }
 
 TEST(PromptJson, ReviewBodyMayBeEmpty) {
-  EXPECT_TRUE(ParseReviewRequest("").ok());
+  EXPECT_OK(ParseReviewRequest(""));
   EXPECT_FALSE(ParseReviewRequest("").value().comment.has_value());
   EXPECT_EQ(*ParseReviewRequest(R"({"comment":"ok"})")->comment, "ok");
   EXPECT_FALSE(ParseReviewRequest(R"({"comment":1})").ok());
@@ -56,7 +58,7 @@ TEST(PromptJson, ReviewBodyMayBeEmpty) {
 
 TEST(PromptJson, UsageEventDefaultsAndErrors) {
   auto e = ParseUsageEvent(R"({"app":"bot","latency_ms":12.5})");
-  ASSERT_TRUE(e.ok());
+  ASSERT_OK(e);
   EXPECT_TRUE(e->success);
   EXPECT_EQ(e->input_tokens, 0);
   auto bad = ParseUsageEvent(R"({"app":"bot","latency_ms":"x","success":"yes"})");
@@ -68,7 +70,7 @@ TEST(PromptJson, UsageEventDefaultsAndErrors) {
 
 TEST(PromptJson, RenderVariablesAcceptScalars) {
   auto r = ParseRenderRequest(R"({"label":"production","variables":{"a":"x","n":3,"b":true}})");
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->variables.at("n"), "3");
   EXPECT_EQ(r->variables.at("b"), "true");
   auto bad = ParseRenderRequest(R"({"version":1,"variables":{"a":{"x":1}}})");

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "common/testing/status_matchers.h"
 #include "prompts/prompt_service.h"
 #include "prompts/sql_prompt_store.h"
 #include "storage/sql_database.h"
@@ -18,13 +19,13 @@ class PromptBackendTest : public ::testing::TestWithParam<storage::Backend> {
  protected:
   void SetUp() override {
     auto db = storage::testing::OpenFreshTestDatabase(GetParam());
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_OK(db);
     db_ = std::move(*db);
     EvaluatorOptions opts;
     opts.token_budget = 200;
     opts.banned_terms = {"acme-secret"};
     auto ev = PromptEvaluator::Create(opts);
-    ASSERT_TRUE(ev.ok());
+    ASSERT_OK(ev);
     service_ =
         std::make_unique<PromptService>(std::make_unique<SqlPromptStore>(*db_), std::move(*ev));
   }
@@ -35,9 +36,9 @@ class PromptBackendTest : public ::testing::TestWithParam<storage::Backend> {
 
   int64_t Count(const std::string& sql) {
     auto tx = db_->Begin(storage::TxMode::kRead);
-    EXPECT_TRUE(tx.ok());
+    EXPECT_OK(tx);
     auto row = (*tx)->QueryOne(sql);
-    EXPECT_TRUE(row.ok()) << row.status().ToString();
+    EXPECT_OK(row);
     return row.ok() && *row ? (*row)->Int(0) : -1;
   }
   int64_t AuditCount() { return Count("SELECT COUNT(*) FROM audit_log"); }
@@ -53,16 +54,16 @@ class PromptBackendTest : public ::testing::TestWithParam<storage::Backend> {
   }
   Template MakeTemplate(const std::string& name, const std::string& author = "alice") {
     auto t = service_->CreateTemplate(Create(name), author);
-    EXPECT_TRUE(t.ok()) << t.status().ToString();
+    EXPECT_OK(t);
     return t.ok() ? *t : Template{};
   }
   // Template whose version 1 is approved (author alice, reviewer bob).
   Template MakeApproved(const std::string& name) {
     Template t = MakeTemplate(name);
     auto s = service_->Review(t.id, 1, ReviewAction::kSubmit, {}, std::nullopt, "alice");
-    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_OK(s);
     auto a = service_->Review(t.id, 1, ReviewAction::kApprove, {}, std::nullopt, "bob");
-    EXPECT_TRUE(a.ok()) << a.status().ToString();
+    EXPECT_OK(a);
     return t;
   }
 

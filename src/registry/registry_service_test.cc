@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "common/ids.h"
+#include "common/testing/status_matchers.h"
 #include "registry/registry_test_support.h"
 
 namespace cairn::registry {
@@ -37,7 +38,7 @@ TEST_P(RegistryServiceTest, RegisterNumbersVersionsPerModelWithDefaultChecklist)
     EXPECT_FALSE(i.done);
   }
   auto got = registry_->GetVersion("churn", 2);
-  ASSERT_TRUE(got.ok());
+  ASSERT_OK(got);
   EXPECT_EQ(got->version, 2);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'model_version.create'"), 3);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE resource_id = 'churn/2'"), 1);
@@ -72,36 +73,36 @@ TEST_P(RegistryServiceTest, ConcurrentRegistrationHasNoGapsOrDuplicates) {
   EXPECT_EQ(*unique.begin(), 1);
   EXPECT_EQ(*unique.rbegin(), kThreads * kPerThread);
   auto model = registry_->GetModel("race");
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   EXPECT_EQ(model->latest_version, kThreads * kPerThread);
 }
 
 TEST_P(RegistryServiceTest, RegisterFromRunCopiesLatestMetricsAndParams) {
   tracking::ExperimentCreate ec;
   ec.name = "exp";
-  ASSERT_TRUE(tracking_->CreateExperiment(ec, "alice").ok());
+  ASSERT_OK(tracking_->CreateExperiment(ec, "alice"));
   tracking::RunCreate rc;
   rc.experiment_name = "exp";
   rc.params = tracking::StringMap{{"depth", "6"}, {"eta", "0.1"}};
   auto run = tracking_->CreateRun(rc, "alice");
-  ASSERT_TRUE(run.ok());
+  ASSERT_OK(run);
   tracking::MetricBatch b;
   b.series.push_back({"auc", {{0, 1, 0.7}, {5, 2, 0.85}, {3, 3, 0.8}}});
   b.total_points = 3;
-  ASSERT_TRUE(tracking_->LogMetrics(run->run_id, b, "alice").ok());
+  ASSERT_OK(tracking_->LogMetrics(run->run_id, b, "alice"));
 
   VersionCreate c;
   c.model_name = "m";
   c.run_id = run->run_id;
   c.metrics = MetricMap{{"latency_ms", 12.5}};
   auto v = registry_->RegisterVersion(c, "alice");
-  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  ASSERT_OK(v);
   EXPECT_EQ(v->run_id, run->run_id);
   EXPECT_DOUBLE_EQ(v->metrics.at("auc"), 0.85);  // the latest step wins
   EXPECT_DOUBLE_EQ(v->metrics.at("latency_ms"), 12.5);
   EXPECT_EQ(v->params.at("depth"), "6");
   auto stored = registry_->GetVersion("m", 1);
-  ASSERT_TRUE(stored.ok());
+  ASSERT_OK(stored);
   EXPECT_EQ(stored->metrics, v->metrics);
   EXPECT_EQ(stored->params, v->params);
 }
@@ -147,7 +148,7 @@ TEST_P(RegistryServiceTest, ProductionNeedsRequiredChecklistItemsAndNamesTheMiss
   EXPECT_EQ(r.status().message().find("data_validated"), std::string::npos);
   // Nothing changed: the ticks in the same PATCH were rolled back too.
   auto v = registry_->GetVersion("m", 1);
-  ASSERT_TRUE(v.ok());
+  ASSERT_OK(v);
   EXPECT_EQ(v->revision, 1);
   EXPECT_FALSE(v->checklist[0].done);
   EXPECT_EQ(v->stage, Stage::kNone);
@@ -168,7 +169,7 @@ TEST_P(RegistryServiceTest, TickAndPromoteInOnePatchRecordsWhoAndWhen) {
   VersionPatch p;
   p.checklist = {{"bias_reviewed", false, std::nullopt}};
   auto u = registry_->UpdateVersion("m", 1, p, std::nullopt, "carol");
-  ASSERT_TRUE(u.ok());
+  ASSERT_OK(u);
   EXPECT_FALSE(u->checklist[2].done);
   EXPECT_FALSE(u->checklist[2].done_by.has_value());
 }
@@ -182,7 +183,7 @@ TEST_P(RegistryServiceTest, PromotionArchivesThePreviousProductionVersionInTheSa
   auto v2 = Promote("m", 2);
   EXPECT_EQ(v2.stage, Stage::kProduction);
   auto v1 = registry_->GetVersion("m", 1);
-  ASSERT_TRUE(v1.ok());
+  ASSERT_OK(v1);
   EXPECT_EQ(v1->stage, Stage::kArchived);
   EXPECT_EQ(v1->revision, 3);
   EXPECT_EQ(registry_->GetVersion("other", 1)->stage, Stage::kProduction);
@@ -190,7 +191,7 @@ TEST_P(RegistryServiceTest, PromotionArchivesThePreviousProductionVersionInTheSa
                   "resource_id = 'm/1'"),
             1);
   auto model = registry_->GetModel("m");
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   EXPECT_EQ(model->production_version, 2);
   ASSERT_EQ(model->versions.size(), 2u);
   EXPECT_EQ(model->versions[0].version, 2);  // newest first
@@ -218,14 +219,14 @@ TEST_P(RegistryServiceTest, UpdateRejectsUnknownChecklistKeyBadStageAndStaleRevi
 
 TEST_P(RegistryServiceTest, TickChecklistItemForOtherDomains) {
   Register("m");
-  ASSERT_TRUE(registry_->TickChecklistItem("m", 1, "evaluation_passed", "evaluator", "run 7").ok());
+  ASSERT_OK(registry_->TickChecklistItem("m", 1, "evaluation_passed", "evaluator", "run 7"));
   auto v = registry_->GetVersion("m", 1);
-  ASSERT_TRUE(v.ok());
+  ASSERT_OK(v);
   EXPECT_TRUE(v->checklist[0].done);
   EXPECT_EQ(v->checklist[0].done_by, "evaluator");
   EXPECT_EQ(v->checklist[0].note, "run 7");
   EXPECT_EQ(v->revision, 2);
-  ASSERT_TRUE(registry_->TickChecklistItem("m", 1, "evaluation_passed", "other", "").ok());
+  ASSERT_OK(registry_->TickChecklistItem("m", 1, "evaluation_passed", "other", ""));
   EXPECT_EQ(registry_->GetVersion("m", 1)->revision, 2);  // idempotent
   EXPECT_EQ(registry_->TickChecklistItem("m", 1, "nope", "e", "").code(), StatusCode::kNotFound);
   EXPECT_EQ(registry_->TickChecklistItem("m", 2, "evaluation_passed", "e", "").code(),
@@ -239,12 +240,12 @@ TEST_P(RegistryServiceTest, ListFiltersByModelAndStageAndPages) {
   VersionListRequest all;
   all.limit = 2;
   auto p1 = registry_->ListVersions(all);
-  ASSERT_TRUE(p1.ok());
+  ASSERT_OK(p1);
   ASSERT_EQ(p1->items.size(), 2u);
   ASSERT_TRUE(p1->next_page_token);
   all.page_token = *p1->next_page_token;
   auto p2 = registry_->ListVersions(all);
-  ASSERT_TRUE(p2.ok());
+  ASSERT_OK(p2);
   ASSERT_EQ(p2->items.size(), 2u);
   EXPECT_FALSE(p2->next_page_token);
   std::set<std::string> seen;
@@ -278,7 +279,7 @@ TEST_P(RegistryServiceTest, CompareGivesValuesBestVersionDeltasAndDifferingParam
   CompareRequest req;
   req.versions = {1, 2, 3};
   auto c = registry_->Compare("m", req);
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_OK(c);
   ASSERT_EQ(c->metrics.size(), 2u);
   const auto& auc = c->metrics[0];
   EXPECT_EQ(auc.metric, "auc");
@@ -300,7 +301,7 @@ TEST_P(RegistryServiceTest, CompareGivesValuesBestVersionDeltasAndDifferingParam
   req.metrics = std::vector<std::string>{"auc"};
   req.versions = {3, 1};
   auto only = registry_->Compare("m", req);
-  ASSERT_TRUE(only.ok());
+  ASSERT_OK(only);
   ASSERT_EQ(only->metrics.size(), 1u);
   EXPECT_EQ(only->metrics[0].best_version, 3);
   EXPECT_NEAR(*only->metrics[0].deltas[1], -0.03, 1e-12);
@@ -325,13 +326,13 @@ TEST_P(RegistryServiceTest, ArtifactUploadDetectsFormatHashesAndIsWriteOnce) {
   const std::string model_json = R"({"learner":{"attributes":{}},"version":[2,0,0]})";
   auto v = registry_->PutArtifact("m", 1, {WriteFile("a", model_json), std::nullopt, std::nullopt},
                                   "alice");
-  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  ASSERT_OK(v);
   ASSERT_TRUE(v->artifact);
   EXPECT_EQ(v->artifact->format, ArtifactFormat::kXgboostJson);
   EXPECT_EQ(v->artifact->size_bytes, static_cast<int64_t>(model_json.size()));
   EXPECT_EQ(v->artifact->sha256.size(), 64u);
   auto file = registry_->GetArtifactFile("m", 1);
-  ASSERT_TRUE(file.ok());
+  ASSERT_OK(file);
   EXPECT_TRUE(std::filesystem::is_regular_file(file->file_path));
   EXPECT_EQ(std::filesystem::file_size(file->file_path), model_json.size());
   // Write-once.
@@ -344,7 +345,7 @@ TEST_P(RegistryServiceTest, ArtifactUploadDetectsFormatHashesAndIsWriteOnce) {
   // ONNX by its protobuf prefix (ir_version field, then producer_name).
   const std::string onnx("\x08\x07\x12\x07pytorch", 11);
   auto o = registry_->PutArtifact("m", 2, {WriteFile("c", onnx), std::nullopt, std::nullopt}, "a");
-  ASSERT_TRUE(o.ok()) << o.status().ToString();
+  ASSERT_OK(o);
   EXPECT_EQ(o->artifact->format, ArtifactFormat::kOnnx);
   EXPECT_TRUE(o->artifact->path.ends_with("model.onnx"));
   // A declared format the bytes contradict.
@@ -358,7 +359,7 @@ TEST_P(RegistryServiceTest, ArtifactUploadDetectsFormatHashesAndIsWriteOnce) {
             StatusCode::kInvalidArgument);
   auto other =
       registry_->PutArtifact("m", 3, {WriteFile("f", "plain"), "other", "weights.bin"}, "a");
-  ASSERT_TRUE(other.ok());
+  ASSERT_OK(other);
   EXPECT_EQ(other->artifact->format, ArtifactFormat::kOther);
   EXPECT_TRUE(other->artifact->path.ends_with("weights.bin"));
   EXPECT_EQ(registry_->GetArtifactFile("m", 9).status().code(), StatusCode::kNotFound);
@@ -394,7 +395,7 @@ TEST_P(CustomChecklistTest, ConfiguredChecklistAndOptionalItemsDoNotBlockProduct
   p.stage = "production";
   p.checklist = {{"security_review", true, std::nullopt}};
   auto u = registry_->UpdateVersion("m", 1, p, std::nullopt, "b");
-  ASSERT_TRUE(u.ok()) << u.status().ToString();
+  ASSERT_OK(u);
   EXPECT_EQ(u->stage, Stage::kProduction);
 }
 
@@ -416,7 +417,7 @@ TEST(RegistryOptionsTest, MetricDirectionFromPatternsAndOverrides) {
 }
 
 TEST(RegistryOptionsTest, ChecklistSpecValidation) {
-  EXPECT_TRUE(ValidateChecklistSpec(RegistryOptions{}.default_checklist).ok());
+  EXPECT_OK(ValidateChecklistSpec(RegistryOptions{}.default_checklist));
   EXPECT_FALSE(ValidateChecklistSpec({{"a", "", true}, {"a", "", true}}).ok());
   EXPECT_FALSE(ValidateChecklistSpec({{"bad key", "", true}}).ok());
 }

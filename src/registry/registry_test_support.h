@@ -10,6 +10,7 @@
 #include <random>
 #include <string>
 
+#include "common/testing/status_matchers.h"
 #include "registry/registry_service.h"
 #include "registry/sql_registry_store.h"
 #include "storage/testing/test_databases.h"
@@ -22,7 +23,7 @@ class RegistryBackendTest : public ::testing::TestWithParam<storage::Backend> {
  protected:
   void SetUp() override {
     auto db = storage::testing::OpenFreshTestDatabase(GetParam());
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_OK(db);
     db_ = std::move(*db);
     std::random_device rd;
     data_dir_ = (std::filesystem::temp_directory_path() /
@@ -48,9 +49,9 @@ class RegistryBackendTest : public ::testing::TestWithParam<storage::Backend> {
 
   int64_t Count(const std::string& sql) {
     auto tx = db_->Begin(storage::TxMode::kRead);
-    EXPECT_TRUE(tx.ok());
+    EXPECT_OK(tx);
     auto row = (*tx)->QueryOne(sql);
-    EXPECT_TRUE(row.ok()) << row.status().ToString();
+    EXPECT_OK(row);
     return row.ok() && *row ? (*row)->Int(0) : -1;
   }
 
@@ -60,7 +61,7 @@ class RegistryBackendTest : public ::testing::TestWithParam<storage::Backend> {
     c.metrics = std::move(metrics);
     c.params = std::move(params);
     auto v = registry_->RegisterVersion(c, "alice");
-    EXPECT_TRUE(v.ok()) << v.status().ToString();
+    EXPECT_OK(v);
     return v.ok() ? *v : ModelVersion{};
   }
 
@@ -71,7 +72,7 @@ class RegistryBackendTest : public ::testing::TestWithParam<storage::Backend> {
       p.checklist.push_back({spec.key, true, std::nullopt});
     p.stage = "production";
     auto v = registry_->UpdateVersion(model, version, p, std::nullopt, "bob");
-    EXPECT_TRUE(v.ok()) << v.status().ToString();
+    EXPECT_OK(v);
     return v.ok() ? *v : ModelVersion{};
   }
 

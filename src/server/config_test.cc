@@ -6,6 +6,8 @@
 #include <fstream>
 #include <map>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::server {
 namespace {
 
@@ -28,7 +30,7 @@ std::string WriteToml(const std::string& text) {
 
 TEST(Config, DefaultsFollowTheSpec) {
   auto c = LoadConfig({}, FakeEnv({}));
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_OK(c);
   EXPECT_EQ(c->host, "127.0.0.1");
   EXPECT_EQ(c->port, 8500);
   EXPECT_EQ(c->data_dir, "./cairn-data");
@@ -39,7 +41,7 @@ TEST(Config, FlagsWinOverEnvironmentWhichWinsOverFile) {
   std::string file = WriteToml("host = \"0.0.0.0\"\nport = 9000\ndata_dir = \"/tmp/from-file\"\n");
   auto c = LoadConfig({"--config", file, "--port", "9100"},
                       FakeEnv({{"CAIRN_PORT", "9200"}, {"CAIRN_DATA_DIR", "/tmp/from-env"}}));
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_OK(c);
   EXPECT_EQ(c->host, "0.0.0.0");            // file only
   EXPECT_EQ(c->data_dir, "/tmp/from-env");  // env over file
   EXPECT_EQ(c->port, 9100);                 // flag over env
@@ -67,14 +69,14 @@ TEST(Config, WebAndDocsFoldersFromFlagEnvironmentOrFile) {
 TEST(Config, ConfigFileFromEnvironment) {
   std::string file = WriteToml("storage = \"postgresql://u@h/db\"\naccess_log = false\n");
   auto c = LoadConfig({}, FakeEnv({{"CAIRN_CONFIG", file}}));
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_OK(c);
   EXPECT_EQ(c->storage, "postgresql://u@h/db");
   EXPECT_FALSE(c->access_log);
 }
 
 TEST(Config, EqualsFormAndPortZero) {
   auto c = LoadConfig({"--port=0", "--host=::1", "--upgrade"}, FakeEnv({}));
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_OK(c);
   EXPECT_EQ(c->port, 0);
   EXPECT_EQ(c->host, "::1");
   EXPECT_TRUE(c->upgrade);
@@ -112,7 +114,7 @@ TEST(Config, ListSettingsFromFlagsEnvAndFile) {
       "prompt_token_budget = 2048\n");
   auto c = LoadConfig({"--config", file, "--lower-is-better", "loss,regret"},
                       FakeEnv({{"CAIRN_PROMPT_BANNED_TERMS", "acme internal, project x"}}));
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_OK(c);
   ASSERT_TRUE(c->checklist.has_value());
   ASSERT_EQ(c->checklist->size(), 2u);
   EXPECT_EQ((*c->checklist)[0].key, "evaluation_passed");

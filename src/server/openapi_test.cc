@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "common/testing/status_matchers.h"
 #include "server/app.h"
 #include "server/platform_routes.h"
 
@@ -41,7 +42,7 @@ TEST(OpenApi, MatchesTheRouterExactly) {
   config.storage = "sqlite://" + (dir / "cairn.db").string();
   config.port = 0;
   auto app = App::Create(config);
-  ASSERT_TRUE(app.ok()) << app.status().ToString();
+  ASSERT_OK(app);
 
   std::set<std::string> routed;
   const auto& console = ConsolePageRoutes();

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "common/testing/status_matchers.h"
 #include "storage/testing/faulty_database.h"
 #include "storage/testing/test_databases.h"
 
@@ -34,19 +35,19 @@ class MigratorTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
     auto db = OpenFreshTestDatabase(GetParam(), nullptr, /*migrate=*/false);
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_OK(db);
     db_ = std::move(*db);
   }
 
   int Version() {
     auto v = CurrentSchemaVersion(*db_);
-    EXPECT_TRUE(v.ok()) << v.status().ToString();
+    EXPECT_OK(v);
     return v.ok() ? *v : -1;
   }
 
   bool TableExists(const std::string& name) {
     auto tx = db_->Begin(TxMode::kRead);
-    EXPECT_TRUE(tx.ok());
+    EXPECT_OK(tx);
     if (!tx.ok()) return false;
     return (*tx)->Query("SELECT count(*) FROM " + name).ok();
   }
@@ -58,14 +59,14 @@ TEST_P(MigratorTest, EmptyDatabaseIsAtVersionZero) { EXPECT_EQ(Version(), 0); }
 
 TEST_P(MigratorTest, EmptyDatabaseIsMigratedFullyEvenWithoutUpgrade) {
   Status st = Migrate(*db_, kV2, /*upgrade=*/false);
-  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_OK(st);
   EXPECT_EQ(Version(), 2);
   EXPECT_TRUE(TableExists("t_widgets"));
   EXPECT_TRUE(TableExists("t_gadgets"));
   auto tx = db_->Begin(TxMode::kRead);
-  ASSERT_TRUE(tx.ok());
+  ASSERT_OK(tx);
   auto rows = (*tx)->Query("SELECT version, name, applied_at FROM schema_migrations ORDER BY 1");
-  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_OK(rows);
   ASSERT_EQ(rows->size(), 2u);
   EXPECT_EQ((*rows)[0].Int(0), 1);
   EXPECT_EQ((*rows)[0].Text(1), "widgets");
@@ -74,14 +75,14 @@ TEST_P(MigratorTest, EmptyDatabaseIsMigratedFullyEvenWithoutUpgrade) {
 }
 
 TEST_P(MigratorTest, UpToDateDatabaseIsLeftAlone) {
-  ASSERT_TRUE(Migrate(*db_, kV2, false).ok());
+  ASSERT_OK(Migrate(*db_, kV2, false));
   Status again = Migrate(*db_, kV2, false);
-  EXPECT_TRUE(again.ok()) << again.ToString();
+  EXPECT_OK(again);
   EXPECT_EQ(Version(), 2);
 }
 
 TEST_P(MigratorTest, BehindWithoutUpgradeIsFailedPreconditionNamingTheCommand) {
-  ASSERT_TRUE(Migrate(*db_, kV1, false).ok());
+  ASSERT_OK(Migrate(*db_, kV1, false));
   Status st = Migrate(*db_, kV2, /*upgrade=*/false);
   EXPECT_EQ(st.code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(st.message(),
@@ -91,15 +92,15 @@ TEST_P(MigratorTest, BehindWithoutUpgradeIsFailedPreconditionNamingTheCommand) {
 }
 
 TEST_P(MigratorTest, BehindWithUpgradeIsMigrated) {
-  ASSERT_TRUE(Migrate(*db_, kV1, false).ok());
+  ASSERT_OK(Migrate(*db_, kV1, false));
   Status st = Migrate(*db_, kV2, /*upgrade=*/true);
-  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_OK(st);
   EXPECT_EQ(Version(), 2);
   EXPECT_TRUE(TableExists("t_gadgets"));
 }
 
 TEST_P(MigratorTest, AheadOfTheBinaryIsFailedPrecondition) {
-  ASSERT_TRUE(Migrate(*db_, kV2, false).ok());
+  ASSERT_OK(Migrate(*db_, kV2, false));
   for (bool upgrade : {false, true}) {
     Status st = Migrate(*db_, kV1, upgrade);
     EXPECT_EQ(st.code(), StatusCode::kFailedPrecondition);
@@ -109,7 +110,7 @@ TEST_P(MigratorTest, AheadOfTheBinaryIsFailedPrecondition) {
 }
 
 TEST_P(MigratorTest, FailedMigrationLeavesThePreviousVersion) {
-  ASSERT_TRUE(Migrate(*db_, kV1, false).ok());
+  ASSERT_OK(Migrate(*db_, kV1, false));
   Status st = Migrate(*db_, kV2Broken, /*upgrade=*/true);
   EXPECT_FALSE(st.ok());
   EXPECT_NE(st.message().find("0002_broken"), std::string::npos) << st.message();
@@ -117,7 +118,7 @@ TEST_P(MigratorTest, FailedMigrationLeavesThePreviousVersion) {
   EXPECT_FALSE(TableExists("t_gadgets")) << "the failed migration was not rolled back";
   // The database stays usable and a fixed list applies.
   Status fixed = Migrate(*db_, kV2, /*upgrade=*/true);
-  EXPECT_TRUE(fixed.ok()) << fixed.ToString();
+  EXPECT_OK(fixed);
   EXPECT_EQ(Version(), 2);
 }
 
@@ -141,7 +142,7 @@ TEST_P(MigratorTest, UnreachableDatabaseErrorPropagates) {
 
 TEST_P(MigratorTest, EmbeddedMigrationsApplyToAFreshDatabase) {
   Status st = Migrate(*db_, /*upgrade=*/false);
-  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_OK(st);
   EXPECT_EQ(Version(), LatestSchemaVersion(GetParam()));
 }
 

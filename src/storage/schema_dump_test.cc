@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/testing/status_matchers.h"
 #include "storage/migrator.h"
 #include "storage/testing/test_databases.h"
 
@@ -33,9 +34,9 @@ class SchemaDumpTest : public ::testing::TestWithParam<Backend> {};
 
 TEST_P(SchemaDumpTest, FreshlyMigratedSchemaMatchesCommittedDump) {
   auto db = OpenFreshTestDatabase(GetParam());
-  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  ASSERT_OK(db);
   auto dump = DumpSchema(**db);
-  ASSERT_TRUE(dump.ok()) << dump.status().ToString();
+  ASSERT_OK(dump);
   const std::string path = DumpPath(GetParam());
   if (UpdateRequested()) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -54,20 +55,18 @@ TEST_P(SchemaDumpTest, FreshlyMigratedSchemaMatchesCommittedDump) {
 
 TEST_P(SchemaDumpTest, DumpIsDeterministicAndDescribesTables) {
   auto db = OpenFreshTestDatabase(GetParam(), nullptr, /*migrate=*/false);
-  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  ASSERT_OK(db);
   const bool sqlite = GetParam() == Backend::kSqlite;
-  ASSERT_TRUE(
-      (*db)
-          ->ExecScript("CREATE TABLE zeta (id BIGINT NOT NULL, name TEXT DEFAULT 'x', "
-                       "CONSTRAINT zeta_pk PRIMARY KEY (id));"
-                       "CREATE TABLE alpha (a BIGINT NOT NULL, b BIGINT NOT NULL, z_id BIGINT "
-                       "REFERENCES zeta (id) ON DELETE CASCADE, PRIMARY KEY (a, b));"
-                       "CREATE UNIQUE INDEX alpha_z_idx ON alpha (z_id, b DESC);")
-          .ok());
+  ASSERT_OK(
+      (*db)->ExecScript("CREATE TABLE zeta (id BIGINT NOT NULL, name TEXT DEFAULT 'x', "
+                        "CONSTRAINT zeta_pk PRIMARY KEY (id));"
+                        "CREATE TABLE alpha (a BIGINT NOT NULL, b BIGINT NOT NULL, z_id BIGINT "
+                        "REFERENCES zeta (id) ON DELETE CASCADE, PRIMARY KEY (a, b));"
+                        "CREATE UNIQUE INDEX alpha_z_idx ON alpha (z_id, b DESC);"));
   auto first = DumpSchema(**db);
   auto second = DumpSchema(**db);
-  ASSERT_TRUE(first.ok()) << first.status().ToString();
-  ASSERT_TRUE(second.ok());
+  ASSERT_OK(first);
+  ASSERT_OK(second);
   EXPECT_EQ(*first, *second);
   const std::string& d = *first;
   EXPECT_LT(d.find("table alpha"), d.find("table zeta")) << d;
@@ -88,7 +87,7 @@ TEST_P(SchemaDumpTest, DumpIsDeterministicAndDescribesTables) {
 
 TEST_P(SchemaDumpTest, ClosedDatabaseIsAnError) {
   auto db = OpenFreshTestDatabase(GetParam(), nullptr, /*migrate=*/false);
-  ASSERT_TRUE(db.ok());
+  ASSERT_OK(db);
   (*db)->Close();
   EXPECT_EQ(DumpSchema(**db).status().code(), StatusCode::kUnavailable);
 }

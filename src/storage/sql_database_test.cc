@@ -10,6 +10,7 @@
 #include <limits>
 #include <thread>
 
+#include "common/testing/status_matchers.h"
 #include "storage/migrator.h"
 #include "storage/postgres/postgres_database.h"
 #include "storage/testing/faulty_database.h"
@@ -27,7 +28,7 @@ class SqlDatabaseTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
     auto db = OpenFreshTestDatabase(GetParam(), nullptr, /*migrate=*/false);
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_OK(db);
     db_ = std::move(*db);
   }
 
@@ -37,7 +38,7 @@ class SqlDatabaseTest : public ::testing::TestWithParam<Backend> {
 
   void Script(const std::string& sql) {
     Status st = db_->ExecScript(sql);
-    ASSERT_TRUE(st.ok()) << st.ToString();
+    ASSERT_OK(st);
   }
 
   void CreateKv() {
@@ -46,10 +47,10 @@ class SqlDatabaseTest : public ::testing::TestWithParam<Backend> {
 
   int64_t Count(const std::string& table) {
     auto tx = db_->Begin(TxMode::kRead);
-    EXPECT_TRUE(tx.ok()) << tx.status().ToString();
+    EXPECT_OK(tx);
     if (!tx.ok()) return -1;
     auto row = (*tx)->QueryOne("SELECT count(*) FROM " + table);
-    EXPECT_TRUE(row.ok()) << row.status().ToString();
+    EXPECT_OK(row);
     if (!row.ok() || !row->has_value()) return -1;
     return (*row)->Int(0);
   }
@@ -69,19 +70,19 @@ TEST_P(SqlDatabaseTest, ValuesRoundTripWithTheirTypes) {
   const int64_t small = std::numeric_limits<int64_t>::min();
   {
     auto tx = db_->Begin(TxMode::kWrite);
-    ASSERT_TRUE(tx.ok()) << tx.status().ToString();
+    ASSERT_OK(tx);
     const Value row1[] = {big, 0.1, std::string("héllo 'q' ?"), Blob{bytes}, std::monostate()};
     const Value row2[] = {small, -1e300, std::string(), Blob{}, std::monostate()};
     auto n = (*tx)->Exec("INSERT INTO t (i, d, s, b, n) VALUES (?, ?, ?, ?, ?)", row1);
-    ASSERT_TRUE(n.ok()) << n.status().ToString();
+    ASSERT_OK(n);
     EXPECT_EQ(*n, 1);
-    ASSERT_TRUE((*tx)->Exec("INSERT INTO t (i, d, s, b, n) VALUES (?, ?, ?, ?, ?)", row2).ok());
-    ASSERT_TRUE((*tx)->Commit().ok());
+    ASSERT_OK((*tx)->Exec("INSERT INTO t (i, d, s, b, n) VALUES (?, ?, ?, ?, ?)", row2));
+    ASSERT_OK((*tx)->Commit());
   }
   auto tx = db_->Begin(TxMode::kRead);
-  ASSERT_TRUE(tx.ok());
+  ASSERT_OK(tx);
   auto rows = (*tx)->Query("SELECT i, d, s, b, n FROM t ORDER BY i DESC");
-  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_OK(rows);
   ASSERT_EQ(rows->size(), 2u);
   const Row& r = (*rows)[0];
   EXPECT_TRUE(std::holds_alternative<int64_t>(r.cell(0)));
@@ -107,26 +108,27 @@ TEST_P(SqlDatabaseTest, LargeBlobRoundTrips) {
   for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 131 % 256);
   {
     auto tx = db_->Begin(TxMode::kWrite);
-    ASSERT_TRUE(tx.ok());
+    ASSERT_OK(tx);
     const Value params[] = {int64_t{1}, Blob{bytes}};
-    ASSERT_TRUE((*tx)->Exec("INSERT INTO blobs (id, b) VALUES (?, ?)", params).ok());
-    ASSERT_TRUE((*tx)->Commit().ok());
+    ASSERT_OK((*tx)->Exec("INSERT INTO blobs (id, b) VALUES (?, ?)", params));
+    ASSERT_OK((*tx)->Commit());
   }
   auto tx = db_->Begin(TxMode::kRead);
-  ASSERT_TRUE(tx.ok());
+  ASSERT_OK(tx);
   const Value id[] = {int64_t{1}};
   auto row = (*tx)->QueryOne("SELECT b FROM blobs WHERE id = ?", id);
-  ASSERT_TRUE(row.ok() && row->has_value());
+  ASSERT_OK(row);
+  ASSERT_TRUE(row->has_value());
   EXPECT_EQ((*row)->BlobBytes(0), bytes);
 }
 
 TEST_P(SqlDatabaseTest, QueryOneReturnsNulloptForNoRows) {
   CreateKv();
   auto tx = db_->Begin(TxMode::kRead);
-  ASSERT_TRUE(tx.ok());
+  ASSERT_OK(tx);
   const Value k[] = {std::string("missing")};
   auto row = (*tx)->QueryOne("SELECT v FROM kv WHERE k = ?", k);
-  ASSERT_TRUE(row.ok()) << row.status().ToString();
+  ASSERT_OK(row);
   EXPECT_FALSE(row->has_value());
 }
 
@@ -134,25 +136,25 @@ TEST_P(SqlDatabaseTest, CommitPersistsAndDestructorRollsBack) {
   CreateKv();
   {
     auto tx = db_->Begin(TxMode::kWrite);
-    ASSERT_TRUE(tx.ok());
+    ASSERT_OK(tx);
     const Value p[] = {std::string("a"), int64_t{1}};
-    ASSERT_TRUE((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p).ok());
-    ASSERT_TRUE((*tx)->Commit().ok());
+    ASSERT_OK((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p));
+    ASSERT_OK((*tx)->Commit());
   }
   {
     auto tx = db_->Begin(TxMode::kWrite);
-    ASSERT_TRUE(tx.ok());
+    ASSERT_OK(tx);
     const Value p[] = {std::string("b"), int64_t{2}};
-    ASSERT_TRUE((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p).ok());
+    ASSERT_OK((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p));
     // no Commit: the destructor rolls back
   }
   EXPECT_EQ(Count("kv"), 1);
   // The connection is usable again after the rollback.
   auto tx = db_->Begin(TxMode::kWrite);
-  ASSERT_TRUE(tx.ok()) << tx.status().ToString();
+  ASSERT_OK(tx);
   const Value p[] = {std::string("b"), int64_t{2}};
-  ASSERT_TRUE((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p).ok());
-  ASSERT_TRUE((*tx)->Commit().ok());
+  ASSERT_OK((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p));
+  ASSERT_OK((*tx)->Commit());
   EXPECT_EQ(Count("kv"), 2);
 }
 
@@ -162,22 +164,22 @@ TEST_P(SqlDatabaseTest, ExecReturnsRowsChanged) {
       "INSERT INTO kv (k, v) VALUES ('a', 1); INSERT INTO kv (k, v) VALUES ('b', 1);"
       "INSERT INTO kv (k, v) VALUES ('c', 2)");
   auto tx = db_->Begin(TxMode::kWrite);
-  ASSERT_TRUE(tx.ok());
+  ASSERT_OK(tx);
   const Value p[] = {int64_t{1}};
   auto n = (*tx)->Exec("UPDATE kv SET v = v + 10 WHERE v = ?", p);
-  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  ASSERT_OK(n);
   EXPECT_EQ(*n, 2);
   auto none = (*tx)->Exec("DELETE FROM kv WHERE k = 'zzz'");
-  ASSERT_TRUE(none.ok());
+  ASSERT_OK(none);
   EXPECT_EQ(*none, 0);
 }
 
 TEST_P(SqlDatabaseTest, UniqueViolationIsAlreadyExists) {
   CreateKv();
   auto tx = db_->Begin(TxMode::kWrite);
-  ASSERT_TRUE(tx.ok());
+  ASSERT_OK(tx);
   const Value p[] = {std::string("a"), int64_t{1}};
-  ASSERT_TRUE((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p).ok());
+  ASSERT_OK((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p));
   auto dup = (*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p);
   EXPECT_EQ(dup.status().code(), StatusCode::kAlreadyExists) << dup.status().ToString();
 }
@@ -187,8 +189,8 @@ TEST_P(SqlDatabaseTest, UniqueIndexViolationIsAlreadyExists) {
       "CREATE TABLE u (id BIGINT PRIMARY KEY, name TEXT NOT NULL);"
       "CREATE UNIQUE INDEX u_name_idx ON u (name)");
   auto tx = db_->Begin(TxMode::kWrite);
-  ASSERT_TRUE(tx.ok());
-  ASSERT_TRUE((*tx)->Exec("INSERT INTO u (id, name) VALUES (1, 'x')").ok());
+  ASSERT_OK(tx);
+  ASSERT_OK((*tx)->Exec("INSERT INTO u (id, name) VALUES (1, 'x')"));
   auto dup = (*tx)->Exec("INSERT INTO u (id, name) VALUES (2, 'x')");
   EXPECT_EQ(dup.status().code(), StatusCode::kAlreadyExists) << dup.status().ToString();
 }
@@ -203,7 +205,7 @@ TEST_P(SqlDatabaseTest, ForeignKeyNotNullAndCheckViolationsAreFailedPrecondition
                           "INSERT INTO child (id, parent_id, qty) VALUES (1, 1, -1)"}) {
     Script("DELETE FROM child; DELETE FROM parent; INSERT INTO parent (id) VALUES (1)");
     auto tx = db_->Begin(TxMode::kWrite);
-    ASSERT_TRUE(tx.ok());
+    ASSERT_OK(tx);
     auto r = (*tx)->Exec(sql);
     EXPECT_EQ(r.status().code(), StatusCode::kFailedPrecondition)
         << sql << ": " << r.status().ToString();
@@ -212,7 +214,7 @@ TEST_P(SqlDatabaseTest, ForeignKeyNotNullAndCheckViolationsAreFailedPrecondition
 
 TEST_P(SqlDatabaseTest, SyntaxErrorIsInternalWithMessage) {
   auto tx = db_->Begin(TxMode::kRead);
-  ASSERT_TRUE(tx.ok());
+  ASSERT_OK(tx);
   auto r = (*tx)->Query("SELEC nonsense");
   EXPECT_EQ(r.status().code(), StatusCode::kInternal);
   EXPECT_NE(r.status().message().find("syntax"), std::string::npos) << r.status().message();
@@ -221,7 +223,7 @@ TEST_P(SqlDatabaseTest, SyntaxErrorIsInternalWithMessage) {
 TEST_P(SqlDatabaseTest, ParameterCountMismatchIsInvalidArgument) {
   CreateKv();
   auto tx = db_->Begin(TxMode::kWrite);
-  ASSERT_TRUE(tx.ok());
+  ASSERT_OK(tx);
   const Value one[] = {std::string("a")};
   EXPECT_EQ((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", one).status().code(),
             StatusCode::kInvalidArgument);
@@ -230,13 +232,13 @@ TEST_P(SqlDatabaseTest, ParameterCountMismatchIsInvalidArgument) {
 TEST_P(SqlDatabaseTest, QuestionMarkInsideStringLiteralIsNotAPlaceholder) {
   CreateKv();
   auto tx = db_->Begin(TxMode::kWrite);
-  ASSERT_TRUE(tx.ok());
+  ASSERT_OK(tx);
   const Value p[] = {int64_t{5}};
   auto n = (*tx)->Exec("INSERT INTO kv (k, v) VALUES ('what?''s ?', ?)", p);
-  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  ASSERT_OK(n);
   const Value k[] = {std::string("what?'s ?")};
   auto row = (*tx)->QueryOne("SELECT v, 'lit?' FROM kv WHERE k = ?", k);
-  ASSERT_TRUE(row.ok()) << row.status().ToString();
+  ASSERT_OK(row);
   ASSERT_TRUE(row->has_value());
   EXPECT_EQ((*row)->Int(0), 5);
   EXPECT_EQ((*row)->Text(1), "lit?");
@@ -245,27 +247,28 @@ TEST_P(SqlDatabaseTest, QuestionMarkInsideStringLiteralIsNotAPlaceholder) {
 TEST_P(SqlDatabaseTest, StatementsAreReusableAcrossCalls) {
   CreateKv();
   auto tx = db_->Begin(TxMode::kWrite);
-  ASSERT_TRUE(tx.ok());
+  ASSERT_OK(tx);
   for (int64_t i = 0; i < 200; ++i) {
     const Value p[] = {"k" + std::to_string(i), i};
-    ASSERT_TRUE((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p).ok());
+    ASSERT_OK((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", p));
   }
   auto sum = (*tx)->QueryOne("SELECT sum(v) FROM kv");
-  ASSERT_TRUE(sum.ok() && sum->has_value());
+  ASSERT_OK(sum);
+  ASSERT_TRUE(sum->has_value());
   EXPECT_EQ((*sum)->Double(0), 199.0 * 200 / 2);
-  ASSERT_TRUE((*tx)->Commit().ok());
+  ASSERT_OK((*tx)->Commit());
 }
 
 TEST_P(SqlDatabaseTest, FailedStatementThenCommitDoesNotCommitOnPostgres) {
   CreateKv();
   auto tx = db_->Begin(TxMode::kWrite);
-  ASSERT_TRUE(tx.ok());
-  ASSERT_TRUE((*tx)->Exec("INSERT INTO kv (k, v) VALUES ('a', 1)").ok());
+  ASSERT_OK(tx);
+  ASSERT_OK((*tx)->Exec("INSERT INTO kv (k, v) VALUES ('a', 1)"));
   EXPECT_FALSE((*tx)->Exec("INSERT INTO kv (k, v) VALUES ('a', 1)").ok());
   Status commit = (*tx)->Commit();
   if (sqlite()) {
     // SQLite keeps the transaction after a failed statement: the first insert commits.
-    EXPECT_TRUE(commit.ok()) << commit.ToString();
+    EXPECT_OK(commit);
     EXPECT_EQ(Count("kv"), 1);
   } else {
     EXPECT_FALSE(commit.ok());
@@ -302,9 +305,10 @@ TEST_P(SqlDatabaseTest, ConcurrentWritersLoseNoUpdates) {
   for (auto& th : threads) th.join();
   EXPECT_EQ(failures.load(), 0);
   auto tx = db_->Begin(TxMode::kRead);
-  ASSERT_TRUE(tx.ok());
+  ASSERT_OK(tx);
   auto row = (*tx)->QueryOne("SELECT n FROM counter WHERE id = 1");
-  ASSERT_TRUE(row.ok() && row->has_value());
+  ASSERT_OK(row);
+  ASSERT_TRUE(row->has_value());
   EXPECT_EQ((*row)->Int(0), kThreads * kIncrements);
   EXPECT_EQ(Count("kv"), kThreads * kIncrements);
 }
@@ -313,28 +317,30 @@ TEST_P(SqlDatabaseTest, ReadTransactionRunsDuringAWriteAndSeesCommittedData) {
   CreateKv();
   Script("INSERT INTO kv (k, v) VALUES ('a', 1)");
   auto writer = db_->Begin(TxMode::kWrite);
-  ASSERT_TRUE(writer.ok());
-  ASSERT_TRUE((*writer)->Exec("UPDATE kv SET v = 2 WHERE k = 'a'").ok());
+  ASSERT_OK(writer);
+  ASSERT_OK((*writer)->Exec("UPDATE kv SET v = 2 WHERE k = 'a'"));
   {
     // A reader does not wait for the open write transaction and sees the committed value.
     auto reader = db_->Begin(TxMode::kRead);
-    ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+    ASSERT_OK(reader);
     auto row = (*reader)->QueryOne("SELECT v FROM kv WHERE k = 'a'");
-    ASSERT_TRUE(row.ok() && row->has_value()) << row.status().ToString();
+    ASSERT_OK(row);
+    ASSERT_TRUE(row->has_value());
     EXPECT_EQ((*row)->Int(0), 1);
   }
-  ASSERT_TRUE((*writer)->Commit().ok());
+  ASSERT_OK((*writer)->Commit());
   auto reader = db_->Begin(TxMode::kRead);
-  ASSERT_TRUE(reader.ok());
+  ASSERT_OK(reader);
   auto row = (*reader)->QueryOne("SELECT v FROM kv WHERE k = 'a'");
-  ASSERT_TRUE(row.ok() && row->has_value());
+  ASSERT_OK(row);
+  ASSERT_TRUE(row->has_value());
   EXPECT_EQ((*row)->Int(0), 2);
 }
 
 TEST_P(SqlDatabaseTest, ReadTransactionRejectsWrites) {
   CreateKv();
   auto tx = db_->Begin(TxMode::kRead);
-  ASSERT_TRUE(tx.ok());
+  ASSERT_OK(tx);
   EXPECT_FALSE((*tx)->Exec("INSERT INTO kv (k, v) VALUES ('a', 1)").ok());
 }
 
@@ -369,7 +375,7 @@ TEST_P(SqlDatabaseTest, FaultInjectionFailsTheNthStatementAndRollsBack) {
     (void)n2;
     return tx->Commit();
   };
-  ASSERT_TRUE(write_two().ok());
+  ASSERT_OK(write_two());
   EXPECT_EQ(faulty.statements(), 3);  // two Execs and the Commit
   Script("DELETE FROM kv");
   for (int n = 1; n <= 3; ++n) {
@@ -381,42 +387,42 @@ TEST_P(SqlDatabaseTest, FaultInjectionFailsTheNthStatementAndRollsBack) {
     EXPECT_EQ(Count("kv"), 0) << "statement " << n << " failed but rows were committed";
   }
   faulty.Reset();
-  ASSERT_TRUE(write_two().ok()) << "the database works again once disarmed";
+  ASSERT_OK(write_two()) << "the database works again once disarmed";
   EXPECT_EQ(Count("kv"), 2);
 }
 
 TEST_P(SqlDatabaseTest, PostgresReconnectsAfterTheServerDropsAConnection) {
   if (sqlite()) GTEST_SKIP() << "PostgreSQL connection handling";
   auto admin = PostgresDatabase::Open(std::getenv(testing::kPgUrlEnv), {});
-  ASSERT_TRUE(admin.ok()) << admin.status().ToString();
+  ASSERT_OK(admin);
   auto terminate = [&](int64_t pid) {
-    ASSERT_TRUE((*admin)
-                    ->ExecScript("SELECT pg_terminate_backend(" + std::to_string(pid) +
-                                 "); SELECT pg_sleep(0.2)")
-                    .ok());
+    ASSERT_OK((*admin)->ExecScript("SELECT pg_terminate_backend(" + std::to_string(pid) +
+                                   "); SELECT pg_sleep(0.2)"));
   };
   int64_t pid = 0;
   {
     auto tx = db_->Begin(TxMode::kWrite);
-    ASSERT_TRUE(tx.ok());
+    ASSERT_OK(tx);
     auto row = (*tx)->QueryOne("SELECT pg_backend_pid()");
-    ASSERT_TRUE(row.ok() && row->has_value());
+    ASSERT_OK(row);
+    ASSERT_TRUE(row->has_value());
     pid = (*row)->Int(0);
-    ASSERT_TRUE((*tx)->Commit().ok());
+    ASSERT_OK((*tx)->Commit());
   }
   // Idle pooled connection killed: Begin notices and retries on a fresh connection.
   terminate(pid);
   for (int i = 0; i < 4; ++i) {
     auto tx = db_->Begin(TxMode::kRead);
-    ASSERT_TRUE(tx.ok()) << tx.status().ToString();
-    EXPECT_TRUE((*tx)->Query("SELECT 1").ok());
+    ASSERT_OK(tx);
+    EXPECT_OK((*tx)->Query("SELECT 1"));
   }
   // Connection killed mid-transaction: the statement is Unavailable, the connection dropped.
   {
     auto tx = db_->Begin(TxMode::kWrite);
-    ASSERT_TRUE(tx.ok());
+    ASSERT_OK(tx);
     auto row = (*tx)->QueryOne("SELECT pg_backend_pid()");
-    ASSERT_TRUE(row.ok() && row->has_value());
+    ASSERT_OK(row);
+    ASSERT_TRUE(row->has_value());
     terminate((*row)->Int(0));
     EXPECT_EQ((*tx)->Query("SELECT 1").status().code(), StatusCode::kUnavailable);
     EXPECT_EQ((*tx)->Commit().code(), StatusCode::kUnavailable);
@@ -425,7 +431,7 @@ TEST_P(SqlDatabaseTest, PostgresReconnectsAfterTheServerDropsAConnection) {
   std::vector<std::unique_ptr<Transaction>> held;
   for (int i = 0; i < 4; ++i) {
     auto tx = db_->Begin(TxMode::kWrite);
-    ASSERT_TRUE(tx.ok()) << i << ": " << tx.status().ToString();
+    ASSERT_OK(tx) << i << ": " << tx.status().ToString();
     held.push_back(std::move(*tx));
   }
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "common/ids.h"
+#include "common/testing/status_matchers.h"
 #include "storage/migrator.h"
 #include "storage/testing/test_databases.h"
 
@@ -42,11 +43,11 @@ TEST(OpenDatabase, SqliteAbsolutePathCreatesParentFoldersAndMigrates) {
   TempDir dir;
   const auto file = dir.path() / "a" / "b" / "cairn.db";
   auto db = OpenDatabase("sqlite://" + file.string(), {});  // "sqlite:///tmp/..."
-  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  ASSERT_OK(db);
   EXPECT_EQ((*db)->backend(), Backend::kSqlite);
   EXPECT_TRUE(std::filesystem::exists(file));
   auto version = CurrentSchemaVersion(**db);
-  ASSERT_TRUE(version.ok());
+  ASSERT_OK(version);
   EXPECT_EQ(*version, LatestSchemaVersion(Backend::kSqlite));
   EXPECT_TRUE((*db)->Ping());
 }
@@ -57,7 +58,7 @@ TEST(OpenDatabase, SqliteRelativePath) {
   std::filesystem::current_path(dir.path());
   {
     auto db = OpenDatabase("sqlite://data/x.db", {});
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_OK(db);
   }
   std::filesystem::current_path(old);
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "data" / "x.db"));
@@ -66,9 +67,9 @@ TEST(OpenDatabase, SqliteRelativePath) {
 TEST(OpenDatabase, ReopeningAMigratedDatabaseSucceeds) {
   TempDir dir;
   const std::string uri = "sqlite://" + (dir.path() / "c.db").string();
-  ASSERT_TRUE(OpenDatabase(uri, {}).ok());
+  ASSERT_OK(OpenDatabase(uri, {}));
   auto again = OpenDatabase(uri, {});
-  EXPECT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_OK(again);
 }
 
 TEST(OpenDatabase, DatabaseAheadOfBinaryIsFailedPrecondition) {
@@ -76,11 +77,10 @@ TEST(OpenDatabase, DatabaseAheadOfBinaryIsFailedPrecondition) {
   const std::string uri = "sqlite://" + (dir.path() / "c.db").string();
   {
     auto db = OpenDatabase(uri, {});
-    ASSERT_TRUE(db.ok());
-    ASSERT_TRUE((*db)
-                    ->ExecScript("INSERT INTO schema_migrations (version, name, applied_at) "
-                                 "VALUES (9999, 'future', '2030-01-01T00:00:00.000Z')")
-                    .ok());
+    ASSERT_OK(db);
+    ASSERT_OK(
+        (*db)->ExecScript("INSERT INTO schema_migrations (version, name, applied_at) "
+                          "VALUES (9999, 'future', '2030-01-01T00:00:00.000Z')"));
   }
   auto db = OpenDatabase(uri, {});
   EXPECT_EQ(db.status().code(), StatusCode::kFailedPrecondition);
@@ -117,12 +117,12 @@ TEST(OpenDatabase, PostgresUriOpensAndMigrates) {
   if (url == nullptr || *url == '\0') GTEST_SKIP() << "CAIRN_TEST_PG_URL not set";
   std::string name;
   auto fresh = testing::OpenFreshTestDatabase(Backend::kPostgres, &name, /*migrate=*/false);
-  ASSERT_TRUE(fresh.ok()) << fresh.status().ToString();
+  ASSERT_OK(fresh);
   auto db = OpenDatabase(testing::WithDatabaseName(url, name), {});
-  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  ASSERT_OK(db);
   EXPECT_EQ((*db)->backend(), Backend::kPostgres);
   auto version = CurrentSchemaVersion(**db);
-  ASSERT_TRUE(version.ok());
+  ASSERT_OK(version);
   EXPECT_EQ(*version, LatestSchemaVersion(Backend::kPostgres));
 }
 
@@ -132,13 +132,13 @@ TEST(OpenDatabase, ObserverSeesEveryStatement) {
   OpenOptions opts;
   opts.observer = &observer;
   auto db = OpenDatabase("sqlite://" + (dir.path() / "o.db").string(), opts);
-  ASSERT_TRUE(db.ok());
+  ASSERT_OK(db);
   observer.queries = 0;
   observer.execs = 0;
   auto tx = (*db)->Begin(TxMode::kWrite);
-  ASSERT_TRUE(tx.ok());
-  ASSERT_TRUE((*tx)->Query("SELECT 1").ok());
-  ASSERT_TRUE((*tx)->Exec("CREATE TABLE o (x BIGINT)").ok());
+  ASSERT_OK(tx);
+  ASSERT_OK((*tx)->Query("SELECT 1"));
+  ASSERT_OK((*tx)->Exec("CREATE TABLE o (x BIGINT)"));
   EXPECT_FALSE((*tx)->Exec("INSERT INTO nowhere VALUES (1)").ok());
   EXPECT_EQ(observer.queries.load(), 1);
   EXPECT_EQ(observer.execs.load(), 2);
@@ -148,7 +148,7 @@ TEST(OpenDatabase, ObserverSeesEveryStatement) {
 
 int64_t Pragma(SqlDatabase& db, TxMode mode, const std::string& name) {
   auto tx = db.Begin(mode);
-  EXPECT_TRUE(tx.ok());
+  EXPECT_OK(tx);
   if (!tx.ok()) return -1;
   auto row = (*tx)->QueryOne("PRAGMA " + name);
   EXPECT_TRUE(row.ok() && row->has_value()) << name;
@@ -159,16 +159,17 @@ int64_t Pragma(SqlDatabase& db, TxMode mode, const std::string& name) {
 TEST(OpenDatabase, SqliteConnectionsAreWalNormalWithForeignKeysByDefault) {
   TempDir dir;
   auto db = OpenDatabase("sqlite://" + (dir.path() / "p.db").string(), {});
-  ASSERT_TRUE(db.ok());
+  ASSERT_OK(db);
   for (TxMode mode : {TxMode::kWrite, TxMode::kRead}) {
     EXPECT_EQ(Pragma(**db, mode, "synchronous"), 1) << "NORMAL";
     EXPECT_EQ(Pragma(**db, mode, "foreign_keys"), 1);
     EXPECT_EQ(Pragma(**db, mode, "busy_timeout"), 10000);
   }
   auto tx = (*db)->Begin(TxMode::kRead);
-  ASSERT_TRUE(tx.ok());
+  ASSERT_OK(tx);
   auto mode = (*tx)->QueryOne("PRAGMA journal_mode");
-  ASSERT_TRUE(mode.ok() && mode->has_value());
+  ASSERT_OK(mode);
+  ASSERT_TRUE(mode->has_value());
   EXPECT_EQ((*mode)->Text(0), "wal");
 }
 
@@ -177,7 +178,7 @@ TEST(OpenDatabase, SqliteFsyncEachCommitSelectsSynchronousFull) {
   OpenOptions opts;
   opts.sqlite_fsync_each_commit = true;
   auto db = OpenDatabase("sqlite://" + (dir.path() / "n.db").string(), opts);
-  ASSERT_TRUE(db.ok());
+  ASSERT_OK(db);
   EXPECT_EQ(Pragma(**db, TxMode::kWrite, "synchronous"), 2);
   EXPECT_EQ(Pragma(**db, TxMode::kRead, "synchronous"), 2);
 }

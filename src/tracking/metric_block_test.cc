@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::tracking {
 namespace {
 
@@ -16,7 +18,7 @@ TEST(MetricBlock, RoundTripsPointsInOrder) {
   std::string bytes = EncodeMetricBlock(in);
   ASSERT_EQ(bytes.size(), in.size() * kMetricPointBytes);
   std::vector<MetricPoint> out;
-  ASSERT_TRUE(DecodeMetricBlock(bytes, 4, out).ok());
+  ASSERT_OK(DecodeMetricBlock(bytes, 4, out));
   ASSERT_EQ(out.size(), in.size());
   for (size_t i = 0; i < in.size(); ++i) {
     EXPECT_EQ(out[i].step, in[i].step);

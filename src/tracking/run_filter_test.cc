@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/testing/status_matchers.h"
 #include "common/time.h"
 #include "storage/testing/test_databases.h"
 
@@ -19,14 +20,14 @@ using ::testing::IsEmpty;
 
 std::vector<FilterClause> MustParse(std::string_view text) {
   auto r = ParseRunFilter(text);
-  EXPECT_TRUE(r.ok()) << "'" << text << "': " << r.status().ToString();
+  EXPECT_OK(r) << "'" << text << "': " << r.status().ToString();
   if (!r.ok()) return {};
   return *r;
 }
 
 std::vector<OrderKey> MustParseOrder(std::string_view text) {
   auto r = ParseRunOrderBy(text);
-  EXPECT_TRUE(r.ok()) << "'" << text << "': " << r.status().ToString();
+  EXPECT_OK(r) << "'" << text << "': " << r.status().ToString();
   if (!r.ok()) return {};
   return *r;
 }
@@ -530,10 +531,10 @@ class RunSearch : public ::testing::TestWithParam<storage::Backend> {
  protected:
   void SetUp() override {
     auto db = storage::testing::OpenFreshTestDatabase(GetParam(), nullptr, /*migrate=*/false);
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_OK(db);
     db_ = std::move(*db);
     Status s = db_->ExecScript(kSchemaAndData);
-    ASSERT_TRUE(s.ok()) << s.ToString();
+    ASSERT_OK(s);
   }
 
   // Run ids of experiment `exp` matching `filter`, in `order_by` order, composed the way the
@@ -541,8 +542,8 @@ class RunSearch : public ::testing::TestWithParam<storage::Backend> {
   std::vector<std::string> Search(std::string_view filter, std::string_view order_by = "") {
     auto clauses = ParseRunFilter(filter);
     auto keys = ParseRunOrderBy(order_by);
-    EXPECT_TRUE(clauses.ok()) << clauses.status().ToString();
-    EXPECT_TRUE(keys.ok()) << keys.status().ToString();
+    EXPECT_OK(clauses);
+    EXPECT_OK(keys);
     if (!clauses.ok() || !keys.ok()) return {};
     SqlFragment where = FilterToSql(*clauses);
     SqlFragment order = OrderByToSql(*keys);
@@ -554,10 +555,10 @@ class RunSearch : public ::testing::TestWithParam<storage::Backend> {
     params.insert(params.end(), order.params.begin(), order.params.end());
 
     auto tx = db_->Begin(storage::TxMode::kRead);
-    EXPECT_TRUE(tx.ok()) << tx.status().ToString();
+    EXPECT_OK(tx);
     if (!tx.ok()) return {};
     auto rows = (*tx)->Query(sql, params);
-    EXPECT_TRUE(rows.ok()) << rows.status().ToString() << "\n" << sql;
+    EXPECT_OK(rows) << rows.status().ToString() << "\n" << sql;
     if (!rows.ok()) return {};
     std::vector<std::string> ids;
     for (const storage::Row& row : *rows) ids.push_back(row.Text(0));

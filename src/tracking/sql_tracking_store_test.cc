@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/testing/status_matchers.h"
 #include "common/time.h"
 #include "storage/testing/faulty_database.h"
 #include "tracking/metric_block.h"
@@ -21,17 +22,17 @@ TEST_P(SqlTrackingStoreTest, StoresOneBlockPerKeyPerBatchWithIncreasingSeq) {
   MetricBatch b = Batch("loss", {{1, 10, 0.5}, {2, 20, 0.4}});
   b.series.push_back({"acc", {{1, 10, 0.9}}});
   b.total_points = 3;
-  ASSERT_TRUE(service_->LogMetrics(r.run_id, b, "x").ok());
-  ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("loss", {{7, 70, 0.1}}), "x").ok());
+  ASSERT_OK(service_->LogMetrics(r.run_id, b, "x"));
+  ASSERT_OK(service_->LogMetrics(r.run_id, Batch("loss", {{7, 70, 0.1}}), "x"));
 
   auto tx = db_->Begin(storage::TxMode::kRead);
-  ASSERT_TRUE(tx.ok());
+  ASSERT_OK(tx);
   const storage::Value p[] = {r.run_id};
   auto rows = (*tx)->Query(
       "SELECT key, seq, min_step, max_step, n, data FROM metric_blocks "
       "WHERE run_id = ? ORDER BY key, seq",
       p);
-  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_OK(rows);
   ASSERT_EQ(rows->size(), 3u);
   EXPECT_EQ((*rows)[0].Text(0), "acc");
   EXPECT_EQ((*rows)[1].Text(0), "loss");
@@ -40,7 +41,7 @@ TEST_P(SqlTrackingStoreTest, StoresOneBlockPerKeyPerBatchWithIncreasingSeq) {
   EXPECT_EQ((*rows)[1].Int(3), 2);
   EXPECT_EQ((*rows)[1].Int(4), 2);
   std::vector<MetricPoint> decoded;
-  ASSERT_TRUE(DecodeMetricBlock((*rows)[1].BlobBytes(5), 2, decoded).ok());
+  ASSERT_OK(DecodeMetricBlock((*rows)[1].BlobBytes(5), 2, decoded));
   ASSERT_EQ(decoded.size(), 2u);
   EXPECT_EQ(decoded[1].step, 2);
   EXPECT_EQ(decoded[1].timestamp, 20);
@@ -53,7 +54,7 @@ TEST_P(SqlTrackingStoreTest, RevisionReadMatchesRun) {
   tracking::Run r = MakeRun("e");
   SqlTrackingStore store(*db_);
   EXPECT_EQ(*store.GetRunRevision(r.run_id), 1);
-  ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("k", {{1, 1, 1}}), "x").ok());
+  ASSERT_OK(service_->LogMetrics(r.run_id, Batch("k", {{1, 1, 1}}), "x"));
   EXPECT_EQ(*store.GetRunRevision(r.run_id), 2);
   EXPECT_EQ(store.GetRunRevision("00000000-0000-4000-8000-000000000000").status().code(),
             StatusCode::kNotFound);
@@ -68,7 +69,7 @@ TEST_P(SqlTrackingStoreTest, FailedStatementRollsBackChangeAndAudit) {
   TrackingService svc(std::make_unique<SqlTrackingStore>(faulty),
                       TrackingServiceOptions{data_dir_});
   faulty.Reset();
-  ASSERT_TRUE(svc.LogMetrics(r.run_id, Batch("k", {{1, 1, 1}}), "x").ok());
+  ASSERT_OK(svc.LogMetrics(r.run_id, Batch("k", {{1, 1, 1}}), "x"));
   const int n = faulty.statements();
   ASSERT_GE(n, 5);
   const int64_t audit_before = AuditCount();
@@ -86,7 +87,7 @@ TEST_P(SqlTrackingStoreTest, FailedStatementRollsBackChangeAndAudit) {
   c.experiment_name = "e";
   c.params = StringMap{{"a", "1"}};
   c.tags = StringMap{{"t", "1"}};
-  ASSERT_TRUE(svc.CreateRun(c, "x").ok());
+  ASSERT_OK(svc.CreateRun(c, "x"));
   const int m = faulty.statements();
   const int64_t runs_before = Count("SELECT COUNT(*) FROM runs");
   const int64_t audit2 = AuditCount();
@@ -126,7 +127,8 @@ TEST_P(SqlTrackingStoreTest, AuditRecordsDescribeTheChange) {
   auto tx = db_->Begin(storage::TxMode::kRead);
   auto row = (*tx)->QueryOne(
       "SELECT actor, action, resource_type, resource_id FROM audit_log ORDER BY id DESC");
-  ASSERT_TRUE(row.ok() && *row);
+  ASSERT_OK(row);
+  ASSERT_TRUE(*row);
   EXPECT_EQ((*row)->Text(0), "alice");
   EXPECT_EQ((*row)->Text(1), "experiment.create");
   EXPECT_EQ((*row)->Text(2), "experiment");

@@ -4,6 +4,8 @@
 
 #include <boost/json.hpp>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::tracking {
 namespace {
 
@@ -18,7 +20,7 @@ TEST(ParseMetricBatch, GroupsByKeyInRequestOrder) {
       R"({"metrics":[{"key":"loss","value":1.5,"step":1,"timestamp":10},
                      {"key":"acc","value":0.5},
                      {"key":"loss","value":2,"step":2,"timestamp":20}]})");
-  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  ASSERT_OK(b);
   EXPECT_EQ(b->total_points, 3u);
   ASSERT_EQ(b->series.size(), 2u);
   EXPECT_EQ(b->series[0].key, "loss");
@@ -41,7 +43,7 @@ TEST(ParseMetricBatch, ReusesThreadParserAcrossCalls) {
     }
     body += "]}";
     auto b = ParseMetricBatch(body);
-    ASSERT_TRUE(b.ok());
+    ASSERT_OK(b);
     EXPECT_EQ(b->total_points, 2000u);
     EXPECT_EQ(b->series.size(), 3u);
   }
@@ -103,7 +105,7 @@ TEST(ParseRunCreate, ReadsAllFields) {
   auto r = ParseRunCreate(
       R"({"experiment_name":"e","name":"n","params":{"a":"1"},"tags":{"t":"x"},
           "source":{"git":"abc"},"inputs":["d1"],"start_time":"2026-01-02T03:04:05.678Z"})");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_EQ(r->experiment_name, "e");
   EXPECT_EQ(r->params->at("a"), "1");
   EXPECT_EQ(r->inputs->at(0), "d1");

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/testing/status_matchers.h"
 #include "tracking/page_token.h"
 #include "tracking/tracking_test_support.h"
 
@@ -30,13 +31,13 @@ TEST_P(TrackingServiceTest, CreateExperimentStartsAtRevisionOneOwnedByCreator) {
   c.name = "exp-1";
   c.tags = StringMap{{"team", "a"}};
   auto e = service_->CreateExperiment(c, "alice");
-  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  ASSERT_OK(e);
   EXPECT_EQ(e->revision, 1);
   EXPECT_EQ(e->owner, "alice");
   EXPECT_EQ(e->created_by, "alice");
   EXPECT_EQ(e->status, ExperimentStatus::kActive);
   auto d = service_->GetExperiment("exp-1");
-  ASSERT_TRUE(d.ok());
+  ASSERT_OK(d);
   EXPECT_EQ(d->experiment.tags.at("team"), "a");
   EXPECT_EQ(AuditCount(), 1);
 }
@@ -71,7 +72,7 @@ TEST_P(TrackingServiceTest, UpdateExperimentBumpsRevisionAndHonoursIfMatch) {
   p.description = "new";
   p.status = "completed";
   auto u = service_->UpdateExperiment("e", p, 1, "carol");
-  ASSERT_TRUE(u.ok()) << u.status().ToString();
+  ASSERT_OK(u);
   EXPECT_EQ(u->revision, 2);
   EXPECT_EQ(u->status, ExperimentStatus::kCompleted);
 
@@ -89,7 +90,7 @@ TEST_P(TrackingServiceTest, UpdateExperimentWithoutChangeKeepsRevision) {
   ExperimentPatch p;
   p.owner = "alice";  // already the owner
   auto u = service_->UpdateExperiment("e", p, std::nullopt, "x");
-  ASSERT_TRUE(u.ok());
+  ASSERT_OK(u);
   EXPECT_EQ(u->revision, 1);
   EXPECT_EQ(AuditCount(), 1);
 }
@@ -110,14 +111,14 @@ TEST_P(TrackingServiceTest, ListExperimentsFiltersAndPagesNewestFirst) {
   for (int i = 0; i < 5; ++i) MakeExperiment("e" + std::to_string(i));
   ExperimentPatch p;
   p.status = "archived";
-  ASSERT_TRUE(service_->UpdateExperiment("e3", p, std::nullopt, "x").ok());
+  ASSERT_OK(service_->UpdateExperiment("e3", p, std::nullopt, "x"));
 
   ExperimentListRequest all;
   all.limit = 2;
   std::vector<std::string> seen;
   for (int guard = 0; guard < 10; ++guard) {
     auto page = service_->ListExperiments(all);
-    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    ASSERT_OK(page);
     for (auto& e : page->items) seen.push_back(e.name);
     if (!page->next_page_token) break;
     all.page_token = *page->next_page_token;
@@ -159,9 +160,9 @@ TEST_P(TrackingServiceTest, ExperimentDetailCountsRunsByStatus) {
   MakeRun("e");
   RunPatch done;
   done.status = "failed";
-  ASSERT_TRUE(service_->UpdateRun(r1.run_id, done, std::nullopt, "x").ok());
+  ASSERT_OK(service_->UpdateRun(r1.run_id, done, std::nullopt, "x"));
   auto d = service_->GetExperiment("e");
-  ASSERT_TRUE(d.ok());
+  ASSERT_OK(d);
   EXPECT_EQ(d->experiment.run_count, 2);
   EXPECT_EQ(d->run_counts.at(RunStatus::kRunning), 1);
   EXPECT_EQ(d->run_counts.at(RunStatus::kFailed), 1);
@@ -180,7 +181,7 @@ TEST_P(TrackingServiceTest, CreateRunInArchivedExperimentIsConflict) {
   MakeExperiment("e");
   ExperimentPatch p;
   p.status = "archived";
-  ASSERT_TRUE(service_->UpdateExperiment("e", p, std::nullopt, "x").ok());
+  ASSERT_OK(service_->UpdateExperiment("e", p, std::nullopt, "x"));
   RunCreate c;
   c.experiment_name = "e";
   EXPECT_EQ(service_->CreateRun(c, "x").status().code(), StatusCode::kFailedPrecondition);
@@ -198,9 +199,9 @@ TEST_P(TrackingServiceTest, CreateRunStoresEverythingAndRecordsActor) {
   c.inputs = std::vector<std::string>{"ds-1", "ds-2"};
   c.start_time = 1700000000000;
   auto r = service_->CreateRun(c, "bob");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   auto g = service_->GetRun(r->run_id);
-  ASSERT_TRUE(g.ok());
+  ASSERT_OK(g);
   EXPECT_EQ(g->status, RunStatus::kRunning);
   EXPECT_EQ(g->created_by, "bob");
   EXPECT_EQ(g->params.at("depth"), "6");
@@ -224,7 +225,7 @@ TEST_P(TrackingServiceTest, CompletingRunSetsEndTimeAndFreezesIt) {
   RunPatch p;
   p.status = "completed";
   auto u = service_->UpdateRun(r.run_id, p, std::nullopt, "x");
-  ASSERT_TRUE(u.ok()) << u.status().ToString();
+  ASSERT_OK(u);
   EXPECT_EQ(u->status, RunStatus::kCompleted);
   ASSERT_TRUE(u->end_time.has_value());
   EXPECT_EQ(u->revision, 2);
@@ -245,7 +246,7 @@ TEST_P(TrackingServiceTest, CompletingRunSetsEndTimeAndFreezesIt) {
   RunPatch tags;
   tags.tags = StringMap{{"note", "ok"}};
   auto t = service_->UpdateRun(r.run_id, tags, std::nullopt, "x");
-  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  ASSERT_OK(t);
   EXPECT_EQ(t->tags.at("note"), "ok");
   EXPECT_EQ(t->revision, 3);
 }
@@ -271,7 +272,7 @@ TEST_P(TrackingServiceTest, ParamsAreImmutable) {
   RunPatch same;
   same.params = StringMap{{"depth", "6"}};
   auto s = service_->UpdateRun(r.run_id, same, std::nullopt, "x");
-  ASSERT_TRUE(s.ok());
+  ASSERT_OK(s);
   EXPECT_EQ(s->revision, 1);  // no-op
 
   RunPatch diff;
@@ -284,7 +285,7 @@ TEST_P(TrackingServiceTest, ParamsAreImmutable) {
   RunPatch add;
   add.params = StringMap{{"lr", "0.1"}};
   auto a = service_->UpdateRun(r.run_id, add, std::nullopt, "x");
-  ASSERT_TRUE(a.ok());
+  ASSERT_OK(a);
   EXPECT_EQ(a->params.at("lr"), "0.1");
   EXPECT_EQ(a->params.at("depth"), "6");
 }
@@ -294,7 +295,7 @@ TEST_P(TrackingServiceTest, UpdateRunWithStaleRevisionIsAbortedAndChangesNothing
   tracking::Run r = MakeRun("e");
   RunPatch p;
   p.tags = StringMap{{"a", "1"}};
-  ASSERT_TRUE(service_->UpdateRun(r.run_id, p, 1, "x").ok());
+  ASSERT_OK(service_->UpdateRun(r.run_id, p, 1, "x"));
   RunPatch q;
   q.status = "completed";
   EXPECT_EQ(service_->UpdateRun(r.run_id, q, 1, "x").status().code(), StatusCode::kAborted);
@@ -306,17 +307,16 @@ TEST_P(TrackingServiceTest, UpdateRunWithStaleRevisionIsAbortedAndChangesNothing
 TEST_P(TrackingServiceTest, LatestMetricKeepsGreatestStepDespiteOrder) {
   MakeExperiment("e");
   tracking::Run r = MakeRun("e");
-  ASSERT_TRUE(
-      service_->LogMetrics(r.run_id, Batch("loss", {{5, 100, 0.5}, {2, 200, 0.9}}), "x").ok());
-  ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("loss", {{3, 300, 0.7}}), "x").ok());
+  ASSERT_OK(service_->LogMetrics(r.run_id, Batch("loss", {{5, 100, 0.5}, {2, 200, 0.9}}), "x"));
+  ASSERT_OK(service_->LogMetrics(r.run_id, Batch("loss", {{3, 300, 0.7}}), "x"));
   auto g = service_->GetRun(r.run_id);
-  ASSERT_TRUE(g.ok());
+  ASSERT_OK(g);
   EXPECT_EQ(g->metrics.at("loss").step, 5);
   EXPECT_EQ(g->metrics.at("loss").value, 0.5);
   // Same step, later timestamp wins.
-  ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("loss", {{5, 150, 0.4}}), "x").ok());
+  ASSERT_OK(service_->LogMetrics(r.run_id, Batch("loss", {{5, 150, 0.4}}), "x"));
   EXPECT_EQ(service_->GetRun(r.run_id)->metrics.at("loss").value, 0.4);
-  ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("loss", {{5, 120, 0.1}}), "x").ok());
+  ASSERT_OK(service_->LogMetrics(r.run_id, Batch("loss", {{5, 120, 0.1}}), "x"));
   EXPECT_EQ(service_->GetRun(r.run_id)->metrics.at("loss").value, 0.4);
   EXPECT_EQ(service_->GetRun(r.run_id)->revision, 5);  // each batch bumps the revision
 }
@@ -346,7 +346,7 @@ TEST_P(TrackingServiceTest, MetricBatchSizeLimits) {
             StatusCode::kInvalidArgument);
   many.resize(10000);
   auto ok = service_->LogMetrics(r.run_id, Batch("k", many), "x");
-  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  ASSERT_OK(ok);
   EXPECT_EQ(*ok, 10000);
 }
 
@@ -360,7 +360,7 @@ TEST_P(TrackingServiceTest, MetricsToUnknownOrTerminalRunAreRejected) {
   tracking::Run r = MakeRun("e");
   RunPatch p;
   p.status = "completed";
-  ASSERT_TRUE(service_->UpdateRun(r.run_id, p, std::nullopt, "x").ok());
+  ASSERT_OK(service_->UpdateRun(r.run_id, p, std::nullopt, "x"));
   EXPECT_EQ(service_->LogMetrics(r.run_id, Batch("k", {{1, 1, 1.0}}), "x").status().code(),
             StatusCode::kFailedPrecondition);
   EXPECT_EQ(service_->GetRun(r.run_id)->revision, 2);
@@ -370,17 +370,17 @@ TEST_P(TrackingServiceTest, MetricsToUnknownOrTerminalRunAreRejected) {
 TEST_P(TrackingServiceTest, MissingTimestampDefaultsToNow) {
   MakeExperiment("e");
   tracking::Run r = MakeRun("e");
-  ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("k", {{1, kNoTimestamp, 1.0}}), "x").ok());
+  ASSERT_OK(service_->LogMetrics(r.run_id, Batch("k", {{1, kNoTimestamp, 1.0}}), "x"));
   EXPECT_GT(service_->GetRun(r.run_id)->metrics.at("k").timestamp, 1600000000000);
 }
 
 TEST_P(TrackingServiceTest, HistoryIsOrderedByStepStableAndRangeFiltered) {
   MakeExperiment("e");
   tracking::Run r = MakeRun("e");
-  ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("a/b", {{3, 1, 30}, {1, 1, 10}}), "x").ok());
-  ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("a/b", {{2, 1, 20}, {1, 2, 11}}), "x").ok());
+  ASSERT_OK(service_->LogMetrics(r.run_id, Batch("a/b", {{3, 1, 30}, {1, 1, 10}}), "x"));
+  ASSERT_OK(service_->LogMetrics(r.run_id, Batch("a/b", {{2, 1, 20}, {1, 2, 11}}), "x"));
   auto h = service_->GetMetricHistory(r.run_id, "a/b", {});
-  ASSERT_TRUE(h.ok()) << h.status().ToString();
+  ASSERT_OK(h);
   ASSERT_EQ(h->points.size(), 4u);
   EXPECT_EQ(h->points[0].value, 10);  // step 1 logged first
   EXPECT_EQ(h->points[1].value, 11);  // step 1 logged later
@@ -393,7 +393,7 @@ TEST_P(TrackingServiceTest, HistoryIsOrderedByStepStableAndRangeFiltered) {
   EXPECT_EQ(range->points[0].step, 2);
 
   auto none = service_->GetMetricHistory(r.run_id, "unknown", {});
-  ASSERT_TRUE(none.ok());
+  ASSERT_OK(none);
   EXPECT_TRUE(none->points.empty());
 }
 
@@ -407,10 +407,10 @@ TEST_P(TrackingServiceTest, HistoryDownsamplesWithinMaxPointsKeepingExtremes) {
       pts.push_back(
           {step, step, std::sin(step / 50.0) + (step == 3333 ? 5 : 0) - (step == 4444 ? 7 : 0)});
     }
-    ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("s", pts), "x").ok());
+    ASSERT_OK(service_->LogMetrics(r.run_id, Batch("s", pts), "x"));
   }
   auto h = service_->GetMetricHistory(r.run_id, "s", {std::nullopt, std::nullopt, 100});
-  ASSERT_TRUE(h.ok());
+  ASSERT_OK(h);
   EXPECT_TRUE(h->downsampled);
   EXPECT_LE(h->points.size(), 100u);
   auto has_step = [&](int64_t s) {
@@ -451,11 +451,11 @@ TEST_P(TrackingServiceTest, ArtifactUploadRecordsSha256AndIsImmutable) {
   MakeExperiment("e");
   tracking::Run r = MakeRun("e");
   auto a = service_->PutArtifact(r.run_id, "model/weights.bin", WriteTemp("hello"), "", "x");
-  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_OK(a);
   EXPECT_EQ(a->size_bytes, 5);
   EXPECT_EQ(a->sha256, "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
   auto f = service_->GetArtifact(r.run_id, "model/weights.bin");
-  ASSERT_TRUE(f.ok());
+  ASSERT_OK(f);
   std::ifstream in(f->file_path, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
@@ -480,7 +480,7 @@ TEST_P(TrackingServiceTest, ArtifactUploadToTerminalOrUnknownRunFails) {
   tracking::Run r = MakeRun("e");
   RunPatch p;
   p.status = "killed";
-  ASSERT_TRUE(service_->UpdateRun(r.run_id, p, std::nullopt, "x").ok());
+  ASSERT_OK(service_->UpdateRun(r.run_id, p, std::nullopt, "x"));
   EXPECT_EQ(service_->PutArtifact(r.run_id, "a", WriteTemp("x"), "", "x").status().code(),
             StatusCode::kFailedPrecondition);
   EXPECT_EQ(
@@ -497,7 +497,7 @@ TEST_P(TrackingServiceTest, SearchRunsByFilterAndOrder) {
   std::vector<std::string> ids;
   for (int i = 0; i < 5; ++i) {
     tracking::Run r = MakeRun("e", {{"depth", i % 2 ? "6" : "8"}});
-    ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("auc", {{0, 1, 0.5 + i * 0.1}}), "x").ok());
+    ASSERT_OK(service_->LogMetrics(r.run_id, Batch("auc", {{0, 1, 0.5 + i * 0.1}}), "x"));
     ids.push_back(r.run_id);
   }
   MakeRun("other");
@@ -506,7 +506,7 @@ TEST_P(TrackingServiceTest, SearchRunsByFilterAndOrder) {
   q.filter = "metrics.auc > 0.65 and params.depth = '6'";
   q.order_by = "metrics.auc DESC";
   auto page = service_->ListRuns(q);
-  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_OK(page);
   ASSERT_EQ(page->items.size(), 1u);  // i = 3 (auc 0.8); i = 1 has auc 0.6
   EXPECT_EQ(page->items[0].run_id, ids[3]);
   EXPECT_EQ(page->items[0].params.at("depth"), "6");
@@ -519,7 +519,7 @@ TEST_P(TrackingServiceTest, SearchRunsByFilterAndOrder) {
   std::vector<std::string> seen;
   for (int guard = 0; guard < 10; ++guard) {
     auto p = service_->ListRuns(ordered);
-    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    ASSERT_OK(p);
     for (auto& r : p->items) seen.push_back(r.run_id);
     if (!p->next_page_token) break;
     ordered.page_token = *p->next_page_token;
@@ -529,12 +529,12 @@ TEST_P(TrackingServiceTest, SearchRunsByFilterAndOrder) {
   RunListRequest newest;
   newest.limit = 4;
   auto n1 = service_->ListRuns(newest);
-  ASSERT_TRUE(n1.ok());
+  ASSERT_OK(n1);
   ASSERT_EQ(n1->items.size(), 4u);
   ASSERT_TRUE(n1->next_page_token.has_value());
   newest.page_token = *n1->next_page_token;
   auto n2 = service_->ListRuns(newest);
-  ASSERT_TRUE(n2.ok()) << n2.status().ToString();
+  ASSERT_OK(n2);
   EXPECT_EQ(n2->items.size(), 2u);
   EXPECT_FALSE(n2->next_page_token.has_value());
 }
@@ -556,13 +556,13 @@ TEST_P(TrackingServiceTest, SearchRunsRejectsBadFilterStatusAndToken) {
 }
 
 TEST_P(TrackingServiceTest, EveryMutationWritesOneAuditRecord) {
-  MakeExperiment("e");                                                                        // 1
-  tracking::Run r = MakeRun("e");                                                             // 2
-  ASSERT_TRUE(service_->LogMetrics(r.run_id, Batch("k", {{1, 1, 1}, {2, 2, 2}}), "x").ok());  // 3
-  ASSERT_TRUE(service_->PutArtifact(r.run_id, "f", WriteTemp("z"), "", "x").ok());            // 4
+  MakeExperiment("e");                                                                 // 1
+  tracking::Run r = MakeRun("e");                                                      // 2
+  ASSERT_OK(service_->LogMetrics(r.run_id, Batch("k", {{1, 1, 1}, {2, 2, 2}}), "x"));  // 3
+  ASSERT_OK(service_->PutArtifact(r.run_id, "f", WriteTemp("z"), "", "x"));            // 4
   RunPatch p;
   p.status = "completed";
-  ASSERT_TRUE(service_->UpdateRun(r.run_id, p, std::nullopt, "x").ok());  // 5
+  ASSERT_OK(service_->UpdateRun(r.run_id, p, std::nullopt, "x"));  // 5
   EXPECT_EQ(AuditCount(), 5);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'run.log_metrics' AND "
                   "summary LIKE '%\"count\":2%'"),

@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 
+#include "common/testing/status_matchers.h"
 #include "storage/sql_database.h"
 #include "storage/testing/test_databases.h"
 #include "tracking/sql_tracking_store.h"
@@ -28,7 +29,7 @@ class BackendTest : public ::testing::TestWithParam<storage::Backend> {
  protected:
   void SetUp() override {
     auto db = storage::testing::OpenFreshTestDatabase(GetParam());
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_OK(db);
     db_ = std::move(*db);
     data_dir_ = MakeTempDir();
     service_ = std::make_unique<TrackingService>(std::make_unique<SqlTrackingStore>(*db_),
@@ -43,9 +44,9 @@ class BackendTest : public ::testing::TestWithParam<storage::Backend> {
 
   int64_t Count(const std::string& sql) {
     auto tx = db_->Begin(storage::TxMode::kRead);
-    EXPECT_TRUE(tx.ok());
+    EXPECT_OK(tx);
     auto row = (*tx)->QueryOne(sql);
-    EXPECT_TRUE(row.ok()) << row.status().ToString();
+    EXPECT_OK(row);
     return row.ok() && *row ? (*row)->Int(0) : -1;
   }
   int64_t AuditCount() { return Count("SELECT COUNT(*) FROM audit_log"); }
@@ -54,7 +55,7 @@ class BackendTest : public ::testing::TestWithParam<storage::Backend> {
     ExperimentCreate c;
     c.name = name;
     auto e = service_->CreateExperiment(c, "alice");
-    EXPECT_TRUE(e.ok()) << e.status().ToString();
+    EXPECT_OK(e);
     return e.ok() ? *e : Experiment{};
   }
   tracking::Run MakeRun(const std::string& experiment, StringMap params = {}) {
@@ -62,7 +63,7 @@ class BackendTest : public ::testing::TestWithParam<storage::Backend> {
     c.experiment_name = experiment;
     c.params = std::move(params);
     auto r = service_->CreateRun(c, "bob");
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_OK(r);
     return r.ok() ? *r : tracking::Run{};
   }
   static MetricBatch Batch(const std::string& key, std::vector<MetricPoint> pts) {

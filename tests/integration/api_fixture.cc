@@ -3,6 +3,8 @@
 #include <atomic>
 #include <random>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::testing {
 
 std::string UniqueName(std::string_view prefix) {
@@ -60,7 +62,7 @@ void ExpectProblem(const RawReply& reply, int status, std::optional<std::string>
 
 void ApiTest::SetUp() {
   auto server = TestServer::Start(GetParam(), ExtraArgs());
-  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  ASSERT_OK(server);
   server_ = std::move(*server);
 }
 

@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "common/testing/status_matchers.h"
 #include "tests/integration/api_fixture.h"
 
 namespace cairn::testing {
@@ -96,7 +97,7 @@ TEST_P(DurabilityTest, KillNineLosesNoAcknowledgedBatchAndTearsNone) {
           << server_->process().Log();
       acked_by_run[run_id] = result.acked;
     }
-    ASSERT_TRUE(server_->Restart().ok());
+    ASSERT_OK(server_->Restart());
 
     for (const auto& [run, acked] : acked_by_run) {
       RawReply r = Do("GET", Url("/runs/" + run + "/metrics/d"));

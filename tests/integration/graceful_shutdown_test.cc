@@ -5,6 +5,7 @@
 #include <chrono>
 #include <thread>
 
+#include "common/testing/status_matchers.h"
 #include "tests/integration/api_fixture.h"
 
 namespace cairn::testing {
@@ -40,7 +41,7 @@ class GracefulShutdownTest : public ApiTest {
   }
 
   void ExpectAllPointsStored(const std::string& run_id) {
-    ASSERT_TRUE(server_->Restart().ok());
+    ASSERT_OK(server_->Restart());
     RawReply h = Do("GET", Url("/runs/" + run_id + "/metrics/g"));
     ASSERT_EQ(h.status, 200);
     EXPECT_EQ(BodyJson(h).at("items").as_array().size(), static_cast<size_t>(kBatchPoints));
@@ -56,15 +57,15 @@ TEST_P(GracefulShutdownTest, RequestHalfSentAtSigtermCompletes) {
   std::string request = RawConnection::Build("POST", Url("/runs/" + run_id + "/metrics"), body,
                                              {{"Content-Type", "application/json"}});
   auto conn = RawConnection::Connect(server_->port());
-  ASSERT_TRUE(conn.ok());
+  ASSERT_OK(conn);
   size_t half = request.size() / 2;
-  ASSERT_TRUE((*conn)->Send(std::string_view(request).substr(0, half)).ok());
+  ASSERT_OK((*conn)->Send(std::string_view(request).substr(0, half)));
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   ::kill(server_->process().pid(), SIGTERM);
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  ASSERT_TRUE((*conn)->Send(std::string_view(request).substr(half)).ok());
+  ASSERT_OK((*conn)->Send(std::string_view(request).substr(half)));
   auto reply = (*conn)->ReadReply();
-  ASSERT_TRUE(reply.ok()) << reply.status().ToString() << "\nlog:\n" << server_->process().Log();
+  ASSERT_OK(reply) << reply.status().ToString() << "\nlog:\n" << server_->process().Log();
   EXPECT_EQ(reply->status, 200) << reply->body;
   EXPECT_EQ(BodyJson(*reply).at("accepted").as_int64(), kBatchPoints);
   ExpectCleanExit();
@@ -77,14 +78,13 @@ TEST_P(GracefulShutdownTest, RequestBeingHandledAtSigtermCompletes) {
   CreateExperiment(exp);
   std::string run_id = RunId(CreateRun(exp));
   auto conn = RawConnection::Connect(server_->port());
-  ASSERT_TRUE(conn.ok());
-  ASSERT_TRUE((*conn)
-                  ->Send(RawConnection::Build("POST", Url("/runs/" + run_id + "/metrics"),
-                                              LargeBatch(), {{"Content-Type", "application/json"}}))
-                  .ok());
+  ASSERT_OK(conn);
+  ASSERT_OK(
+      (*conn)->Send(RawConnection::Build("POST", Url("/runs/" + run_id + "/metrics"), LargeBatch(),
+                                         {{"Content-Type", "application/json"}})));
   ::kill(server_->process().pid(), SIGTERM);
   auto reply = (*conn)->ReadReply();
-  ASSERT_TRUE(reply.ok()) << reply.status().ToString() << "\nlog:\n" << server_->process().Log();
+  ASSERT_OK(reply) << reply.status().ToString() << "\nlog:\n" << server_->process().Log();
   EXPECT_EQ(reply->status, 200) << reply->body;
   ExpectCleanExit();
   ExpectAllPointsStored(run_id);
@@ -93,9 +93,9 @@ TEST_P(GracefulShutdownTest, RequestBeingHandledAtSigtermCompletes) {
 // An idle keep-alive connection does not hold the shutdown up.
 TEST_P(GracefulShutdownTest, IdleKeepAliveConnectionDoesNotBlockExit) {
   auto conn = RawConnection::Connect(server_->port());
-  ASSERT_TRUE(conn.ok());
+  ASSERT_OK(conn);
   auto reply = (*conn)->Roundtrip("GET", "/healthz");
-  ASSERT_TRUE(reply.ok());
+  ASSERT_OK(reply);
   ExpectCleanExit();
 }
 

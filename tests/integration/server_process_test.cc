@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include "common/testing/status_matchers.h"
 #include "tests/integration/raw_http.h"
 #include "tests/integration/test_server.h"
 
@@ -30,15 +31,15 @@ class ServerProcessTest : public ::testing::TestWithParam<BackendKind> {};
 
 TEST_P(ServerProcessTest, AnnouncesPortAndAnswersHealthz) {
   auto server = TestServer::Start(GetParam());
-  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  ASSERT_OK(server);
   auto reply = (*server)->Call("GET", "/healthz");
-  ASSERT_TRUE(reply.ok()) << reply.status().ToString();
+  ASSERT_OK(reply);
   EXPECT_EQ(reply->status, 200);
 }
 
 TEST_P(ServerProcessTest, SigtermExitsZero) {
   auto server = TestServer::Start(GetParam());
-  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  ASSERT_OK(server);
   auto status = (*server)->process().Terminate();
   ASSERT_TRUE(status.has_value()) << "did not exit after SIGTERM; log:\n"
                                   << (*server)->process().Log();
@@ -48,7 +49,7 @@ TEST_P(ServerProcessTest, SigtermExitsZero) {
 
 TEST_P(ServerProcessTest, SigintExitsZero) {
   auto server = TestServer::Start(GetParam());
-  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  ASSERT_OK(server);
   ::kill((*server)->process().pid(), SIGINT);
   // Terminate() only adds a SIGTERM if SIGINT was not enough within the timeout.
   for (int i = 0; i < 3000 && !(*server)->process().Exited(); ++i) ::usleep(10000);
@@ -60,11 +61,11 @@ TEST_P(ServerProcessTest, SigintExitsZero) {
 
 TEST_P(ServerProcessTest, RestartAfterKillKeepsServing) {
   auto server = TestServer::Start(GetParam());
-  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  ASSERT_OK(server);
   (*server)->process().Kill();
-  ASSERT_TRUE((*server)->Restart().ok());
+  ASSERT_OK((*server)->Restart());
   auto reply = (*server)->Call("GET", "/readyz");
-  ASSERT_TRUE(reply.ok()) << reply.status().ToString();
+  ASSERT_OK(reply);
   EXPECT_EQ(reply->status, 200);
 }
 

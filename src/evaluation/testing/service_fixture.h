@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "common/testing/status_matchers.h"
 #include "evaluation/evaluation_service.h"
 #include "evaluation/sql_evaluation_store.h"
 #include "evaluation/testing/fakes.h"
@@ -20,20 +21,16 @@ class ServiceTest : public ::testing::TestWithParam<storage::Backend> {
  protected:
   void SetUp() override {
     auto db = storage::testing::OpenFreshTestDatabase(GetParam());
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_OK(db);
     db_ = std::move(*db);
     using stats::testing::TestdataPath;
-    ASSERT_TRUE(
-        datasets_.AddCsvFile("bin", TestdataPath("evaluation/binary/01_basic/data.csv")).ok());
-    ASSERT_TRUE(
-        datasets_.AddCsvFile("mc", TestdataPath("evaluation/multiclass/01_basic/data.csv")).ok());
-    ASSERT_TRUE(
-        datasets_.AddCsvFile("reg", TestdataPath("evaluation/regression/01_basic/data.csv")).ok());
-    ASSERT_TRUE(datasets_.AddCsvFile("xgb", TestdataPath("xgboost/classifier/eval.csv")).ok());
+    ASSERT_OK(datasets_.AddCsvFile("bin", TestdataPath("evaluation/binary/01_basic/data.csv")));
+    ASSERT_OK(datasets_.AddCsvFile("mc", TestdataPath("evaluation/multiclass/01_basic/data.csv")));
+    ASSERT_OK(datasets_.AddCsvFile("reg", TestdataPath("evaluation/regression/01_basic/data.csv")));
+    ASSERT_OK(datasets_.AddCsvFile("xgb", TestdataPath("xgboost/classifier/eval.csv")));
     // The same binary data announced as a large dataset: runs go to the job queue.
-    ASSERT_TRUE(
-        datasets_.AddCsvFile("big", TestdataPath("evaluation/binary/01_basic/data.csv"), 1000000)
-            .ok());
+    ASSERT_OK(
+        datasets_.AddCsvFile("big", TestdataPath("evaluation/binary/01_basic/data.csv"), 1000000));
     const std::string model = TestdataPath("xgboost/classifier/model.json");
     catalog_.Add({"clf", 1, "xgboost-json", model, *models::Sha256OfFile(model)});
     catalog_.Add({"clf", 2, "onnx", "/tmp/none.onnx", ""});
@@ -77,9 +74,9 @@ class ServiceTest : public ::testing::TestWithParam<storage::Backend> {
   }
   int64_t Count(const std::string& sql) {
     auto tx = db_->Begin(storage::TxMode::kRead);
-    EXPECT_TRUE(tx.ok());
+    EXPECT_OK(tx);
     auto row = (*tx)->QueryOne(sql);
-    EXPECT_TRUE(row.ok()) << row.status().ToString();
+    EXPECT_OK(row);
     return row.ok() && *row ? (*row)->Int(0) : -1;
   }
   int64_t AuditCount() { return Count("SELECT COUNT(*) FROM audit_log"); }

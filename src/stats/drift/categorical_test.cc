@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::stats {
 namespace {
 
@@ -12,7 +14,7 @@ TEST(CountCategories, SortedByteOrderUnionWithZeroCounts) {
   const std::vector<std::string_view> r = {"b", "a", "b", "Z"};
   const std::vector<std::string_view> c = {"c", "a", "a"};
   auto res = CountCategories(r, c);
-  ASSERT_TRUE(res.ok());
+  ASSERT_OK(res);
   EXPECT_EQ(res->categories, (std::vector<std::string>{"Z", "a", "b", "c"}));
   EXPECT_EQ(res->reference_counts, (std::vector<std::int64_t>{1, 1, 2, 0}));
   EXPECT_EQ(res->current_counts, (std::vector<std::int64_t>{0, 2, 0, 1}));
@@ -24,7 +26,8 @@ TEST(CountCategories, PermutationInvariant) {
   const std::vector<std::string_view> c = {"y"};
   auto a = CountCategories(r1, c);
   auto b = CountCategories(r2, c);
-  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_OK(a);
+  ASSERT_OK(b);
   EXPECT_EQ(a->categories, b->categories);
   EXPECT_EQ(a->reference_counts, b->reference_counts);
 }

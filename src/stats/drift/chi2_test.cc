@@ -5,6 +5,8 @@
 #include <cmath>
 #include <vector>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::stats {
 namespace {
 
@@ -13,7 +15,7 @@ TEST(ChiSquareTwoRow, KnownTwoByTwo) {
   const std::vector<std::int64_t> r = {10, 20};
   const std::vector<std::int64_t> c = {20, 10};
   auto res = ChiSquareTwoRow(r, c);
-  ASSERT_TRUE(res.ok());
+  ASSERT_OK(res);
   EXPECT_NEAR(res->statistic, 20.0 / 3.0, 1e-13);
   EXPECT_EQ(res->dof, 1);
   // P(chi2_1 > x) = erfc(sqrt(x/2)).
@@ -24,7 +26,7 @@ TEST(ChiSquareTwoRow, ProportionalRowsGiveZeroAndPOne) {
   const std::vector<std::int64_t> r = {10, 20, 30};
   const std::vector<std::int64_t> c = {20, 40, 60};
   auto res = ChiSquareTwoRow(r, c);
-  ASSERT_TRUE(res.ok());
+  ASSERT_OK(res);
   EXPECT_NEAR(res->statistic, 0.0, 1e-12);
   EXPECT_NEAR(res->p_value, 1.0, 1e-12);
   EXPECT_EQ(res->dof, 2);
@@ -34,7 +36,7 @@ TEST(ChiSquareTwoRow, SingleCategoryIsDegenerate) {
   const std::vector<std::int64_t> r = {5};
   const std::vector<std::int64_t> c = {9};
   auto res = ChiSquareTwoRow(r, c);
-  ASSERT_TRUE(res.ok());
+  ASSERT_OK(res);
   EXPECT_EQ(res->statistic, 0.0);
   EXPECT_EQ(res->p_value, 1.0);
   EXPECT_EQ(res->dof, 0);
@@ -45,7 +47,8 @@ TEST(ChiSquareTwoRow, SymmetricInRows) {
   const std::vector<std::int64_t> c = {30, 5, 70, 2};
   auto a = ChiSquareTwoRow(r, c);
   auto b = ChiSquareTwoRow(c, r);
-  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_OK(a);
+  ASSERT_OK(b);
   EXPECT_NEAR(a->statistic, b->statistic, 1e-12 * a->statistic);
   ASSERT_GT(b->p_value, 0.0);
   EXPECT_NEAR(a->p_value / b->p_value, 1.0, 1e-9);

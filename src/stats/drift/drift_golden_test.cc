@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/testing/status_matchers.h"
 #include "stats/drift/drift_report.h"
 #include "stats/testing/csv.h"
 #include "stats/testing/golden.h"
@@ -57,9 +58,9 @@ class DriftGolden : public ::testing::TestWithParam<std::string> {
     auto ref = testing::ReadCsvFile(testing::TestdataPath(dir + "reference.csv"));
     auto cur = testing::ReadCsvFile(testing::TestdataPath(dir + "current.csv"));
     auto expected = testing::ReadJsonFile(testing::TestdataPath(dir + "expected.json"));
-    ASSERT_TRUE(ref.ok()) << ref.status().ToString();
-    ASSERT_TRUE(cur.ok()) << cur.status().ToString();
-    ASSERT_TRUE(expected.ok()) << expected.status().ToString();
+    ASSERT_OK(ref);
+    ASSERT_OK(cur);
+    ASSERT_OK(expected);
     reference_ = std::move(ref).value();
     current_ = std::move(cur).value();
     expected_ = std::move(expected).value();
@@ -69,9 +70,10 @@ class DriftGolden : public ::testing::TestWithParam<std::string> {
     const std::string name(col.at("name").as_string());
     auto r = testing::NumericColumn(reference_, name);
     auto c = testing::NumericColumn(current_, name);
-    ASSERT_TRUE(r.ok() && c.ok()) << name;
+    ASSERT_OK(r) << name;
+    ASSERT_OK(c) << name;
     auto drift = ComputeNumericDrift(*r, *c);
-    ASSERT_TRUE(drift.ok()) << drift.status().ToString();
+    ASSERT_OK(drift);
     const NumericDrift& d = *drift;
     EXPECT_EQ(d.n_reference, col.at("n_reference").to_number<std::int64_t>());
     EXPECT_EQ(d.n_current, col.at("n_current").to_number<std::int64_t>());
@@ -106,10 +108,11 @@ class DriftGolden : public ::testing::TestWithParam<std::string> {
     const std::string name(col.at("name").as_string());
     auto r = testing::StringColumn(reference_, name);
     auto c = testing::StringColumn(current_, name);
-    ASSERT_TRUE(r.ok() && c.ok()) << name;
+    ASSERT_OK(r) << name;
+    ASSERT_OK(c) << name;
     auto drift = ComputeCategoricalDrift(std::span<const std::optional<std::string>>(*r),
                                          std::span<const std::optional<std::string>>(*c));
-    ASSERT_TRUE(drift.ok()) << drift.status().ToString();
+    ASSERT_OK(drift);
     const CategoricalDrift& d = *drift;
     EXPECT_EQ(d.n_reference, col.at("n_reference").to_number<std::int64_t>());
     EXPECT_EQ(d.n_current, col.at("n_current").to_number<std::int64_t>());

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::stats {
 namespace {
 
@@ -27,7 +29,8 @@ TEST(ComputeNumericDrift, NaNIsDroppedAndCounted) {
   r_missing.insert(r_missing.begin(), std::nan(""));
   auto clean = ComputeNumericDrift(r, c);
   auto with_nan = ComputeNumericDrift(r_missing, c);
-  ASSERT_TRUE(clean.ok() && with_nan.ok());
+  ASSERT_OK(clean);
+  ASSERT_OK(with_nan);
   EXPECT_EQ(with_nan->missing_reference, 2);
   EXPECT_EQ(with_nan->missing_current, 0);
   EXPECT_EQ(with_nan->n_reference, 200);
@@ -38,11 +41,11 @@ TEST(ComputeNumericDrift, NaNIsDroppedAndCounted) {
 
 TEST(ComputeNumericDrift, LargeShiftDriftsAndNoShiftDoesNot) {
   auto shifted = ComputeNumericDrift(Normal(5000, 0, 1), Normal(5000, 1.0, 2));
-  ASSERT_TRUE(shifted.ok());
+  ASSERT_OK(shifted);
   EXPECT_TRUE(shifted->drifted);
   EXPECT_EQ(shifted->severity, Severity::kCritical);
   auto same = ComputeNumericDrift(Normal(5000, 0, 3), Normal(5000, 0, 4));
-  ASSERT_TRUE(same.ok());
+  ASSERT_OK(same);
   EXPECT_FALSE(same->drifted);
   EXPECT_EQ(same->severity, Severity::kLow);
 }
@@ -50,14 +53,14 @@ TEST(ComputeNumericDrift, LargeShiftDriftsAndNoShiftDoesNot) {
 TEST(ComputeNumericDrift, RuleNeedsBothSignificanceAndPsi) {
   // A tiny shift in a huge sample: KS significant, PSI small -> no drift by default.
   auto r = ComputeNumericDrift(Normal(200000, 0, 5), Normal(200000, 0.05, 6));
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_LT(r->ks.p_value, 0.05);
   EXPECT_LT(r->psi.psi, 0.1);
   EXPECT_FALSE(r->drifted);
   DriftRule loose;
   loose.psi_threshold = 0.0;
   auto again = ComputeNumericDrift(Normal(200000, 0, 5), Normal(200000, 0.05, 6), loose);
-  ASSERT_TRUE(again.ok());
+  ASSERT_OK(again);
   EXPECT_TRUE(again->drifted);
 }
 
@@ -65,7 +68,7 @@ TEST(ComputeNumericDrift, HistogramCoversPooledRange) {
   const std::vector<double> r = {0.0, 1.0, 2.0};
   const std::vector<double> c = {2.0, 4.0};
   auto d = ComputeNumericDrift(r, c);
-  ASSERT_TRUE(d.ok());
+  ASSERT_OK(d);
   const Histogram& h = d->histogram;
   ASSERT_EQ(h.edges.size(), static_cast<std::size_t>(kHistogramBins + 1));
   EXPECT_EQ(h.edges.front(), 0.0);
@@ -80,7 +83,7 @@ TEST(ComputeNumericDrift, HistogramCoversPooledRange) {
 TEST(ComputeNumericDrift, ConstantPoolGetsUnitWideHistogram) {
   const std::vector<double> r(5, 7.0);
   auto d = ComputeNumericDrift(r, r);
-  ASSERT_TRUE(d.ok());
+  ASSERT_OK(d);
   EXPECT_EQ(d->histogram.edges.front(), 6.5);
   EXPECT_EQ(d->histogram.edges.back(), 7.5);
   EXPECT_EQ(d->ks.p_value, 1.0);
@@ -111,7 +114,7 @@ TEST(ComputeCategoricalDrift, CountsMissingAndDetectsShift) {
   r.emplace_back(std::nullopt);
   auto d = ComputeCategoricalDrift(std::span<const std::optional<std::string>>(r),
                                    std::span<const std::optional<std::string>>(c));
-  ASSERT_TRUE(d.ok());
+  ASSERT_OK(d);
   EXPECT_EQ(d->missing_reference, 1);
   EXPECT_EQ(d->n_reference, 1000);
   EXPECT_EQ(d->categories, (std::vector<std::string>{"a", "b", "c"}));
@@ -123,7 +126,7 @@ TEST(ComputeCategoricalDrift, CountsMissingAndDetectsShift) {
 TEST(ComputeCategoricalDrift, IdenticalDistributionsDoNotDrift) {
   const std::vector<std::string_view> r = {"x", "y", "x", "y"};
   auto d = ComputeCategoricalDrift(r, r, 0, 0);
-  ASSERT_TRUE(d.ok());
+  ASSERT_OK(d);
   EXPECT_EQ(d->psi, 0.0);
   EXPECT_EQ(d->js_distance, 0.0);
   EXPECT_FALSE(d->drifted);

@@ -6,18 +6,20 @@
 #include <random>
 #include <vector>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::stats {
 namespace {
 
 TEST(JensenShannonDistance, ZeroForIdenticalAndOneForDisjoint) {
   const std::vector<double> p = {0.2, 0.3, 0.5};
   auto same = JensenShannonDistance(p, p);
-  ASSERT_TRUE(same.ok());
+  ASSERT_OK(same);
   EXPECT_EQ(*same, 0.0);
   const std::vector<double> a = {1, 0};
   const std::vector<double> b = {0, 1};
   auto disjoint = JensenShannonDistance(a, b);
-  ASSERT_TRUE(disjoint.ok());
+  ASSERT_OK(disjoint);
   EXPECT_NEAR(*disjoint, 1.0, 1e-15);
 }
 
@@ -26,7 +28,7 @@ TEST(JensenShannonDistance, KnownValue) {
   const std::vector<double> a = {1, 0};
   const std::vector<double> b = {0.5, 0.5};
   auto r = JensenShannonDistance(a, b);
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   const double m0 = 0.75;
   const double m1 = 0.25;
   const double kl = 1.0 * std::log(1.0 / m0) + 0.5 * std::log(0.5 / m0) + 0.5 * std::log(0.5 / m1);
@@ -44,14 +46,15 @@ TEST(JensenShannonDistance, SymmetricBoundedAndScaleFree) {
     q[t % 8] = 0.0;
     auto pq = JensenShannonDistance(p, q);
     auto qp = JensenShannonDistance(q, p);
-    ASSERT_TRUE(pq.ok() && qp.ok());
+    ASSERT_OK(pq);
+    ASSERT_OK(qp);
     EXPECT_NEAR(*pq, *qp, 1e-15);
     EXPECT_GE(*pq, 0.0);
     EXPECT_LE(*pq, 1.0);
     std::vector<double> scaled = p;
     for (auto& x : scaled) x *= 10;
     auto s = JensenShannonDistance(scaled, q);
-    ASSERT_TRUE(s.ok());
+    ASSERT_OK(s);
     EXPECT_NEAR(*s, *pq, 1e-12);
   }
 }

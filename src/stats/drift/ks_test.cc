@@ -7,6 +7,8 @@
 #include <random>
 #include <vector>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::stats {
 namespace {
 
@@ -45,7 +47,7 @@ TEST(KolmogorovSurvival, ContinuousAndDecreasingAcrossSeriesCutover) {
 TEST(KsTwoSample, IdenticalSamplesGiveZeroAndPValueOne) {
   const auto a = Normal(500, 0, 1);
   auto r = KsTwoSample(a, a);
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->statistic, 0.0);
   EXPECT_EQ(r->p_value, 1.0);
 }
@@ -55,13 +57,14 @@ TEST(KsTwoSample, SymmetricAndPermutationInvariant) {
   auto b = Normal(450, 0.3, 3);
   auto ab = KsTwoSample(a, b);
   auto ba = KsTwoSample(b, a);
-  ASSERT_TRUE(ab.ok() && ba.ok());
+  ASSERT_OK(ab);
+  ASSERT_OK(ba);
   EXPECT_EQ(ab->statistic, ba->statistic);
   EXPECT_EQ(ab->p_value, ba->p_value);
   std::shuffle(a.begin(), a.end(), std::mt19937(4));
   std::reverse(b.begin(), b.end());
   auto shuffled = KsTwoSample(a, b);
-  ASSERT_TRUE(shuffled.ok());
+  ASSERT_OK(shuffled);
   EXPECT_EQ(shuffled->statistic, ab->statistic);
 }
 
@@ -69,7 +72,7 @@ TEST(KsTwoSample, DisjointSamplesGiveOne) {
   const std::vector<double> a = {1, 2, 3};
   const std::vector<double> b = {4, 5};
   auto r = KsTwoSample(a, b);
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->statistic, 1.0);
   EXPECT_GE(r->p_value, 0.0);
   EXPECT_LE(r->p_value, 1.0);
@@ -80,14 +83,14 @@ TEST(KsTwoSample, TiesStepPastEveryCopy) {
   const std::vector<double> a = {1, 1, 1, 2};
   const std::vector<double> b = {1, 2, 2, 2};
   auto r = KsTwoSample(a, b);
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->statistic, 0.5);
 }
 
 TEST(KsTwoSample, BoundsHoldOnRandomSamples) {
   for (unsigned seed = 0; seed < 20; ++seed) {
     auto r = KsTwoSample(Normal(50 + seed, 0, seed), Normal(70, seed * 0.1, seed + 100));
-    ASSERT_TRUE(r.ok());
+    ASSERT_OK(r);
     EXPECT_GE(r->statistic, 0.0);
     EXPECT_LE(r->statistic, 1.0);
     EXPECT_GE(r->p_value, 0.0);

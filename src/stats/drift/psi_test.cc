@@ -7,6 +7,8 @@
 #include <random>
 #include <vector>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::stats {
 namespace {
 
@@ -31,7 +33,7 @@ TEST(QuantileLinear, MatchesNumpyLinearDefinition) {
 TEST(ComputePsi, IdenticalSamplesGiveZero) {
   const auto a = Uniform(1000, 0, 1, 1);
   auto r = ComputePsi(a, a);
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->psi, 0.0);
   EXPECT_EQ(r->edges.size(), 9u);
   EXPECT_EQ(r->reference_counts, r->current_counts);
@@ -44,7 +46,8 @@ TEST(ComputePsi, NonNegativeAndPermutationInvariant) {
   std::shuffle(a.begin(), a.end(), std::mt19937(9));
   std::shuffle(b.begin(), b.end(), std::mt19937(10));
   auto r2 = ComputePsi(a, b);
-  ASSERT_TRUE(r1.ok() && r2.ok());
+  ASSERT_OK(r1);
+  ASSERT_OK(r2);
   EXPECT_GT(r1->psi, 0.0);
   EXPECT_EQ(r1->psi, r2->psi);
   EXPECT_EQ(r1->current_counts, r2->current_counts);
@@ -56,7 +59,7 @@ TEST(ComputePsi, BinsAreRightClosedAndValuesOnAnEdgeGoLeft) {
   for (int i = 1; i <= 11; ++i) ref.push_back(i);
   const std::vector<double> cur = {2.0, 2.0000001};
   auto r = ComputePsi(ref, cur);
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   ASSERT_EQ(r->edges.front(), 2.0);
   EXPECT_EQ(r->current_counts[0], 1);
   EXPECT_EQ(r->current_counts[1], 1);
@@ -66,7 +69,7 @@ TEST(ComputePsi, ConstantReferenceCollapsesToTwoBinsAndFloorsEmptyOnes) {
   const std::vector<double> ref(100, 3.0);
   const std::vector<double> cur = {1.0, 5.0, 6.0, 7.0};
   auto r = ComputePsi(ref, cur);
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   EXPECT_EQ(r->edges, std::vector<double>{3.0});
   EXPECT_EQ(r->reference_counts, (std::vector<std::int64_t>{100, 0}));
   EXPECT_EQ(r->current_counts, (std::vector<std::int64_t>{1, 3}));

@@ -6,6 +6,8 @@
 #include <random>
 #include <vector>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::stats {
 namespace {
 
@@ -13,7 +15,7 @@ TEST(ComputeBinaryMetrics, SmallHandComputedExample) {
   const std::vector<int> y = {0, 0, 1, 1, 1};
   const std::vector<double> s = {0.1, 0.6, 0.4, 0.8, 0.5};
   auto m = ComputeBinaryMetrics(y, s);
-  ASSERT_TRUE(m.ok());
+  ASSERT_OK(m);
   EXPECT_EQ(m->confusion[0][0], 1);  // tn
   EXPECT_EQ(m->confusion[0][1], 1);  // fp (0.6)
   EXPECT_EQ(m->confusion[1][0], 1);  // fn (0.4)
@@ -35,7 +37,7 @@ TEST(ComputeBinaryMetrics, TiedScoresCountHalf) {
   const std::vector<int> y = {0, 1, 0, 1};
   const std::vector<double> s = {0.5, 0.5, 0.5, 0.5};
   auto m = ComputeBinaryMetrics(y, s);
-  ASSERT_TRUE(m.ok());
+  ASSERT_OK(m);
   EXPECT_EQ(*m->roc_auc, 0.5);
 }
 
@@ -43,10 +45,10 @@ TEST(ComputeBinaryMetrics, ThresholdIsInclusiveAndConfigurable) {
   const std::vector<int> y = {1, 0};
   const std::vector<double> s = {0.7, 0.3};
   auto strict = ComputeBinaryMetrics(y, s, 0.7);
-  ASSERT_TRUE(strict.ok());
+  ASSERT_OK(strict);
   EXPECT_EQ(strict->confusion[1][1], 1);
   auto high = ComputeBinaryMetrics(y, s, 0.71);
-  ASSERT_TRUE(high.ok());
+  ASSERT_OK(high);
   EXPECT_EQ(high->confusion[1][1], 0);
   EXPECT_EQ(high->precision, 0.0);  // zero_division = 0
   EXPECT_EQ(high->f1, 0.0);
@@ -56,7 +58,7 @@ TEST(ComputeBinaryMetrics, SingleClassHasNoAuc) {
   const std::vector<int> y = {0, 0, 0};
   const std::vector<double> s = {0.1, 0.7, 0.2};
   auto m = ComputeBinaryMetrics(y, s);
-  ASSERT_TRUE(m.ok());
+  ASSERT_OK(m);
   EXPECT_FALSE(m->roc_auc.has_value());
   EXPECT_EQ(m->recall, 0.0);
 }
@@ -65,7 +67,7 @@ TEST(ComputeBinaryMetrics, LogLossClipsCertainWrongPredictions) {
   const std::vector<int> y = {1, 0};
   const std::vector<double> s = {0.0, 1.0};
   auto m = ComputeBinaryMetrics(y, s);
-  ASSERT_TRUE(m.ok());
+  ASSERT_OK(m);
   EXPECT_TRUE(std::isfinite(m->log_loss));
   EXPECT_NEAR(m->log_loss, -std::log(kLogLossEps), 1e-9);
 }
@@ -102,7 +104,7 @@ TEST(ComputeBinaryMetricsByGroup, GroupsSortedAndSplit) {
   const std::vector<double> s = {0.9, 0.2, 0.3, 0.8};
   const std::vector<std::string_view> g = {"b", "a", "b", "a"};
   auto r = ComputeBinaryMetricsByGroup(y, s, g);
-  ASSERT_TRUE(r.ok());
+  ASSERT_OK(r);
   ASSERT_EQ(r->size(), 2u);
   EXPECT_EQ((*r)[0].group, "a");
   EXPECT_EQ((*r)[0].metrics.n, 2);

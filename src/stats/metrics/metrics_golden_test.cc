@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/testing/status_matchers.h"
 #include "stats/metrics/binary.h"
 #include "stats/metrics/multiclass.h"
 #include "stats/metrics/regression.h"
@@ -34,8 +35,8 @@ Loaded Load(const std::string& task, const std::string& name) {
   const std::string dir = "evaluation/" + task + "/" + name + "/";
   auto table = testing::ReadCsvFile(testing::TestdataPath(dir + "data.csv"));
   auto expected = testing::ReadJsonFile(testing::TestdataPath(dir + "expected.json"));
-  EXPECT_TRUE(table.ok()) << table.status().ToString();
-  EXPECT_TRUE(expected.ok()) << expected.status().ToString();
+  EXPECT_OK(table);
+  EXPECT_OK(expected);
   if (!table.ok() || !expected.ok()) return {};
   return {std::move(table).value(), expected->as_object()};
 }
@@ -77,12 +78,13 @@ TEST_P(BinaryGolden, OverallAndPerGroupMatchSklearn) {
   ASSERT_FALSE(data.table.rows.empty());
   auto label_values = testing::NumericColumn(data.table, "label");
   auto scores = testing::NumericColumn(data.table, "score");
-  ASSERT_TRUE(label_values.ok() && scores.ok());
+  ASSERT_OK(label_values);
+  ASSERT_OK(scores);
   std::vector<int> labels(label_values->begin(), label_values->end());
   const double threshold = AsDouble(data.expected.at("threshold"));
   ASSERT_EQ(AsDouble(data.expected.at("log_loss_eps")), kLogLossEps);
   auto overall = ComputeBinaryMetrics(labels, *scores, threshold);
-  ASSERT_TRUE(overall.ok()) << overall.status().ToString();
+  ASSERT_OK(overall);
   {
     SCOPED_TRACE("overall");
     ExpectBinary(*overall, data.expected.at("overall").as_object());
@@ -90,7 +92,7 @@ TEST_P(BinaryGolden, OverallAndPerGroupMatchSklearn) {
   const std::vector<std::string> groups = Strings(data.table, "group");
   const std::vector<std::string_view> group_views(groups.begin(), groups.end());
   auto per_group = ComputeBinaryMetricsByGroup(labels, *scores, group_views, threshold);
-  ASSERT_TRUE(per_group.ok()) << per_group.status().ToString();
+  ASSERT_OK(per_group);
   const bj::array& expected_groups = data.expected.at("per_group").as_array();
   ASSERT_EQ(per_group->size(), expected_groups.size());
   for (std::size_t g = 0; g < per_group->size(); ++g) {
@@ -116,7 +118,7 @@ TEST_P(MulticlassGolden, MatchesSklearn) {
   const std::vector<std::string> predictions = Strings(data.table, "prediction");
   auto m = ComputeMulticlassMetrics(std::span<const std::string>(labels),
                                     std::span<const std::string>(predictions));
-  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  ASSERT_OK(m);
   const bj::object& e = data.expected;
   EXPECT_EQ(m->n, e.at("n").to_number<std::int64_t>());
   std::vector<std::string> classes;
@@ -159,9 +161,10 @@ TEST_P(RegressionGolden, MatchesSklearn) {
   ASSERT_FALSE(data.table.rows.empty());
   auto y = testing::NumericColumn(data.table, "target");
   auto p = testing::NumericColumn(data.table, "prediction");
-  ASSERT_TRUE(y.ok() && p.ok());
+  ASSERT_OK(y);
+  ASSERT_OK(p);
   auto m = ComputeRegressionMetrics(*y, *p);
-  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  ASSERT_OK(m);
   const bj::object& e = data.expected;
   ASSERT_EQ(AsDouble(e.at("mape_epsilon")), kMapeEps);
   EXPECT_EQ(m->n, e.at("n").to_number<std::int64_t>());

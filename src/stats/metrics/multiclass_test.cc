@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::stats {
 namespace {
 
@@ -12,7 +14,7 @@ TEST(ComputeMulticlassMetrics, HandComputedExample) {
   const std::vector<std::string_view> y = {"a", "a", "b", "c"};
   const std::vector<std::string_view> p = {"a", "b", "b", "b"};
   auto m = ComputeMulticlassMetrics(y, p);
-  ASSERT_TRUE(m.ok());
+  ASSERT_OK(m);
   EXPECT_EQ(m->classes, (std::vector<std::string>{"a", "b", "c"}));
   EXPECT_EQ(m->confusion,
             (std::vector<std::vector<std::int64_t>>{{1, 1, 0}, {0, 1, 0}, {0, 1, 0}}));
@@ -32,7 +34,7 @@ TEST(ComputeMulticlassMetrics, PredictedOnlyClassCountsInMacroAverage) {
   const std::vector<std::string_view> y = {"a", "a"};
   const std::vector<std::string_view> p = {"a", "z"};
   auto m = ComputeMulticlassMetrics(y, p);
-  ASSERT_TRUE(m.ok());
+  ASSERT_OK(m);
   ASSERT_EQ(m->classes.size(), 2u);
   EXPECT_EQ(m->per_class[1].support, 0);
   EXPECT_DOUBLE_EQ(m->recall_macro, 0.25);  // (1/2 + 0) / 2
@@ -43,7 +45,7 @@ TEST(ComputeMulticlassMetrics, StringOverloadAgrees) {
   const std::vector<std::string> p = {"x", "x"};
   auto m =
       ComputeMulticlassMetrics(std::span<const std::string>(y), std::span<const std::string>(p));
-  ASSERT_TRUE(m.ok());
+  ASSERT_OK(m);
   EXPECT_DOUBLE_EQ(m->accuracy, 0.5);
 }
 

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <vector>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::stats {
 namespace {
 
@@ -12,7 +14,7 @@ TEST(ComputeRegressionMetrics, HandComputedExample) {
   const std::vector<double> y = {1, 2, 3, 4};
   const std::vector<double> p = {1, 2, 3, 6};
   auto m = ComputeRegressionMetrics(y, p);
-  ASSERT_TRUE(m.ok());
+  ASSERT_OK(m);
   EXPECT_DOUBLE_EQ(m->rmse, 1.0);  // sqrt(4/4)
   EXPECT_DOUBLE_EQ(m->mae, 0.5);
   EXPECT_DOUBLE_EQ(m->mape, 0.5 / 4);
@@ -32,7 +34,7 @@ TEST(ComputeRegressionMetrics, ZeroTargetUsesEpsDenominator) {
   const std::vector<double> y = {0.0};
   const std::vector<double> p = {1.0};
   auto m = ComputeRegressionMetrics(y, p);
-  ASSERT_TRUE(m.ok());
+  ASSERT_OK(m);
   EXPECT_EQ(m->mape, 1.0 / kMapeEps);
 }
 

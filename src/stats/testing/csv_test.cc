@@ -4,20 +4,22 @@
 
 #include <cmath>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::stats::testing {
 namespace {
 
 TEST(ParseCsv, HeaderRowsAndMissingCells) {
   auto t = ParseCsv("a,b\r\n1.5,x\n,y\n");
-  ASSERT_TRUE(t.ok());
+  ASSERT_OK(t);
   EXPECT_EQ(t->header, (std::vector<std::string>{"a", "b"}));
   ASSERT_EQ(t->rows.size(), 2u);
   auto a = NumericColumn(*t, "a");
-  ASSERT_TRUE(a.ok());
+  ASSERT_OK(a);
   EXPECT_EQ((*a)[0], 1.5);
   EXPECT_TRUE(std::isnan((*a)[1]));
   auto b = StringColumn(*t, "b");
-  ASSERT_TRUE(b.ok());
+  ASSERT_OK(b);
   EXPECT_EQ((*b)[1], "y");
 }
 
@@ -39,7 +41,7 @@ TEST(ParseDoubleCell, RejectsGarbage) {
 
 TEST(NumericColumn, UnknownColumnIsNotFound) {
   auto t = ParseCsv("a\n1\n");
-  ASSERT_TRUE(t.ok());
+  ASSERT_OK(t);
   EXPECT_EQ(NumericColumn(*t, "zz").status().code(), StatusCode::kNotFound);
   EXPECT_EQ(ReadCsvFile("/nonexistent/x.csv").status().code(), StatusCode::kNotFound);
 }

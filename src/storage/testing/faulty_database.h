@@ -6,7 +6,7 @@
 // Commit rolls the inner transaction back). Typical use in a store test:
 //
 //   FaultyDatabase faulty(*db);
-//   ASSERT_TRUE(store_on(faulty).CreateRun(...).ok());   // learn how many statements it takes
+//   ASSERT_OK(store_on(faulty).CreateRun(...));   // learn how many statements it takes
 //   int n = faulty.statements();
 //   for (int i = 1; i <= n; ++i) { faulty.Reset(); faulty.FailNth(i, StatusCode::kUnavailable);
 //     EXPECT_EQ(op().code(), kUnavailable); /* and nothing was written */ }
@@ -16,6 +16,7 @@
 
 #include <atomic>
 
+#include "common/testing/status_matchers.h"
 #include "storage/sql_database.h"
 
 namespace cairn::storage::testing {

@@ -9,7 +9,7 @@
 //   INSTANTIATE_TEST_SUITE_P(Backends, MyStoreTest,
 //       ::testing::ValuesIn(storage::testing::TestBackends()),
 //       [](const auto& info) { return storage::testing::BackendName(info.param); });
-// and in SetUp: auto db = OpenFreshTestDatabase(GetParam()); ASSERT_TRUE(db.ok()) << ...;
+// and in SetUp: auto db = OpenFreshTestDatabase(GetParam()); ASSERT_OK(db) << ...;
 //
 // Thread safety: the functions are thread-safe.
 #pragma once
