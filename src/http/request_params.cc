@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "common/validation.h"
+
 namespace cairn::http {
 
 Result<std::optional<int64_t>> QueryInt(const Request& req, std::string_view name) {
@@ -10,8 +12,7 @@ Result<std::optional<int64_t>> QueryInt(const Request& req, std::string_view nam
   int64_t n = 0;
   auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
   if (v->empty() || ec != std::errc() || p != v->data() + v->size())
-    return InvalidArgument("invalid query: " + std::string(name) + " must be an integer",
-                           {{std::string(name), "must be an integer"}});
+    return validation::FieldInvalid(std::string(name), "must be an integer");
   return std::optional<int64_t>(n);
 }
 
@@ -33,8 +34,7 @@ Result<std::optional<int64_t>> IfMatch(const Request& req) {
   int64_t n = 0;
   auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
   if (v.empty() || ec != std::errc() || p != v.data() + v.size() || n < 1)
-    return InvalidArgument("If-Match must be a revision number",
-                           {{"If-Match", "must be a revision number"}});
+    return validation::FieldInvalid("If-Match", "must be a revision number");
   return std::optional<int64_t>(n);
 }
 

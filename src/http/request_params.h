@@ -13,7 +13,7 @@
 namespace cairn::http {
 
 // The query parameter as an integer; nullopt when absent.
-// Errors: InvalidArgument "invalid query: NAME must be an integer" (field NAME).
+// Errors: InvalidArgument "NAME must be an integer" (field NAME).
 Result<std::optional<int64_t>> QueryInt(const Request& req, std::string_view name);
 
 // The query parameter's (decoded) text; nullopt when absent.
