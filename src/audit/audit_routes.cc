@@ -6,6 +6,8 @@
 
 #include "audit/audit_json.h"
 #include "common/time.h"
+#include "common/validation.h"
+#include "http/route_errors.h"
 
 namespace cairn::audit {
 namespace {
@@ -33,18 +35,15 @@ Result<ListRequest> ParseListRequest(const http::Request& req) {
       lr.page_token = v;
     }  // other query parameters are ignored (cache busters and the like)
   }
-  if (!errors.empty()) {
-    std::string msg = "invalid query: " + errors.front().field + " " + errors.front().message;
-    return InvalidArgument(std::move(msg), std::move(errors));
-  }
+  RETURN_IF_ERROR(validation::Invalid(std::move(errors)));
   return lr;
 }
 
 http::Response ListAudit(AuditService& service, const http::Request& req) {
   auto lr = ParseListRequest(req);
-  if (!lr.ok()) return http::Problem(lr.status(), req.path);
+  if (!lr.ok()) return http::Fail(lr.status(), req);
   auto page = service.List(*lr);
-  if (!page.ok()) return http::Problem(page.status(), req.path);
+  if (!page.ok()) return http::Fail(page.status(), req);
   return http::Response::Json(200, RecordPageToJson(*page));
 }
 

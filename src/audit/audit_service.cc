@@ -2,17 +2,18 @@
 
 #include <vector>
 
+#include "common/validation.h"
+
 namespace cairn::audit {
 
 Result<RecordPage> AuditService::List(const ListRequest& request) {
   std::vector<FieldError> errors;
   Query q;
-  if (request.limit) {
-    if (*request.limit < 1 || *request.limit > kMaxPageSize) {
-      errors.push_back({"limit", "must be between 1 and 1000"});
-    } else {
-      q.limit = static_cast<int>(*request.limit);
-    }
+  auto limit = PageLimit(request.limit);
+  if (limit.ok()) {
+    q.limit = *limit;
+  } else {
+    errors.insert(errors.end(), limit.status().errors().begin(), limit.status().errors().end());
   }
   if (request.resource) {
     const std::string& r = *request.resource;
@@ -32,10 +33,7 @@ Result<RecordPage> AuditService::List(const ListRequest& request) {
       }
     }
   }
-  if (!errors.empty()) {
-    std::string msg = "invalid query: " + errors.front().field + " " + errors.front().message;
-    return InvalidArgument(std::move(msg), std::move(errors));
-  }
+  RETURN_IF_ERROR(validation::Invalid(std::move(errors)));
   q.actor = request.actor;
   q.since = request.since;
   q.page_token = request.page_token;

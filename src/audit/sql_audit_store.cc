@@ -1,25 +1,16 @@
 #include "audit/sql_audit_store.h"
 
-#include <charconv>
 #include <string>
 #include <vector>
 
 #include "audit/audit_writer.h"
+#include "storage/pagination.h"
 
 namespace cairn::audit {
 namespace {
 
-// Tokens look like "a<id>": opaque to clients, which must pass them back unchanged.
-std::string EncodeToken(int64_t id) { return "a" + std::to_string(id); }
-
-Result<int64_t> DecodeToken(const std::string& token) {
-  int64_t id = 0;
-  if (token.size() < 2 || token[0] != 'a') return InvalidArgument("invalid page_token");
-  auto [p, ec] = std::from_chars(token.data() + 1, token.data() + token.size(), id);
-  if (ec != std::errc() || p != token.data() + token.size() || id <= 0)
-    return InvalidArgument("invalid page_token");
-  return id;
-}
+// Records are numbered in append order: newest first is id descending.
+const storage::Keyset kOrder("audit", {{"id", storage::KeyType::kInt}});
 
 }  // namespace
 
@@ -50,25 +41,18 @@ Result<RecordPage> SqlAuditStore::List(const Query& query) {
     sql += " AND at >= ?";
     params.emplace_back(*query.since);
   }
-  if (!query.page_token.empty()) {
-    ASSIGN_OR_RETURN(int64_t before, DecodeToken(query.page_token));
-    sql += " AND id < ?";
-    params.emplace_back(before);
-  }
-  sql += " ORDER BY id DESC LIMIT ?";
-  params.emplace_back(static_cast<int64_t>(query.limit) + 1);
+  RETURN_IF_ERROR(kOrder.AppendAfter(query.page_token, sql, params));
+  kOrder.AppendOrderAndLimit(query.limit, sql, params);
 
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   RecordPage page;
   for (const auto& row : rows) {
-    if (static_cast<int>(page.items.size()) == query.limit) {
-      page.next_page_token = EncodeToken(page.items.back().id);
-      break;
-    }
     page.items.push_back(Record{row.Int(0), row.Int(1), row.Text(2), row.Text(3), row.Text(4),
                                 row.Text(5), row.Text(6)});
   }
+  kOrder.FinishPage(page, query.limit,
+                    [](const Record& r) { return storage::Keyset::Position{r.id}; });
   return page;
 }
 

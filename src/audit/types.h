@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include "common/page.h"
+
 namespace cairn::audit {
 
 // A summary field: text or integer (e.g. {"count": 1000, "path": "model.bin"}).
@@ -36,9 +38,6 @@ struct Record {
   std::string summary_json;  // a JSON object
 };
 
-inline constexpr int kDefaultPageSize = 50;
-inline constexpr int kMaxPageSize = 1000;
-
 // A validated list query (newest first).
 struct Query {
   std::optional<std::string> resource_type;
@@ -49,9 +48,6 @@ struct Query {
   std::string page_token;  // empty = first page
 };
 
-struct RecordPage {
-  std::vector<Record> items;
-  std::optional<std::string> next_page_token;
-};
+using RecordPage = Page<Record>;
 
 }  // namespace cairn::audit

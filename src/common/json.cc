@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "common/validation.h"
+
 namespace cairn::json {
 
 namespace {
@@ -297,10 +299,8 @@ Status ObjectReader::Finish() {
 }
 
 Status ValidationError(std::vector<FieldError> errors) {
-  std::string msg = "request validation failed";
-  if (!errors.empty()) msg += ": " + errors.front().field + " " + errors.front().message;
-  if (errors.size() > 1) msg += " (and " + std::to_string(errors.size() - 1) + " more)";
-  return InvalidArgument(std::move(msg), std::move(errors));
+  if (errors.empty()) return InvalidArgument("request validation failed");
+  return validation::Invalid(std::move(errors));
 }
 
 }  // namespace cairn::json

@@ -74,7 +74,7 @@ class ObjectReader {
   std::vector<FieldError> errors_;
 };
 
-// Builds the InvalidArgument status for a list of field errors.
+// Builds the InvalidArgument status for a list of field errors (validation::Invalid).
 Status ValidationError(std::vector<FieldError> errors);
 
 }  // namespace cairn::json

@@ -56,20 +56,21 @@ TEST(Validation, OneMessageFormat) {
 
 TEST(Validation, FieldErrorsCollectsEveryRule) {
   validation::FieldErrors e;
-  e.CheckName("name", "ok_name-1.2");
+  validation::CheckName(e, "name", "ok_name-1.2");
   EXPECT_TRUE(e.empty());
-  e.CheckName("name", "-bad");
-  e.CheckLength("description", std::string(11, 'x'), 10);
-  e.CheckLength("comment", "", 10, /*required_non_empty=*/true);
-  e.CheckMap("tags", std::map<std::string, std::string>{{"", "v"}, {"k", std::string(9, 'v')}},
-             {.max_entries = 5, .max_key_length = 3, .max_value_length = 8});
+  validation::CheckName(e, "name", "-bad");
+  validation::CheckLength(e, "description", std::string(11, 'x'), 10);
+  validation::CheckLength(e, "comment", "", 10, /*required_non_empty=*/true);
+  validation::CheckMap(e, "tags",
+                       std::map<std::string, std::string>{{"", "v"}, {"k", std::string(9, 'v')}},
+                       {.max_entries = 5, .max_key_length = 3, .max_value_length = 8});
   auto parse = [](std::string_view s) -> std::optional<int> {
     if (s == "one") return 1;
     return std::nullopt;
   };
-  EXPECT_EQ(e.Enum("kind", "one", parse, "one"), 1);
-  EXPECT_FALSE(e.Enum("kind", "two", parse, "one").has_value());
-  Status s = e.ToStatus();
+  EXPECT_EQ(validation::ParseEnum(e, "kind", "one", parse, "one"), 1);
+  EXPECT_FALSE(validation::ParseEnum(e, "kind", "two", parse, "one").has_value());
+  Status s = validation::Invalid(e);
   ASSERT_EQ(s.errors().size(), 6u);
   EXPECT_EQ(s.errors()[0].field, "name");
   EXPECT_EQ(s.errors()[0].message, validation::kNameRule);
@@ -82,9 +83,10 @@ TEST(Validation, FieldErrorsCollectsEveryRule) {
 
 TEST(Validation, MapWithTooManyEntriesIsOneError) {
   validation::FieldErrors e;
-  e.CheckMap("tags", std::map<std::string, std::string>{{"a", ""}, {"b", ""}}, {.max_entries = 1});
-  ASSERT_EQ(e.errors().size(), 1u);
-  EXPECT_EQ(e.errors()[0].message, "must have at most 1 entries");
+  validation::CheckMap(e, "tags", std::map<std::string, std::string>{{"a", ""}, {"b", ""}},
+                       {.max_entries = 1});
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].message, "must have at most 1 entries");
 }
 
 TEST(Revision, IfMatchAndConcurrentChangeAreAborted) {

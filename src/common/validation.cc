@@ -18,38 +18,44 @@ Status FieldInvalid(std::string field, std::string message) {
   return Invalid({FieldError{std::move(field), std::move(message)}});
 }
 
-void FieldErrors::Add(std::string field, std::string message) {
-  errors_.push_back({std::move(field), std::move(message)});
+void CheckName(FieldErrors& errors, std::string_view field, std::string_view value) {
+  if (!IsValidName(value)) errors.push_back({std::string(field), kNameRule});
 }
 
-void FieldErrors::CheckName(std::string_view field, std::string_view value) {
-  if (!IsValidName(value)) Add(std::string(field), kNameRule);
-}
-
-void FieldErrors::CheckLength(std::string_view field, std::string_view value, size_t max_length,
-                              bool required_non_empty) {
+void CheckLength(FieldErrors& errors, std::string_view field, std::string_view value,
+                 size_t max_length, bool required_non_empty) {
   if (required_non_empty && value.empty()) {
-    Add(std::string(field), "must not be empty");
+    errors.push_back({std::string(field), "must not be empty"});
   } else if (value.size() > max_length) {
-    Add(std::string(field), "must be at most " + std::to_string(max_length) + " characters");
+    errors.push_back(
+        {std::string(field), "must be at most " + std::to_string(max_length) + " characters"});
   }
 }
 
-void FieldErrors::CheckMap(std::string_view field, const std::map<std::string, std::string>& map,
-                           const MapLimits& limits) {
+void CheckMap(FieldErrors& errors, std::string_view field,
+              const std::map<std::string, std::string>& map, const MapLimits& limits) {
   if (map.size() > limits.max_entries) {
-    Add(std::string(field), "must have at most " + std::to_string(limits.max_entries) + " entries");
+    errors.push_back({std::string(field),
+                      "must have at most " + std::to_string(limits.max_entries) + " entries"});
     return;
   }
   for (const auto& [k, v] : map) {
     if (k.empty() || k.size() > limits.max_key_length) {
-      Add(std::string(field),
-          "keys must be 1 to " + std::to_string(limits.max_key_length) + " characters");
+      errors.push_back(
+          {std::string(field),
+           "keys must be 1 to " + std::to_string(limits.max_key_length) + " characters"});
     } else if (v.size() > limits.max_value_length) {
-      Add(std::string(field) + "." + k,
-          "must be at most " + std::to_string(limits.max_value_length) + " characters");
+      errors.push_back(
+          {std::string(field) + "." + k,
+           "must be at most " + std::to_string(limits.max_value_length) + " characters"});
     }
   }
+}
+
+void CheckMap(FieldErrors& errors, std::string_view field,
+              const std::optional<std::map<std::string, std::string>>& map,
+              const MapLimits& limits) {
+  if (map) CheckMap(errors, field, *map, limits);
 }
 
 }  // namespace cairn::validation

@@ -4,8 +4,8 @@
 // Every 400 is InvalidArgument with `errors[]` (one FieldError per problem) and the detail
 //   "request validation failed: <field> <message>"            (one error)
 //   "request validation failed: <field> <message> (and N more)" (N + 1 errors)
-// Collect problems in a FieldErrors and turn them into a Status once, so a client sees every
-// problem of a request at once. Pure functions and values; thread-compatible.
+// Collect problems in FieldErrors and turn them into one Status with Invalid. Pure functions and
+// values; thread-compatible.
 #pragma once
 
 #include <cstddef>
@@ -35,41 +35,29 @@ struct MapLimits {
   size_t max_value_length = 8000;
 };
 
-// Accumulates field errors of one request.
-class FieldErrors {
- public:
-  void Add(std::string field, std::string message);
-  // `value` follows the SPEC §1 name rule.
-  void CheckName(std::string_view field, std::string_view value);
-  // At most `max_length` bytes (and at least one when `required_non_empty`).
-  void CheckLength(std::string_view field, std::string_view value, size_t max_length,
-                   bool required_non_empty = false);
-  // Entry count, key length (1..max_key_length) and value length; a long value is reported
-  // on `<field>.<key>`.
-  void CheckMap(std::string_view field, const std::map<std::string, std::string>& map,
-                const MapLimits& limits = {});
-  void CheckMap(std::string_view field,
-                const std::optional<std::map<std::string, std::string>>& map,
-                const MapLimits& limits = {}) {
-    if (map) CheckMap(field, *map, limits);
-  }
-  // Parses an enumeration value with `parse` (returning std::optional<E>); records
-  // "must be one of <allowed>" when it does not parse.
-  template <typename Parse>
-  auto Enum(std::string_view field, std::string_view value, Parse parse, std::string_view allowed)
-      -> decltype(parse(value)) {
-    auto parsed = parse(value);
-    if (!parsed) Add(std::string(field), "must be one of " + std::string(allowed));
-    return parsed;
-  }
+// The field errors of one request, collected so that a client sees every problem at once.
+using FieldErrors = std::vector<FieldError>;
 
-  bool empty() const { return errors_.empty(); }
-  const std::vector<FieldError>& errors() const { return errors_; }
-  // Invalid(errors) — OK when nothing was recorded.
-  [[nodiscard]] Status ToStatus() const { return Invalid(errors_); }
-
- private:
-  std::vector<FieldError> errors_;
-};
+// `value` follows the SPEC §1 name rule.
+void CheckName(FieldErrors& errors, std::string_view field, std::string_view value);
+// At most `max_length` bytes (and at least one when `required_non_empty`).
+void CheckLength(FieldErrors& errors, std::string_view field, std::string_view value,
+                 size_t max_length, bool required_non_empty = false);
+// Entry count, key length (1..max_key_length) and value length; a long value is reported on
+// `<field>.<key>`.
+void CheckMap(FieldErrors& errors, std::string_view field,
+              const std::map<std::string, std::string>& map, const MapLimits& limits = {});
+void CheckMap(FieldErrors& errors, std::string_view field,
+              const std::optional<std::map<std::string, std::string>>& map,
+              const MapLimits& limits = {});
+// Parses an enumeration value with `parse` (returning std::optional<E>); records
+// "must be one of <allowed>" when it does not parse.
+template <typename Parse>
+auto ParseEnum(FieldErrors& errors, std::string_view field, std::string_view value, Parse parse,
+               std::string_view allowed) -> decltype(parse(value)) {
+  auto parsed = parse(value);
+  if (!parsed) errors.push_back({std::string(field), "must be one of " + std::string(allowed)});
+  return parsed;
+}
 
 }  // namespace cairn::validation

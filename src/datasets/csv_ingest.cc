@@ -1,13 +1,12 @@
 #include "datasets/csv_ingest.h"
 
-#include <openssl/evp.h>
-
 #include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <memory>
 #include <set>
 
+#include "common/sha256.h"
 #include "common/time.h"
 #include "datasets/column_file.h"
 #include "datasets/column_profile.h"
@@ -17,10 +16,6 @@ namespace cairn::datasets {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct MdCtxFree {
-  void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
-};
 
 struct Inference {
   bool can_int = true, can_float = true, can_bool = true, can_ts = true;
@@ -84,28 +79,15 @@ Status CheckWidth(const CsvReader& r, size_t want) {
                   "expected " + std::to_string(want) + " fields, found " + std::to_string(got));
 }
 
-std::string Hex(const unsigned char* p, unsigned int n) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string s;
-  for (unsigned int i = 0; i < n; ++i) {
-    s += kHex[p[i] >> 4];
-    s += kHex[p[i] & 15];
-  }
-  return s;
-}
-
 Result<IngestResult> Ingest(const std::string& csv_path, const std::string& dir) {
   IngestResult out;
   // Pass 1: validate, infer, count, hash.
-  std::unique_ptr<EVP_MD_CTX, MdCtxFree> md(EVP_MD_CTX_new());
-  if (!md || EVP_DigestInit_ex(md.get(), EVP_sha256(), nullptr) != 1)
-    return Internal("sha256 init failed");
-  bool hash_ok = true;
+  Sha256 hash;
   std::vector<std::string> header;
   std::vector<Inference> inf;
   {
     ASSIGN_OR_RETURN(auto reader, CsvReader::Open(csv_path, [&](const char* p, size_t n) {
-                       hash_ok &= EVP_DigestUpdate(md.get(), p, n) == 1;
+                       hash.Update(p, n);
                      }));
     ASSIGN_OR_RETURN(bool has_header, reader->Next());
     if (!has_header) return CsvError(1, 1, "a header row is required (the body is empty)");
@@ -123,11 +105,7 @@ Result<IngestResult> Ingest(const std::string& csv_path, const std::string& dir)
     }
     out.size_bytes = static_cast<int64_t>(reader->bytes_read());
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int dlen = 0;
-  if (!hash_ok || EVP_DigestFinal_ex(md.get(), digest, &dlen) != 1)
-    return Internal("sha256 failed");
-  out.sha256 = Hex(digest, dlen);
+  ASSIGN_OR_RETURN(out.sha256, hash.FinishHex());
 
   // Pass 2: typed column files.
   const auto rows = static_cast<uint64_t>(out.row_count);

@@ -4,6 +4,7 @@
 
 #include "common/json.h"
 #include "common/time.h"
+#include "common/validation.h"
 
 namespace cairn::datasets {
 namespace {
@@ -239,6 +240,17 @@ std::string DatasetRowsToJson(const std::string& id, const DatasetRows& rows, in
   bj::object o{{"dataset_id", id}, {"columns", std::move(cols)}, {"offset", rows.offset},
                {"limit", limit},   {"total", rows.total},        {"rows", std::move(out)}};
   return ::cairn::json::Serialize(o);
+}
+
+Result<DatasetPatch> ParseDatasetPatch(std::string_view body) {
+  ASSIGN_OR_RETURN(bj::value v, json::Parse(body));
+  json::ObjectReader r(v);
+  if (!r.is_object()) return validation::FieldInvalid("body", "must be a JSON object");
+  DatasetPatch p;
+  p.description = r.String("description");
+  p.tags = r.Strings("tags");
+  RETURN_IF_ERROR(r.Finish());
+  return p;
 }
 
 }  // namespace cairn::datasets

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "common/status.h"
 #include "datasets/types.h"
 
 namespace cairn::datasets {
@@ -20,6 +22,8 @@ namespace cairn::datasets {
 // render min/max/mean/quantiles as RFC 3339 strings (std and histogram edges stay in ms).
 [[nodiscard]] std::string DatasetToJson(const Dataset& d, bool with_profile);
 [[nodiscard]] std::string DatasetPageToJson(const DatasetPage& page);
+// PATCH body {"description","tags"}: unknown fields and wrong types are 400.
+[[nodiscard]] Result<DatasetPatch> ParseDatasetPatch(std::string_view body);
 // {"dataset_id","columns":[...],"offset","limit","total","rows":[{col: value|null}]}
 [[nodiscard]] std::string DatasetRowsToJson(const std::string& id, const DatasetRows& rows,
                                             int64_t limit);

@@ -3,9 +3,11 @@
 #include <charconv>
 #include <string>
 
+#include "common/validation.h"
 #include "datasets/dataset_json.h"
 #include "http/identity.h"
 #include "http/request_params.h"
+#include "http/route_errors.h"
 
 namespace cairn::datasets {
 namespace {
@@ -14,14 +16,13 @@ using http::Method;
 using http::Request;
 using http::Response;
 
-Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
+using http::Fail;
 
 using http::QueryInt;
 
 Response Upload(DatasetService& svc, Request& req) {
   auto name = req.Query("name");
-  if (!name)
-    return Fail(InvalidArgument("invalid query: name is required", {{"name", "is required"}}), req);
+  if (!name) return Fail(validation::FieldInvalid("name", "is required"), req);
   std::string description(req.Query("description").value_or(""));
   if (!req.body_file)
     return Fail(InvalidArgument("invalid CSV: a header row is required (the body is empty)",
@@ -63,6 +64,16 @@ Response Rows(DatasetService& svc, Request& req) {
       200, DatasetRowsToJson(req.Param("id"), *rows, limit->value_or(kDefaultPreviewRows)));
 }
 
+Response Patch(DatasetService& svc, Request& req) {
+  auto if_match = http::IfMatch(req);
+  if (!if_match.ok()) return Fail(if_match.status(), req);
+  auto patch = ParseDatasetPatch(req.body);
+  if (!patch.ok()) return Fail(patch.status(), req);
+  auto d = svc.Update(req.Param("id"), *patch, *if_match, http::ActorFor(req));
+  if (!d.ok()) return Fail(d.status(), req);
+  return http::WithETag(Response::Json(200, DatasetToJson(*d, true)), d->revision);
+}
+
 Response Delete(DatasetService& svc, Request& req) {
   Status s = svc.Delete(req.Param("id"), http::ActorFor(req));
   if (!s.ok()) return Fail(s, req);
@@ -81,6 +92,7 @@ void RegisterDatasetRoutes(http::Router& router, DatasetService& service) {
       Method::kPost, base, [&s](Request& r) { return Upload(s, r); }, csv_upload);
   router.Add(Method::kGet, base, [&s](Request& r) { return List(s, r); });
   router.Add(Method::kGet, base + "/{id}", [&s](Request& r) { return Get(s, r); });
+  router.Add(Method::kPatch, base + "/{id}", [&s](Request& r) { return Patch(s, r); });
   router.Add(Method::kDelete, base + "/{id}", [&s](Request& r) { return Delete(s, r); });
   router.Add(Method::kGet, base + "/{id}/rows", [&s](Request& r) { return Rows(s, r); });
 }

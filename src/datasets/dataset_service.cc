@@ -6,7 +6,8 @@
 
 #include "common/ids.h"
 #include "common/log.h"
-#include "common/time.h"
+#include "common/revision.h"
+#include "common/validation.h"
 #include "datasets/csv_ingest.h"
 
 namespace cairn::datasets {
@@ -14,16 +15,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Status FieldInvalid(const std::string& field, const std::string& message) {
-  return InvalidArgument("invalid " + field + ": " + message, {{field, message}});
-}
+using validation::FieldInvalid;
+
+constexpr size_t kMaxDescriptionBytes = 8000;
+constexpr size_t kMaxTags = 100;
 
 Status NotFoundId(const std::string& id) { return NotFound("dataset '" + id + "' not found"); }
 
 }  // namespace
 
-DatasetService::DatasetService(std::unique_ptr<DatasetStore> store, DatasetServiceOptions options)
-    : store_(std::move(store)), options_(std::move(options)) {}
+DatasetService::DatasetService(std::unique_ptr<DatasetStore> store, DatasetServiceOptions options,
+                               const Clock& clock)
+    : store_(std::move(store)), options_(std::move(options)), clock_(clock) {}
 
 std::string DatasetService::DatasetDir(const std::string& id) const {
   return (fs::path(options_.data_dir) / "datasets" / id).string();
@@ -31,10 +34,8 @@ std::string DatasetService::DatasetDir(const std::string& id) const {
 
 Result<Dataset> DatasetService::Ingest(const std::string& name, const std::string& description,
                                        const std::string& csv_file, const std::string& actor) {
-  if (!IsValidName(name))
-    return FieldInvalid("name",
-                        "must be 1-128 characters of [A-Za-z0-9_.-], starting alphanumeric");
-  if (description.size() > 8000)
+  if (!IsValidName(name)) return FieldInvalid("name", validation::kNameRule);
+  if (description.size() > kMaxDescriptionBytes)
     return FieldInvalid("description", "must be at most 8000 characters");
   Dataset d;
   d.id = NewUuid();
@@ -50,7 +51,7 @@ Result<Dataset> DatasetService::Ingest(const std::string& name, const std::strin
   d.sha256 = std::move(r.sha256);
   d.profile = std::move(r.profile);
   d.created_by = actor;
-  d.created_at = d.updated_at = NowMillis();
+  d.created_at = d.updated_at = clock_.NowMillis();
   d.revision = 1;
   audit::Entry entry{d.created_at,
                      actor,
@@ -76,9 +77,8 @@ Result<Dataset> DatasetService::Get(const std::string& id) {
 }
 
 Result<DatasetPage> DatasetService::List(const DatasetListRequest& request) {
-  const int64_t limit = request.limit.value_or(kDefaultPageSize);
-  if (limit < 1 || limit > kMaxPageSize) return FieldInvalid("limit", "must be between 1 and 1000");
-  return store_->List(request.name, static_cast<int>(limit), request.page_token);
+  ASSIGN_OR_RETURN(int limit, PageLimit(request.limit));
+  return store_->List(request.name, limit, request.page_token);
 }
 
 Result<DatasetRows> DatasetService::Rows(const std::string& id, std::optional<int64_t> offset_in,
@@ -120,6 +120,38 @@ Result<DatasetRows> DatasetService::Rows(const std::string& id, std::optional<in
   return out;
 }
 
+Result<Dataset> DatasetService::Update(const std::string& id, const DatasetPatch& patch,
+                                       std::optional<int64_t> if_match, const std::string& actor) {
+  validation::FieldErrors errors;
+  if (patch.description)
+    validation::CheckLength(errors, "description", *patch.description, kMaxDescriptionBytes);
+  validation::CheckMap(errors, "tags", patch.tags,
+                       {.max_entries = kMaxTags, .max_key_length = 250, .max_value_length = 8000});
+  RETURN_IF_ERROR(validation::Invalid(std::move(errors)));
+  if (!IsUuid(id)) return NotFoundId(id);
+  const int64_t now = clock_.NowMillis();
+  return store_->Update(id, [&](const Dataset& current) -> Result<DatasetChange> {
+    RETURN_IF_ERROR(CheckIfMatch("dataset '" + id + "'", if_match, current.revision));
+    DatasetChange change{current, std::nullopt};
+    Dataset& u = change.updated;
+    std::string changed;
+    if (patch.description && *patch.description != u.description) {
+      u.description = *patch.description;
+      changed = "description";
+    }
+    if (patch.tags && *patch.tags != u.tags) {
+      u.tags = *patch.tags;
+      changed += changed.empty() ? "tags" : ",tags";
+    }
+    if (changed.empty()) return change;
+    u.updated_at = now;
+    u.revision = current.revision + 1;
+    change.audit = audit::Entry{now,       actor, "dataset.update",
+                                "dataset", id,    {{"changed", changed}, {"revision", u.revision}}};
+    return change;
+  });
+}
+
 Status DatasetService::Delete(const std::string& id, const std::string& actor) {
   ASSIGN_OR_RETURN(Dataset d, Get(id));
   std::vector<std::string> users;
@@ -132,7 +164,8 @@ Status DatasetService::Delete(const std::string& id, const std::string& actor) {
     for (const auto& u : users) list += (list.empty() ? "" : ", ") + u;
     return FailedPrecondition("dataset '" + id + "' is in use by " + list);
   }
-  audit::Entry entry{NowMillis(), actor, "dataset.delete", "dataset", id, {{"name", d.name}}};
+  audit::Entry entry{clock_.NowMillis(), actor, "dataset.delete",
+                     "dataset",          id,    {{"name", d.name}}};
   RETURN_IF_ERROR(store_->Delete(id, entry));
   std::error_code ec;
   fs::remove_all(DatasetDir(id), ec);

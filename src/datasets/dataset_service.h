@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "common/status.h"
 #include "datasets/column_file.h"
 #include "datasets/dataset_reader.h"
@@ -44,7 +45,8 @@ inline constexpr int64_t kDefaultPreviewRows = 100;
 
 class DatasetService final : public DatasetReader {
  public:
-  DatasetService(std::unique_ptr<DatasetStore> store, DatasetServiceOptions options);
+  DatasetService(std::unique_ptr<DatasetStore> store, DatasetServiceOptions options,
+                 const Clock& clock = Clock::System());
 
   // Registers a usage hook (not owned; must outlive the service). Call before serving.
   void AddUsage(DatasetUsage* usage) { usages_.push_back(usage); }
@@ -60,6 +62,10 @@ class DatasetService final : public DatasetReader {
   // Errors: InvalidArgument (offset, limit), NotFound.
   Result<DatasetRows> Rows(const std::string& id, std::optional<int64_t> offset,
                            std::optional<int64_t> limit);
+  // Changes the description and/or tags. A patch that changes nothing keeps the revision.
+  // Errors: InvalidArgument, NotFound, Aborted (stale If-Match or a concurrent change).
+  Result<Dataset> Update(const std::string& id, const DatasetPatch& patch,
+                         std::optional<int64_t> if_match, const std::string& actor);
   // Errors: NotFound, FailedPrecondition (in use).
   Status Delete(const std::string& id, const std::string& actor);
 
@@ -76,6 +82,7 @@ class DatasetService final : public DatasetReader {
   std::unique_ptr<DatasetStore> store_;
   DatasetServiceOptions options_;
   std::vector<DatasetUsage*> usages_;
+  const Clock& clock_;
 };
 
 }  // namespace cairn::datasets

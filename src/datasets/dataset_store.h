@@ -4,6 +4,8 @@
 // Thread safety: implementations are thread-safe.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "audit/types.h"
@@ -11,6 +13,12 @@
 #include "datasets/types.h"
 
 namespace cairn::datasets {
+
+struct DatasetChange {
+  Dataset updated;                    // written guarded by the revision read
+  std::optional<audit::Entry> audit;  // nullopt: nothing changed, write nothing
+};
+using DatasetMutator = std::function<Result<DatasetChange>(const Dataset& current)>;
 
 class DatasetStore {
  public:
@@ -24,6 +32,9 @@ class DatasetStore {
   // Errors: InvalidArgument (page token).
   virtual Result<DatasetPage> List(const std::optional<std::string>& name, int limit,
                                    const std::string& page_token) = 0;
+  // Read-check-write of the metadata (description, tags, updated_at) in one transaction with
+  // its audit record. Errors: NotFound, the mutator's error, Aborted on a concurrent change.
+  virtual Result<Dataset> Update(const std::string& id, const DatasetMutator& mutate) = 0;
   // Deletes the row and appends the audit record in one transaction. Errors: NotFound.
   virtual Status Delete(const std::string& id, const audit::Entry& audit) = 0;
 };

@@ -1,12 +1,13 @@
 #include "datasets/sql_dataset_store.h"
 
 #include <boost/json.hpp>
-#include <charconv>
 
 #include "audit/audit_writer.h"
 #include "common/json.h"
+#include "common/json_columns.h"
 #include "datasets/dataset_json.h"
-#include "tracking/page_token.h"
+#include "storage/pagination.h"
+#include "storage/revision_guard.h"
 
 namespace cairn::datasets {
 namespace {
@@ -40,22 +41,8 @@ std::vector<std::pair<std::string, ColumnType>> ColumnsFromText(const std::strin
   return out;
 }
 
-std::string TagsToText(const StringMap& m) {
-  bj::object o;
-  for (const auto& [k, v] : m) o.emplace(k, v);
-  return ::cairn::json::Serialize(o);
-}
-
-StringMap TagsFromText(const std::string& text) {
-  StringMap out;
-  boost::system::error_code ec;
-  bj::value v = bj::parse(text, ec);
-  if (ec || !v.is_object()) return out;
-  for (const auto& kv : v.get_object())
-    if (kv.value().is_string())
-      out.emplace(std::string(kv.key()), std::string(kv.value().get_string()));
-  return out;
-}
+const storage::Keyset kOrder("datasets", {{"created_at", storage::KeyType::kInt},
+                                          {"id", storage::KeyType::kText}});
 
 Dataset FromRow(const Row& r) {
   Dataset d;
@@ -69,7 +56,7 @@ Dataset FromRow(const Row& r) {
   d.size_bytes = r.Int(7);
   d.stored_bytes = r.Int(8);
   d.sha256 = r.Text(9);
-  d.tags = TagsFromText(r.Text(10));
+  d.tags = json::DecodeStringMap(r.Text(10));
   d.created_by = r.Text(11);
   d.created_at = r.Int(12);
   d.updated_at = r.Int(13);
@@ -77,8 +64,15 @@ Dataset FromRow(const Row& r) {
   return d;
 }
 
-Status BadToken() {
-  return InvalidArgument("invalid page_token", {{"page_token", "is not a valid page token"}});
+Result<Dataset> Load(storage::Transaction& tx, const std::string& id) {
+  const Value p[] = {id};
+  ASSIGN_OR_RETURN(
+      auto row,
+      tx.QueryOne(std::string("SELECT ") + kColumns + ", profile FROM datasets WHERE id = ?", p));
+  if (!row) return NotFound("dataset '" + id + "' not found");
+  Dataset d = FromRow(*row);
+  d.profile = ProfilesFromStoredText(row->Text(15));
+  return d;
 }
 
 }  // namespace
@@ -95,7 +89,7 @@ Status SqlDatasetStore::Create(const Dataset& d, const audit::Entry& audit) {
                      d.size_bytes,
                      d.stored_bytes,
                      d.sha256,
-                     TagsToText(d.tags),
+                     json::EncodeStringMap(d.tags),
                      ProfilesToStoredText(d.profile),
                      d.created_by,
                      d.created_at,
@@ -113,14 +107,26 @@ Status SqlDatasetStore::Create(const Dataset& d, const audit::Entry& audit) {
 
 Result<Dataset> SqlDatasetStore::Get(const std::string& id) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
-  const Value p[] = {id};
-  ASSIGN_OR_RETURN(
-      auto row,
-      tx->QueryOne(std::string("SELECT ") + kColumns + ", profile FROM datasets WHERE id = ?", p));
-  if (!row) return NotFound("dataset '" + id + "' not found");
-  Dataset d = FromRow(*row);
-  d.profile = ProfilesFromStoredText(row->Text(15));
-  return d;
+  return Load(*tx, id);
+}
+
+Result<Dataset> SqlDatasetStore::Update(const std::string& id, const DatasetMutator& mutate) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  ASSIGN_OR_RETURN(Dataset current, Load(*tx, id));
+  ASSIGN_OR_RETURN(DatasetChange change, mutate(current));
+  if (!change.audit) return current;
+  const Dataset& u = change.updated;
+  RETURN_IF_ERROR(storage::UpdateWithRevision(
+      *tx, {.table = "datasets",
+            .set = "description = ?, tags = ?, updated_at = ?",
+            .set_values = {u.description, json::EncodeStringMap(u.tags), u.updated_at},
+            .where = "id = ?",
+            .where_values = {id},
+            .revision = current.revision,
+            .resource = "dataset '" + id + "'"}));
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, *change.audit));
+  RETURN_IF_ERROR(tx->Commit());
+  return u;
 }
 
 Result<DatasetPage> SqlDatasetStore::List(const std::optional<std::string>& name, int limit,
@@ -131,32 +137,15 @@ Result<DatasetPage> SqlDatasetStore::List(const std::optional<std::string>& name
     sql += " AND name = ?";
     params.emplace_back(*name);
   }
-  if (!page_token.empty()) {
-    auto cursor = tracking::DecodePageToken(page_token);
-    if (!cursor || !cursor->starts_with("d:")) return BadToken();
-    const std::string body = cursor->substr(2);
-    const size_t comma = body.find(',');
-    int64_t at = 0;
-    if (comma == std::string::npos) return BadToken();
-    auto [ptr, ec] = std::from_chars(body.data(), body.data() + comma, at);
-    if (ec != std::errc() || ptr != body.data() + comma) return BadToken();
-    sql += " AND (created_at < ? OR (created_at = ? AND id < ?))";
-    params.emplace_back(at);
-    params.emplace_back(at);
-    params.emplace_back(body.substr(comma + 1));
-  }
-  sql += " ORDER BY created_at DESC, id DESC LIMIT ?";
-  params.emplace_back(static_cast<int64_t>(limit) + 1);
+  RETURN_IF_ERROR(kOrder.AppendAfter(page_token, sql, params));
+  kOrder.AppendOrderAndLimit(limit, sql, params);
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   DatasetPage page;
   for (const auto& r : rows) page.items.push_back(FromRow(r));
-  if (page.items.size() > static_cast<size_t>(limit)) {
-    page.items.resize(limit);
-    const Dataset& last = page.items.back();
-    page.next_page_token =
-        tracking::EncodePageToken("d:" + std::to_string(last.created_at) + "," + last.id);
-  }
+  kOrder.FinishPage(page, limit, [](const Dataset& d) {
+    return storage::Keyset::Position{d.created_at, d.id};
+  });
   return page;
 }
 

@@ -14,6 +14,7 @@ class SqlDatasetStore final : public DatasetStore {
   Result<Dataset> Get(const std::string& id) override;
   Result<DatasetPage> List(const std::optional<std::string>& name, int limit,
                            const std::string& page_token) override;
+  Result<Dataset> Update(const std::string& id, const DatasetMutator& mutate) override;
   Status Delete(const std::string& id, const audit::Entry& audit) override;
 
  private:

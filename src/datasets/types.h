@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/page.h"
 #include "datasets/dataset_reader.h"
 
 namespace cairn::datasets {
@@ -72,9 +73,14 @@ struct Dataset {
   int64_t revision = 1;
 };
 
-inline constexpr int kDefaultPageSize = 50;
-inline constexpr int kMaxPageSize = 1000;
 inline constexpr int kMaxPreviewRows = 1000;
+
+// PATCH /features/datasets/{id}: metadata only (the data, its schema and profile are
+// immutable). Absent fields are left unchanged; `tags` replaces the whole map.
+struct DatasetPatch {
+  std::optional<std::string> description;
+  std::optional<StringMap> tags;
+};
 
 struct DatasetListRequest {
   std::optional<std::string> name;
@@ -82,10 +88,8 @@ struct DatasetListRequest {
   std::string page_token;
 };
 
-struct DatasetPage {
-  std::vector<Dataset> items;  // without profiles (list view)
-  std::optional<std::string> next_page_token;
-};
+// Datasets of a list view (without profiles).
+using DatasetPage = Page<Dataset>;
 
 // A cell of a preview row: nullopt = missing. Values keep their type for JSON rendering.
 struct PreviewCell {

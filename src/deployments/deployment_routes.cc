@@ -6,6 +6,7 @@
 #include "deployments/deployment_json.h"
 #include "http/identity.h"
 #include "http/request_params.h"
+#include "http/route_errors.h"
 
 namespace cairn::deployments {
 namespace {
@@ -16,7 +17,7 @@ using http::Response;
 
 constexpr char kBase[] = "/api/v1/ml/lifecycle/deployments";
 
-Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
+using http::Fail;
 
 using http::IfMatch;
 using http::QueryInt;

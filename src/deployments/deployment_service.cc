@@ -6,7 +6,8 @@
 #include <vector>
 
 #include "common/ids.h"
-#include "common/time.h"
+#include "common/revision.h"
+#include "common/validation.h"
 #include "registry/registry_service.h"
 
 namespace cairn::deployments {
@@ -33,22 +34,9 @@ constexpr int64_t kMaxReplicas = 1000;
 constexpr int64_t kMaxTimeoutMs = 3600000;
 constexpr int64_t kMaxBatchSize = 100000;
 constexpr size_t kMaxEndpointLength = 512;
-constexpr char kNameRule[] = "must be 1-128 characters of [A-Za-z0-9_.-], starting alphanumeric";
+using validation::kNameRule;
 
-Status Check(std::vector<FieldError> errors) {
-  if (errors.empty()) return Status::Ok();
-  std::string msg =
-      "request validation failed: " + errors.front().field + " " + errors.front().message;
-  return InvalidArgument(std::move(msg), std::move(errors));
-}
-
-Status RevisionMatches(std::optional<int64_t> if_match, int64_t current) {
-  if (if_match && *if_match != current) {
-    return Aborted("revision mismatch: If-Match " + std::to_string(*if_match) +
-                   ", current revision " + std::to_string(current));
-  }
-  return Status::Ok();
-}
+Status Check(std::vector<FieldError> errors) { return validation::Invalid(std::move(errors)); }
 
 Status DeploymentNotFound(const std::string& id) {
   return NotFound("deployment '" + id + "' not found");
@@ -140,8 +128,8 @@ bool IsAllowedTransition(DeploymentStatus from, DeploymentStatus to) {
 }
 
 DeploymentService::DeploymentService(std::unique_ptr<DeploymentStore> store,
-                                     registry::RegistryService& registry)
-    : store_(std::move(store)), registry_(registry) {}
+                                     registry::RegistryService& registry, const Clock& clock)
+    : store_(std::move(store)), registry_(registry), clock_(clock) {}
 
 Result<Deployment> DeploymentService::Create(const DeploymentCreate& req,
                                              const std::string& actor) {
@@ -167,7 +155,7 @@ Result<Deployment> DeploymentService::Create(const DeploymentCreate& req,
         "production; model version '" +
         req.model_name + "' " + std::to_string(req.model_version) + " is in stage " +
         std::string(registry::ToString(mv.stage)));
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   Deployment d;
   d.id = NewUuid();
   d.model_name = req.model_name;
@@ -202,12 +190,11 @@ Result<Deployment> DeploymentService::Get(const std::string& id) {
 Result<Page<Deployment>> DeploymentService::List(const DeploymentListRequest& req) {
   std::vector<FieldError> errors;
   DeploymentQuery q;
-  if (req.limit) {
-    if (*req.limit < 1 || *req.limit > kMaxPageSize) {
-      errors.push_back({"limit", "must be between 1 and 1000"});
-    } else {
-      q.limit = static_cast<int>(*req.limit);
-    }
+  auto limit = PageLimit(req.limit);
+  if (limit.ok()) {
+    q.limit = *limit;
+  } else {
+    errors.insert(errors.end(), limit.status().errors().begin(), limit.status().errors().end());
   }
   if (req.model_name && !IsValidName(*req.model_name)) errors.push_back({"model_name", kNameRule});
   if (req.environment) {
@@ -249,9 +236,9 @@ Result<Deployment> DeploymentService::Update(const std::string& id, const Deploy
   RETURN_IF_ERROR(Check(std::move(errors)));
   if (!IsUuid(id)) return DeploymentNotFound(id);
 
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   auto mutate = [&](const Deployment& cur) -> Result<DeploymentChange> {
-    RETURN_IF_ERROR(RevisionMatches(if_match, cur.revision));
+    RETURN_IF_ERROR(CheckIfMatch("deployment '" + id + "'", if_match, cur.revision));
     Deployment u = cur;
     std::vector<FieldError> value_errors;
     if (patch.config) {
@@ -307,9 +294,9 @@ Result<Deployment> DeploymentService::Terminate(const std::string& id,
                                                 std::optional<int64_t> if_match,
                                                 const std::string& actor) {
   if (!IsUuid(id)) return DeploymentNotFound(id);
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   auto mutate = [&](const Deployment& cur) -> Result<DeploymentChange> {
-    RETURN_IF_ERROR(RevisionMatches(if_match, cur.revision));
+    RETURN_IF_ERROR(CheckIfMatch("deployment '" + id + "'", if_match, cur.revision));
     DeploymentChange change;
     if (cur.status == S::kTerminated) {
       change.updated = cur;

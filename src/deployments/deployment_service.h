@@ -32,6 +32,7 @@
 #include <optional>
 #include <string>
 
+#include "common/clock.h"
 #include "common/status.h"
 #include "deployments/deployment_store.h"
 #include "deployments/types.h"
@@ -49,7 +50,8 @@ namespace cairn::deployments {
 class DeploymentService {
  public:
   // `registry` must outlive the service.
-  DeploymentService(std::unique_ptr<DeploymentStore> store, registry::RegistryService& registry);
+  DeploymentService(std::unique_ptr<DeploymentStore> store, registry::RegistryService& registry,
+                    const Clock& clock = Clock::System());
 
   // Errors: InvalidArgument, NotFound (model version), FailedPrecondition (production
   // deployment of a version not in production).
@@ -69,6 +71,7 @@ class DeploymentService {
  private:
   std::unique_ptr<DeploymentStore> store_;
   registry::RegistryService& registry_;
+  const Clock& clock_;
 };
 
 }  // namespace cairn::deployments

@@ -1,12 +1,12 @@
 #include "deployments/sql_deployment_store.h"
 
 #include <boost/json.hpp>
-#include <charconv>
 #include <utility>
 
 #include "audit/audit_writer.h"
 #include "common/json.h"
-#include "tracking/page_token.h"
+#include "storage/pagination.h"
+#include "storage/revision_guard.h"
 
 namespace cairn::deployments {
 namespace {
@@ -15,6 +15,9 @@ namespace bj = boost::json;
 using storage::Row;
 using storage::Transaction;
 using storage::Value;
+
+const storage::Keyset kOrder("deployments", {{"created_at", storage::KeyType::kInt},
+                                             {"id", storage::KeyType::kText}});
 
 constexpr char kColumns[] =
     "id, model_name, model_version, status, environment, endpoint, config, health_status, "
@@ -122,11 +125,6 @@ Result<std::optional<Deployment>> Load(Transaction& tx, const std::string& id) {
   return std::optional<Deployment>(FromRow(*row));
 }
 
-bool ParseInt(std::string_view s, int64_t& out) {
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return !s.empty() && ec == std::errc() && p == s.data() + s.size();
-}
-
 }  // namespace
 
 Status SqlDeploymentStore::Create(const Deployment& d, const audit::Entry& audit) {
@@ -183,34 +181,15 @@ Result<Page<Deployment>> SqlDeploymentStore::List(const DeploymentQuery& query) 
     sql += " AND status = ?";
     params.emplace_back(std::string(ToString(*query.status)));
   }
-  if (!query.page_token.empty()) {
-    Status bad =
-        InvalidArgument("invalid page_token", {{"page_token", "is not a valid page token"}});
-    auto text = tracking::DecodePageToken(query.page_token);
-    if (!text || !text->starts_with("d:")) return bad;
-    std::string_view body = std::string_view(*text).substr(2);
-    size_t comma = body.find(',');
-    int64_t at = 0;
-    if (comma == std::string_view::npos || !ParseInt(body.substr(0, comma), at)) return bad;
-    sql += " AND (created_at < ? OR (created_at = ? AND id < ?))";
-    params.emplace_back(at);
-    params.emplace_back(at);
-    params.emplace_back(std::string(body.substr(comma + 1)));
-  }
-  sql += " ORDER BY created_at DESC, id DESC LIMIT ?";
-  params.emplace_back(static_cast<int64_t>(query.limit) + 1);
+  RETURN_IF_ERROR(kOrder.AppendAfter(query.page_token, sql, params));
+  kOrder.AppendOrderAndLimit(query.limit, sql, params);
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   Page<Deployment> page;
-  for (const auto& row : rows) {
-    if (static_cast<int>(page.items.size()) == query.limit) {
-      const auto& last = page.items.back();
-      page.next_page_token =
-          tracking::EncodePageToken("d:" + std::to_string(last.created_at) + "," + last.id);
-      break;
-    }
-    page.items.push_back(FromRow(row));
-  }
+  for (const auto& row : rows) page.items.push_back(FromRow(row));
+  kOrder.FinishPage(page, query.limit, [](const Deployment& d) {
+    return storage::Keyset::Position{d.created_at, d.id};
+  });
   return page;
 }
 
@@ -222,22 +201,17 @@ Result<Deployment> SqlDeploymentStore::Update(const std::string& id,
   ASSIGN_OR_RETURN(DeploymentChange change, mutate(*current));
   if (!change.audit) return std::move(*current);
   const Deployment& u = change.updated;
-  const Value p[] = {std::string(ToString(u.status)),
-                     ConfigToJson(u.config),
-                     std::string(ToString(u.health_status)),
-                     MetricsToJson(u.metrics),
-                     u.updated_by,
-                     storage::Nullable(u.deployed_at),
-                     u.updated_at,
-                     u.revision,
-                     id,
-                     current->revision};
-  ASSIGN_OR_RETURN(int64_t n,
-                   tx->Exec("UPDATE deployments SET status = ?, config = ?, health_status = ?, "
-                            "metrics = ?, updated_by = ?, deployed_at = ?, updated_at = ?, "
-                            "revision = ? WHERE id = ? AND revision = ?",
-                            p));
-  if (n == 0) return Aborted("deployment '" + id + "' was changed concurrently; retry");
+  RETURN_IF_ERROR(storage::UpdateWithRevision(
+      *tx, {.table = "deployments",
+            .set = "status = ?, config = ?, health_status = ?, metrics = ?, updated_by = ?, "
+                   "deployed_at = ?, updated_at = ?",
+            .set_values = {std::string(ToString(u.status)), ConfigToJson(u.config),
+                           std::string(ToString(u.health_status)), MetricsToJson(u.metrics),
+                           u.updated_by, storage::Nullable(u.deployed_at), u.updated_at},
+            .where = "id = ?",
+            .where_values = {id},
+            .revision = current->revision,
+            .resource = "deployment '" + id + "'"}));
   RETURN_IF_ERROR(audit::AppendInTx(*tx, *change.audit));
   RETURN_IF_ERROR(tx->Commit());
   return u;

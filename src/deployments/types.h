@@ -8,16 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "common/page.h"
+
 namespace cairn::deployments {
-
-inline constexpr int kDefaultPageSize = 50;
-inline constexpr int kMaxPageSize = 1000;
-
-template <typename T>
-struct Page {
-  std::vector<T> items;
-  std::optional<std::string> next_page_token;
-};
 
 enum class DeploymentStatus {
   kPending,

@@ -6,6 +6,7 @@
 #include "drift/drift_json.h"
 #include "http/identity.h"
 #include "http/request_params.h"
+#include "http/route_errors.h"
 
 namespace cairn::drift {
 namespace {
@@ -15,7 +16,7 @@ using http::Response;
 
 constexpr char kBase[] = "/api/v1/ml/lifecycle";
 
-Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
+using http::Fail;
 
 using http::QueryInt;
 using http::QueryString;

@@ -9,21 +9,16 @@
 
 #include "common/ids.h"
 #include "common/time.h"
-#include "drift/event_details.h"
+#include "common/validation.h"
 
 namespace cairn::drift {
 namespace {
 
 constexpr size_t kMaxFeatureLength = 256;
-constexpr char kNameRule[] = "must be 1-128 characters of [A-Za-z0-9_.-], starting alphanumeric";
+using validation::kNameRule;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-Status Check(std::vector<FieldError> errors) {
-  if (errors.empty()) return Status::Ok();
-  std::string msg =
-      "request validation failed: " + errors.front().field + " " + errors.front().message;
-  return InvalidArgument(std::move(msg), std::move(errors));
-}
+Status Check(std::vector<FieldError> errors) { return validation::Invalid(std::move(errors)); }
 
 Status ColumnError(const std::string& column, const std::string& message) {
   return Check({{"columns." + column, message}});
@@ -115,8 +110,8 @@ void ValidateRecording(const DriftComputeRequest& req, std::vector<FieldError>& 
 }  // namespace
 
 DriftService::DriftService(std::unique_ptr<DriftStore> store, datasets::DatasetReader* datasets,
-                           DriftOptions options)
-    : store_(std::move(store)), datasets_(datasets), options_(options) {}
+                           DriftOptions options, const Clock& clock)
+    : store_(std::move(store)), datasets_(datasets), options_(options), clock_(clock) {}
 
 Result<DriftEvent> DriftService::CreateEvent(const DriftEventCreate& req,
                                              const std::string& actor) {
@@ -147,7 +142,7 @@ Result<DriftEvent> DriftService::CreateEvent(const DriftEventCreate& req,
     errors.push_back({"severity", "is required unless method is psi"});
   }
   RETURN_IF_ERROR(Check(std::move(errors)));
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   DriftEvent e;
   e.id = NewUuid();
   e.model_name = req.model_name;
@@ -179,12 +174,11 @@ Result<DriftEvent> DriftService::CreateEvent(const DriftEventCreate& req,
 Result<Page<DriftEvent>> DriftService::ListEvents(const DriftEventListRequest& req) {
   std::vector<FieldError> errors;
   DriftEventQuery q;
-  if (req.limit) {
-    if (*req.limit < 1 || *req.limit > kMaxPageSize) {
-      errors.push_back({"limit", "must be between 1 and 1000"});
-    } else {
-      q.limit = static_cast<int>(*req.limit);
-    }
+  auto limit = PageLimit(req.limit);
+  if (limit.ok()) {
+    q.limit = *limit;
+  } else {
+    errors.insert(errors.end(), limit.status().errors().begin(), limit.status().errors().end());
   }
   if (req.model_name && !IsValidName(*req.model_name)) errors.push_back({"model_name", kNameRule});
   if (req.severity) {
@@ -300,7 +294,7 @@ Result<DriftComputeResult> DriftService::Compute(const DriftComputeRequest& req,
   result.dataset_drift = stats::DatasetDrifted(drifted, total, options_.rule);
 
   if (req.model_name && drifted > 0) {
-    const int64_t now = NowMillis();
+    const int64_t now = clock_.NowMillis();
     std::vector<DriftEvent> events;
     std::vector<audit::Entry> audits;
     for (const auto& c : result.columns) {
@@ -316,7 +310,7 @@ Result<DriftComputeResult> DriftService::Compute(const DriftComputeRequest& req,
       e.p_value = c.categorical ? c.categorical_drift.chi2.p_value : c.numeric.ks.p_value;
       e.threshold = options_.rule.psi_threshold;
       e.severity = c.severity();
-      e.details_json = ComputedEventDetails(c, req.reference_dataset_id, req.current_dataset_id);
+      e.computed = ComputedDetails{c, req.reference_dataset_id, req.current_dataset_id};
       e.created_by = actor;
       e.detected_at = now;
       audits.push_back(audit::Entry{now,

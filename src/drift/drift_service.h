@@ -26,6 +26,7 @@
 
 #include <memory>
 
+#include "common/clock.h"
 #include "common/status.h"
 #include "datasets/dataset_reader.h"
 #include "drift/drift_store.h"
@@ -45,7 +46,7 @@ class DriftService {
   // `datasets` may be null (dataset-id requests then answer Unavailable); it must outlive the
   // service.
   DriftService(std::unique_ptr<DriftStore> store, datasets::DatasetReader* datasets,
-               DriftOptions options = {});
+               DriftOptions options = {}, const Clock& clock = Clock::System());
 
   // Errors: InvalidArgument.
   Result<DriftEvent> CreateEvent(const DriftEventCreate& request, const std::string& actor);
@@ -59,6 +60,7 @@ class DriftService {
   std::unique_ptr<DriftStore> store_;
   datasets::DatasetReader* datasets_;
   DriftOptions options_;
+  const Clock& clock_;
 };
 
 }  // namespace cairn::drift

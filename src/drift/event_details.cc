@@ -6,10 +6,11 @@
 
 namespace cairn::drift {
 
-std::string ComputedEventDetails(const ColumnDrift& c,
-                                 const std::optional<std::string>& reference_dataset,
-                                 const std::optional<std::string>& current_dataset) {
+std::string ComputedEventDetails(const ComputedDetails& details) {
   namespace bj = boost::json;
+  const ColumnDrift& c = details.column;
+  const std::optional<std::string>& reference_dataset = details.reference_dataset_id;
+  const std::optional<std::string>& current_dataset = details.current_dataset_id;
   bj::object o;
   o.emplace("source", "drift.compute");
   o.emplace("type", c.categorical ? "categorical" : "numeric");

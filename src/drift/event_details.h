@@ -1,6 +1,6 @@
-// The `details` JSON object recorded with a drift event created by a drift computation: the
+// The stored `details` JSON object of a drift event created by a drift computation: the
 // column's statistics besides the PSI score (KS or chi-square, JS, Wasserstein, sample sizes,
-// missing counts, the dataset ids when known). Pure function, thread-safe.
+// missing counts, the dataset ids when known). A codec of the store; pure function, thread-safe.
 #pragma once
 
 #include <optional>
@@ -10,8 +10,6 @@
 
 namespace cairn::drift {
 
-[[nodiscard]] std::string ComputedEventDetails(const ColumnDrift& column,
-                                               const std::optional<std::string>& reference_dataset,
-                                               const std::optional<std::string>& current_dataset);
+[[nodiscard]] std::string ComputedEventDetails(const ComputedDetails& details);
 
 }  // namespace cairn::drift

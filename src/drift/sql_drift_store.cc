@@ -1,16 +1,19 @@
 #include "drift/sql_drift_store.h"
 
-#include <charconv>
 #include <utility>
 
 #include "audit/audit_writer.h"
-#include "tracking/page_token.h"
+#include "drift/event_details.h"
+#include "storage/pagination.h"
 
 namespace cairn::drift {
 namespace {
 
 using storage::Row;
 using storage::Value;
+
+const storage::Keyset kOrder("drift_events", {{"detected_at", storage::KeyType::kInt},
+                                              {"id", storage::KeyType::kText}});
 
 constexpr char kColumns[] =
     "id, model_name, model_version, deployment_id, feature, method, score, p_value, threshold, "
@@ -41,11 +44,6 @@ DriftEvent FromRow(const Row& row) {
   return e;
 }
 
-bool ParseInt(std::string_view s, int64_t& out) {
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return !s.empty() && ec == std::errc() && p == s.data() + s.size();
-}
-
 }  // namespace
 
 Status SqlDriftStore::InsertEvents(const std::vector<DriftEvent>& events,
@@ -64,7 +62,7 @@ Status SqlDriftStore::InsertEvents(const std::vector<DriftEvent>& events,
                        std::string(stats::SeverityName(e.severity)),
                        storage::Nullable(e.window_start),
                        storage::Nullable(e.window_end),
-                       e.details_json,
+                       e.computed ? ComputedEventDetails(*e.computed) : e.details_json,
                        e.created_by,
                        e.detected_at};
     auto r = tx->Exec(
@@ -98,34 +96,15 @@ Result<Page<DriftEvent>> SqlDriftStore::ListEvents(const DriftEventQuery& query)
     sql += " AND detected_at >= ?";
     params.emplace_back(*query.since);
   }
-  if (!query.page_token.empty()) {
-    Status bad =
-        InvalidArgument("invalid page_token", {{"page_token", "is not a valid page token"}});
-    auto text = tracking::DecodePageToken(query.page_token);
-    if (!text || !text->starts_with("de:")) return bad;
-    std::string_view body = std::string_view(*text).substr(3);
-    size_t comma = body.find(',');
-    int64_t at = 0;
-    if (comma == std::string_view::npos || !ParseInt(body.substr(0, comma), at)) return bad;
-    sql += " AND (detected_at < ? OR (detected_at = ? AND id < ?))";
-    params.emplace_back(at);
-    params.emplace_back(at);
-    params.emplace_back(std::string(body.substr(comma + 1)));
-  }
-  sql += " ORDER BY detected_at DESC, id DESC LIMIT ?";
-  params.emplace_back(static_cast<int64_t>(query.limit) + 1);
+  RETURN_IF_ERROR(kOrder.AppendAfter(query.page_token, sql, params));
+  kOrder.AppendOrderAndLimit(query.limit, sql, params);
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   Page<DriftEvent> page;
-  for (const auto& row : rows) {
-    if (static_cast<int>(page.items.size()) == query.limit) {
-      const auto& last = page.items.back();
-      page.next_page_token =
-          tracking::EncodePageToken("de:" + std::to_string(last.detected_at) + "," + last.id);
-      break;
-    }
-    page.items.push_back(FromRow(row));
-  }
+  for (const auto& row : rows) page.items.push_back(FromRow(row));
+  kOrder.FinishPage(page, query.limit, [](const DriftEvent& e) {
+    return storage::Keyset::Position{e.detected_at, e.id};
+  });
   return page;
 }
 

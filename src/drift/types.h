@@ -9,24 +9,35 @@
 #include <string_view>
 #include <vector>
 
+#include "common/page.h"
 #include "stats/drift/drift_report.h"
 
 namespace cairn::drift {
-
-inline constexpr int kDefaultPageSize = 50;
-inline constexpr int kMaxPageSize = 1000;
-
-template <typename T>
-struct Page {
-  std::vector<T> items;
-  std::optional<std::string> next_page_token;
-};
 
 enum class Method { kPsi, kKs, kJs, kWasserstein, kChi2 };
 
 [[nodiscard]] std::string_view ToString(Method m);
 [[nodiscard]] std::optional<Method> ParseMethod(std::string_view s);
 [[nodiscard]] std::optional<stats::Severity> ParseSeverity(std::string_view s);
+
+struct ColumnDrift {
+  std::string name;
+  bool categorical = false;
+  stats::NumericDrift numeric;                // when !categorical
+  stats::CategoricalDrift categorical_drift;  // when categorical
+  bool drifted() const { return categorical ? categorical_drift.drifted : numeric.drifted; }
+  stats::Severity severity() const {
+    return categorical ? categorical_drift.severity : numeric.severity;
+  }
+};
+
+// What a drift computation records with each event it creates (rendered as the event's
+// `details` object by the store's codec).
+struct ComputedDetails {
+  ColumnDrift column;
+  std::optional<std::string> reference_dataset_id;
+  std::optional<std::string> current_dataset_id;
+};
 
 struct DriftEvent {
   std::string id;
@@ -41,7 +52,12 @@ struct DriftEvent {
   stats::Severity severity = stats::Severity::kLow;
   std::optional<int64_t> window_start;
   std::optional<int64_t> window_end;
+  // A client-posted details object, validated at the edge and kept as its JSON text: opaque to
+  // the service, which only passes it through. Read back for every event.
   std::string details_json = "{}";
+  // Set instead by the service for events of a drift computation; the store writes it as the
+  // details object.
+  std::optional<ComputedDetails> computed;
   std::string created_by;
   int64_t detected_at = 0;
 };
@@ -103,17 +119,6 @@ struct DriftComputeRequest {
   std::optional<std::string> model_name;
   std::optional<int64_t> model_version;
   std::optional<std::string> deployment_id;
-};
-
-struct ColumnDrift {
-  std::string name;
-  bool categorical = false;
-  stats::NumericDrift numeric;                // when !categorical
-  stats::CategoricalDrift categorical_drift;  // when categorical
-  bool drifted() const { return categorical ? categorical_drift.drifted : numeric.drifted; }
-  stats::Severity severity() const {
-    return categorical ? categorical_drift.severity : numeric.severity;
-  }
 };
 
 struct DriftComputeResult {

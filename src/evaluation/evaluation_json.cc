@@ -365,7 +365,7 @@ std::string ReportToJson(const EvalRun& run, const Report& rep) {
 }
 
 std::string RunReportToJson(const EvalRun& run) {
-  if (run.status == RunStatus::kCompleted && !run.report_json.empty()) return run.report_json;
+  if (run.status == RunStatus::kCompleted && !run.stored_report.empty()) return run.stored_report;
   bj::object o;
   o.emplace("run_id", run.run_id);
   o.emplace("scenario_name", run.scenario_name);
@@ -402,33 +402,6 @@ std::map<std::string, Threshold> ThresholdsFromJson(const std::string& text) {
                                            : val->is_int64() ? static_cast<double>(val->get_int64())
                                                              : 0.0};
   }
-  return out;
-}
-
-std::string StringListToJson(const std::vector<std::string>& l) {
-  return json::Serialize(ToArray(l));
-}
-
-std::vector<std::string> StringListFromJson(const std::string& text) {
-  std::vector<std::string> out;
-  boost::system::error_code ec;
-  bj::value v = bj::parse(text, ec);
-  if (ec || !v.is_array()) return out;
-  for (const auto& e : v.get_array())
-    if (e.is_string()) out.emplace_back(e.get_string());
-  return out;
-}
-
-std::string StringMapToJson(const StringMap& m) { return json::Serialize(ToObject(m)); }
-
-StringMap StringMapFromJson(const std::string& text) {
-  StringMap out;
-  boost::system::error_code ec;
-  bj::value v = bj::parse(text, ec);
-  if (ec || !v.is_object()) return out;
-  for (const auto& kv : v.get_object())
-    if (kv.value().is_string())
-      out.emplace(std::string(kv.key()), std::string(kv.value().get_string()));
   return out;
 }
 

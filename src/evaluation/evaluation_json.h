@@ -31,9 +31,5 @@ std::string RunReportToJson(const EvalRun& run);
 // Storage encodings of scenario maps and lists (JSON text).
 std::string ThresholdsToJson(const std::map<std::string, Threshold>& t);
 std::map<std::string, Threshold> ThresholdsFromJson(const std::string& text);
-std::string StringListToJson(const std::vector<std::string>& l);
-std::vector<std::string> StringListFromJson(const std::string& text);
-std::string StringMapToJson(const StringMap& m);
-StringMap StringMapFromJson(const std::string& text);
 
 }  // namespace cairn::evaluation

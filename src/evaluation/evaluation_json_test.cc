@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "common/json_columns.h"
 #include "common/testing/status_matchers.h"
 
 namespace cairn::evaluation {
@@ -115,7 +116,8 @@ TEST(EvaluationJsonTest, StorageRoundTrips) {
   EXPECT_EQ(back["f1"].op, "<");
   EXPECT_EQ(back["f1"].value, 2);
   EXPECT_EQ(back["r2"].value, 0.5);
-  EXPECT_EQ(StringListFromJson(StringListToJson({"a", "b"})), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(json::DecodeStringList(json::EncodeStringList({"a", "b"})),
+            (std::vector<std::string>{"a", "b"}));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "evaluation/evaluation_json.h"
 #include "http/identity.h"
 #include "http/request_params.h"
+#include "http/route_errors.h"
 
 namespace cairn::evaluation {
 namespace {
@@ -14,7 +15,7 @@ using http::Method;
 using http::Request;
 using http::Response;
 
-Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
+using http::Fail;
 
 using http::IfMatch;
 using http::QueryInt;

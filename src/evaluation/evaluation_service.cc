@@ -6,12 +6,12 @@
 #include <set>
 
 #include "common/ids.h"
-#include "common/json.h"
 #include "common/log.h"
+#include "common/revision.h"
+#include "common/sha256.h"
 #include "common/time.h"
-#include "evaluation/evaluation_json.h"
+#include "common/validation.h"
 #include "evaluation/evaluator.h"
-#include "models/file_sha256.h"
 #include "models/xgboost_model.h"
 
 namespace cairn::evaluation {
@@ -22,17 +22,7 @@ constexpr size_t kMaxTags = 100;
 constexpr size_t kMaxColumns = 10000;
 constexpr char kXgboostFormat[] = "xgboost-json";
 
-Status FieldInvalid(const std::string& field, const std::string& message) {
-  return InvalidArgument(field + " " + message, {{field, message}});
-}
-
-Result<int> PageLimit(const std::optional<int64_t>& limit) {
-  if (!limit) return kDefaultPageSize;
-  if (*limit < 1 || *limit > kMaxPageSize) {
-    return FieldInvalid("limit", "must be between 1 and " + std::to_string(kMaxPageSize));
-  }
-  return static_cast<int>(*limit);
-}
+using validation::FieldInvalid;
 
 audit::Entry Audit(int64_t at, const std::string& actor, const std::string& action,
                    const std::string& type, const std::string& id, audit::Summary summary) {
@@ -64,11 +54,12 @@ std::string EvaluatorVersion() {
 
 EvaluationService::EvaluationService(std::unique_ptr<EvaluationStore> store,
                                      datasets::DatasetReader& datasets, ModelCatalog* catalog,
-                                     EvaluationServiceOptions options)
+                                     EvaluationServiceOptions options, const Clock& clock)
     : store_(std::move(store)),
       datasets_(datasets),
       catalog_(catalog),
       options_(options),
+      clock_(clock),
       instance_id_(NewUuid()) {}
 
 EvaluationService::~EvaluationService() { Stop(); }
@@ -162,7 +153,7 @@ Status EvaluationService::ValidateScenario(Scenario& s) {
     if (s.feature_columns.empty()) add("feature_columns", "are required to execute a model");
   }
   if (s.dataset_id.empty()) add("dataset_id", "is required");
-  if (!errors.empty()) return json::ValidationError(std::move(errors));
+  if (!errors.empty()) return validation::Invalid(std::move(errors));
 
   // Columns against the dataset schema.
   auto info = datasets_.Describe(s.dataset_id);
@@ -194,7 +185,7 @@ Status EvaluationService::ValidateScenario(Scenario& s) {
     if (!features.insert(f).second) add("feature_columns", "column '" + f + "' is listed twice");
   }
   if (s.slice_column) check("slice_column", *s.slice_column, false);
-  if (!errors.empty()) return json::ValidationError(std::move(errors));
+  if (!errors.empty()) return validation::Invalid(std::move(errors));
   if (has_model) {
     ASSIGN_OR_RETURN(auto m, ResolveModel(*s.model_name, *s.model_version, "model_name"));
     (void)m;
@@ -204,7 +195,7 @@ Status EvaluationService::ValidateScenario(Scenario& s) {
 
 Result<Scenario> EvaluationService::CreateScenario(Scenario s, const std::string& actor) {
   RETURN_IF_ERROR(ValidateScenario(s));
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   s.created_by = actor;
   s.updated_by = actor;
   s.created_at = now;
@@ -242,10 +233,7 @@ Result<Scenario> EvaluationService::UpdateScenario(const std::string& name, cons
                                                    std::optional<int64_t> if_match,
                                                    const std::string& actor) {
   ASSIGN_OR_RETURN(Scenario current, GetScenario(name));
-  if (if_match && *if_match != current.revision) {
-    return Aborted("scenario '" + name + "' is at revision " + std::to_string(current.revision) +
-                   ", not " + std::to_string(*if_match));
-  }
+  RETURN_IF_ERROR(CheckIfMatch("scenario '" + name + "'", if_match, current.revision));
   Scenario s = current;
   if (p.description) s.description = *p.description;
   if (p.task_type) {
@@ -282,7 +270,7 @@ Result<Scenario> EvaluationService::UpdateScenario(const std::string& name, cons
   if (p.tags) s.tags = *p.tags;
   RETURN_IF_ERROR(ValidateScenario(s));
   if (SameScenario(s, current)) return current;
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   s.updated_by = actor;
   s.updated_at = now;
   s.revision = current.revision + 1;
@@ -313,7 +301,7 @@ Result<EvalRun> EvaluationService::CreateRun(const RunCreate& request, const std
   run.model_name = request.model_name ? request.model_name : scenario->model_name;
   run.model_version = request.model_version ? request.model_version : scenario->model_version;
   run.created_by = actor;
-  run.created_at = NowMillis();
+  run.created_at = clock_.NowMillis();
   run.revision = 1;
   const bool executes_model = run.model_name.has_value();
   if (executes_model) {
@@ -352,11 +340,11 @@ Result<EvalRun> EvaluationService::CreateRun(const RunCreate& request, const std
 }
 
 void EvaluationService::Execute(EvalRun& run, int64_t requested_at) {
-  const int64_t started = run.started_at.value_or(NowMillis());
-  auto fail = [&run](const Status& s) {
+  const int64_t started = run.started_at.value_or(clock_.NowMillis());
+  auto fail = [&run, this](const Status& s) {
     run.status = RunStatus::kFailed;
     run.failure_reason = s.message();
-    run.finished_at = NowMillis();
+    run.finished_at = clock_.NowMillis();
   };
   auto scenario = store_->GetScenario(run.scenario_name);
   if (!scenario.ok()) return fail(scenario.status());
@@ -376,10 +364,10 @@ void EvaluationService::Execute(EvalRun& run, int64_t requested_at) {
   if (run.model_name) {
     auto ref = ResolveModel(*run.model_name, *run.model_version, "model_name");
     if (!ref.ok()) return fail(ref.status());
-    auto digest = models::Sha256OfFile(ref->path);
+    auto digest = Sha256File(ref->path);
     if (!digest.ok()) return fail(digest.status());
-    if (!ref->sha256.empty() && ref->sha256 != *digest) {
-      return fail(FailedPrecondition("model artifact sha256 " + *digest +
+    if (!ref->sha256.empty() && ref->sha256 != digest->sha256) {
+      return fail(FailedPrecondition("model artifact sha256 " + digest->sha256 +
                                      " does not match the registry's " + ref->sha256));
     }
     auto loaded = models::XgboostModel::Load(ref->path, {options_.xgboost_nthread});
@@ -388,7 +376,7 @@ void EvaluationService::Execute(EvalRun& run, int64_t requested_at) {
     compliance.model_name = ref->model_name;
     compliance.model_version = ref->version;
     compliance.model_format = ref->format;
-    compliance.model_sha256 = *digest;
+    compliance.model_sha256 = digest->sha256;
     for (const auto& f : scenario->feature_columns) {
       auto c = read(f);
       if (!c.ok()) return fail(c.status());
@@ -431,10 +419,10 @@ void EvaluationService::Execute(EvalRun& run, int64_t requested_at) {
                  ": cannot tick evaluation_passed: " + tick.ToString());
     }
   }
-  run.finished_at = NowMillis();
+  run.finished_at = clock_.NowMillis();
   compliance.completed_at = *run.finished_at;
   report->compliance = compliance;
-  run.report_json = ReportToJson(run, *report);
+  run.report = std::move(*report);
 }
 
 Result<EvalRun> EvaluationService::GetRun(const std::string& run_id) {
@@ -457,7 +445,7 @@ Result<Page<EvalRun>> EvaluationService::ListRuns(const RunListRequest& request)
 Result<bool> EvaluationService::RunOnePendingJob() {
   ASSIGN_OR_RETURN(auto ids, store_->QueuedRunIds(8));
   for (const auto& id : ids) {
-    const int64_t now = NowMillis();
+    const int64_t now = clock_.NowMillis();
     ASSIGN_OR_RETURN(bool claimed, store_->ClaimRun(id, instance_id_, now));
     if (!claimed) continue;
     ASSIGN_OR_RETURN(EvalRun run, store_->GetRun(id));
@@ -466,16 +454,17 @@ Result<bool> EvaluationService::RunOnePendingJob() {
     Execute(run, run.created_at);
     audit::Summary summary{{"status", std::string(RunStatusName(run.status))}};
     if (run.verdict) summary.emplace("verdict", *run.verdict);
-    RETURN_IF_ERROR(store_->FinishRun(run, instance_id_,
-                                      Audit(NowMillis(), run.created_by, "evaluation_run.finish",
-                                            "evaluation_run", run.run_id, std::move(summary))));
+    RETURN_IF_ERROR(
+        store_->FinishRun(run, instance_id_,
+                          Audit(clock_.NowMillis(), run.created_by, "evaluation_run.finish",
+                                "evaluation_run", run.run_id, std::move(summary))));
     return true;
   }
   return false;
 }
 
 Result<int64_t> EvaluationService::RecoverStaleRuns() {
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   RETURN_IF_ERROR(store_->Heartbeat(instance_id_, now));
   return store_->FailStaleRuns(now - options_.stale_after_ms, kInterruptedReason, now);
 }

@@ -50,6 +50,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/clock.h"
 #include "common/status.h"
 #include "datasets/dataset_reader.h"
 #include "evaluation/evaluation_store.h"
@@ -76,7 +77,8 @@ class EvaluationService {
  public:
   // `catalog` may be null (no registry wired): scenarios and runs naming a model are then 409.
   EvaluationService(std::unique_ptr<EvaluationStore> store, datasets::DatasetReader& datasets,
-                    ModelCatalog* catalog, EvaluationServiceOptions options = {});
+                    ModelCatalog* catalog, EvaluationServiceOptions options = {},
+                    const Clock& clock = Clock::System());
   ~EvaluationService();
   EvaluationService(const EvaluationService&) = delete;
   EvaluationService& operator=(const EvaluationService&) = delete;
@@ -127,6 +129,7 @@ class EvaluationService {
   datasets::DatasetReader& datasets_;
   ModelCatalog* catalog_;
   EvaluationServiceOptions options_;
+  const Clock& clock_;
   std::string instance_id_;
 
   std::mutex mu_;

@@ -180,7 +180,7 @@ TEST_P(EvaluationServiceTest, SmallRunCompletesInlineWithReport) {
   EXPECT_EQ(*run->verdict, "pass");
   auto stored = service_->GetRun(run->run_id);
   ASSERT_OK(stored);
-  auto report = bj::parse(stored->report_json).as_object();
+  auto report = bj::parse(stored->stored_report).as_object();
   EXPECT_EQ(report.at("status").as_string(), "completed");
   EXPECT_EQ(report.at("n_rows").as_int64(), *stored->n_rows);
   EXPECT_TRUE(report.at("slices").as_object().size() > 1);
@@ -240,11 +240,11 @@ TEST_P(EvaluationServiceTest, ModelRunIsQueuedThenExecutedAndTicksChecklist) {
   ASSERT_OK(done);
   EXPECT_EQ(done->status, RunStatus::kCompleted) << done->failure_reason.value_or("");
   EXPECT_EQ(*done->verdict, "pass");
-  auto report = bj::parse(done->report_json).as_object();
+  auto report = bj::parse(done->stored_report).as_object();
   EXPECT_NEAR(report.at("metrics").at("roc_auc").as_double(), 0.8819349925465033, 1e-12);
   EXPECT_EQ(report.at("explainability").at("permutation_importance").as_object().size(), 8u);
   EXPECT_EQ(report.at("compliance").at("model_sha256").as_string(),
-            *models::Sha256OfFile(stats::testing::TestdataPath("xgboost/classifier/model.json")));
+            Sha256File(stats::testing::TestdataPath("xgboost/classifier/model.json"))->sha256);
   EXPECT_TRUE(report.at("compliance").at("evaluation_passed_ticked").as_bool());
   auto ticks = catalog_.ticks();
   ASSERT_EQ(ticks.size(), 1u);

@@ -55,7 +55,7 @@ class EvaluationStore {
   virtual Status CreateRun(const EvalRun& run, const audit::Entry& audit) = 0;
   // Errors: NotFound.
   virtual Result<EvalRun> GetRun(const std::string& run_id) = 0;
-  // Newest first; report_json is left empty. Errors: InvalidArgument (page token).
+  // Newest first; stored_report is left empty. Errors: InvalidArgument (page token).
   virtual Result<Page<EvalRun>> ListRuns(const RunQuery& q) = 0;
 
   // Oldest queued runs first.

@@ -1,10 +1,10 @@
 #include "evaluation/sql_evaluation_store.h"
 
-#include <charconv>
-
 #include "audit/audit_writer.h"
+#include "common/json_columns.h"
 #include "evaluation/evaluation_json.h"
-#include "tracking/page_token.h"
+#include "storage/pagination.h"
+#include "storage/revision_guard.h"
 
 namespace cairn::evaluation {
 namespace {
@@ -32,14 +32,14 @@ Scenario ScenarioFromRow(const Row& r) {
   s.prediction_column = r.OptText(6);
   s.model_name = r.OptText(7);
   s.model_version = r.OptInt(8);
-  s.feature_columns = StringListFromJson(r.Text(9));
-  s.metrics = StringListFromJson(r.Text(10));
+  s.feature_columns = json::DecodeStringList(r.Text(9));
+  s.metrics = json::DecodeStringList(r.Text(10));
   s.thresholds = ThresholdsFromJson(r.Text(11));
   s.slice_column = r.OptText(12);
   s.decision_threshold = r.Double(13);
   s.importance_repeats = static_cast<int>(r.Int(14));
   s.importance_seed = r.Int(15);
-  s.tags = StringMapFromJson(r.Text(16));
+  s.tags = json::DecodeStringMap(r.Text(16));
   s.created_by = r.Text(17);
   s.updated_by = r.Text(18);
   s.created_at = r.Int(19);
@@ -77,14 +77,14 @@ std::vector<Value> ScenarioValues(const Scenario& s) {
           storage::Nullable(s.prediction_column),
           storage::Nullable(s.model_name),
           storage::Nullable(s.model_version),
-          StringListToJson(s.feature_columns),
-          StringListToJson(s.metrics),
+          json::EncodeStringList(s.feature_columns),
+          json::EncodeStringList(s.metrics),
           ThresholdsToJson(s.thresholds),
           storage::Nullable(s.slice_column),
           s.decision_threshold,
           static_cast<int64_t>(s.importance_repeats),
           s.importance_seed,
-          StringMapToJson(s.tags),
+          json::EncodeStringMap(s.tags),
           s.created_by,
           s.updated_by,
           s.created_at,
@@ -92,28 +92,16 @@ std::vector<Value> ScenarioValues(const Scenario& s) {
           s.revision};
 }
 
-Status BadToken() {
-  return InvalidArgument("invalid page_token", {{"page_token", "is not a valid page token"}});
-}
+const storage::Keyset kScenarioOrder("eval_scenarios", {{"created_at", storage::KeyType::kInt},
+                                                        {"name", storage::KeyType::kText}});
+const storage::Keyset kRunOrder("eval_runs", {{"created_at", storage::KeyType::kInt},
+                                              {"run_id", storage::KeyType::kText}});
 
-// Keyset cursor "<kind>:<created_at>,<id>".
-Result<std::pair<int64_t, std::string>> ParseKeyset(const std::string& token, char kind) {
-  auto cursor = tracking::DecodePageToken(token);
-  if (!cursor || cursor->size() < 3 || (*cursor)[0] != kind || (*cursor)[1] != ':') {
-    return BadToken();
-  }
-  std::string_view body(*cursor);
-  body.remove_prefix(2);
-  const size_t comma = body.find(',');
-  if (comma == std::string_view::npos) return BadToken();
-  int64_t at = 0;
-  auto [p, ec] = std::from_chars(body.data(), body.data() + comma, at);
-  if (ec != std::errc() || p != body.data() + comma) return BadToken();
-  return std::make_pair(at, std::string(body.substr(comma + 1)));
-}
-
-std::string Cursor(char kind, int64_t at, const std::string& id) {
-  return tracking::EncodePageToken(std::string(1, kind) + ":" + std::to_string(at) + "," + id);
+// The report document to store: the service's report, rendered once, at completion.
+std::optional<std::string> StoredReport(const EvalRun& run) {
+  if (run.report) return ReportToJson(run, *run.report);
+  if (!run.stored_report.empty()) return run.stored_report;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -157,26 +145,15 @@ Result<Page<Scenario>> SqlEvaluationStore::ListScenarios(const ScenarioQuery& q)
     sql += " AND dataset_id = ?";
     params.emplace_back(*q.dataset_id);
   }
-  if (!q.page_token.empty()) {
-    ASSIGN_OR_RETURN(auto key, ParseKeyset(q.page_token, 's'));
-    sql += " AND (created_at < ? OR (created_at = ? AND name < ?))";
-    params.emplace_back(key.first);
-    params.emplace_back(key.first);
-    params.emplace_back(key.second);
-  }
-  sql += " ORDER BY created_at DESC, name DESC LIMIT ?";
-  params.emplace_back(static_cast<int64_t>(q.limit) + 1);
+  RETURN_IF_ERROR(kScenarioOrder.AppendAfter(q.page_token, sql, params));
+  kScenarioOrder.AppendOrderAndLimit(q.limit, sql, params);
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   Page<Scenario> page;
-  for (const auto& row : rows) {
-    if (static_cast<int>(page.items.size()) == q.limit) {
-      const auto& last = page.items.back();
-      page.next_page_token = Cursor('s', last.created_at, last.name);
-      break;
-    }
-    page.items.push_back(ScenarioFromRow(row));
-  }
+  for (const auto& row : rows) page.items.push_back(ScenarioFromRow(row));
+  kScenarioOrder.FinishPage(page, q.limit, [](const Scenario& s) {
+    return storage::Keyset::Position{s.created_at, s.name};
+  });
   return page;
 }
 
@@ -184,25 +161,25 @@ Status SqlEvaluationStore::UpdateScenario(const Scenario& s, int64_t expected_re
                                           const audit::Entry& audit) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
   std::vector<Value> p = ScenarioValues(s);
-  p.emplace_back(s.name);
-  p.emplace_back(expected_revision);
-  ASSIGN_OR_RETURN(
-      int64_t n,
-      tx->Exec("UPDATE eval_scenarios SET description = ?, task_type = ?, dataset_id = ?, "
-               "label_column = ?, score_column = ?, prediction_column = ?, model_name = ?, "
-               "model_version = ?, feature_columns = ?, metrics = ?, thresholds = ?, "
-               "slice_column = ?, decision_threshold = ?, importance_repeats = ?, "
-               "importance_seed = ?, tags = ?, created_by = ?, updated_by = ?, created_at = ?, "
-               "updated_at = ?, revision = ? WHERE name = ? AND revision = ?",
-               p));
-  if (n == 0) {
+  p.pop_back();  // the revision: the guarded update moves it by one
+  Status written = storage::UpdateWithRevision(
+      *tx, {.table = "eval_scenarios",
+            .set = "description = ?, task_type = ?, dataset_id = ?, label_column = ?, "
+                   "score_column = ?, prediction_column = ?, model_name = ?, model_version = ?, "
+                   "feature_columns = ?, metrics = ?, thresholds = ?, slice_column = ?, "
+                   "decision_threshold = ?, importance_repeats = ?, importance_seed = ?, tags = ?, "
+                   "created_by = ?, updated_by = ?, created_at = ?, updated_at = ?",
+            .set_values = std::move(p),
+            .where = "name = ?",
+            .where_values = {s.name},
+            .revision = expected_revision,
+            .resource = "scenario '" + s.name + "'"});
+  if (written.code() == StatusCode::kAborted) {
     const Value q[] = {s.name};
-    ASSIGN_OR_RETURN(auto row,
-                     tx->QueryOne("SELECT revision FROM eval_scenarios WHERE name = ?", q));
+    ASSIGN_OR_RETURN(auto row, tx->QueryOne("SELECT 1 FROM eval_scenarios WHERE name = ?", q));
     if (!row) return NotFound("scenario '" + s.name + "' not found");
-    return Aborted("scenario '" + s.name + "' is at revision " + std::to_string(row->Int(0)) +
-                   ", not " + std::to_string(expected_revision));
   }
+  RETURN_IF_ERROR(written);
   RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
   return tx->Commit();
 }
@@ -221,8 +198,7 @@ Result<std::vector<std::string>> SqlEvaluationStore::ScenariosUsingDataset(
 
 Status SqlEvaluationStore::CreateRun(const EvalRun& run, const audit::Entry& audit) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
-  std::optional<std::string> report;
-  if (!run.report_json.empty()) report = run.report_json;
+  const std::optional<std::string> report = StoredReport(run);
   const Value p[] = {run.run_id,
                      run.scenario_name,
                      run.scenario_revision,
@@ -261,7 +237,7 @@ Result<EvalRun> SqlEvaluationStore::GetRun(const std::string& run_id) {
                                           p));
   if (!row) return NotFound("evaluation run '" + run_id + "' not found");
   EvalRun run = RunFromRow(*row);
-  run.report_json = row->Text(14);
+  run.stored_report = row->Text(14);
   return run;
 }
 
@@ -276,26 +252,15 @@ Result<Page<EvalRun>> SqlEvaluationStore::ListRuns(const RunQuery& q) {
     sql += " AND status = ?";
     params.emplace_back(std::string(RunStatusName(*q.status)));
   }
-  if (!q.page_token.empty()) {
-    ASSIGN_OR_RETURN(auto key, ParseKeyset(q.page_token, 'r'));
-    sql += " AND (created_at < ? OR (created_at = ? AND run_id < ?))";
-    params.emplace_back(key.first);
-    params.emplace_back(key.first);
-    params.emplace_back(key.second);
-  }
-  sql += " ORDER BY created_at DESC, run_id DESC LIMIT ?";
-  params.emplace_back(static_cast<int64_t>(q.limit) + 1);
+  RETURN_IF_ERROR(kRunOrder.AppendAfter(q.page_token, sql, params));
+  kRunOrder.AppendOrderAndLimit(q.limit, sql, params);
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   Page<EvalRun> page;
-  for (const auto& row : rows) {
-    if (static_cast<int>(page.items.size()) == q.limit) {
-      const auto& last = page.items.back();
-      page.next_page_token = Cursor('r', last.created_at, last.run_id);
-      break;
-    }
-    page.items.push_back(RunFromRow(row));
-  }
+  for (const auto& row : rows) page.items.push_back(RunFromRow(row));
+  kRunOrder.FinishPage(page, q.limit, [](const EvalRun& r) {
+    return storage::Keyset::Position{r.created_at, r.run_id};
+  });
   return page;
 }
 
@@ -327,8 +292,7 @@ Result<bool> SqlEvaluationStore::ClaimRun(const std::string& run_id, const std::
 Status SqlEvaluationStore::FinishRun(const EvalRun& run, const std::string& worker,
                                      const audit::Entry& audit) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
-  std::optional<std::string> report;
-  if (!run.report_json.empty()) report = run.report_json;
+  const std::optional<std::string> report = StoredReport(run);
   const Value p[] = {std::string(RunStatusName(run.status)),
                      storage::Nullable(run.verdict),
                      storage::Nullable(run.failure_reason),

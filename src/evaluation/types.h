@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "common/page.h"
+
 namespace cairn::evaluation {
 
 using StringMap = std::map<std::string, std::string>;
@@ -169,16 +171,11 @@ struct EvalRun {
   std::optional<int64_t> started_at;
   std::optional<int64_t> finished_at;
   int64_t revision = 0;
-  std::string report_json;  // the serialized report once completed (empty before)
-};
-
-inline constexpr int kDefaultPageSize = 50;
-inline constexpr int kMaxPageSize = 1000;
-
-template <typename T>
-struct Page {
-  std::vector<T> items;
-  std::optional<std::string> next_page_token;
+  // Set by the service when the run completes; the store writes it as the stored report.
+  std::optional<Report> report;
+  // The stored report document of a completed run as read back: rendered as is by the JSON
+  // layer, never read by the service (empty before completion and in list views).
+  std::string stored_report;
 };
 
 struct ScenarioListRequest {

@@ -203,11 +203,7 @@ bj::object FeatureObject(const Feature& f) {
                     {"revision", f.revision}};
 }
 
-bj::value CellValue(const Cell& c) {
-  boost::system::error_code ec;
-  bj::value v = bj::parse(c.value_json, ec);
-  return ec ? bj::value(nullptr) : v;
-}
+bj::value CellValue(const Cell& c) { return RawToJson(c.value); }
 
 bj::value CellTime(const Cell& c) {
   return c.event_time ? bj::value(FormatRfc3339(*c.event_time)) : bj::value(nullptr);
@@ -484,12 +480,33 @@ FeatureSchema SchemaFromStoredText(const std::string& text) {
   return ReadSchema(v, ignored);
 }
 
-std::string ValueToStoredText(const RawValue& v, ValueType type) {
-  if (type == ValueType::kTimestamp && std::holds_alternative<int64_t>(v))
-    return ::cairn::json::Serialize(bj::value(FormatRfc3339(std::get<int64_t>(v))));
-  if (type == ValueType::kFloat64 && std::holds_alternative<int64_t>(v))
-    return ::cairn::json::Serialize(bj::value(static_cast<double>(std::get<int64_t>(v))));
-  return ::cairn::json::Serialize(RawToJson(v));
+std::string EncodeStoredValue(const RawValue& v) { return ::cairn::json::Serialize(RawToJson(v)); }
+
+RawValue DecodeStoredValue(std::string_view text) {
+  boost::system::error_code ec;
+  bj::value v = bj::parse(text, ec);
+  if (ec) return std::monostate{};
+  if (v.is_int64()) return v.get_int64();
+  if (v.is_uint64()) return static_cast<double>(v.get_uint64());
+  if (v.is_double()) return v.get_double();
+  if (v.is_bool()) return v.get_bool();
+  if (v.is_string()) return std::string(v.get_string());
+  if (v.is_array()) {
+    std::vector<double> out;
+    for (const auto& e : v.get_array()) {
+      if (e.is_double()) {
+        out.push_back(e.get_double());
+      } else if (e.is_int64()) {
+        out.push_back(static_cast<double>(e.get_int64()));
+      } else if (e.is_uint64()) {
+        out.push_back(static_cast<double>(e.get_uint64()));
+      } else {
+        return std::monostate{};
+      }
+    }
+    return out;
+  }
+  return std::monostate{};
 }
 
 }  // namespace cairn::features

@@ -31,8 +31,9 @@ Result<MaterializeRequest> ParseMaterialize(std::string_view body);
 // Stored codecs.
 [[nodiscard]] std::string SchemaToStoredText(const FeatureSchema& s);
 [[nodiscard]] FeatureSchema SchemaFromStoredText(const std::string& text);
-// Canonical JSON text of a value already checked against its type: timestamps (int64 ms in the
-// RawValue) become RFC 3339 strings, float64 values are JSON doubles.
-[[nodiscard]] std::string ValueToStoredText(const RawValue& v, ValueType type);
+// The stored JSON text of a (normalised) value, and back. Decoding never throws: text that this
+// codec did not write decodes to null.
+[[nodiscard]] std::string EncodeStoredValue(const RawValue& v);
+[[nodiscard]] RawValue DecodeStoredValue(std::string_view text);
 
 }  // namespace cairn::features

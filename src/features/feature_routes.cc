@@ -3,9 +3,11 @@
 #include <charconv>
 #include <string>
 
+#include "common/validation.h"
 #include "features/feature_json.h"
 #include "http/identity.h"
 #include "http/request_params.h"
+#include "http/route_errors.h"
 
 namespace cairn::features {
 namespace {
@@ -14,19 +16,16 @@ using http::Method;
 using http::Request;
 using http::Response;
 
-Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
+using http::Fail;
 
-Status QueryError(const std::string& field, const std::string& message) {
-  return InvalidArgument("invalid query: " + field + " " + message, {{field, message}});
-}
-
+// An integer query or path parameter; nullopt when absent.
 Result<std::optional<int64_t>> ParseInt(std::optional<std::string_view> v,
                                         const std::string& name) {
   if (!v) return std::optional<int64_t>();
   int64_t n = 0;
   auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
   if (v->empty() || ec != std::errc() || p != v->data() + v->size())
-    return QueryError(name, "must be an integer");
+    return validation::FieldInvalid(name, "must be an integer");
   return std::optional<int64_t>(n);
 }
 

@@ -7,8 +7,9 @@
 #include <unordered_map>
 
 #include "common/ids.h"
+#include "common/revision.h"
 #include "common/time.h"
-#include "features/feature_json.h"
+#include "common/validation.h"
 
 namespace cairn::features {
 namespace {
@@ -18,26 +19,23 @@ using datasets::ColumnType;
 constexpr size_t kMaxTextBytes = 8000;
 constexpr int64_t kMaxDimension = 65536;
 constexpr size_t kHistoryKeyBatch = 500;
+constexpr size_t kMaxTags = 100;
 
-Status Invalid(const std::string& field, const std::string& message) {
-  return InvalidArgument("invalid " + field + ": " + message, {{field, message}});
-}
+using validation::FieldInvalid;
 
 Status CheckName(const std::string& name) {
-  if (!IsValidName(name))
-    return Invalid("name", "must be 1-128 characters of [A-Za-z0-9_.-], starting alphanumeric");
+  if (!IsValidName(name)) return FieldInvalid("name", validation::kNameRule);
   for (const char* reserved : {"datasets", "values", "online", "historical"})
-    if (name == reserved) return Invalid("name", "'" + name + "' is reserved");
+    if (name == reserved) return FieldInvalid("name", "'" + name + "' is reserved");
   return Status::Ok();
 }
 
 Status CheckTags(const StringMap& tags) {
-  if (tags.size() > 100) return Invalid("tags", "at most 100 tags");
-  for (const auto& [k, v] : tags) {
-    if (k.empty() || k.size() > 250) return Invalid("tags", "keys must be 1-250 characters");
-    if (v.size() > kMaxTextBytes) return Invalid("tags." + k, "at most 8000 characters");
-  }
-  return Status::Ok();
+  validation::FieldErrors errors;
+  validation::CheckMap(
+      errors, "tags", tags,
+      {.max_entries = kMaxTags, .max_key_length = 250, .max_value_length = kMaxTextBytes});
+  return validation::Invalid(std::move(errors));
 }
 
 bool IsNumericType(ValueType t) {
@@ -74,11 +72,18 @@ bool TypeAccepts(ValueType t, ColumnType c) {
   return false;
 }
 
-Status Precondition(std::optional<int64_t> if_match, int64_t revision) {
-  if (if_match && *if_match != revision)
-    return Aborted("revision mismatch: If-Match " + std::to_string(*if_match) + ", current " +
-                   std::to_string(revision));
-  return Status::Ok();
+Status Precondition(std::optional<int64_t> if_match, const Feature& f) {
+  return CheckIfMatch("feature '" + f.name + "'", if_match, f.revision);
+}
+
+// The stored form of a value checked against its type: timestamps (int64 ms in the RawValue)
+// become RFC 3339 strings, float64 values doubles.
+RawValue NormalizeValue(const RawValue& v, ValueType type) {
+  if (type == ValueType::kTimestamp && std::holds_alternative<int64_t>(v))
+    return FormatRfc3339(std::get<int64_t>(v));
+  if (type == ValueType::kFloat64 && std::holds_alternative<int64_t>(v))
+    return static_cast<double>(std::get<int64_t>(v));
+  return v;
 }
 
 }  // namespace
@@ -117,52 +122,51 @@ Status ValidateSchema(ValueType type, const FeatureSchema& s) {
     else if (*s.dimension < 1 || *s.dimension > kMaxDimension)
       e.push_back({"schema.dimension", "must be between 1 and 65536"});
   }
-  if (!e.empty()) {
-    std::string msg = "invalid schema: " + e.front().field + " " + e.front().message;
-    return InvalidArgument(std::move(msg), std::move(e));
-  }
-  return Status::Ok();
+  return validation::Invalid(std::move(e));
 }
 
 Status CheckValue(ValueType type, const FeatureSchema& s, RawValue& v, const std::string& field) {
   if (std::holds_alternative<std::monostate>(v)) {
-    if (!s.nullable) return Invalid(field, "must not be null");
+    if (!s.nullable) return FieldInvalid(field, "must not be null");
     return Status::Ok();
   }
   auto range = [&](double x) -> Status {
-    if (s.min && x < *s.min) return Invalid(field, "below schema min " + std::to_string(*s.min));
-    if (s.max && x > *s.max) return Invalid(field, "above schema max " + std::to_string(*s.max));
+    if (s.min && x < *s.min)
+      return FieldInvalid(field, "below schema min " + std::to_string(*s.min));
+    if (s.max && x > *s.max)
+      return FieldInvalid(field, "above schema max " + std::to_string(*s.max));
     return Status::Ok();
   };
   switch (type) {
     case ValueType::kInt64:
-      if (!std::holds_alternative<int64_t>(v)) return Invalid(field, "must be an integer");
+      if (!std::holds_alternative<int64_t>(v)) return FieldInvalid(field, "must be an integer");
       RETURN_IF_ERROR(range(static_cast<double>(std::get<int64_t>(v))));
       break;
     case ValueType::kFloat64:
       if (auto* i = std::get_if<int64_t>(&v)) v = static_cast<double>(*i);
-      if (!std::holds_alternative<double>(v)) return Invalid(field, "must be a number");
+      if (!std::holds_alternative<double>(v)) return FieldInvalid(field, "must be a number");
       RETURN_IF_ERROR(range(std::get<double>(v)));
       break;
     case ValueType::kString:
-      if (!std::holds_alternative<std::string>(v)) return Invalid(field, "must be a string");
-      if (std::get<std::string>(v).size() > 65536) return Invalid(field, "longer than 65536 bytes");
+      if (!std::holds_alternative<std::string>(v)) return FieldInvalid(field, "must be a string");
+      if (std::get<std::string>(v).size() > 65536)
+        return FieldInvalid(field, "longer than 65536 bytes");
       break;
     case ValueType::kBool:
-      if (!std::holds_alternative<bool>(v)) return Invalid(field, "must be a bool");
+      if (!std::holds_alternative<bool>(v)) return FieldInvalid(field, "must be a bool");
       break;
     case ValueType::kTimestamp: {
       auto* str = std::get_if<std::string>(&v);
       std::optional<int64_t> t = str ? ParseRfc3339(*str) : std::nullopt;
-      if (!t) return Invalid(field, "must be an RFC 3339 date-time string");
+      if (!t) return FieldInvalid(field, "must be an RFC 3339 date-time string");
       v = *t;
       break;
     }
     case ValueType::kFloatVector: {
       auto* vec = std::get_if<std::vector<double>>(&v);
-      if (!vec) return Invalid(field, "must be an array of numbers");
+      if (!vec) return FieldInvalid(field, "must be an array of numbers");
       if (s.dimension && static_cast<int64_t>(vec->size()) != *s.dimension)
-        return Invalid(field, "must have " + std::to_string(*s.dimension) + " elements");
+        return FieldInvalid(field, "must have " + std::to_string(*s.dimension) + " elements");
       for (double x : *vec) RETURN_IF_ERROR(range(x));
       break;
     }
@@ -170,49 +174,49 @@ Status CheckValue(ValueType type, const FeatureSchema& s, RawValue& v, const std
   if (s.allowed) {
     bool found = false;
     for (const auto& a : *s.allowed) found = found || SameValue(a, v);
-    if (!found) return Invalid(field, "not among schema.allowed");
+    if (!found) return FieldInvalid(field, "not among schema.allowed");
   }
   return Status::Ok();
 }
 
 FeatureService::FeatureService(std::unique_ptr<FeatureStore> store,
-                               datasets::DatasetService* datasets)
-    : store_(std::move(store)), datasets_(datasets) {}
+                               datasets::DatasetService* datasets, const Clock& clock)
+    : store_(std::move(store)), datasets_(datasets), clock_(clock) {}
 
 Status FeatureService::ValidateSource(const FeatureSource& source, ValueType type) {
   if (source.transformation && source.transformation->size() > 65536)
-    return Invalid("source.transformation", "longer than 65536 bytes");
+    return FieldInvalid("source.transformation", "longer than 65536 bytes");
   if (!source.dataset_id) return Status::Ok();
-  if (!datasets_) return Invalid("source.dataset_id", "datasets are not available");
+  if (!datasets_) return FieldInvalid("source.dataset_id", "datasets are not available");
   auto info = datasets_->Describe(*source.dataset_id);
   if (!info.ok()) {
     if (info.status().code() == StatusCode::kNotFound)
-      return Invalid("source.dataset_id", "no dataset '" + *source.dataset_id + "'");
+      return FieldInvalid("source.dataset_id", "no dataset '" + *source.dataset_id + "'");
     return info.status();
   }
   for (const auto& [col, ct] : info->columns) {
     if (col != *source.column) continue;
     if (!TypeAccepts(type, ct))
-      return Invalid("source.column", "column '" + col + "' is " +
-                                          std::string(datasets::ToString(ct)) +
-                                          ", not compatible with " + std::string(ToString(type)));
+      return FieldInvalid("source.column",
+                          "column '" + col + "' is " + std::string(datasets::ToString(ct)) +
+                              ", not compatible with " + std::string(ToString(type)));
     return Status::Ok();
   }
-  return Invalid("source.column", "dataset has no column '" + *source.column + "'");
+  return FieldInvalid("source.column", "dataset has no column '" + *source.column + "'");
 }
 
 Result<Feature> FeatureService::Create(const FeatureCreate& c, const std::string& actor) {
   RETURN_IF_ERROR(CheckName(c.name));
-  if (!IsValidName(c.entity))
-    return Invalid("entity", "must be 1-128 characters of [A-Za-z0-9_.-], starting alphanumeric");
-  if (!c.value_type) return Invalid("value_type", "is required");
+  if (!IsValidName(c.entity)) return FieldInvalid("entity", validation::kNameRule);
+  if (!c.value_type) return FieldInvalid("value_type", "is required");
   if (c.description.size() > kMaxTextBytes)
-    return Invalid("description", "at most 8000 characters");
-  if (c.changelog.size() > kMaxTextBytes) return Invalid("changelog", "at most 8000 characters");
+    return FieldInvalid("description", "at most 8000 characters");
+  if (c.changelog.size() > kMaxTextBytes)
+    return FieldInvalid("changelog", "at most 8000 characters");
   RETURN_IF_ERROR(CheckTags(c.tags));
   RETURN_IF_ERROR(ValidateSchema(*c.value_type, c.schema));
   RETURN_IF_ERROR(ValidateSource(c.source, *c.value_type));
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   Feature f;
   f.name = c.name;
   f.entity = c.entity;
@@ -239,27 +243,25 @@ Result<Feature> FeatureService::Create(const FeatureCreate& c, const std::string
 }
 
 Result<Feature> FeatureService::Get(const std::string& name, std::optional<int64_t> version) {
-  if (version && *version < 1) return Invalid("version", "must be >= 1");
+  if (version && *version < 1) return FieldInvalid("version", "must be >= 1");
   return store_->Get(name, version);
 }
 
 Result<FeaturePage> FeatureService::List(const FeatureListRequest& r) {
   FeatureQuery q;
-  const int64_t limit = r.limit.value_or(kDefaultPageSize);
-  if (limit < 1 || limit > kMaxPageSize) return Invalid("limit", "must be between 1 and 1000");
-  q.limit = static_cast<int>(limit);
+  ASSIGN_OR_RETURN(q.limit, PageLimit(r.limit));
   q.entity = r.entity;
   q.owner = r.owner;
   q.q = r.q;
   if (r.status) {
     q.status = ParseFeatureStatus(*r.status);
-    if (!q.status) return Invalid("status", "must be one of active, deprecated, archived");
+    if (!q.status) return FieldInvalid("status", "must be one of active, deprecated, archived");
   }
   if (r.tag) {
     const size_t colon = r.tag->find(':');
     q.tag_key = r.tag->substr(0, colon);
     if (colon != std::string::npos) q.tag_value = r.tag->substr(colon + 1);
-    if (q.tag_key->empty()) return Invalid("tag", "must be key or key:value");
+    if (q.tag_key->empty()) return FieldInvalid("tag", "must be key or key:value");
   }
   q.page_token = r.page_token;
   return store_->List(q);
@@ -268,11 +270,11 @@ Result<FeaturePage> FeatureService::List(const FeatureListRequest& r) {
 Result<Feature> FeatureService::Update(const std::string& name, const FeaturePatch& p,
                                        std::optional<int64_t> if_match, const std::string& actor) {
   if (p.description && p.description->size() > kMaxTextBytes)
-    return Invalid("description", "at most 8000 characters");
-  if (p.owner && p.owner->size() > 256) return Invalid("owner", "at most 256 characters");
+    return FieldInvalid("description", "at most 8000 characters");
+  if (p.owner && p.owner->size() > 256) return FieldInvalid("owner", "at most 256 characters");
   if (p.tags) RETURN_IF_ERROR(CheckTags(*p.tags));
   return store_->Mutate(name, [&](Feature& f) -> Result<audit::Entry> {
-    RETURN_IF_ERROR(Precondition(if_match, f.revision));
+    RETURN_IF_ERROR(Precondition(if_match, f));
     audit::Summary summary;
     if (p.description && *p.description != f.description) {
       f.description = *p.description;
@@ -290,7 +292,7 @@ Result<Feature> FeatureService::Update(const std::string& name, const FeaturePat
       f.status = *p.status;
       summary["status"] = std::string(ToString(f.status));
     }
-    const int64_t now = NowMillis();
+    const int64_t now = clock_.NowMillis();
     if (!summary.empty()) {
       f.revision += 1;
       f.updated_at = now;
@@ -319,8 +321,9 @@ Result<FeatureVersion> FeatureService::GetVersion(const std::string& name, int64
 Result<Feature> FeatureService::AddVersion(const std::string& name, const VersionCreate& c,
                                            std::optional<int64_t> if_match,
                                            const std::string& actor) {
-  if (c.changelog.empty()) return Invalid("changelog", "is required");
-  if (c.changelog.size() > kMaxTextBytes) return Invalid("changelog", "at most 8000 characters");
+  if (c.changelog.empty()) return FieldInvalid("changelog", "is required");
+  if (c.changelog.size() > kMaxTextBytes)
+    return FieldInvalid("changelog", "at most 8000 characters");
   ASSIGN_OR_RETURN(Feature latest, store_->Get(name, std::nullopt));
   const ValueType type = c.value_type.value_or(latest.current.value_type);
   const FeatureSchema schema = c.schema.value_or(latest.current.schema);
@@ -328,13 +331,13 @@ Result<Feature> FeatureService::AddVersion(const std::string& name, const Versio
   RETURN_IF_ERROR(ValidateSchema(type, schema));
   RETURN_IF_ERROR(ValidateSource(source, type));
   return store_->AddVersion(name, [&](Feature& f) -> Result<audit::Entry> {
-    RETURN_IF_ERROR(Precondition(if_match, f.revision));
+    RETURN_IF_ERROR(Precondition(if_match, f));
     if (f.status == FeatureStatus::kArchived)
       return FailedPrecondition("feature '" + name + "' is archived");
     if (type == f.current.value_type && schema == f.current.schema && source == f.current.source)
       return InvalidArgument("a new version must change value_type, schema or source",
                              {{"", "no change of value_type, schema or source"}});
-    const int64_t now = NowMillis();
+    const int64_t now = clock_.NowMillis();
     f.latest_version += 1;
     f.current =
         FeatureVersion{f.name, f.latest_version, type, schema, source, c.changelog, actor, now};
@@ -362,7 +365,7 @@ Result<std::vector<Feature>> FeatureService::RequireFeatures(
 Result<int64_t> FeatureService::WriteValues(std::vector<ValueRowInput> rows,
                                             const std::string& actor) {
   if (rows.empty() || rows.size() > kMaxValueRows)
-    return Invalid("rows", "must hold 1 to 10000 rows");
+    return FieldInvalid("rows", "must hold 1 to 10000 rows");
   std::vector<std::string> names;
   for (const auto& r : rows) names.push_back(r.feature);
   std::sort(names.begin(), names.end());
@@ -374,19 +377,19 @@ Result<int64_t> FeatureService::WriteValues(std::vector<ValueRowInput> rows,
     ValueRowInput& r = rows[i];
     const std::string at = "rows[" + std::to_string(i) + "].";
     if (r.entity_key.empty() || r.entity_key.size() > kMaxEntityKeyBytes)
-      return Invalid(at + "entity_key", "must be 1-512 bytes");
+      return FieldInvalid(at + "entity_key", "must be 1-512 bytes");
     auto it = found.find(r.feature);
-    if (it == found.end()) return Invalid(at + "feature", "no feature '" + r.feature + "'");
+    if (it == found.end()) return FieldInvalid(at + "feature", "no feature '" + r.feature + "'");
     const Feature& f = it->second;
     if (f.status == FeatureStatus::kArchived)
       return FailedPrecondition(at + "feature: feature '" + f.name + "' is archived");
     RETURN_IF_ERROR(CheckValue(f.current.value_type, f.current.schema, r.value, at + "value"));
     values.push_back(StoredValue{r.feature, std::move(r.entity_key), r.event_time,
-                                 ValueToStoredText(r.value, f.current.value_type)});
+                                 NormalizeValue(r.value, f.current.value_type)});
   }
   std::string list;
   for (const auto& n : names) list += (list.empty() ? "" : ",") + n;
-  audit::Entry entry{NowMillis(),
+  audit::Entry entry{clock_.NowMillis(),
                      actor,
                      "feature.write_values",
                      "feature",
@@ -397,20 +400,21 @@ Result<int64_t> FeatureService::WriteValues(std::vector<ValueRowInput> rows,
 }
 
 Result<OnlineResult> FeatureService::Online(const OnlineRequest& r) {
-  if (r.entity.empty()) return Invalid("entity", "is required");
+  if (r.entity.empty()) return FieldInvalid("entity", "is required");
   if (r.keys.empty() || r.keys.size() > kMaxOnlineKeys)
-    return Invalid("keys", "must list 1 to 1000 entity keys");
+    return FieldInvalid("keys", "must list 1 to 1000 entity keys");
   if (r.features.empty() || r.features.size() > kMaxRequestFeatures)
-    return Invalid("features", "must list 1 to 100 features");
+    return FieldInvalid("features", "must list 1 to 100 features");
   std::set<std::string> distinct(r.features.begin(), r.features.end());
-  if (distinct.size() != r.features.size()) return Invalid("features", "must not repeat a feature");
+  if (distinct.size() != r.features.size())
+    return FieldInvalid("features", "must not repeat a feature");
   for (const auto& k : r.keys)
-    if (k.empty()) return Invalid("keys", "must not contain an empty key");
+    if (k.empty()) return FieldInvalid("keys", "must not contain an empty key");
   ASSIGN_OR_RETURN(auto features, RequireFeatures(r.features));
   for (const auto& f : features)
     if (f.entity != r.entity)
-      return Invalid("features", "feature '" + f.name + "' belongs to entity '" + f.entity +
-                                     "', not '" + r.entity + "'");
+      return FieldInvalid("features", "feature '" + f.name + "' belongs to entity '" + f.entity +
+                                          "', not '" + r.entity + "'");
   ASSIGN_OR_RETURN(auto cells, store_->Online(r.features, r.keys));
   OnlineResult out;
   out.entity = r.entity;
@@ -427,14 +431,15 @@ Result<OnlineResult> FeatureService::Online(const OnlineRequest& r) {
 
 Result<HistoricalResult> FeatureService::Historical(const HistoricalRequest& r) {
   if (r.features.empty() || r.features.size() > kMaxRequestFeatures)
-    return Invalid("features", "must list 1 to 100 features");
+    return FieldInvalid("features", "must list 1 to 100 features");
   std::set<std::string> distinct(r.features.begin(), r.features.end());
-  if (distinct.size() != r.features.size()) return Invalid("features", "must not repeat a feature");
+  if (distinct.size() != r.features.size())
+    return FieldInvalid("features", "must not repeat a feature");
   if (r.entity_rows.size() > kMaxHistoricalRows)
-    return Invalid("entity_rows", "at most 1000000 rows");
+    return FieldInvalid("entity_rows", "at most 1000000 rows");
   for (size_t i = 0; i < r.entity_rows.size(); ++i)
     if (r.entity_rows[i].entity_key.empty())
-      return Invalid("entity_rows[" + std::to_string(i) + "].entity_key", "must not be empty");
+      return FieldInvalid("entity_rows[" + std::to_string(i) + "].entity_key", "must not be empty");
   RETURN_IF_ERROR(RequireFeatures(r.features).status());
 
   HistoricalResult out;
@@ -478,7 +483,7 @@ Result<HistoricalResult> FeatureService::Historical(const HistoricalRequest& r) 
           while (q < end && points[q].event_time <= t) ++q;
           if (q > p) {
             Cell& c = out.rows[row].cells[fi];
-            c.value_json = points[q - 1].value_json;
+            c.value = points[q - 1].value;
             c.event_time = points[q - 1].event_time;
           }
         }
@@ -491,7 +496,7 @@ Result<HistoricalResult> FeatureService::Historical(const HistoricalRequest& r) 
 
 Result<int64_t> FeatureService::Materialize(const std::string& name, const MaterializeRequest& m,
                                             const std::string& actor) {
-  if (!datasets_) return Invalid("dataset_id", "datasets are not available");
+  if (!datasets_) return FieldInvalid("dataset_id", "datasets are not available");
   ASSIGN_OR_RETURN(Feature f, store_->Get(name, std::nullopt));
   if (f.status == FeatureStatus::kArchived)
     return FailedPrecondition("feature '" + name + "' is archived");
@@ -499,7 +504,7 @@ Result<int64_t> FeatureService::Materialize(const std::string& name, const Mater
     auto c = datasets_->ReadTypedColumn(m.dataset_id, col);
     if (!c.ok() && c.status().code() == StatusCode::kNotFound) {
       if (!datasets_->Get(m.dataset_id).ok()) return c.status();  // unknown dataset: 404
-      return Invalid(field, "dataset has no column '" + col + "'");
+      return FieldInvalid(field, "dataset has no column '" + col + "'");
     }
     return c;
   };
@@ -507,23 +512,24 @@ Result<int64_t> FeatureService::Materialize(const std::string& name, const Mater
   ASSIGN_OR_RETURN(auto times, load(m.timestamp_column, "timestamp_column"));
   ASSIGN_OR_RETURN(auto vals, load(m.value_column, "value_column"));
   if (keys.type != ColumnType::kString && keys.type != ColumnType::kInt64)
-    return Invalid("entity_column", "must be a string or int64 column");
+    return FieldInvalid("entity_column", "must be a string or int64 column");
   if (times.type != ColumnType::kTimestamp && times.type != ColumnType::kInt64)
-    return Invalid("timestamp_column", "must be a timestamp (or int64 milliseconds) column");
+    return FieldInvalid("timestamp_column", "must be a timestamp (or int64 milliseconds) column");
   const ValueType type = f.current.value_type;
   if (!TypeAccepts(type, vals.type))
-    return Invalid("value_column", "column is " + std::string(datasets::ToString(vals.type)) +
-                                       ", not compatible with " + std::string(ToString(type)));
+    return FieldInvalid("value_column", "column is " + std::string(datasets::ToString(vals.type)) +
+                                            ", not compatible with " + std::string(ToString(type)));
   std::vector<StoredValue> out;
   out.reserve(keys.count);
   for (size_t i = 0; i < keys.count; ++i) {
     const std::string row =
         "row " + std::to_string(i) + " (CSV line " + std::to_string(i + 2) + ")";
-    if (!keys.IsPresent(i)) return Invalid("entity_column", row + ": missing entity key");
-    if (!times.IsPresent(i)) return Invalid("timestamp_column", row + ": missing timestamp");
+    if (!keys.IsPresent(i)) return FieldInvalid("entity_column", row + ": missing entity key");
+    if (!times.IsPresent(i)) return FieldInvalid("timestamp_column", row + ": missing timestamp");
     std::string key = keys.type == ColumnType::kString ? std::string(keys.StringAt(i))
                                                        : std::to_string(keys.ints[i]);
-    if (key.size() > kMaxEntityKeyBytes) return Invalid("entity_column", row + ": key too long");
+    if (key.size() > kMaxEntityKeyBytes)
+      return FieldInvalid("entity_column", row + ": key too long");
     RawValue v;
     if (vals.IsPresent(i)) {
       switch (vals.type) {
@@ -545,10 +551,10 @@ Result<int64_t> FeatureService::Materialize(const std::string& name, const Mater
       }
     }
     Status s = CheckValue(type, f.current.schema, v, "value_column");
-    if (!s.ok()) return Invalid("value_column", row + ": " + s.errors().front().message);
-    out.push_back(StoredValue{f.name, std::move(key), times.ints[i], ValueToStoredText(v, type)});
+    if (!s.ok()) return FieldInvalid("value_column", row + ": " + s.errors().front().message);
+    out.push_back(StoredValue{f.name, std::move(key), times.ints[i], NormalizeValue(v, type)});
   }
-  audit::Entry entry{NowMillis(),
+  audit::Entry entry{clock_.NowMillis(),
                      actor,
                      "feature.materialize",
                      "feature",

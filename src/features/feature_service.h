@@ -32,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "datasets/dataset_service.h"
 #include "features/feature_store.h"
 #include "features/types.h"
@@ -41,7 +42,8 @@ namespace cairn::features {
 class FeatureService final : public datasets::DatasetUsage {
  public:
   // `datasets` is not owned and may be null (then dataset sources and materialize are refused).
-  FeatureService(std::unique_ptr<FeatureStore> store, datasets::DatasetService* datasets);
+  FeatureService(std::unique_ptr<FeatureStore> store, datasets::DatasetService* datasets,
+                 const Clock& clock = Clock::System());
 
   // Errors: InvalidArgument, AlreadyExists.
   Result<Feature> Create(const FeatureCreate& request, const std::string& actor);
@@ -85,6 +87,7 @@ class FeatureService final : public datasets::DatasetUsage {
 
   std::unique_ptr<FeatureStore> store_;
   datasets::DatasetService* datasets_;
+  const Clock& clock_;
 };
 
 // Checks `v` against a type and constraints, normalising it (int64 -> double for float64,

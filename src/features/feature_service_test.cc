@@ -12,6 +12,7 @@
 #include "common/testing/status_matchers.h"
 #include "common/time.h"
 #include "datasets/sql_dataset_store.h"
+#include "features/feature_json.h"
 #include "features/sql_feature_store.h"
 #include "storage/testing/faulty_database.h"
 #include "storage/testing/test_databases.h"
@@ -20,6 +21,9 @@ namespace cairn::features {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The JSON text a looked-up cell renders as.
+std::string JsonText(const Cell& c) { return EncodeStoredValue(c.value); }
 
 class FeatureServiceTest : public ::testing::TestWithParam<storage::Backend> {
  protected:
@@ -231,7 +235,7 @@ TEST_P(FeatureServiceTest, WriteValidatesWholeBatch) {
   rows = {Row("A", "price", int64_t{3}, 1000), Row("A", "count", int64_t{2}, 1000)};
   EXPECT_EQ(*svc_->WriteValues(rows, "a"), 2);
   auto on = svc_->Online(o);
-  EXPECT_EQ(on->rows[0].cells[0].value_json, "3.0");
+  EXPECT_EQ(JsonText(on->rows[0].cells[0]), "3.0");
 }
 
 TEST_P(FeatureServiceTest, FailedStatementWritesNothing) {
@@ -264,16 +268,16 @@ TEST_P(FeatureServiceTest, OnlineLatestByEventTimeInKeyOrder) {
   ASSERT_OK(r);
   ASSERT_EQ(r->rows.size(), 3u);
   EXPECT_EQ(r->rows[0].entity_key, "B");
-  EXPECT_EQ(r->rows[0].cells[0].value_json, "5");
-  EXPECT_EQ(r->rows[0].cells[1].value_json, "\"x\"");
-  EXPECT_EQ(r->rows[1].cells[0].value_json, "1");
+  EXPECT_EQ(JsonText(r->rows[0].cells[0]), "5");
+  EXPECT_EQ(JsonText(r->rows[0].cells[1]), "\"x\"");
+  EXPECT_EQ(JsonText(r->rows[1].cells[0]), "1");
   EXPECT_EQ(r->rows[1].cells[0].event_time, 2000);
-  EXPECT_EQ(r->rows[1].cells[1].value_json, "null");
+  EXPECT_EQ(JsonText(r->rows[1].cells[1]), "null");
   EXPECT_FALSE(r->rows[2].cells[0].event_time.has_value());
   // Equal event time: the last write wins.
   rows = {Row("A", "f1", int64_t{7}, 2000)};
   ASSERT_OK(svc_->WriteValues(rows, "a"));
-  EXPECT_EQ(svc_->Online(o)->rows[1].cells[0].value_json, "7");
+  EXPECT_EQ(JsonText(svc_->Online(o)->rows[1].cells[0]), "7");
   OnlineRequest unknown{"symbol", {"A"}, {"ghost"}};
   EXPECT_EQ(svc_->Online(unknown).status().code(), StatusCode::kNotFound);
   OnlineRequest wrong{"symbol", {"A"}, {"other"}};
@@ -325,10 +329,10 @@ TEST_P(FeatureServiceTest, HistoricalMatchesBruteForceWithTies) {
       }
       const Cell& c = r->rows[i].cells[fi];
       if (!want) {
-        EXPECT_EQ(c.value_json, "null") << i;
+        EXPECT_EQ(JsonText(c), "null") << i;
         EXPECT_FALSE(c.event_time.has_value());
       } else {
-        EXPECT_EQ(c.value_json, std::to_string(*want)) << i << " " << h.features[fi];
+        EXPECT_EQ(JsonText(c), std::to_string(*want)) << i << " " << h.features[fi];
         EXPECT_EQ(c.event_time, best);
       }
     }
@@ -354,7 +358,7 @@ TEST_P(FeatureServiceTest, MaterializeFromDatasetAndDeleteGuard) {
   EXPECT_EQ(*n, 3);
   OnlineRequest o{"symbol", {"A", "B"}, {"px"}};
   auto r = svc_->Online(o);
-  EXPECT_EQ(r->rows[0].cells[0].value_json, "3.5");
+  EXPECT_EQ(JsonText(r->rows[0].cells[0]), "3.5");
   EXPECT_EQ(r->rows[0].cells[0].event_time, *ParseRfc3339("2024-01-02T00:00:00Z"));
   EXPECT_EQ(svc_->Materialize("px", {id, "sym", "ts", "label"}, "a").status().code(),
             StatusCode::kInvalidArgument);

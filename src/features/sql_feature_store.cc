@@ -1,12 +1,12 @@
 #include "features/sql_feature_store.h"
 
 #include <algorithm>
-#include <charconv>
 #include <unordered_map>
 
 #include "audit/audit_writer.h"
 #include "features/feature_json.h"
-#include "tracking/page_token.h"
+#include "storage/pagination.h"
+#include "storage/revision_guard.h"
 
 namespace cairn::features {
 namespace {
@@ -17,6 +17,9 @@ using storage::Value;
 
 constexpr size_t kValuesPerStatement = 200;
 constexpr size_t kInChunk = 500;
+
+const storage::Keyset kOrder("features", {{"f.created_at", storage::KeyType::kInt},
+                                          {"f.name", storage::KeyType::kText}});
 
 // Feature metadata joined with one version: 18 columns.
 constexpr char kSelect[] =
@@ -134,10 +137,6 @@ std::string LikePattern(const std::string& s) {
   return out + "%";
 }
 
-Status BadToken() {
-  return InvalidArgument("invalid page_token", {{"page_token", "is not a valid page token"}});
-}
-
 }  // namespace
 
 Status SqlFeatureStore::Create(const Feature& f, const audit::Entry& audit) {
@@ -211,32 +210,15 @@ Result<FeaturePage> SqlFeatureStore::List(const FeatureQuery& q) {
     params.emplace_back(LikePattern(*q.q));
     params.emplace_back(LikePattern(*q.q));
   }
-  if (!q.page_token.empty()) {
-    auto cursor = tracking::DecodePageToken(q.page_token);
-    if (!cursor || !cursor->starts_with("f:")) return BadToken();
-    const std::string body = cursor->substr(2);
-    const size_t comma = body.find(',');
-    int64_t at = 0;
-    if (comma == std::string::npos) return BadToken();
-    auto [ptr, ec] = std::from_chars(body.data(), body.data() + comma, at);
-    if (ec != std::errc() || ptr != body.data() + comma) return BadToken();
-    sql += " AND (f.created_at < ? OR (f.created_at = ? AND f.name < ?))";
-    params.emplace_back(at);
-    params.emplace_back(at);
-    params.emplace_back(body.substr(comma + 1));
-  }
-  sql += " ORDER BY f.created_at DESC, f.name DESC LIMIT ?";
-  params.emplace_back(static_cast<int64_t>(q.limit) + 1);
+  RETURN_IF_ERROR(kOrder.AppendAfter(q.page_token, sql, params));
+  kOrder.AppendOrderAndLimit(q.limit, sql, params);
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   FeaturePage page;
   for (const auto& r : rows) page.items.push_back(FromRow(r));
-  if (page.items.size() > static_cast<size_t>(q.limit)) {
-    page.items.resize(q.limit);
-    const Feature& last = page.items.back();
-    page.next_page_token =
-        tracking::EncodePageToken("f:" + std::to_string(last.created_at) + "," + last.name);
-  }
+  kOrder.FinishPage(page, q.limit, [](const Feature& f) {
+    return storage::Keyset::Position{f.created_at, f.name};
+  });
   std::vector<Feature*> ptrs;
   for (auto& f : page.items) ptrs.push_back(&f);
   RETURN_IF_ERROR(LoadTags(*tx, ptrs));
@@ -264,15 +246,21 @@ Result<Feature> SqlFeatureStore::MutateImpl(const std::string& name, const Mutat
   ASSIGN_OR_RETURN(auto loaded, LoadLatest(*tx, name));
   if (!loaded) return NotFound("feature '" + name + "' not found");
   Feature f = std::move(*loaded);
+  const int64_t read_revision = f.revision;
   ASSIGN_OR_RETURN(audit::Entry entry, mutate(f));
-  const Value p[] = {f.description,    f.owner,      std::string(ToString(f.status)),
-                     f.latest_version, f.updated_by, f.updated_at,
-                     f.revision,       f.name};
-  RETURN_IF_ERROR(tx->Exec("UPDATE features SET description = ?, owner = ?, status = ?, "
-                           "latest_version = ?, updated_by = ?, updated_at = ?, revision = ? "
-                           "WHERE name = ?",
-                           p)
-                      .status());
+  // A patch that changes nothing keeps the revision and writes no row (its audit record stays).
+  if (f.revision != read_revision) {
+    RETURN_IF_ERROR(storage::UpdateWithRevision(
+        *tx, {.table = "features",
+              .set = "description = ?, owner = ?, status = ?, latest_version = ?, updated_by = ?, "
+                     "updated_at = ?",
+              .set_values = {f.description, f.owner, std::string(ToString(f.status)),
+                             f.latest_version, f.updated_by, f.updated_at},
+              .where = "name = ?",
+              .where_values = {f.name},
+              .revision = read_revision,
+              .resource = "feature '" + name + "'"}));
+  }
   RETURN_IF_ERROR(WriteTags(*tx, f, true));
   if (add_version) RETURN_IF_ERROR(InsertVersion(*tx, f.current));
   RETURN_IF_ERROR(audit::AppendInTx(*tx, entry));
@@ -368,7 +356,7 @@ Status SqlFeatureStore::WriteValues(const std::vector<StoredValue>& values,
       p.emplace_back(v.feature);
       p.emplace_back(v.entity_key);
       p.emplace_back(v.event_time);
-      p.emplace_back(v.value_json);
+      p.emplace_back(EncodeStoredValue(v.value));
       p.emplace_back(written_at);
     }
     sql +=
@@ -387,7 +375,7 @@ Status SqlFeatureStore::WriteValues(const std::vector<StoredValue>& values,
       p.emplace_back(v.feature);
       p.emplace_back(v.entity_key);
       p.emplace_back(v.event_time);
-      p.emplace_back(v.value_json);
+      p.emplace_back(EncodeStoredValue(v.value));
     }
     sql +=
         " ON CONFLICT (feature_name, entity_key) DO UPDATE SET event_time = "
@@ -425,7 +413,7 @@ Result<std::vector<std::vector<Cell>>> SqlFeatureStore::Online(
       if (f == fi.end() || k == ki.end()) continue;
       Cell& c = out[f->second][k->second];
       c.event_time = r.Int(2);
-      c.value_json = r.Text(3);
+      c.value = DecodeStoredValue(r.Text(3));
     }
   }
   return out;
@@ -449,7 +437,8 @@ Result<std::vector<HistoryPoint>> SqlFeatureStore::History(const std::string& fe
                   "feature_name = ? AND entity_key IN " +
                       Placeholders(n) + " AND event_time <= ? ORDER BY entity_key, event_time",
                   p));
-    for (auto& r : rows) out.push_back(HistoryPoint{r.Text(0), r.Int(1), r.Text(2)});
+    for (auto& r : rows)
+      out.push_back(HistoryPoint{r.Text(0), r.Int(1), DecodeStoredValue(r.Text(2))});
   }
   return out;
 }

@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include "common/page.h"
+
 namespace cairn::features {
 
 using StringMap = std::map<std::string, std::string>;
@@ -102,9 +104,6 @@ struct VersionCreate {
   std::string changelog;
 };
 
-inline constexpr int kDefaultPageSize = 50;
-inline constexpr int kMaxPageSize = 1000;
-
 struct FeatureListRequest {
   std::optional<std::string> entity, owner, tag, status, q;
   std::optional<int64_t> limit;
@@ -119,10 +118,7 @@ struct FeatureQuery {
   std::string page_token;
 };
 
-struct FeaturePage {
-  std::vector<Feature> items;
-  std::optional<std::string> next_page_token;
-};
+using FeaturePage = Page<Feature>;
 
 // ---- values
 
@@ -139,12 +135,13 @@ struct ValueRowInput {
   int64_t event_time = 0;
 };
 
-// A validated value ready to store: `value_json` is the canonical JSON text of the value.
+// A validated value ready to store, normalised to its type (NormalizeValue): timestamps are
+// RFC 3339 strings, float64 values doubles.
 struct StoredValue {
   std::string feature;
   std::string entity_key;
   int64_t event_time = 0;
-  std::string value_json;
+  RawValue value;
 };
 
 struct OnlineRequest {
@@ -153,9 +150,9 @@ struct OnlineRequest {
   std::vector<std::string> features;
 };
 
-// One looked-up cell: value_json "null" and no event time when there is no value.
+// One looked-up cell: a null value and no event time when there is no value.
 struct Cell {
-  std::string value_json = "null";
+  RawValue value;
   std::optional<int64_t> event_time;
 };
 
@@ -202,7 +199,7 @@ struct MaterializeRequest {
 struct HistoryPoint {
   std::string entity_key;
   int64_t event_time = 0;
-  std::string value_json;
+  RawValue value;
 };
 
 }  // namespace cairn::features

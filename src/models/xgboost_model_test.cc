@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/sha256.h"
 #include "common/testing/status_matchers.h"
-#include "models/file_sha256.h"
 #include "stats/testing/csv.h"
 
 namespace cairn::models {
@@ -120,11 +120,11 @@ TEST(XgboostModelTest, VersionIsTheLinkedLibrary) {
 TEST(FileSha256Test, KnownDigestAndMissingFile) {
   auto path = std::filesystem::temp_directory_path() / "cairn-models-abc.txt";
   std::ofstream(path) << "abc";
-  auto d = Sha256OfFile(path.string());
+  auto d = Sha256File(path.string());
   std::filesystem::remove(path);
   ASSERT_OK(d);
-  EXPECT_EQ(*d, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  EXPECT_EQ(Sha256OfFile("/nonexistent/x").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(d->sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(Sha256File("/nonexistent/x").status().code(), StatusCode::kNotFound);
 }
 
 }  // namespace

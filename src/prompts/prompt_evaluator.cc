@@ -1,12 +1,12 @@
 #include "prompts/prompt_evaluator.h"
 
-#include <openssl/evp.h>
 #include <re2/re2.h>
 
 #include <algorithm>
 #include <map>
 #include <set>
 
+#include "common/sha256.h"
 #include "prompts/template_syntax.h"
 
 namespace cairn::prompts {
@@ -184,20 +184,6 @@ int SeverityWeight(Severity s) {
       return 100;
   }
   return 0;
-}
-
-std::string Sha256Hex(std::string_view data) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(len * 2);
-  for (unsigned int i = 0; i < len; ++i) {
-    out += kHex[md[i] >> 4];
-    out += kHex[md[i] & 0xf];
-  }
-  return out;
 }
 
 int64_t EstimateTokens(std::string_view body) {

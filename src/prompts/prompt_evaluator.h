@@ -73,7 +73,6 @@ EvaluatorOptions CatalogExampleOptions();
 std::vector<Variable> ParseDeclared(std::string_view declared);
 
 [[nodiscard]] int SeverityWeight(Severity s);
-[[nodiscard]] std::string Sha256Hex(std::string_view data);
 [[nodiscard]] int64_t EstimateTokens(std::string_view body);
 
 class PromptEvaluator {

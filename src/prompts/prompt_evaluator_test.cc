@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "common/sha256.h"
 #include "common/testing/status_matchers.h"
 
 namespace cairn::prompts {

@@ -363,11 +363,13 @@ std::string RenderedToJson(const Rendered& r) {
   return ::cairn::json::Serialize(o);
 }
 
-std::string LabelToJson(const std::string& template_id, const std::string& label, int64_t version) {
+std::string LabelToJson(const std::string& template_id, const std::string& label,
+                        const LabelMove& move) {
   bj::object o;
   o.emplace("template_id", template_id);
   o.emplace("label", label);
-  o.emplace("version", version);
+  o.emplace("version", move.version);
+  o.emplace("revision", move.revision);
   return ::cairn::json::Serialize(o);
 }
 

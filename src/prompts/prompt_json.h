@@ -39,7 +39,7 @@ Result<RenderRequest> ParseRenderRequest(std::string_view body);
 [[nodiscard]] std::string UsageSummaryToJson(const UsageSummary& s);
 [[nodiscard]] std::string RenderedToJson(const Rendered& r);
 [[nodiscard]] std::string LabelToJson(const std::string& template_id, const std::string& label,
-                                      int64_t version);
+                                      const LabelMove& move);
 [[nodiscard]] std::string RuleCatalogToJson(const std::vector<RuleInfo>& rules,
                                             const EvaluatorOptions& options);
 

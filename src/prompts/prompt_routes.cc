@@ -3,8 +3,10 @@
 #include <charconv>
 #include <string>
 
+#include "common/validation.h"
 #include "http/identity.h"
 #include "http/request_params.h"
+#include "http/route_errors.h"
 #include "prompts/prompt_json.h"
 
 namespace cairn::prompts {
@@ -14,17 +16,13 @@ using http::Method;
 using http::Request;
 using http::Response;
 
-Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
-
-Status FieldError400(const std::string& field, const std::string& message) {
-  return InvalidArgument("invalid " + field + ": " + message, {{field, message}});
-}
+using http::Fail;
 
 Result<int64_t> ParsePositive(std::string_view v, const std::string& field) {
   int64_t n = 0;
   auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
   if (v.empty() || ec != std::errc() || p != v.data() + v.size() || n < 1)
-    return FieldError400(field, "must be a positive integer");
+    return validation::FieldInvalid(field, "must be a positive integer");
   return n;
 }
 
@@ -129,9 +127,11 @@ Response PutLabel(PromptService& svc, Request& req) {
   if (!version.ok()) return Fail(version.status(), req);
   const std::string& id = req.Param("id");
   const std::string& label = req.Param("label");
-  auto v = svc.SetLabel(id, label, *version, http::ActorFor(req));
-  if (!v.ok()) return Fail(v.status(), req);
-  return Response::Json(200, LabelToJson(id, label, *v));
+  auto if_match = IfMatch(req);
+  if (!if_match.ok()) return Fail(if_match.status(), req);
+  auto move = svc.SetLabel(id, label, *version, http::ActorFor(req), *if_match);
+  if (!move.ok()) return Fail(move.status(), req);
+  return http::WithETag(Response::Json(200, LabelToJson(id, label, *move)), move->revision);
 }
 
 Response DeleteLabel(PromptService& svc, Request& req) {

@@ -4,7 +4,10 @@
 #include <utility>
 
 #include "common/ids.h"
+#include "common/revision.h"
+#include "common/sha256.h"
 #include "common/time.h"
+#include "common/validation.h"
 #include "prompts/template_syntax.h"
 
 namespace cairn::prompts {
@@ -26,23 +29,14 @@ constexpr size_t kMaxError = 4000;
 constexpr size_t kMaxBlockingFindingsReported = 20;
 constexpr char kResourceType[] = "prompt_template";
 
-Status Check(std::vector<FieldError> errors) {
-  if (errors.empty()) return Status::Ok();
-  std::string msg =
-      "request validation failed: " + errors.front().field + " " + errors.front().message;
-  return InvalidArgument(std::move(msg), std::move(errors));
-}
+using validation::FieldInvalid;
 
-Status FieldInvalid(const std::string& field, const std::string& message) {
-  return Check({{field, message}});
-}
+Status Check(std::vector<FieldError> errors) { return validation::Invalid(std::move(errors)); }
 
-Status RevisionMatches(std::optional<int64_t> if_match, int64_t current) {
-  if (if_match && *if_match != current) {
-    return Aborted("revision mismatch: If-Match " + std::to_string(*if_match) +
-                   ", current revision " + std::to_string(current));
-  }
-  return Status::Ok();
+// How messages name a template or a version.
+std::string Resource(const Template& t) { return "prompt template '" + t.id + "'"; }
+std::string Resource(const Version& v) {
+  return "version " + std::to_string(v.version) + " of prompt template '" + v.template_id + "'";
 }
 
 std::string VersionId(const std::string& id, int64_t version) {
@@ -95,17 +89,9 @@ void ValidateContent(const VersionContent& c, std::vector<FieldError>& errors) {
 }
 
 void ValidateTags(const StringMap& tags, std::vector<FieldError>& errors) {
-  if (tags.size() > kMaxTags) {
-    errors.push_back({"tags", "must have at most 100 entries"});
-    return;
-  }
-  for (const auto& [k, v] : tags) {
-    if (k.empty() || k.size() > kMaxTagKey) {
-      errors.push_back({"tags", "keys must be 1 to 250 characters"});
-    } else if (v.size() > kMaxTagValue) {
-      errors.push_back({"tags." + k, "must be at most 8000 characters"});
-    }
-  }
+  validation::CheckMap(
+      errors, "tags", tags,
+      {.max_entries = kMaxTags, .max_key_length = kMaxTagKey, .max_value_length = kMaxTagValue});
 }
 
 Version NewVersion(const VersionContent& c, const std::string& actor, int64_t now) {
@@ -148,13 +134,6 @@ Status EvaluationFailed(const Evaluation& ev) {
 
 bool IsMutableStatus(VersionStatus s) { return s == VersionStatus::kDraft; }
 
-Result<int> ValidateLimit(const std::optional<int64_t>& limit) {
-  if (!limit) return kDefaultPageSize;
-  if (*limit < 1 || *limit > kMaxPageSize)
-    return FieldInvalid("limit", "must be between 1 and 1000");
-  return static_cast<int>(*limit);
-}
-
 Status CheckIdAndVersion(const std::string& id, int64_t version) {
   if (!IsUuid(id)) return TemplateNotFound(id);
   if (version < 1) return NotFound("version " + std::to_string(version) + " not found");
@@ -164,8 +143,8 @@ Status CheckIdAndVersion(const std::string& id, int64_t version) {
 }  // namespace
 
 PromptService::PromptService(std::unique_ptr<PromptStore> store,
-                             std::unique_ptr<PromptEvaluator> evaluator)
-    : store_(std::move(store)), evaluator_(std::move(evaluator)) {}
+                             std::unique_ptr<PromptEvaluator> evaluator, const Clock& clock)
+    : store_(std::move(store)), evaluator_(std::move(evaluator)), clock_(clock) {}
 
 Result<Template> PromptService::CreateTemplate(const TemplateCreate& req,
                                                const std::string& actor) {
@@ -178,7 +157,7 @@ Result<Template> PromptService::CreateTemplate(const TemplateCreate& req,
   ValidateContent(req.content, errors);
   RETURN_IF_ERROR(Check(std::move(errors)));
 
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   Template t;
   t.id = NewUuid();
   t.name = req.name;
@@ -206,7 +185,7 @@ Result<Template> PromptService::GetTemplate(const std::string& id) {
 
 Result<Page<Template>> PromptService::ListTemplates(const TemplateListRequest& req) {
   TemplateQuery q;
-  ASSIGN_OR_RETURN(q.limit, ValidateLimit(req.limit));
+  ASSIGN_OR_RETURN(q.limit, PageLimit(req.limit));
   if (req.status) {
     q.status = ParseVersionStatus(*req.status);
     if (!q.status)
@@ -237,9 +216,9 @@ Result<Template> PromptService::UpdateTemplate(const std::string& id, const Temp
     errors.push_back({"description", "must be at most 10000 characters"});
   if (patch.tags) ValidateTags(*patch.tags, errors);
   RETURN_IF_ERROR(Check(std::move(errors)));
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   return store_->UpdateTemplate(id, [&](const Template& cur) -> Result<TemplateChange> {
-    RETURN_IF_ERROR(RevisionMatches(if_match, cur.revision));
+    RETURN_IF_ERROR(CheckIfMatch(Resource(cur), if_match, cur.revision));
     TemplateChange change;
     change.description = patch.description.value_or(cur.description);
     change.updated_at = now;
@@ -261,7 +240,7 @@ Result<Version> PromptService::CreateVersion(const std::string& id, const Versio
   std::vector<FieldError> errors;
   ValidateContent(content, errors);
   RETURN_IF_ERROR(Check(std::move(errors)));
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   Version v = NewVersion(content, actor, now);
   return store_->CreateVersion(id, std::move(v),
                                MakeAudit(now, actor, "prompt_version.create", id));
@@ -285,9 +264,9 @@ Result<Version> PromptService::UpdateVersion(const std::string& id, int64_t vers
   if (patch.parameters_json && patch.parameters_json->size() > kMaxParametersBytes)
     errors.push_back({"parameters", "must be at most 16384 bytes of JSON"});
   RETURN_IF_ERROR(Check(std::move(errors)));
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   return store_->UpdateVersion(id, version, [&](const Version& cur) -> Result<VersionChange> {
-    RETURN_IF_ERROR(RevisionMatches(if_match, cur.revision));
+    RETURN_IF_ERROR(CheckIfMatch(Resource(cur), if_match, cur.revision));
     if (!IsMutableStatus(cur.status)) {
       return FailedPrecondition("version " + std::to_string(version) + " is " +
                                 std::string(ToString(cur.status)) +
@@ -343,7 +322,7 @@ Result<Evaluation> PromptService::Evaluate(const EvaluateRequest& req, const std
   const int64_t version = *req.version;
   RETURN_IF_ERROR(CheckIdAndVersion(id, version));
   ASSIGN_OR_RETURN(Version current, store_->GetVersion(id, version));
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   if (!IsMutableStatus(current.status)) {
     // Immutable versions keep the evaluation they were reviewed with.
     Evaluation ev = evaluator_->Evaluate(current.body, current.variables);
@@ -358,7 +337,7 @@ Result<Evaluation> PromptService::Evaluate(const EvaluateRequest& req, const std
               id, version,
               [&](const Version& cur) -> Result<VersionChange> {
                 if (!IsMutableStatus(cur.status)) {
-                  return FailedPrecondition("version was changed concurrently; retry");
+                  return ConcurrentChange(Resource(cur));
                 }
                 Evaluation ev = evaluator_->Evaluate(cur.body, cur.variables);
                 ev.evaluated_at = now;
@@ -386,9 +365,9 @@ Result<Version> PromptService::Review(const std::string& id, int64_t version, Re
       (!req.comment || req.comment->find_first_not_of(" \t\r\n") == std::string::npos)) {
     return FieldInvalid("comment", "is required to reject");
   }
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   return store_->UpdateVersion(id, version, [&](const Version& cur) -> Result<VersionChange> {
-    RETURN_IF_ERROR(RevisionMatches(if_match, cur.revision));
+    RETURN_IF_ERROR(CheckIfMatch(Resource(cur), if_match, cur.revision));
     Version u = cur;
     u.updated_at = now;
     audit::Summary summary{{"from", std::string(ToString(cur.status))}};
@@ -453,31 +432,29 @@ Result<Version> PromptService::Review(const std::string& id, int64_t version, Re
   });
 }
 
-Result<int64_t> PromptService::SetLabel(const std::string& id, const std::string& label,
-                                        int64_t version, const std::string& actor) {
+Result<LabelMove> PromptService::SetLabel(const std::string& id, const std::string& label,
+                                          int64_t version, const std::string& actor,
+                                          std::optional<int64_t> if_match) {
   if (!IsUuid(id)) return TemplateNotFound(id);
   std::vector<FieldError> errors;
   if (!IsValidName(label))
     errors.push_back({"label", "must be 1-128 chars of [A-Za-z0-9_.-], starting alphanumeric"});
   if (version < 1) errors.push_back({"version", "must be a positive integer"});
   RETURN_IF_ERROR(Check(std::move(errors)));
-  const int64_t now = NowMillis();
-  RETURN_IF_ERROR(store_
-                      ->SetLabel(
-                          id, label, version,
-                          [&](const Version& v) -> Status {
-                            if (v.status != VersionStatus::kApproved) {
-                              return FailedPrecondition("label '" + label +
-                                                        "' can only point at an approved "
-                                                        "version; version " +
-                                                        std::to_string(version) + " is " +
-                                                        std::string(ToString(v.status)));
-                            }
-                            return Status::Ok();
-                          },
-                          actor, MakeAudit(now, actor, "prompt_label.set", id, {{"label", label}}))
-                      .status());
-  return version;
+  const int64_t now = clock_.NowMillis();
+  return store_->SetLabel(
+      id, label, version,
+      [&](const Version& v) -> Status {
+        if (v.status != VersionStatus::kApproved) {
+          return FailedPrecondition("label '" + label +
+                                    "' can only point at an approved "
+                                    "version; version " +
+                                    std::to_string(version) + " is " +
+                                    std::string(ToString(v.status)));
+        }
+        return Status::Ok();
+      },
+      if_match, actor, MakeAudit(now, actor, "prompt_label.set", id, {{"label", label}}));
 }
 
 Result<int64_t> PromptService::DeleteLabel(const std::string& id, const std::string& label,
@@ -485,7 +462,8 @@ Result<int64_t> PromptService::DeleteLabel(const std::string& id, const std::str
   if (!IsUuid(id)) return TemplateNotFound(id);
   if (!IsValidName(label)) return NotFound("label '" + label + "' not found");
   return store_->DeleteLabel(
-      id, label, MakeAudit(NowMillis(), actor, "prompt_label.delete", id, {{"label", label}}));
+      id, label,
+      MakeAudit(clock_.NowMillis(), actor, "prompt_label.delete", id, {{"label", label}}));
 }
 
 Result<UsageEvent> PromptService::LogUsage(const std::string& id, int64_t version, UsageEvent e,
@@ -501,7 +479,7 @@ Result<UsageEvent> PromptService::LogUsage(const std::string& id, int64_t versio
     errors.push_back({"error", "must be at most 4000 bytes"});
   RETURN_IF_ERROR(Check(std::move(errors)));
   e.logged_by = actor;
-  e.at = NowMillis();
+  e.at = clock_.NowMillis();
   RETURN_IF_ERROR(store_->LogUsage(
       id, version, e,
       [&](const Version& v) -> Status {

@@ -41,6 +41,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "common/status.h"
 #include "prompts/prompt_evaluator.h"
 #include "prompts/prompt_store.h"
@@ -53,7 +54,8 @@ inline constexpr int kMaxRecentUsage = 100;
 
 class PromptService {
  public:
-  PromptService(std::unique_ptr<PromptStore> store, std::unique_ptr<PromptEvaluator> evaluator);
+  PromptService(std::unique_ptr<PromptStore> store, std::unique_ptr<PromptEvaluator> evaluator,
+                const Clock& clock = Clock::System());
 
   // Errors: InvalidArgument, AlreadyExists.
   Result<Template> CreateTemplate(const TemplateCreate& request, const std::string& actor);
@@ -87,9 +89,11 @@ class PromptService {
                          const ReviewRequest& request, std::optional<int64_t> if_match,
                          const std::string& actor);
 
-  // Errors: InvalidArgument (label name, version), NotFound, FailedPrecondition (not approved).
-  Result<int64_t> SetLabel(const std::string& id, const std::string& label, int64_t version,
-                           const std::string& actor);
+  // Points a label at an approved version; with `if_match` the label must exist at that
+  // revision. Errors: InvalidArgument (label name, version), NotFound, FailedPrecondition (not
+  // approved), Aborted (stale If-Match, concurrent move).
+  Result<LabelMove> SetLabel(const std::string& id, const std::string& label, int64_t version,
+                             const std::string& actor, std::optional<int64_t> if_match = {});
   // Returns the version the label pointed at. Errors: InvalidArgument, NotFound.
   Result<int64_t> DeleteLabel(const std::string& id, const std::string& label,
                               const std::string& actor);
@@ -111,6 +115,7 @@ class PromptService {
  private:
   std::unique_ptr<PromptStore> store_;
   std::unique_ptr<PromptEvaluator> evaluator_;
+  const Clock& clock_;
 };
 
 }  // namespace cairn::prompts

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "common/ids.h"
+#include "common/sha256.h"
 #include "common/testing/status_matchers.h"
 #include "prompts/prompt_test_support.h"
 #include "storage/testing/faulty_database.h"
@@ -507,9 +508,12 @@ TEST_P(PromptServiceTest, ParallelApprovalsApproveExactlyOnce) {
       threads.emplace_back([&, i] {
         auto r = service_->Review(t.id, 1, ReviewAction::kApprove, {}, std::nullopt,
                                   "reviewer" + std::to_string(i));
+        // A loser either saw the approved version (illegal transition: 409) or read it pending
+        // and lost the guarded write (412, like every lost race).
         if (r.ok())
           ++ok;
-        else if (r.status().code() == StatusCode::kFailedPrecondition)
+        else if (r.status().code() == StatusCode::kFailedPrecondition ||
+                 r.status().code() == StatusCode::kAborted)
           ++conflict;
         else
           ++other;

@@ -5,11 +5,12 @@
 // calling the service's callback inside the transaction with the current state:
 // - UpdateVersion reads the version (with its labels), asks the mutator for the new state and
 //   writes it with `UPDATE … WHERE status = ? AND revision = ?` (the state the mutator saw).
-//   Zero rows changed means a concurrent writer won: FailedPrecondition, nothing written.
+//   Zero rows changed means a concurrent writer won: Aborted (412), nothing written.
 // - SetLabel first bumps the target version's revision (which takes its row lock on
 //   PostgreSQL and serializes with UpdateVersion), then checks it, then moves the label.
 //   Labels are part of a version's representation, so moving one bumps the revision of both
 //   the old and the new version; a concurrent deprecate therefore fails its conditional update.
+//   The label row has its own revision too (If-Match on PUT .../labels/{label}).
 // - LogUsage checks the version's status and inserts the event in the same transaction.
 //
 // Thread safety: implementations are thread-safe.
@@ -67,17 +68,20 @@ class PromptStore {
   // The version a label points at. Errors: NotFound (template or label).
   virtual Result<Version> GetVersionByLabel(const std::string& template_id,
                                             const std::string& label) = 0;
-  // Errors: NotFound, the mutator's error, FailedPrecondition (changed concurrently).
+  // Errors: NotFound, the mutator's error, Aborted (changed concurrently).
   virtual Result<Version> UpdateVersion(const std::string& template_id, int64_t version,
                                         const VersionMutator& mutate) = 0;
 
-  // Points `label` at `version` after `check` accepts it. Returns the version the label
-  // pointed at before (nullopt: new label). The audit summary gets "previous_version".
-  // Errors: NotFound (template or version), the check's error.
-  virtual Result<std::optional<int64_t>> SetLabel(const std::string& template_id,
-                                                  const std::string& label, int64_t version,
-                                                  const VersionCheck& check,
-                                                  const std::string& actor, audit::Entry audit) = 0;
+  // Points `label` at `version` after `check` accepts it, guarded by the label's own revision:
+  // with `if_match` the label must exist at that revision. A new label starts at revision 1,
+  // each move adds one; pointing it where it already points writes nothing. The audit summary
+  // gets "previous_version".
+  // Errors: NotFound (template or version), the check's error, Aborted (stale If-Match or a
+  // concurrent move of the same label).
+  virtual Result<LabelMove> SetLabel(const std::string& template_id, const std::string& label,
+                                     int64_t version, const VersionCheck& check,
+                                     std::optional<int64_t> if_match, const std::string& actor,
+                                     audit::Entry audit) = 0;
   // Removes a label; returns the version it pointed at. Errors: NotFound (template or label).
   virtual Result<int64_t> DeleteLabel(const std::string& template_id, const std::string& label,
                                       audit::Entry audit) = 0;

@@ -1,14 +1,15 @@
 #include "prompts/sql_prompt_store.h"
 
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <utility>
 
 #include "audit/audit_writer.h"
+#include "common/revision.h"
 #include "prompts/prompt_json.h"
-#include "tracking/page_token.h"
+#include "storage/pagination.h"
+#include "storage/revision_guard.h"
 
 namespace cairn::prompts {
 namespace {
@@ -139,11 +140,8 @@ Status TemplateNotFound(const std::string& id) {
 // Bumps a version's revision (its row lock on PostgreSQL); false when it does not exist.
 Result<bool> TouchVersion(Transaction& tx, const std::string& template_id, int64_t version,
                           int64_t at) {
-  const Value p[] = {at, template_id, version};
-  ASSIGN_OR_RETURN(int64_t n, tx.Exec("UPDATE prompt_versions SET revision = revision + 1, "
-                                      "updated_at = ? WHERE template_id = ? AND version = ?",
-                                      p));
-  return n > 0;
+  return storage::TouchRevision(tx, "prompt_versions", "template_id = ? AND version = ?",
+                                {template_id, version}, "updated_at = ?", {at});
 }
 
 std::string Placeholders(size_t n) {
@@ -152,25 +150,8 @@ std::string Placeholders(size_t n) {
   return s + ")";
 }
 
-bool ParseInt(std::string_view s, int64_t& out) {
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && p == s.data() + s.size();
-}
-
-// Keyset cursor "t:<created_at>,<id>".
-Result<std::pair<int64_t, std::string>> ParseCursor(const std::string& token) {
-  auto bad = [] {
-    return InvalidArgument("invalid page_token", {{"page_token", "is not a valid page token"}});
-  };
-  auto cursor = tracking::DecodePageToken(token);
-  if (!cursor || cursor->size() < 3 || cursor->substr(0, 2) != "t:") return bad();
-  std::string_view body(*cursor);
-  body.remove_prefix(2);
-  size_t comma = body.find(',');
-  int64_t at = 0;
-  if (comma == std::string_view::npos || !ParseInt(body.substr(0, comma), at)) return bad();
-  return std::make_pair(at, std::string(body.substr(comma + 1)));
-}
+const storage::Keyset kTemplateOrder("prompt_templates", {{"t.created_at", storage::KeyType::kInt},
+                                                          {"t.id", storage::KeyType::kText}});
 
 // Value at quantile q of the sorted latencies, linear interpolation between closest ranks.
 Result<std::optional<double>> LatencyQuantile(Transaction& tx, const std::string& where,
@@ -274,15 +255,14 @@ Result<Template> SqlPromptStore::UpdateTemplate(const std::string& id,
   if (!current) return TemplateNotFound(id);
   ASSIGN_OR_RETURN(TemplateChange change, mutate(*current));
   if (!change.audit) return LoadFullTemplate(*tx, id);
-  const Value p[] = {change.description, change.updated_at, id, current->revision};
-  ASSIGN_OR_RETURN(int64_t n, tx->Exec("UPDATE prompt_templates SET description = ?, "
-                                       "updated_at = ?, revision = revision + 1 "
-                                       "WHERE id = ? AND revision = ?",
-                                       p));
-  if (n != 1) {
-    return FailedPrecondition("prompt template '" + id +
-                              "' was changed concurrently; reload and retry");
-  }
+  RETURN_IF_ERROR(
+      storage::UpdateWithRevision(*tx, {.table = "prompt_templates",
+                                        .set = "description = ?, updated_at = ?",
+                                        .set_values = {change.description, change.updated_at},
+                                        .where = "id = ?",
+                                        .where_values = {id},
+                                        .revision = current->revision,
+                                        .resource = "prompt template '" + id + "'"}));
   if (change.tags) {
     const Value q[] = {id};
     RETURN_IF_ERROR(tx->Exec("DELETE FROM prompt_template_tags WHERE template_id = ?", q).status());
@@ -319,28 +299,16 @@ Result<Page<Template>> SqlPromptStore::ListTemplates(const TemplateQuery& query)
     }
     sql += ")";
   }
-  if (!query.page_token.empty()) {
-    ASSIGN_OR_RETURN(auto key, ParseCursor(query.page_token));
-    sql += " AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?))";
-    params.emplace_back(key.first);
-    params.emplace_back(key.first);
-    params.emplace_back(key.second);
-  }
-  sql += " ORDER BY t.created_at DESC, t.id DESC LIMIT ?";
-  params.emplace_back(static_cast<int64_t>(query.limit) + 1);
+  RETURN_IF_ERROR(kTemplateOrder.AppendAfter(query.page_token, sql, params));
+  kTemplateOrder.AppendOrderAndLimit(query.limit, sql, params);
 
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   Page<Template> page;
-  for (const auto& row : rows) {
-    if (static_cast<int>(page.items.size()) == query.limit) {
-      const auto& last = page.items.back();
-      page.next_page_token =
-          tracking::EncodePageToken("t:" + std::to_string(last.created_at) + "," + last.id);
-      break;
-    }
-    page.items.push_back(TemplateFromRow(row));
-  }
+  for (const auto& row : rows) page.items.push_back(TemplateFromRow(row));
+  kTemplateOrder.FinishPage(page, query.limit, [](const Template& t) {
+    return storage::Keyset::Position{t.created_at, t.id};
+  });
   if (page.items.empty()) return page;
 
   std::vector<Value> ids;
@@ -434,34 +402,23 @@ Result<Version> SqlPromptStore::UpdateVersion(const std::string& template_id, in
   }
   ASSIGN_OR_RETURN(VersionChange change, mutate(*current));
   const Version& u = change.updated;
-  const Value p[] = {u.body,
-                     u.body_sha256,
-                     VariablesToText(u.variables),
-                     u.model_hint,
-                     u.parameters_json,
-                     std::string(ToString(u.status)),
-                     u.evaluation ? Value(EvaluationToText(*u.evaluation)) : Value(),
-                     storage::Nullable(u.submitted_by),
-                     storage::Nullable(u.submitted_at),
-                     storage::Nullable(u.reviewed_by),
-                     storage::Nullable(u.reviewed_at),
-                     storage::Nullable(u.review_comment),
-                     u.updated_at,
-                     template_id,
-                     version,
-                     std::string(ToString(current->status)),
-                     current->revision};
-  ASSIGN_OR_RETURN(int64_t n,
-                   tx->Exec("UPDATE prompt_versions SET body = ?, body_sha256 = ?, variables = ?, "
-                            "model_hint = ?, parameters = ?, status = ?, evaluation = ?, "
-                            "submitted_by = ?, submitted_at = ?, reviewed_by = ?, reviewed_at = ?, "
-                            "review_comment = ?, updated_at = ?, revision = revision + 1 "
-                            "WHERE template_id = ? AND version = ? AND status = ? AND revision = ?",
-                            p));
-  if (n != 1) {
-    return FailedPrecondition("version " + std::to_string(version) + " of template '" +
-                              template_id + "' was changed concurrently; reload and retry");
-  }
+  // The status is guarded too: a workflow step applies only to the state it was decided on.
+  RETURN_IF_ERROR(storage::UpdateWithRevision(
+      *tx, {.table = "prompt_versions",
+            .set = "body = ?, body_sha256 = ?, variables = ?, model_hint = ?, parameters = ?, "
+                   "status = ?, evaluation = ?, submitted_by = ?, submitted_at = ?, "
+                   "reviewed_by = ?, reviewed_at = ?, review_comment = ?, updated_at = ?",
+            .set_values = {u.body, u.body_sha256, VariablesToText(u.variables), u.model_hint,
+                           u.parameters_json, std::string(ToString(u.status)),
+                           u.evaluation ? Value(EvaluationToText(*u.evaluation)) : Value(),
+                           storage::Nullable(u.submitted_by), storage::Nullable(u.submitted_at),
+                           storage::Nullable(u.reviewed_by), storage::Nullable(u.reviewed_at),
+                           storage::Nullable(u.review_comment), u.updated_at},
+            .where = "template_id = ? AND version = ? AND status = ?",
+            .where_values = {template_id, version, std::string(ToString(current->status))},
+            .revision = current->revision,
+            .resource = "version " + std::to_string(version) + " of prompt template '" +
+                        template_id + "'"}));
   RETURN_IF_ERROR(audit::AppendInTx(*tx, change.audit));
   ASSIGN_OR_RETURN(auto updated, LoadVersion(*tx, template_id, version));
   RETURN_IF_ERROR(tx->Commit());
@@ -469,11 +426,10 @@ Result<Version> SqlPromptStore::UpdateVersion(const std::string& template_id, in
   return std::move(*updated);
 }
 
-Result<std::optional<int64_t>> SqlPromptStore::SetLabel(const std::string& template_id,
-                                                        const std::string& label, int64_t version,
-                                                        const VersionCheck& check,
-                                                        const std::string& actor,
-                                                        audit::Entry audit) {
+Result<LabelMove> SqlPromptStore::SetLabel(const std::string& template_id, const std::string& label,
+                                           int64_t version, const VersionCheck& check,
+                                           std::optional<int64_t> if_match,
+                                           const std::string& actor, audit::Entry audit) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
   ASSIGN_OR_RETURN(bool touched, TouchVersion(*tx, template_id, version, audit.at));
   if (!touched) {
@@ -485,32 +441,51 @@ Result<std::optional<int64_t>> SqlPromptStore::SetLabel(const std::string& templ
   if (!target) return VersionNotFound(template_id, version);
   RETURN_IF_ERROR(check(*target));
   const Value k[] = {template_id, label};
-  ASSIGN_OR_RETURN(auto existing, tx->QueryOne("SELECT version FROM prompt_labels WHERE "
-                                               "template_id = ? AND label = ?",
+  ASSIGN_OR_RETURN(auto existing, tx->QueryOne("SELECT version, revision FROM prompt_labels "
+                                               "WHERE template_id = ? AND label = ?",
                                                k));
-  std::optional<int64_t> previous;
-  if (existing) previous = existing->Int(0);
-  if (previous == version) return previous;  // already there: nothing to write (rolled back)
-  if (previous) {
-    ASSIGN_OR_RETURN(bool ignored, TouchVersion(*tx, template_id, *previous, audit.at));
+  const std::string resource = "label '" + label + "' of prompt template '" + template_id + "'";
+  LabelMove move;
+  move.version = version;
+  if (existing) {
+    move.previous_version = existing->Int(0);
+    move.revision = existing->Int(1);
+    RETURN_IF_ERROR(CheckIfMatch(resource, if_match, move.revision));
+  } else if (if_match) {
+    return Aborted(resource + " does not exist; If-Match " + std::to_string(*if_match) +
+                   " cannot match");
+  }
+  if (move.previous_version == version) return move;  // already there: nothing to write
+  if (move.previous_version) {
+    ASSIGN_OR_RETURN(bool ignored,
+                     TouchVersion(*tx, template_id, *move.previous_version, audit.at));
     (void)ignored;
-    const Value u[] = {version, actor, audit.at, template_id, label};
-    RETURN_IF_ERROR(tx->Exec("UPDATE prompt_labels SET version = ?, updated_by = ?, "
-                             "updated_at = ? WHERE template_id = ? AND label = ?",
-                             u)
-                        .status());
+    RETURN_IF_ERROR(
+        storage::UpdateWithRevision(*tx, {.table = "prompt_labels",
+                                          .set = "version = ?, updated_by = ?, updated_at = ?",
+                                          .set_values = {version, actor, audit.at},
+                                          .where = "template_id = ? AND label = ?",
+                                          .where_values = {template_id, label},
+                                          .revision = move.revision,
+                                          .resource = resource}));
+    move.revision += 1;
   } else {
     const Value i[] = {template_id, label, version, actor, audit.at};
-    RETURN_IF_ERROR(tx->Exec("INSERT INTO prompt_labels (template_id, label, version, updated_by, "
-                             "updated_at) VALUES (?, ?, ?, ?, ?)",
-                             i)
-                        .status());
+    Status inserted = tx->Exec(
+                            "INSERT INTO prompt_labels (template_id, label, version, "
+                            "updated_by, updated_at, revision) VALUES (?, ?, ?, ?, ?, 1)",
+                            i)
+                          .status();
+    // Another request created the same label first: a lost race, not the driver's message.
+    if (inserted.code() == StatusCode::kAlreadyExists) return ConcurrentChange(resource);
+    RETURN_IF_ERROR(inserted);
   }
   audit.summary["version"] = version;
-  if (previous) audit.summary["previous_version"] = *previous;
+  audit.summary["revision"] = move.revision;
+  if (move.previous_version) audit.summary["previous_version"] = *move.previous_version;
   RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
   RETURN_IF_ERROR(tx->Commit());
-  return previous;
+  return move;
 }
 
 Result<int64_t> SqlPromptStore::DeleteLabel(const std::string& template_id,
@@ -531,7 +506,8 @@ Result<int64_t> SqlPromptStore::DeleteLabel(const std::string& template_id,
   ASSIGN_OR_RETURN(int64_t n, tx->Exec("DELETE FROM prompt_labels WHERE template_id = ? AND "
                                        "label = ? ",
                                        k));
-  if (n != 1) return FailedPrecondition("label '" + label + "' was changed concurrently; retry");
+  if (n != 1)
+    return ConcurrentChange("label '" + label + "' of prompt template '" + template_id + "'");
   audit.summary["version"] = version;
   RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
   RETURN_IF_ERROR(tx->Commit());

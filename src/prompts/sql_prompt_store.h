@@ -27,9 +27,10 @@ class SqlPromptStore final : public PromptStore {
                                     const std::string& label) override;
   Result<Version> UpdateVersion(const std::string& template_id, int64_t version,
                                 const VersionMutator& mutate) override;
-  Result<std::optional<int64_t>> SetLabel(const std::string& template_id, const std::string& label,
-                                          int64_t version, const VersionCheck& check,
-                                          const std::string& actor, audit::Entry audit) override;
+  Result<LabelMove> SetLabel(const std::string& template_id, const std::string& label,
+                             int64_t version, const VersionCheck& check,
+                             std::optional<int64_t> if_match, const std::string& actor,
+                             audit::Entry audit) override;
   Result<int64_t> DeleteLabel(const std::string& template_id, const std::string& label,
                               audit::Entry audit) override;
   Status LogUsage(const std::string& template_id, int64_t version, const UsageEvent& e,

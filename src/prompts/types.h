@@ -10,11 +10,11 @@
 #include <string_view>
 #include <vector>
 
+#include "common/page.h"
+
 namespace cairn::prompts {
 
 inline constexpr char kPromptsPrefix[] = "/api/v1/prompt-governance";
-inline constexpr int kDefaultPageSize = 50;
-inline constexpr int kMaxPageSize = 1000;
 
 using StringMap = std::map<std::string, std::string>;
 
@@ -97,10 +97,11 @@ struct Template {
   std::vector<Version> versions;          // ascending by version
 };
 
-template <typename T>
-struct Page {
-  std::vector<T> items;
-  std::optional<std::string> next_page_token;
+// Where a label points after a PUT, and its revision.
+struct LabelMove {
+  std::optional<int64_t> previous_version;  // nullopt: the label is new
+  int64_t version = 0;
+  int64_t revision = 1;
 };
 
 // ---- requests (validated by PromptService)

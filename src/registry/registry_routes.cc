@@ -5,6 +5,7 @@
 
 #include "http/identity.h"
 #include "http/request_params.h"
+#include "http/route_errors.h"
 #include "registry/registry_json.h"
 
 namespace cairn::registry {
@@ -14,7 +15,7 @@ using http::Method;
 using http::Request;
 using http::Response;
 
-Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
+using http::Fail;
 
 using http::IfMatch;
 using http::QueryInt;

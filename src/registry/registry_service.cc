@@ -7,9 +7,11 @@
 #include <system_error>
 #include <utility>
 
+#include "common/files.h"
 #include "common/ids.h"
-#include "common/time.h"
-#include "registry/artifact_file.h"
+#include "common/revision.h"
+#include "common/sha256.h"
+#include "common/validation.h"
 #include "tracking/tracking_service.h"
 
 namespace cairn::registry {
@@ -24,43 +26,18 @@ constexpr size_t kMaxDescriptionLength = 10000;
 constexpr size_t kMaxNoteLength = 2000;
 constexpr size_t kMaxChecklistItems = 100;
 constexpr size_t kMaxCompareVersions = 100;
-constexpr char kNameRule[] = "must be 1-128 characters of [A-Za-z0-9_.-], starting alphanumeric";
+// The first bytes of an uploaded model file that format detection looks at.
+constexpr size_t kArtifactHeadBytes = 1 << 20;
+using validation::kNameRule;
 
-Status Check(std::vector<FieldError> errors) {
-  if (errors.empty()) return Status::Ok();
-  std::string msg =
-      "request validation failed: " + errors.front().field + " " + errors.front().message;
-  return InvalidArgument(std::move(msg), std::move(errors));
-}
+Status Check(std::vector<FieldError> errors) { return validation::Invalid(std::move(errors)); }
 
 void ValidateMap(const std::optional<StringMap>& m, const std::string& field,
                  std::vector<FieldError>& errors) {
-  if (!m) return;
-  if (m->size() > kMaxMapEntries) {
-    errors.push_back({field, "must have at most 1000 entries"});
-    return;
-  }
-  for (const auto& [k, v] : *m) {
-    if (k.empty() || k.size() > kMaxKeyLength) {
-      errors.push_back({field, "keys must be 1 to 250 characters"});
-    } else if (v.size() > kMaxValueLength) {
-      errors.push_back({field + "." + k, "must be at most 8000 characters"});
-    }
-  }
-}
-
-Result<int> ValidateLimit(const std::optional<int64_t>& limit) {
-  if (!limit) return kDefaultPageSize;
-  if (*limit < 1 || *limit > kMaxPageSize) return Check({{"limit", "must be between 1 and 1000"}});
-  return static_cast<int>(*limit);
-}
-
-Status RevisionMatches(std::optional<int64_t> if_match, int64_t current) {
-  if (if_match && *if_match != current) {
-    return Aborted("revision mismatch: If-Match " + std::to_string(*if_match) +
-                   ", current revision " + std::to_string(current));
-  }
-  return Status::Ok();
+  validation::CheckMap(errors, field, m,
+                       {.max_entries = kMaxMapEntries,
+                        .max_key_length = kMaxKeyLength,
+                        .max_value_length = kMaxValueLength});
 }
 
 std::string VersionId(const std::string& model_name, int64_t version) {
@@ -102,19 +79,6 @@ bool IsXgboostJson(std::string_view head) {
   return head.find("\"learner\"", i) != std::string_view::npos;
 }
 
-Status MoveFile(const std::string& from, const std::string& to) {
-  std::error_code ec;
-  fs::create_directories(fs::path(to).parent_path(), ec);
-  if (ec) return Internal("cannot create model directory: " + ec.message());
-  fs::rename(from, to, ec);
-  if (!ec) return Status::Ok();
-  // Different file systems (temp dir elsewhere): copy, then drop the temporary file.
-  fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
-  if (ec) return Internal("cannot store model file: " + ec.message());
-  fs::remove(from, ec);
-  return Status::Ok();
-}
-
 }  // namespace
 
 Status ValidateChecklistSpec(const std::vector<ChecklistItemSpec>& items) {
@@ -152,8 +116,9 @@ ArtifactFormat DetectArtifactFormat(std::string_view head, std::string_view file
 }
 
 RegistryService::RegistryService(std::unique_ptr<RegistryStore> store,
-                                 tracking::TrackingService* tracking, RegistryOptions options)
-    : store_(std::move(store)), tracking_(tracking), options_(std::move(options)) {}
+                                 tracking::TrackingService* tracking, RegistryOptions options,
+                                 const Clock& clock)
+    : store_(std::move(store)), tracking_(tracking), options_(std::move(options)), clock_(clock) {}
 
 Result<ModelVersion> RegistryService::RegisterVersion(const VersionCreate& req,
                                                       const std::string& actor) {
@@ -193,7 +158,7 @@ Result<ModelVersion> RegistryService::RegisterVersion(const VersionCreate& req,
   for (const auto& spec : options_.default_checklist)
     v.checklist.push_back(ChecklistItem{spec.key, spec.description, spec.required, false,
                                         std::nullopt, std::nullopt, ""});
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   v.stage = Stage::kNone;
   v.created_by = actor;
   v.updated_by = actor;
@@ -219,7 +184,7 @@ Result<Model> RegistryService::GetModel(const std::string& model_name) {
 Result<Page<ModelVersion>> RegistryService::ListVersions(const VersionListRequest& req) {
   VersionQuery q;
   std::vector<FieldError> errors;
-  auto limit = ValidateLimit(req.limit);
+  auto limit = PageLimit(req.limit);
   if (!limit.ok()) return limit.status();
   q.limit = *limit;
   if (req.stage) {
@@ -257,9 +222,10 @@ Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_nam
   RETURN_IF_ERROR(Check(std::move(errors)));
   if (!IsValidName(model_name) || version < 1) return VersionNotFound(model_name, version);
 
-  const int64_t now = NowMillis();
-  auto mutate = [&](const ModelVersion& cur) -> Result<VersionChange> {
-    RETURN_IF_ERROR(RevisionMatches(if_match, cur.revision));
+  const int64_t now = clock_.NowMillis();
+  auto mutate = [&](const ModelVersion& cur, VersionReader& in_tx) -> Result<VersionChange> {
+    RETURN_IF_ERROR(CheckIfMatch("model version '" + VersionId(model_name, version) + "'", if_match,
+                                 cur.revision));
     ModelVersion u = cur;
     std::vector<std::string> changed;
     std::vector<FieldError> key_errors;
@@ -319,6 +285,28 @@ Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_nam
     u.updated_at = now;
     u.revision = cur.revision + 1;
     summary["changed"] = Join(changed);
+    if (u.stage == Stage::kProduction && cur.stage != Stage::kProduction) {
+      // One production version per model: the promotion archives the previous one, in the
+      // same transaction, each archive with its own audit record by the same actor.
+      ASSIGN_OR_RETURN(auto previous, in_tx.VersionsInStage(model_name, Stage::kProduction));
+      for (const ModelVersion& p : previous) {
+        if (p.version == version) continue;
+        ModelVersion archived = p;
+        archived.stage = Stage::kArchived;
+        archived.updated_by = actor;
+        archived.updated_at = now;
+        archived.revision = p.revision + 1;
+        change.related.push_back({std::move(archived), p.revision,
+                                  audit::Entry{now,
+                                               actor,
+                                               "model_version.archive",
+                                               "model_version",
+                                               VersionId(model_name, p.version),
+                                               {{"from", std::string("production")},
+                                                {"to", std::string("archived")},
+                                                {"replaced_by", version}}}});
+      }
+    }
     change.updated = std::move(u);
     change.audit = audit::Entry{now,
                                 actor,
@@ -336,8 +324,8 @@ Status RegistryService::TickChecklistItem(const std::string& model_name, int64_t
                                           const std::string& note) {
   if (note.size() > kMaxNoteLength) return Check({{"note", "must be at most 2000 characters"}});
   if (!IsValidName(model_name) || version < 1) return VersionNotFound(model_name, version);
-  const int64_t now = NowMillis();
-  auto mutate = [&](const ModelVersion& cur) -> Result<VersionChange> {
+  const int64_t now = clock_.NowMillis();
+  auto mutate = [&](const ModelVersion& cur, VersionReader&) -> Result<VersionChange> {
     ModelVersion u = cur;
     auto it = std::find_if(u.checklist.begin(), u.checklist.end(),
                            [&](const ChecklistItem& c) { return c.key == key; });
@@ -380,7 +368,9 @@ Result<ModelVersion> RegistryService::PutArtifact(const std::string& model_name,
   if (upload.filename && !IsValidName(*upload.filename)) errors.push_back({"filename", kNameRule});
   RETURN_IF_ERROR(Check(std::move(errors)));
   if (!IsValidName(model_name) || version < 1) return VersionNotFound(model_name, version);
-  ASSIGN_OR_RETURN(ScannedFile scanned, ScanFile(upload.temp_file));
+  auto hashed = Sha256File(upload.temp_file, kArtifactHeadBytes);
+  if (!hashed.ok()) return Internal("cannot read uploaded file");
+  const FileDigest& scanned = *hashed;
   if (scanned.size_bytes == 0) return Check({{"body", "must not be empty"}});
   const std::string filename_hint = upload.filename.value_or("");
   const ArtifactFormat detected = DetectArtifactFormat(scanned.head, filename_hint);
@@ -399,9 +389,9 @@ Result<ModelVersion> RegistryService::PutArtifact(const std::string& model_name,
   const std::string relative =
       (fs::path("models") / model_name / std::to_string(version) / filename).string();
   const std::string dest = (fs::path(options_.data_dir) / relative).string();
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   bool moved = false;
-  auto mutate = [&](const ModelVersion& cur) -> Result<VersionChange> {
+  auto mutate = [&](const ModelVersion& cur, VersionReader&) -> Result<VersionChange> {
     if (cur.artifact)
       return AlreadyExists("model version '" + model_name + "' " + std::to_string(version) +
                            " already has an artifact (artifacts are write-once; register a new "
@@ -422,7 +412,7 @@ Result<ModelVersion> RegistryService::PutArtifact(const std::string& model_name,
                                  {"size_bytes", scanned.size_bytes},
                                  {"sha256", scanned.sha256}}};
     change.before_commit = [&]() -> Status {
-      RETURN_IF_ERROR(MoveFile(upload.temp_file, dest));
+      RETURN_IF_ERROR(files::MoveFile(upload.temp_file, dest));
       moved = true;
       return Status::Ok();
     };

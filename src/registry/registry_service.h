@@ -33,6 +33,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "common/status.h"
 #include "registry/registry_store.h"
 #include "registry/types.h"
@@ -87,7 +88,7 @@ class RegistryService {
   // `tracking` may be null: registering with a run_id then answers Unavailable. Both must
   // outlive the service.
   RegistryService(std::unique_ptr<RegistryStore> store, tracking::TrackingService* tracking,
-                  RegistryOptions options);
+                  RegistryOptions options, const Clock& clock = Clock::System());
 
   // Errors: InvalidArgument, NotFound (run), Unavailable (no tracking service).
   Result<ModelVersion> RegisterVersion(const VersionCreate& request, const std::string& actor);
@@ -125,6 +126,7 @@ class RegistryService {
   std::unique_ptr<RegistryStore> store_;
   tracking::TrackingService* tracking_;
   RegistryOptions options_;
+  const Clock& clock_;
 };
 
 }  // namespace cairn::registry

@@ -20,14 +20,35 @@
 
 namespace cairn::registry {
 
+// Another version of the same model that an update changes in the same transaction (the
+// production version a promotion archives).
+struct RelatedVersionChange {
+  ModelVersion updated;  // stage, updated_by, updated_at are written
+  int64_t read_revision = 0;
+  audit::Entry audit;
+};
+
 struct VersionChange {
   ModelVersion updated;               // written guarded by the revision read
   std::optional<audit::Entry> audit;  // nullopt: nothing changed, write nothing
+  // Written before `updated`, each guarded by its read revision, each with its audit record.
+  std::vector<RelatedVersionChange> related;
   // Called after the writes, before the commit (e.g. moves an uploaded file into place); an
   // error aborts the transaction.
   std::function<Status()> before_commit;
 };
-using VersionMutator = std::function<Result<VersionChange>(const ModelVersion& current)>;
+
+// What a mutator may read inside the update's transaction.
+class VersionReader {
+ public:
+  virtual ~VersionReader() = default;
+  // The versions of `model_name` in `stage`. Errors: the driver's.
+  virtual Result<std::vector<ModelVersion>> VersionsInStage(const std::string& model_name,
+                                                            Stage stage) = 0;
+};
+
+using VersionMutator =
+    std::function<Result<VersionChange>(const ModelVersion& current, VersionReader& in_tx)>;
 
 class RegistryStore {
  public:
@@ -44,10 +65,10 @@ class RegistryStore {
   virtual Result<Model> GetModel(const std::string& model_name) = 0;
   // Newest first (created_at, model_name, version). Errors: InvalidArgument (bad page token).
   virtual Result<Page<ModelVersion>> ListVersions(const VersionQuery& query) = 0;
-  // Read-check-write of one version. When the update moves the version INTO production, every
-  // other production version of the model is archived in the same transaction (revision + 1,
-  // one "model_version.archive" audit record each, by the same actor).
-  // Errors: NotFound, the mutator's error, Aborted on a concurrent change.
+  // Read-check-write of one version (and the related versions the mutator names), in one
+  // transaction; the rules (e.g. archiving the previous production version) stay in the service.
+  // Errors: NotFound, the mutator's error, Aborted on a concurrent change (a lost race on any
+  // written version, or a concurrent promotion of the same model).
   virtual Result<ModelVersion> UpdateVersion(const std::string& model_name, int64_t version,
                                              const VersionMutator& mutate) = 0;
 };

@@ -1,13 +1,15 @@
 #include "registry/sql_registry_store.h"
 
 #include <boost/json.hpp>
-#include <charconv>
 #include <cmath>
 #include <utility>
 
 #include "audit/audit_writer.h"
 #include "common/json.h"
-#include "tracking/page_token.h"
+#include "common/json_columns.h"
+#include "common/revision.h"
+#include "storage/pagination.h"
+#include "storage/revision_guard.h"
 
 namespace cairn::registry {
 namespace {
@@ -29,36 +31,14 @@ bj::value ParseJsonText(const std::string& text) {
   return v;
 }
 
-std::string StringMapToJson(const StringMap& m) {
-  bj::object o;
-  for (const auto& [k, v] : m) o.emplace(k, v);
-  return ::cairn::json::Serialize(o);
-}
+using json::DecodeNumberMap;
+using json::DecodeStringMap;
+using json::EncodeNumberMap;
+using json::EncodeStringMap;
 
-StringMap StringMapFromJson(const std::string& text) {
-  StringMap out;
-  bj::value v = ParseJsonText(text);
-  if (!v.is_object()) return out;
-  for (const auto& kv : v.get_object())
-    if (kv.value().is_string()) out.emplace(kv.key(), kv.value().get_string());
-  return out;
-}
-
-std::string MetricMapToJson(const MetricMap& m) {
-  bj::object o;
-  for (const auto& [k, v] : m) o.emplace(k, v);
-  return ::cairn::json::Serialize(o);
-}
-
-MetricMap MetricMapFromJson(const std::string& text) {
-  MetricMap out;
-  bj::value v = ParseJsonText(text);
-  if (!v.is_object()) return out;
-  for (const auto& kv : v.get_object()) {
-    if (kv.value().is_number()) out.emplace(kv.key(), kv.value().to_number<double>());
-  }
-  return out;
-}
+const storage::Keyset kOrder("model_versions", {{"created_at", storage::KeyType::kInt},
+                                                {"model_name", storage::KeyType::kText},
+                                                {"version", storage::KeyType::kInt}});
 
 std::string ChecklistToJson(const std::vector<ChecklistItem>& items) {
   bj::array a;
@@ -112,9 +92,9 @@ ModelVersion VersionFromRow(const Row& row) {
   v.run_id = row.OptText(2);
   v.description = row.Text(3);
   v.stage = ParseStage(row.Text(4)).value_or(Stage::kNone);
-  v.metrics = MetricMapFromJson(row.Text(5));
-  v.params = StringMapFromJson(row.Text(6));
-  v.tags = StringMapFromJson(row.Text(7));
+  v.metrics = DecodeNumberMap(row.Text(5));
+  v.params = DecodeStringMap(row.Text(6));
+  v.tags = DecodeStringMap(row.Text(7));
   v.checklist = ChecklistFromJson(row.Text(8));
   if (!row.IsNull(9)) {
     ModelArtifact a;
@@ -147,37 +127,29 @@ Status VersionNotFound(const std::string& model_name, int64_t version) {
   return NotFound("model version '" + model_name + "' " + std::to_string(version) + " not found");
 }
 
-bool ParseInt(std::string_view s, int64_t& out) {
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return !s.empty() && ec == std::errc() && p == s.data() + s.size();
+std::string VersionResource(const std::string& model_name, int64_t version) {
+  return "model version '" + model_name + "' " + std::to_string(version);
 }
 
-struct VersionCursor {
-  int64_t created_at = 0;
-  std::string model_name;
-  int64_t version = 0;
+// The mutator's window on the update's transaction.
+class TxVersionReader final : public VersionReader {
+ public:
+  explicit TxVersionReader(Transaction& tx) : tx_(tx) {}
+  Result<std::vector<ModelVersion>> VersionsInStage(const std::string& model_name,
+                                                    Stage stage) override {
+    const Value p[] = {model_name, std::string(ToString(stage))};
+    ASSIGN_OR_RETURN(auto rows, tx_.Query(std::string("SELECT ") + kVersionColumns +
+                                              " FROM model_versions WHERE model_name = ? AND "
+                                              "stage = ? ORDER BY version",
+                                          p));
+    std::vector<ModelVersion> out;
+    for (const auto& r : rows) out.push_back(VersionFromRow(r));
+    return out;
+  }
+
+ private:
+  Transaction& tx_;
 };
-
-std::string EncodeCursor(const ModelVersion& v) {
-  return tracking::EncodePageToken("mv:" + std::to_string(v.created_at) + "," + v.model_name + "," +
-                                   std::to_string(v.version));
-}
-
-Result<VersionCursor> DecodeCursor(const std::string& token) {
-  Status bad = InvalidArgument("invalid page_token", {{"page_token", "is not a valid page token"}});
-  auto text = tracking::DecodePageToken(token);
-  if (!text || !text->starts_with("mv:")) return bad;
-  std::string_view body = std::string_view(*text).substr(3);
-  size_t c1 = body.find(',');
-  size_t c2 = body.rfind(',');
-  if (c1 == std::string_view::npos || c2 == c1) return bad;
-  VersionCursor c;
-  c.model_name = std::string(body.substr(c1 + 1, c2 - c1 - 1));
-  if (!ParseInt(body.substr(0, c1), c.created_at) || !ParseInt(body.substr(c2 + 1), c.version) ||
-      c.model_name.empty())
-    return bad;
-  return c;
-}
 
 }  // namespace
 
@@ -202,9 +174,9 @@ Result<ModelVersion> SqlRegistryStore::CreateVersion(const ModelVersion& v,
                      storage::Nullable(stored.run_id),
                      stored.description,
                      std::string(ToString(stored.stage)),
-                     MetricMapToJson(stored.metrics),
-                     StringMapToJson(stored.params),
-                     StringMapToJson(stored.tags),
+                     EncodeNumberMap(stored.metrics),
+                     EncodeStringMap(stored.params),
+                     EncodeStringMap(stored.tags),
                      ChecklistToJson(stored.checklist),
                      stored.created_by,
                      stored.updated_by,
@@ -267,29 +239,15 @@ Result<Page<ModelVersion>> SqlRegistryStore::ListVersions(const VersionQuery& qu
     sql += " AND stage = ?";
     params.emplace_back(std::string(ToString(*query.stage)));
   }
-  if (!query.page_token.empty()) {
-    ASSIGN_OR_RETURN(VersionCursor c, DecodeCursor(query.page_token));
-    sql +=
-        " AND (created_at < ? OR (created_at = ? AND (model_name < ? OR (model_name = ? AND "
-        "version < ?))))";
-    params.emplace_back(c.created_at);
-    params.emplace_back(c.created_at);
-    params.emplace_back(c.model_name);
-    params.emplace_back(c.model_name);
-    params.emplace_back(c.version);
-  }
-  sql += " ORDER BY created_at DESC, model_name DESC, version DESC LIMIT ?";
-  params.emplace_back(static_cast<int64_t>(query.limit) + 1);
+  RETURN_IF_ERROR(kOrder.AppendAfter(query.page_token, sql, params));
+  kOrder.AppendOrderAndLimit(query.limit, sql, params);
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   Page<ModelVersion> page;
-  for (const auto& row : rows) {
-    if (static_cast<int>(page.items.size()) == query.limit) {
-      page.next_page_token = EncodeCursor(page.items.back());
-      break;
-    }
-    page.items.push_back(VersionFromRow(row));
-  }
+  for (const auto& row : rows) page.items.push_back(VersionFromRow(row));
+  kOrder.FinishPage(page, query.limit, [](const ModelVersion& v) {
+    return storage::Keyset::Position{v.created_at, v.model_name, v.version};
+  });
   return page;
 }
 
@@ -298,33 +256,24 @@ Result<ModelVersion> SqlRegistryStore::UpdateVersion(const std::string& model_na
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
   ASSIGN_OR_RETURN(auto current, LoadVersion(*tx, model_name, version));
   if (!current) return VersionNotFound(model_name, version);
-  ASSIGN_OR_RETURN(VersionChange change, mutate(*current));
+  TxVersionReader reader(*tx);
+  ASSIGN_OR_RETURN(VersionChange change, mutate(*current, reader));
   if (!change.audit) return std::move(*current);
   const ModelVersion& u = change.updated;
   const audit::Entry& audit = *change.audit;
-  if (u.stage == Stage::kProduction && current->stage != Stage::kProduction) {
-    const Value q[] = {model_name, version};
-    ASSIGN_OR_RETURN(auto previous, tx->Query("SELECT version FROM model_versions WHERE "
-                                              "model_name = ? AND stage = 'production' AND "
-                                              "version <> ?",
-                                              q));
-    for (const auto& row : previous) {
-      const int64_t old = row.Int(0);
-      const Value a[] = {audit.actor, audit.at, model_name, old};
-      RETURN_IF_ERROR(tx->Exec("UPDATE model_versions SET stage = 'archived', updated_by = ?, "
-                               "updated_at = ?, revision = revision + 1 WHERE model_name = ? "
-                               "AND version = ?",
-                               a)
-                          .status());
-      RETURN_IF_ERROR(audit::AppendInTx(*tx, audit::Entry{audit.at,
-                                                          audit.actor,
-                                                          "model_version.archive",
-                                                          "model_version",
-                                                          model_name + "/" + std::to_string(old),
-                                                          {{"from", std::string("production")},
-                                                           {"to", std::string("archived")},
-                                                           {"replaced_by", version}}}));
-    }
+  for (const RelatedVersionChange& r : change.related) {
+    if (r.updated.model_name != model_name || r.updated.version == version)
+      return Internal("a related change must name another version of the same model");
+    RETURN_IF_ERROR(storage::UpdateWithRevision(
+        *tx, {.table = "model_versions",
+              .set = "stage = ?, updated_by = ?, updated_at = ?",
+              .set_values = {std::string(ToString(r.updated.stage)), r.updated.updated_by,
+                             r.updated.updated_at},
+              .where = "model_name = ? AND version = ?",
+              .where_values = {model_name, r.updated.version},
+              .revision = r.read_revision,
+              .resource = VersionResource(model_name, r.updated.version)}));
+    RETURN_IF_ERROR(audit::AppendInTx(*tx, r.audit));
   }
   Value format = std::monostate{}, path = std::monostate{}, size = std::monostate{},
         sha = std::monostate{};
@@ -334,34 +283,23 @@ Result<ModelVersion> SqlRegistryStore::UpdateVersion(const std::string& model_na
     size = u.artifact->size_bytes;
     sha = u.artifact->sha256;
   }
-  const Value p[] = {u.description,
-                     std::string(ToString(u.stage)),
-                     StringMapToJson(u.tags),
-                     ChecklistToJson(u.checklist),
-                     format,
-                     path,
-                     size,
-                     sha,
-                     u.updated_by,
-                     u.updated_at,
-                     u.revision,
-                     model_name,
-                     version,
-                     current->revision};
-  auto n = tx->Exec(
-      "UPDATE model_versions SET description = ?, stage = ?, tags = ?, "
-      "checklist = ?, artifact_format = ?, artifact_path = ?, "
-      "artifact_size_bytes = ?, artifact_sha256 = ?, updated_by = ?, "
-      "updated_at = ?, revision = ? WHERE model_name = ? AND version = ? AND "
-      "revision = ?",
-      p);
-  // A unique-index violation means another promotion of this model committed first.
-  if (!n.ok() && n.status().code() == StatusCode::kAlreadyExists)
-    return Aborted("model '" + model_name + "' was promoted concurrently; retry");
-  if (!n.ok()) return n.status();
-  if (*n == 0)
-    return Aborted("model version '" + model_name + "' " + std::to_string(version) +
-                   " was changed concurrently; retry");
+  Status written = storage::UpdateWithRevision(
+      *tx, {.table = "model_versions",
+            .set = "description = ?, stage = ?, tags = ?, checklist = ?, artifact_format = ?, "
+                   "artifact_path = ?, artifact_size_bytes = ?, artifact_sha256 = ?, "
+                   "updated_by = ?, updated_at = ?",
+            .set_values = {u.description, std::string(ToString(u.stage)), EncodeStringMap(u.tags),
+                           ChecklistToJson(u.checklist), format, path, size, sha, u.updated_by,
+                           u.updated_at},
+            .where = "model_name = ? AND version = ?",
+            .where_values = {model_name, version},
+            .revision = current->revision,
+            .resource = VersionResource(model_name, version)});
+  // A unique-index violation (one production version per model) means another promotion of
+  // this model committed first: a lost race like any other, never the driver's message.
+  if (written.code() == StatusCode::kAlreadyExists)
+    return ConcurrentChange("model '" + model_name + "' (promoted concurrently)");
+  RETURN_IF_ERROR(written);
   RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
   if (change.before_commit) RETURN_IF_ERROR(change.before_commit());
   RETURN_IF_ERROR(tx->Commit());

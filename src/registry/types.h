@@ -9,19 +9,12 @@
 #include <string_view>
 #include <vector>
 
+#include "common/page.h"
+
 namespace cairn::registry {
 
 using StringMap = std::map<std::string, std::string>;
 using MetricMap = std::map<std::string, double>;
-
-inline constexpr int kDefaultPageSize = 50;
-inline constexpr int kMaxPageSize = 1000;
-
-template <typename T>
-struct Page {
-  std::vector<T> items;
-  std::optional<std::string> next_page_token;
-};
 
 enum class Stage { kNone, kStaging, kProduction, kArchived };
 enum class ArtifactFormat { kXgboostJson, kOnnx, kOther };

@@ -1,19 +1,18 @@
 #include "tracking/sql_tracking_store.h"
 
 #include <algorithm>
-#include <boost/json.hpp>
-#include <charconv>
 #include <utility>
 
 #include "audit/audit_writer.h"
-#include "common/json.h"
+#include "common/json_columns.h"
+#include "common/revision.h"
+#include "storage/pagination.h"
+#include "storage/revision_guard.h"
 #include "tracking/metric_block.h"
-#include "tracking/page_token.h"
 
 namespace cairn::tracking {
 namespace {
 
-namespace bj = boost::json;
 using storage::Row;
 using storage::Transaction;
 using storage::Value;
@@ -27,39 +26,18 @@ constexpr char kRunColumns[] =
 constexpr char kArtifactColumns[] =
     "path, size_bytes, sha256, content_type, created_by, created_at";
 
-std::string MapToJson(const StringMap& m) {
-  bj::object o;
-  for (const auto& [k, v] : m) o.emplace(k, v);
-  return ::cairn::json::Serialize(o);
-}
+using json::DecodeStringList;
+using json::DecodeStringMap;
+using json::EncodeStringList;
+using json::EncodeStringMap;
+using storage::Keyset;
+using storage::KeyType;
 
-StringMap MapFromJson(const std::string& text) {
-  StringMap out;
-  boost::system::error_code ec;
-  bj::value v = bj::parse(text, ec);
-  if (ec || !v.is_object()) return out;  // written by MapToJson; never expected
-  for (const auto& kv : v.get_object()) {
-    if (kv.value().is_string())
-      out.emplace(std::string(kv.key()), std::string(kv.value().get_string()));
-  }
-  return out;
-}
-
-std::string ListToJson(const std::vector<std::string>& l) {
-  bj::array a;
-  for (const auto& s : l) a.emplace_back(s);
-  return ::cairn::json::Serialize(a);
-}
-
-std::vector<std::string> ListFromJson(const std::string& text) {
-  std::vector<std::string> out;
-  boost::system::error_code ec;
-  bj::value v = bj::parse(text, ec);
-  if (ec || !v.is_array()) return out;
-  for (const auto& e : v.get_array())
-    if (e.is_string()) out.emplace_back(e.get_string());
-  return out;
-}
+const Keyset kExperimentOrder("experiments",
+                              {{"e.created_at", KeyType::kInt}, {"e.name", KeyType::kText}});
+const Keyset kRunOrder("runs", {{"r.created_at", KeyType::kInt}, {"r.run_id", KeyType::kText}});
+// Runs in a client-chosen order page by offset.
+constexpr char kRunOffsetKind[] = "runs.ordered";
 
 Experiment ExperimentFromRow(const Row& row) {
   Experiment e;
@@ -67,7 +45,7 @@ Experiment ExperimentFromRow(const Row& row) {
   e.description = row.Text(1);
   e.owner = row.Text(2);
   e.status = ParseExperimentStatus(row.Text(3)).value_or(ExperimentStatus::kActive);
-  e.tags = MapFromJson(row.Text(4));
+  e.tags = DecodeStringMap(row.Text(4));
   e.created_by = row.Text(5);
   e.created_at = row.Int(6);
   e.updated_at = row.Int(7);
@@ -85,8 +63,8 @@ Run RunFromRow(const Row& row) {
   r.start_time = row.Int(4);
   r.end_time = row.OptInt(5);
   r.created_by = row.Text(6);
-  r.source = MapFromJson(row.Text(7));
-  r.inputs = ListFromJson(row.Text(8));
+  r.source = DecodeStringMap(row.Text(7));
+  r.inputs = DecodeStringList(row.Text(8));
   r.created_at = row.Int(9);
   r.updated_at = row.Int(10);
   r.revision = row.Int(11);
@@ -140,11 +118,9 @@ Result<Run> LoadFullRun(Transaction& tx, const std::string& run_id) {
 
 // Bumps the run's revision (taking its row lock on PostgreSQL) and returns its status.
 Result<RunStatus> TouchRun(Transaction& tx, const std::string& run_id, int64_t now) {
-  const Value p[] = {now, run_id};
-  ASSIGN_OR_RETURN(int64_t n, tx.Exec("UPDATE runs SET revision = revision + 1, updated_at = ? "
-                                      "WHERE run_id = ?",
-                                      p));
-  if (n == 0) return NotFound("run '" + run_id + "' not found");
+  ASSIGN_OR_RETURN(bool found, storage::TouchRevision(tx, "runs", "run_id = ?", {run_id},
+                                                      "updated_at = ?", {now}));
+  if (!found) return NotFound("run '" + run_id + "' not found");
   const Value q[] = {run_id};
   ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT status FROM runs WHERE run_id = ?", q));
   if (!row) return NotFound("run '" + run_id + "' not found");
@@ -196,38 +172,6 @@ Status LoadChildren(Transaction& tx, std::vector<Run>& runs) {
   return Status::Ok();
 }
 
-bool ParseInt(std::string_view s, int64_t& out) {
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && p == s.data() + s.size();
-}
-
-// Keyset cursor "<created_at>,<name or run_id>".
-std::string KeysetCursor(int64_t created_at, const std::string& id) {
-  return std::to_string(created_at) + "," + id;
-}
-
-Result<std::pair<int64_t, std::string>> ParseKeyset(const std::string& token, char kind) {
-  auto cursor = DecodePageToken(token);
-  if (!cursor || cursor->size() < 3 || (*cursor)[0] != kind || (*cursor)[1] != ':')
-    return InvalidArgument("invalid page_token", {{"page_token", "is not a valid page token"}});
-  std::string_view body(*cursor);
-  body.remove_prefix(2);
-  size_t comma = body.find(',');
-  int64_t at = 0;
-  if (comma == std::string_view::npos || !ParseInt(body.substr(0, comma), at))
-    return InvalidArgument("invalid page_token", {{"page_token", "is not a valid page token"}});
-  return std::make_pair(at, std::string(body.substr(comma + 1)));
-}
-
-Result<int64_t> ParseOffsetToken(const std::string& token) {
-  auto cursor = DecodePageToken(token);
-  int64_t offset = 0;
-  if (!cursor || cursor->size() < 3 || cursor->substr(0, 2) != "o:" ||
-      !ParseInt(std::string_view(*cursor).substr(2), offset) || offset < 0)
-    return InvalidArgument("invalid page_token", {{"page_token", "is not a valid page token"}});
-  return offset;
-}
-
 // The point of a series that wins the latest-value rule: greatest (step, timestamp), ties to
 // the later-logged point.
 const MetricPoint& LatestOf(const std::vector<MetricPoint>& points) {
@@ -246,7 +190,7 @@ Status SqlTrackingStore::CreateExperiment(const Experiment& e, const audit::Entr
                      e.description,
                      e.owner,
                      std::string(ToString(e.status)),
-                     MapToJson(e.tags),
+                     EncodeStringMap(e.tags),
                      e.created_by,
                      e.created_at,
                      e.updated_at,
@@ -313,26 +257,15 @@ Result<Page<Experiment>> SqlTrackingStore::ListExperiments(const ExperimentQuery
     sql += " AND e.status = ?";
     params.emplace_back(std::string(ToString(*query.status)));
   }
-  if (!query.page_token.empty()) {
-    ASSIGN_OR_RETURN(auto key, ParseKeyset(query.page_token, 'e'));
-    sql += " AND (e.created_at < ? OR (e.created_at = ? AND e.name < ?))";
-    params.emplace_back(key.first);
-    params.emplace_back(key.first);
-    params.emplace_back(key.second);
-  }
-  sql += " ORDER BY e.created_at DESC, e.name DESC LIMIT ?";
-  params.emplace_back(static_cast<int64_t>(query.limit) + 1);
+  RETURN_IF_ERROR(kExperimentOrder.AppendAfter(query.page_token, sql, params));
+  kExperimentOrder.AppendOrderAndLimit(query.limit, sql, params);
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   Page<Experiment> page;
-  for (const auto& row : rows) {
-    if (static_cast<int>(page.items.size()) == query.limit) {
-      const auto& last = page.items.back();
-      page.next_page_token = EncodePageToken("e:" + KeysetCursor(last.created_at, last.name));
-      break;
-    }
-    page.items.push_back(ExperimentFromRow(row));
-  }
+  for (const auto& row : rows) page.items.push_back(ExperimentFromRow(row));
+  kExperimentOrder.FinishPage(page, query.limit, [](const Experiment& e) {
+    return Keyset::Position{e.created_at, e.name};
+  });
   return page;
 }
 
@@ -348,19 +281,15 @@ Result<Experiment> SqlTrackingStore::UpdateExperiment(const std::string& name,
   ASSIGN_OR_RETURN(ExperimentChange change, mutate(current));
   if (!change.audit) return current;
   const Experiment& u = change.updated;
-  const Value q[] = {u.description,
-                     u.owner,
-                     std::string(ToString(u.status)),
-                     MapToJson(u.tags),
-                     u.updated_at,
-                     u.revision,
-                     name,
-                     current.revision};
-  ASSIGN_OR_RETURN(int64_t n, tx->Exec("UPDATE experiments SET description = ?, owner = ?, "
-                                       "status = ?, tags = ?, updated_at = ?, revision = ? "
-                                       "WHERE name = ? AND revision = ?",
-                                       q));
-  if (n == 0) return Aborted("experiment '" + name + "' was changed concurrently; retry");
+  RETURN_IF_ERROR(storage::UpdateWithRevision(
+      *tx, {.table = "experiments",
+            .set = "description = ?, owner = ?, status = ?, tags = ?, updated_at = ?",
+            .set_values = {u.description, u.owner, std::string(ToString(u.status)),
+                           EncodeStringMap(u.tags), u.updated_at},
+            .where = "name = ?",
+            .where_values = {name},
+            .revision = current.revision,
+            .resource = "experiment '" + name + "'"}));
   RETURN_IF_ERROR(audit::AppendInTx(*tx, *change.audit));
   RETURN_IF_ERROR(tx->Commit());
   return u;
@@ -380,8 +309,8 @@ Status SqlTrackingStore::CreateRun(const Run& run, const ExperimentCheck& check,
                      run.start_time,
                      storage::Nullable(run.end_time),
                      run.created_by,
-                     MapToJson(run.source),
-                     ListToJson(run.inputs),
+                     EncodeStringMap(run.source),
+                     EncodeStringList(run.inputs),
                      run.created_at,
                      run.updated_at,
                      run.revision};
@@ -428,36 +357,31 @@ Result<Page<Run>> SqlTrackingStore::ListRuns(const RunQuery& query) {
   // Default order (newest first) pages by keyset; a custom order pages by offset.
   const bool keyset = query.order_by.empty();
   int64_t offset = 0;
-  if (!query.page_token.empty()) {
-    if (keyset) {
-      ASSIGN_OR_RETURN(auto key, ParseKeyset(query.page_token, 'r'));
-      sql += " AND (r.created_at < ? OR (r.created_at = ? AND r.run_id < ?))";
-      params.emplace_back(key.first);
-      params.emplace_back(key.first);
-      params.emplace_back(key.second);
-    } else {
-      ASSIGN_OR_RETURN(offset, ParseOffsetToken(query.page_token));
+  if (keyset) {
+    RETURN_IF_ERROR(kRunOrder.AppendAfter(query.page_token, sql, params));
+    kRunOrder.AppendOrderAndLimit(query.limit, sql, params);
+  } else {
+    if (!query.page_token.empty()) {
+      ASSIGN_OR_RETURN(offset, storage::ParseOffsetToken(kRunOffsetKind, query.page_token));
     }
+    SqlFragment order = OrderByToSql(query.order_by);
+    sql += " ORDER BY " + order.sql;
+    for (auto& v : order.params) params.push_back(std::move(v));
+    sql += " LIMIT ? OFFSET ?";
+    params.emplace_back(FetchLimit(query.limit));
+    params.emplace_back(offset);
   }
-  SqlFragment order = OrderByToSql(query.order_by);
-  sql += " ORDER BY " + order.sql;
-  for (auto& v : order.params) params.push_back(std::move(v));
-  sql += " LIMIT ? OFFSET ?";
-  params.emplace_back(static_cast<int64_t>(query.limit) + 1);
-  params.emplace_back(offset);
 
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   Page<Run> page;
-  for (const auto& row : rows) {
-    if (static_cast<int>(page.items.size()) == query.limit) {
-      const auto& last = page.items.back();
-      page.next_page_token =
-          keyset ? EncodePageToken("r:" + KeysetCursor(last.created_at, last.run_id))
-                 : EncodePageToken("o:" + std::to_string(offset + query.limit));
-      break;
-    }
-    page.items.push_back(RunFromRow(row));
+  for (const auto& row : rows) page.items.push_back(RunFromRow(row));
+  if (keyset) {
+    kRunOrder.FinishPage(page, query.limit, [](const Run& r) {
+      return Keyset::Position{r.created_at, r.run_id};
+    });
+  } else if (TrimToLimit(page.items, query.limit)) {
+    page.next_page_token = storage::OffsetToken(kRunOffsetKind, offset + query.limit);
   }
   RETURN_IF_ERROR(LoadChildren(*tx, page.items));
   return page;
@@ -470,21 +394,23 @@ Result<Run> SqlTrackingStore::UpdateRun(const std::string& run_id, const RunMuta
   RETURN_IF_ERROR(LoadParamsAndTags(*tx, *current));
   ASSIGN_OR_RETURN(RunChange change, mutate(*current));
   if (change.audit) {
-    const Value p[] = {std::string(ToString(change.status)), storage::Nullable(change.end_time),
-                       change.updated_at, run_id, current->revision};
-    ASSIGN_OR_RETURN(int64_t n,
-                     tx->Exec("UPDATE runs SET status = ?, end_time = ?, updated_at = ?, "
-                              "revision = revision + 1 WHERE run_id = ? AND revision = ?",
-                              p));
-    if (n == 0) return Aborted("run '" + run_id + "' was changed concurrently; retry");
+    const std::string resource = "run '" + run_id + "'";
+    RETURN_IF_ERROR(storage::UpdateWithRevision(
+        *tx, {.table = "runs",
+              .set = "status = ?, end_time = ?, updated_at = ?",
+              .set_values = {std::string(ToString(change.status)),
+                             storage::Nullable(change.end_time), change.updated_at},
+              .where = "run_id = ?",
+              .where_values = {run_id},
+              .revision = current->revision,
+              .resource = resource}));
     if (change.tags) {
       const Value q[] = {run_id};
       RETURN_IF_ERROR(tx->Exec("DELETE FROM run_tags WHERE run_id = ?", q).status());
       RETURN_IF_ERROR(InsertKeyValues(*tx, "run_tags", run_id, *change.tags));
     }
     auto s = InsertKeyValues(*tx, "run_params", run_id, change.new_params);
-    if (s.code() == StatusCode::kAlreadyExists)
-      return Aborted("run '" + run_id + "' was changed concurrently; retry");
+    if (s.code() == StatusCode::kAlreadyExists) return ConcurrentChange(resource);
     RETURN_IF_ERROR(s);
     RETURN_IF_ERROR(audit::AppendInTx(*tx, *change.audit));
   }

@@ -7,6 +7,7 @@
 #include "common/time.h"
 #include "http/identity.h"
 #include "http/request_params.h"
+#include "http/route_errors.h"
 #include "tracking/run_response_cache.h"
 #include "tracking/tracking_json.h"
 
@@ -17,7 +18,7 @@ using http::Method;
 using http::Request;
 using http::Response;
 
-Response Fail(const Status& s, const Request& req) { return http::Problem(s, req.path); }
+using http::Fail;
 
 using http::IfMatch;
 using http::QueryInt;

@@ -6,9 +6,11 @@
 #include <system_error>
 #include <utility>
 
+#include "common/files.h"
 #include "common/ids.h"
-#include "common/time.h"
-#include "tracking/file_digest.h"
+#include "common/revision.h"
+#include "common/sha256.h"
+#include "common/validation.h"
 #include "tracking/metric_downsample.h"
 #include "tracking/run_filter.h"
 
@@ -28,46 +30,14 @@ constexpr size_t kMaxInputLength = 256;
 constexpr size_t kMaxArtifactPathLength = 1024;
 constexpr size_t kRunNamePrefixLength = 8;
 
+using validation::FieldInvalid;
+
 void ValidateMap(const std::optional<StringMap>& m, const std::string& field,
                  std::vector<FieldError>& errors) {
-  if (!m) return;
-  if (m->size() > kMaxMapEntries) {
-    errors.push_back({field, "must have at most 1000 entries"});
-    return;
-  }
-  for (const auto& [k, v] : *m) {
-    if (k.empty() || k.size() > kMaxKeyLength) {
-      errors.push_back({field, "keys must be 1 to 250 characters"});
-    } else if (v.size() > kMaxValueLength) {
-      errors.push_back({field + "." + k, "must be at most 8000 characters"});
-    }
-  }
-}
-
-Status Check(std::vector<FieldError> errors) {
-  if (errors.empty()) return Status::Ok();
-  std::string msg =
-      "request validation failed: " + errors.front().field + " " + errors.front().message;
-  return InvalidArgument(std::move(msg), std::move(errors));
-}
-
-Status FieldInvalid(const std::string& field, const std::string& message) {
-  return Check({{field, message}});
-}
-
-Result<int> ValidateLimit(const std::optional<int64_t>& limit) {
-  if (!limit) return kDefaultPageSize;
-  if (*limit < 1 || *limit > kMaxPageSize)
-    return FieldInvalid("limit", "must be between 1 and 1000");
-  return static_cast<int>(*limit);
-}
-
-Status RevisionMatches(std::optional<int64_t> if_match, int64_t current) {
-  if (if_match && *if_match != current) {
-    return Aborted("revision mismatch: If-Match " + std::to_string(*if_match) +
-                   ", current revision " + std::to_string(current));
-  }
-  return Status::Ok();
+  validation::CheckMap(errors, field, m,
+                       {.max_entries = kMaxMapEntries,
+                        .max_key_length = kMaxKeyLength,
+                        .max_value_length = kMaxValueLength});
 }
 
 audit::Entry MakeAudit(int64_t at, const std::string& actor, std::string action, std::string type,
@@ -80,19 +50,6 @@ std::string JoinChanged(const std::vector<std::string>& fields) {
   std::string s;
   for (const auto& f : fields) s += (s.empty() ? "" : ",") + f;
   return s;
-}
-
-Status MoveFile(const std::string& from, const std::string& to) {
-  std::error_code ec;
-  fs::create_directories(fs::path(to).parent_path(), ec);
-  if (ec) return Internal("cannot create artifact directory: " + ec.message());
-  fs::rename(from, to, ec);
-  if (!ec) return Status::Ok();
-  // Different file systems (temp dir elsewhere): copy, then drop the temporary file.
-  fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
-  if (ec) return Internal("cannot store artifact: " + ec.message());
-  fs::remove(from, ec);
-  return Status::Ok();
 }
 
 }  // namespace
@@ -131,21 +88,20 @@ bool IsValidMetricKey(std::string_view key) {
 }
 
 TrackingService::TrackingService(std::unique_ptr<TrackingStore> store,
-                                 TrackingServiceOptions options)
-    : store_(std::move(store)), options_(std::move(options)) {}
+                                 TrackingServiceOptions options, const Clock& clock)
+    : store_(std::move(store)), options_(std::move(options)), clock_(clock) {}
 
 Result<Experiment> TrackingService::CreateExperiment(const ExperimentCreate& req,
                                                      const std::string& actor) {
   std::vector<FieldError> errors;
-  if (!IsValidName(req.name))
-    errors.push_back({"name", "must be 1-128 characters of [A-Za-z0-9_.-], starting alphanumeric"});
+  if (!IsValidName(req.name)) errors.push_back({"name", validation::kNameRule});
   if (req.description && req.description->size() > kMaxDescriptionLength)
     errors.push_back({"description", "must be at most 10000 characters"});
   if (req.owner && req.owner->size() > kMaxOwnerLength)
     errors.push_back({"owner", "must be at most 128 characters"});
   ValidateMap(req.tags, "tags", errors);
-  RETURN_IF_ERROR(Check(std::move(errors)));
-  const int64_t now = NowMillis();
+  RETURN_IF_ERROR(validation::Invalid(std::move(errors)));
+  const int64_t now = clock_.NowMillis();
   Experiment e;
   e.name = req.name;
   e.description = req.description.value_or("");
@@ -169,7 +125,7 @@ Result<ExperimentDetail> TrackingService::GetExperiment(const std::string& name)
 
 Result<Page<Experiment>> TrackingService::ListExperiments(const ExperimentListRequest& req) {
   ExperimentQuery q;
-  ASSIGN_OR_RETURN(q.limit, ValidateLimit(req.limit));
+  ASSIGN_OR_RETURN(q.limit, PageLimit(req.limit));
   if (req.status) {
     q.status = ParseExperimentStatus(*req.status);
     if (!q.status) return FieldInvalid("status", "must be one of active, completed, archived");
@@ -194,12 +150,12 @@ Result<Experiment> TrackingService::UpdateExperiment(const std::string& name,
   if (patch.owner && patch.owner->size() > kMaxOwnerLength)
     errors.push_back({"owner", "must be at most 128 characters"});
   ValidateMap(patch.tags, "tags", errors);
-  RETURN_IF_ERROR(Check(std::move(errors)));
+  RETURN_IF_ERROR(validation::Invalid(std::move(errors)));
   if (!IsValidName(name)) return NotFound("experiment '" + name + "' not found");
 
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   return store_->UpdateExperiment(name, [&](const Experiment& current) -> Result<ExperimentChange> {
-    RETURN_IF_ERROR(RevisionMatches(if_match, current.revision));
+    RETURN_IF_ERROR(CheckIfMatch("experiment '" + name + "'", if_match, current.revision));
     ExperimentChange change{current, std::nullopt};
     Experiment& u = change.updated;
     std::vector<std::string> changed;
@@ -251,9 +207,9 @@ Result<Run> TrackingService::CreateRun(const RunCreate& req, const std::string& 
   }
   if (req.start_time && *req.start_time < 0)
     errors.push_back({"start_time", "must not be before 1970"});
-  RETURN_IF_ERROR(Check(std::move(errors)));
+  RETURN_IF_ERROR(validation::Invalid(std::move(errors)));
 
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   Run run;
   run.run_id = NewUuid();
   run.experiment_name = req.experiment_name;
@@ -294,7 +250,7 @@ Result<int64_t> TrackingService::GetRunRevision(const std::string& run_id) {
 
 Result<Page<Run>> TrackingService::ListRuns(const RunListRequest& req) {
   RunQuery q;
-  ASSIGN_OR_RETURN(q.limit, ValidateLimit(req.limit));
+  ASSIGN_OR_RETURN(q.limit, PageLimit(req.limit));
   if (req.status) {
     q.status = ParseRunStatus(*req.status);
     if (!q.status)
@@ -317,12 +273,12 @@ Result<Run> TrackingService::UpdateRun(const std::string& run_id, const RunPatch
   }
   ValidateMap(patch.tags, "tags", errors);
   ValidateMap(patch.params, "params", errors);
-  RETURN_IF_ERROR(Check(std::move(errors)));
+  RETURN_IF_ERROR(validation::Invalid(std::move(errors)));
   if (!IsUuid(run_id)) return NotFound("run '" + run_id + "' not found");
 
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   return store_->UpdateRun(run_id, [&](const Run& current) -> Result<RunChange> {
-    RETURN_IF_ERROR(RevisionMatches(if_match, current.revision));
+    RETURN_IF_ERROR(CheckIfMatch("run '" + run_id + "'", if_match, current.revision));
     const bool terminal = IsTerminal(current.status);
     const std::string frozen = "run '" + run_id + "' is " + std::string(ToString(current.status)) +
                                "; only its tags can change";
@@ -378,7 +334,7 @@ Result<int64_t> TrackingService::LogMetrics(const std::string& run_id, MetricBat
   if (batch.total_points == 0) return FieldInvalid("metrics", "must not be empty");
   if (batch.total_points > kMaxMetricPointsPerBatch)
     return FieldInvalid("metrics", "must have at most 10000 points");
-  const int64_t now = NowMillis();
+  const int64_t now = clock_.NowMillis();
   std::vector<FieldError> errors;
   for (auto& series : batch.series) {
     if (!IsValidMetricKey(series.key)) {
@@ -394,7 +350,7 @@ Result<int64_t> TrackingService::LogMetrics(const std::string& run_id, MetricBat
       }
     }
   }
-  RETURN_IF_ERROR(Check(std::move(errors)));
+  RETURN_IF_ERROR(validation::Invalid(std::move(errors)));
   if (!IsUuid(run_id)) return NotFound("run '" + run_id + "' not found");
   auto check = [&](RunStatus s) -> Status {
     if (IsTerminal(s))
@@ -419,7 +375,7 @@ Result<MetricHistory> TrackingService::GetMetricHistory(const std::string& run_i
   const int64_t max_step = req.max_step.value_or(std::numeric_limits<int64_t>::max());
   if (min_step > max_step) errors.push_back({"min_step", "must not exceed max_step"});
   if (req.max_points && *req.max_points < 2) errors.push_back({"max_points", "must be at least 2"});
-  RETURN_IF_ERROR(Check(std::move(errors)));
+  RETURN_IF_ERROR(validation::Invalid(std::move(errors)));
   if (!IsUuid(run_id)) return NotFound("run '" + run_id + "' not found");
   ASSIGN_OR_RETURN(auto points, store_->GetMetricPoints(run_id, key, min_step, max_step));
   MetricHistory h;
@@ -444,8 +400,10 @@ Result<Artifact> TrackingService::PutArtifact(const std::string& run_id, const s
                                               const std::string& actor) {
   RETURN_IF_ERROR(ValidateArtifactPath(path));
   if (!IsUuid(run_id)) return NotFound("run '" + run_id + "' not found");
-  ASSIGN_OR_RETURN(FileDigest digest, Sha256File(temp_file));
-  const int64_t now = NowMillis();
+  auto hashed = Sha256File(temp_file);
+  if (!hashed.ok()) return Internal("cannot read uploaded file");
+  const FileDigest& digest = *hashed;
+  const int64_t now = clock_.NowMillis();
   Artifact a;
   a.path = path;
   a.size_bytes = digest.size_bytes;
@@ -462,7 +420,7 @@ Result<Artifact> TrackingService::PutArtifact(const std::string& run_id, const s
     return Status::Ok();
   };
   auto finalize = [&]() -> Status {
-    RETURN_IF_ERROR(MoveFile(temp_file, dest));
+    RETURN_IF_ERROR(files::MoveFile(temp_file, dest));
     moved = true;
     return Status::Ok();
   };

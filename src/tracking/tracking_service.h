@@ -23,7 +23,7 @@
 // - If-Match: when given and different from the current revision, Aborted (412), no change.
 // - Every mutation writes its audit record in the same transaction (see TrackingStore).
 //
-// Thread safety: thread-safe (immutable options; the store is thread-safe).
+// Thread safety: thread-safe (immutable options; the store and the clock are thread-safe).
 #pragma once
 
 #include <memory>
@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "common/status.h"
 #include "tracking/tracking_store.h"
 #include "tracking/types.h"
@@ -54,7 +55,8 @@ Status ValidateArtifactPath(std::string_view path);
 
 class TrackingService {
  public:
-  TrackingService(std::unique_ptr<TrackingStore> store, TrackingServiceOptions options);
+  TrackingService(std::unique_ptr<TrackingStore> store, TrackingServiceOptions options,
+                  const Clock& clock = Clock::System());
 
   // Errors: InvalidArgument, AlreadyExists.
   Result<Experiment> CreateExperiment(const ExperimentCreate& request, const std::string& actor);
@@ -103,6 +105,7 @@ class TrackingService {
 
   std::unique_ptr<TrackingStore> store_;
   TrackingServiceOptions options_;
+  const Clock& clock_;
 };
 
 }  // namespace cairn::tracking

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "common/testing/status_matchers.h"
-#include "tracking/page_token.h"
+#include "storage/pagination.h"
 #include "tracking/tracking_test_support.h"
 
 namespace cairn::tracking {
@@ -551,7 +551,10 @@ TEST_P(TrackingServiceTest, SearchRunsRejectsBadFilterStatusAndToken) {
   EXPECT_EQ(service_->ListRuns(t).status().code(), StatusCode::kInvalidArgument);
   RunListRequest o;
   o.order_by = "metrics.auc DESC";
-  o.page_token = EncodePageToken("r:1,abc");  // a keyset token with a custom order
+  // A keyset token (of the default order) with a custom order.
+  o.page_token = storage::Keyset("runs", {{"r.created_at", storage::KeyType::kInt},
+                                          {"r.run_id", storage::KeyType::kText}})
+                     .Token({int64_t{1}, std::string("abc")});
   EXPECT_EQ(service_->ListRuns(o).status().code(), StatusCode::kInvalidArgument);
 }
 

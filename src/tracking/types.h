@@ -9,18 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "common/page.h"
+
 namespace cairn::tracking {
 
 using StringMap = std::map<std::string, std::string>;
-
-inline constexpr int kDefaultPageSize = 50;
-inline constexpr int kMaxPageSize = 1000;
-
-template <typename T>
-struct Page {
-  std::vector<T> items;
-  std::optional<std::string> next_page_token;
-};
 
 enum class ExperimentStatus { kActive, kCompleted, kArchived };
 enum class RunStatus { kRunning, kCompleted, kFailed, kKilled };

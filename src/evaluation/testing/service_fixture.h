@@ -7,11 +7,11 @@
 #include <memory>
 #include <string>
 
+#include "common/sha256.h"
 #include "common/testing/status_matchers.h"
 #include "evaluation/evaluation_service.h"
 #include "evaluation/sql_evaluation_store.h"
 #include "evaluation/testing/fakes.h"
-#include "models/file_sha256.h"
 #include "stats/testing/golden.h"
 #include "storage/testing/test_databases.h"
 
@@ -32,7 +32,7 @@ class ServiceTest : public ::testing::TestWithParam<storage::Backend> {
     ASSERT_OK(
         datasets_.AddCsvFile("big", TestdataPath("evaluation/binary/01_basic/data.csv"), 1000000));
     const std::string model = TestdataPath("xgboost/classifier/model.json");
-    catalog_.Add({"clf", 1, "xgboost-json", model, *models::Sha256OfFile(model)});
+    catalog_.Add({"clf", 1, "xgboost-json", model, Sha256File(model)->sha256});
     catalog_.Add({"clf", 2, "onnx", "/tmp/none.onnx", ""});
     catalog_.Add({"clf", 3, "", "", ""});
     catalog_.Add({"tampered", 1, "xgboost-json", model, "00"});
