@@ -66,7 +66,9 @@ std::optional<double> OptDouble(const bj::object& o, std::string_view k) {
 int64_t Int(const bj::object& o, std::string_view k) {
   const auto* v = o.if_contains(k);
   if (!v || !v->is_number()) return 0;
-  return v->to_number<int64_t>();
+  boost::system::error_code ec;
+  const auto n = v->to_number<int64_t>(ec);  // the throwing overload fails on 1.5 or 2^64
+  return ec ? 0 : n;
 }
 bool Bool(const bj::object& o, std::string_view k) {
   const auto* v = o.if_contains(k);
@@ -171,9 +173,13 @@ std::vector<ColumnProfile> ProfilesFromStoredText(const std::string& text) {
       if (const auto* es = h->get_object().if_contains("edges"); es && es->is_array())
         for (const auto& x : es->get_array())
           hist.edges.push_back(x.is_number() ? x.to_number<double>() : 0);
-      if (const auto* cs = h->get_object().if_contains("counts"); cs && cs->is_array())
-        for (const auto& x : cs->get_array())
-          hist.counts.push_back(x.is_number() ? x.to_number<int64_t>() : 0);
+      if (const auto* cs = h->get_object().if_contains("counts"); cs && cs->is_array()) {
+        for (const auto& x : cs->get_array()) {
+          boost::system::error_code ec;
+          const auto n = x.is_number() ? x.to_number<int64_t>(ec) : 0;
+          hist.counts.push_back(ec ? 0 : n);
+        }
+      }
       p.histogram = std::move(hist);
     }
     if (const auto* tv = o.if_contains("top_values"); tv && tv->is_array()) {

@@ -1,6 +1,7 @@
 #include "evaluation/evaluation_json.h"
 
 #include <boost/json.hpp>
+#include <charconv>
 #include <cmath>
 
 #include "common/json.h"
@@ -276,8 +277,12 @@ std::string ReportToJson(const EvalRun& run, const Report& rep) {
     bj::object cm;
     bj::array labels;
     for (const auto& l : rep.confusion_labels) {
-      if (rep.numeric_confusion_labels) {
-        labels.emplace_back(static_cast<int64_t>(std::stoll(l)));
+      // Numeric labels render as numbers. This runs on the evaluation worker thread: parse
+      // without exceptions, and keep the text should a label ever not be an integer.
+      int64_t n = 0;
+      const auto [end, ec] = std::from_chars(l.data(), l.data() + l.size(), n);
+      if (rep.numeric_confusion_labels && ec == std::errc() && end == l.data() + l.size()) {
+        labels.emplace_back(n);
       } else {
         labels.emplace_back(l);
       }

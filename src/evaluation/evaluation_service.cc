@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <exception>
 #include <set>
 
 #include "common/ids.h"
@@ -44,6 +45,21 @@ bool SameScenario(const Scenario& a, const Scenario& b) {
          a.slice_column == b.slice_column && a.decision_threshold == b.decision_threshold &&
          a.importance_repeats == b.importance_repeats && a.importance_seed == b.importance_seed &&
          a.tags == b.tags;
+}
+
+// Runs one unit of background work. Nothing the work calls is expected to throw (third-party
+// calls are wrapped where they are made); this is the last resort of a thread that has no
+// caller to return to: an escaping exception would terminate the server, so it becomes an
+// Internal status, logged by the loop.
+template <typename Fn>
+auto Guarded(const char* what, Fn fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (const std::exception& e) {
+    return Internal(std::string(what) + ": unexpected exception: " + e.what());
+  } catch (...) {
+    return Internal(std::string(what) + ": unexpected non-standard exception");
+  }
 }
 
 }  // namespace
@@ -507,7 +523,7 @@ void EvaluationService::WorkerLoop() {
       if (stopping_) return;
       seen = wakeups_;
     }
-    auto ran = RunOnePendingJob();
+    auto ran = Guarded("evaluation worker", [this] { return RunOnePendingJob(); });
     if (!ran.ok()) log::Error("evaluation worker: " + ran.status().ToString());
     if (ran.ok() && *ran) continue;
     std::unique_lock lock(mu_);
@@ -524,7 +540,7 @@ void EvaluationService::HeartbeatLoop() {
                    [&] { return stopping_; });
       if (stopping_) return;
     }
-    auto r = RecoverStaleRuns();
+    auto r = Guarded("evaluation heartbeat", [this] { return RecoverStaleRuns(); });
     if (!r.ok()) log::Error("evaluation heartbeat: " + r.status().ToString());
   }
 }

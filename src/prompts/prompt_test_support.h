@@ -11,16 +11,15 @@
 #include "prompts/prompt_service.h"
 #include "prompts/sql_prompt_store.h"
 #include "storage/sql_database.h"
-#include "storage/testing/test_databases.h"
+#include "storage/testing/database_test.h"
 
 namespace cairn::prompts::testing {
 
-class PromptBackendTest : public ::testing::TestWithParam<storage::Backend> {
+class PromptBackendTest : public storage::testing::DatabaseTest {
  protected:
   void SetUp() override {
-    auto db = storage::testing::OpenFreshTestDatabase(GetParam());
-    ASSERT_OK(db);
-    db_ = std::move(*db);
+    DatabaseTest::SetUp();
+    if (HasFatalFailure()) return;
     EvaluatorOptions opts;
     opts.token_budget = 200;
     opts.banned_terms = {"acme-secret"};
@@ -33,15 +32,6 @@ class PromptBackendTest : public ::testing::TestWithParam<storage::Backend> {
     service_.reset();
     db_.reset();
   }
-
-  int64_t Count(const std::string& sql) {
-    auto tx = db_->Begin(storage::TxMode::kRead);
-    EXPECT_OK(tx);
-    auto row = (*tx)->QueryOne(sql);
-    EXPECT_OK(row);
-    return row.ok() && *row ? (*row)->Int(0) : -1;
-  }
-  int64_t AuditCount() { return Count("SELECT COUNT(*) FROM audit_log"); }
 
   static TemplateCreate Create(const std::string& name,
                                const std::string& body = "Summarize {{text}} for {{audience}}.") {
@@ -67,7 +57,6 @@ class PromptBackendTest : public ::testing::TestWithParam<storage::Backend> {
     return t;
   }
 
-  std::unique_ptr<storage::SqlDatabase> db_;
   std::unique_ptr<PromptService> service_;
 };
 

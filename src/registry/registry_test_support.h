@@ -13,18 +13,17 @@
 #include "common/testing/status_matchers.h"
 #include "registry/registry_service.h"
 #include "registry/sql_registry_store.h"
-#include "storage/testing/test_databases.h"
+#include "storage/testing/database_test.h"
 #include "tracking/sql_tracking_store.h"
 #include "tracking/tracking_service.h"
 
 namespace cairn::registry::testing {
 
-class RegistryBackendTest : public ::testing::TestWithParam<storage::Backend> {
+class RegistryBackendTest : public storage::testing::DatabaseTest {
  protected:
   void SetUp() override {
-    auto db = storage::testing::OpenFreshTestDatabase(GetParam());
-    ASSERT_OK(db);
-    db_ = std::move(*db);
+    DatabaseTest::SetUp();
+    if (HasFatalFailure()) return;
     std::random_device rd;
     data_dir_ = (std::filesystem::temp_directory_path() /
                  ("cairn-registry-" + std::to_string(rd()) + std::to_string(rd())))
@@ -46,14 +45,6 @@ class RegistryBackendTest : public ::testing::TestWithParam<storage::Backend> {
     std::filesystem::remove_all(data_dir_, ec);
   }
   virtual RegistryOptions Options() const { return {}; }
-
-  int64_t Count(const std::string& sql) {
-    auto tx = db_->Begin(storage::TxMode::kRead);
-    EXPECT_OK(tx);
-    auto row = (*tx)->QueryOne(sql);
-    EXPECT_OK(row);
-    return row.ok() && *row ? (*row)->Int(0) : -1;
-  }
 
   ModelVersion Register(const std::string& model, MetricMap metrics = {}, StringMap params = {}) {
     VersionCreate c;
@@ -82,7 +73,6 @@ class RegistryBackendTest : public ::testing::TestWithParam<storage::Backend> {
     return path;
   }
 
-  std::unique_ptr<storage::SqlDatabase> db_;
   std::string data_dir_;
   std::unique_ptr<tracking::TrackingService> tracking_;
   std::unique_ptr<RegistryService> registry_;

@@ -11,7 +11,7 @@
 
 #include "common/testing/status_matchers.h"
 #include "storage/sql_database.h"
-#include "storage/testing/test_databases.h"
+#include "storage/testing/database_test.h"
 #include "tracking/sql_tracking_store.h"
 #include "tracking/tracking_service.h"
 
@@ -25,12 +25,11 @@ inline std::string MakeTempDir() {
   return dir.string();
 }
 
-class BackendTest : public ::testing::TestWithParam<storage::Backend> {
+class BackendTest : public storage::testing::DatabaseTest {
  protected:
   void SetUp() override {
-    auto db = storage::testing::OpenFreshTestDatabase(GetParam());
-    ASSERT_OK(db);
-    db_ = std::move(*db);
+    DatabaseTest::SetUp();
+    if (HasFatalFailure()) return;
     data_dir_ = MakeTempDir();
     service_ = std::make_unique<TrackingService>(std::make_unique<SqlTrackingStore>(*db_),
                                                  TrackingServiceOptions{data_dir_});
@@ -41,15 +40,6 @@ class BackendTest : public ::testing::TestWithParam<storage::Backend> {
     std::error_code ec;
     std::filesystem::remove_all(data_dir_, ec);
   }
-
-  int64_t Count(const std::string& sql) {
-    auto tx = db_->Begin(storage::TxMode::kRead);
-    EXPECT_OK(tx);
-    auto row = (*tx)->QueryOne(sql);
-    EXPECT_OK(row);
-    return row.ok() && *row ? (*row)->Int(0) : -1;
-  }
-  int64_t AuditCount() { return Count("SELECT COUNT(*) FROM audit_log"); }
 
   Experiment MakeExperiment(const std::string& name) {
     ExperimentCreate c;
@@ -73,7 +63,6 @@ class BackendTest : public ::testing::TestWithParam<storage::Backend> {
     return b;
   }
 
-  std::unique_ptr<storage::SqlDatabase> db_;
   std::string data_dir_;
   std::unique_ptr<TrackingService> service_;
 };

@@ -13,16 +13,15 @@
 #include "evaluation/sql_evaluation_store.h"
 #include "evaluation/testing/fakes.h"
 #include "stats/testing/golden.h"
-#include "storage/testing/test_databases.h"
+#include "storage/testing/database_test.h"
 
 namespace cairn::evaluation::testing {
 
-class ServiceTest : public ::testing::TestWithParam<storage::Backend> {
+class ServiceTest : public storage::testing::DatabaseTest {
  protected:
   void SetUp() override {
-    auto db = storage::testing::OpenFreshTestDatabase(GetParam());
-    ASSERT_OK(db);
-    db_ = std::move(*db);
+    DatabaseTest::SetUp();
+    if (HasFatalFailure()) return;
     using stats::testing::TestdataPath;
     ASSERT_OK(datasets_.AddCsvFile("bin", TestdataPath("evaluation/binary/01_basic/data.csv")));
     ASSERT_OK(datasets_.AddCsvFile("mc", TestdataPath("evaluation/multiclass/01_basic/data.csv")));
@@ -72,16 +71,7 @@ class ServiceTest : public ::testing::TestWithParam<storage::Backend> {
     s.thresholds["roc_auc"] = {">=", 0.8};
     return s;
   }
-  int64_t Count(const std::string& sql) {
-    auto tx = db_->Begin(storage::TxMode::kRead);
-    EXPECT_OK(tx);
-    auto row = (*tx)->QueryOne(sql);
-    EXPECT_OK(row);
-    return row.ok() && *row ? (*row)->Int(0) : -1;
-  }
-  int64_t AuditCount() { return Count("SELECT COUNT(*) FROM audit_log"); }
 
-  std::unique_ptr<storage::SqlDatabase> db_;
   InMemoryDatasets datasets_;
   FakeModelCatalog catalog_;
   std::unique_ptr<EvaluationService> service_;

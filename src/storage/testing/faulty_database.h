@@ -16,7 +16,6 @@
 
 #include <atomic>
 
-#include "common/testing/status_matchers.h"
 #include "storage/sql_database.h"
 
 namespace cairn::storage::testing {
