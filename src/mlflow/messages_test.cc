@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "common/json.h"
+#include "common/testing/status_matchers.h"
 
 namespace cairn::mlflow::msg {
 namespace {
@@ -21,7 +22,7 @@ bj::value Recording(const std::string& name) {
   std::stringstream ss;
   ss << in.rdbuf();
   auto v = json::Parse(ss.str());
-  EXPECT_TRUE(v.ok()) << name;
+  EXPECT_OK(v) << name;
   return v.ok() ? *v : bj::value();
 }
 
@@ -76,7 +77,7 @@ TEST(MlflowMessages, LogBatchValidationMatchesMlflowMessages) {
     if (name == "log-batch changing a param" || name == "log-batch unknown run") continue;
     auto r = ReadLogBatch(Expand(e.at("request").at("json")));
     if (resp.at("status").as_int64() == 200) {
-      EXPECT_TRUE(r.ok()) << name << ": " << r.status().ToString();
+      EXPECT_OK(r) << name << ": " << r.status().ToString();
     } else {
       ASSERT_FALSE(r.ok()) << name;
       EXPECT_EQ(r.status().message(), resp.at("json").at("message").as_string()) << name;
@@ -91,9 +92,9 @@ TEST(MlflowMessages, LogBatchTruncatesLongValuesAndReadsLenientNumbers) {
       R"({"run_id":"abc","metrics":[{"key":"m","value":"NaN","timestamp":"17","step":"2"}],)"
       R"("params":[{"key":"p","value":")" +
       std::string(6001, 'y') + R"("}]})");
-  ASSERT_TRUE(body.ok());
+  ASSERT_OK(body);
   auto r = ReadLogBatch(*body);
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_TRUE(std::isnan(r->metrics[0].value));
   EXPECT_EQ(r->metrics[0].timestamp, 17);
   EXPECT_EQ(r->metrics[0].step, 2);
@@ -172,12 +173,12 @@ TEST(MlflowMessages, EnumsByNameOrNumber) {
 }
 
 TEST(MlflowMessages, KeyRules) {
-  EXPECT_TRUE(ValidateKey("metric", "loss/val 1.x-y").ok());
+  EXPECT_OK(ValidateKey("metric", "loss/val 1.x-y"));
   EXPECT_FALSE(ValidateKey("metric", "bad!").ok());
   EXPECT_FALSE(ValidateKey("tag", "a/../b").ok());
   EXPECT_FALSE(ValidateKey("parameter", "/abs").ok());
   EXPECT_FALSE(ValidateKey("parameter", "a//b").ok());
-  EXPECT_TRUE(ValidateRunId("0123abc-_x").ok());
+  EXPECT_OK(ValidateRunId("0123abc-_x"));
   EXPECT_FALSE(ValidateRunId("-x").ok());
   EXPECT_FALSE(ValidateRunId("").ok());
 }

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "common/json.h"
+#include "common/testing/status_matchers.h"
 
 namespace cairn::mlflow {
 namespace {
@@ -17,7 +18,7 @@ bj::value Tokens() {
   std::stringstream ss;
   ss << in.rdbuf();
   auto v = json::Parse(ss.str());
-  EXPECT_TRUE(v.ok());
+  EXPECT_OK(v);
   return v.ok() ? v->at("page_tokens") : bj::value();
 }
 
@@ -35,7 +36,7 @@ TEST(PageToken, DecodesLikeMlflow) {
     const auto& expected = e.at("expected").as_object();
     auto r = DecodeOffsetPageToken(token);
     if (expected.contains("offset")) {
-      ASSERT_TRUE(r.ok()) << token << ": " << r.status().ToString();
+      ASSERT_OK(r) << token << ": " << r.status().ToString();
       EXPECT_EQ(*r, expected.at("offset").as_int64()) << token;
     } else {
       ASSERT_FALSE(r.ok()) << token;
@@ -53,7 +54,7 @@ TEST(PageToken, DecodesLikeMlflow) {
 TEST(PageToken, RoundTripsAndSkipsNonAlphabetCharacters) {
   EXPECT_EQ(*DecodeOffsetPageToken(EncodeOffsetPageToken(42)), 42);
   auto plain = PythonBase64Decode("aGVs bG8=");
-  ASSERT_TRUE(plain.ok());
+  ASSERT_OK(plain);
   EXPECT_EQ(*plain, "hello");
   EXPECT_FALSE(PythonBase64Decode("aGVsbG8").ok());
   EXPECT_FALSE(PythonBase64Decode("a").ok());

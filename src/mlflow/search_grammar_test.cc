@@ -8,6 +8,7 @@
 #include <string>
 
 #include "common/json.h"
+#include "common/testing/status_matchers.h"
 #include "mlflow/order_by.h"
 #include "mlflow/python_repr.h"
 #include "mlflow/search_filter.h"
@@ -22,7 +23,7 @@ bj::value LoadCases() {
   std::stringstream ss;
   ss << in.rdbuf();
   auto v = json::Parse(ss.str());
-  EXPECT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_OK(v);
   return v.ok() ? *v : bj::value();
 }
 
@@ -105,7 +106,7 @@ TEST(SearchGrammar, MatchesMlflowOnEveryGeneratedCase) {
 TEST(SearchGrammar, DerivedComparatorAndNumber) {
   auto r = ParseSearchFilter(SearchGrammar::kRuns,
                              "metrics.auc >= 0.5 and params.p like 'a%' and run_id NOT IN ('ab')");
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   ASSERT_EQ(r->size(), 3u);
   EXPECT_EQ((*r)[0].op, Comparator::kGe);
   ASSERT_TRUE((*r)[0].number.has_value());
@@ -132,7 +133,7 @@ TEST(SearchGrammar, LongTextIsRefusedAndLongValidFiltersStayFast) {
   while (filter.size() + 40 < kMaxSearchTextLength) filter += "metrics.a > 1 AND ";
   filter += "metrics.b > 2";
   auto ok = ParseSearchFilter(SearchGrammar::kRuns, filter);
-  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  ASSERT_OK(ok);
   EXPECT_GT(ok->size(), 1000u);
   auto too_long =
       ParseSearchFilter(SearchGrammar::kRuns, std::string(kMaxSearchTextLength + 1, 'x'));

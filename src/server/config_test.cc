@@ -51,18 +51,18 @@ TEST(Config, FlagsWinOverEnvironmentWhichWinsOverFile) {
 TEST(Config, WebAndDocsFoldersFromFlagEnvironmentOrFile) {
   std::string file = WriteToml("web_dir = \"/opt/file/web\"\ndocs_dir = \"/opt/file/docs\"\n");
   auto from_file = LoadConfig({"--config", file}, FakeEnv({}));
-  ASSERT_TRUE(from_file.ok()) << from_file.status().ToString();
+  ASSERT_OK(from_file);
   EXPECT_EQ(from_file->web_dir, "/opt/file/web");
   EXPECT_EQ(from_file->docs_dir, "/opt/file/docs");
   auto from_env = LoadConfig({"--config", file}, FakeEnv({{"CAIRN_WEB_DIR", "/opt/env/web"}}));
-  ASSERT_TRUE(from_env.ok());
+  ASSERT_OK(from_env);
   EXPECT_EQ(from_env->web_dir, "/opt/env/web");
   auto from_flag = LoadConfig({"--config", file, "--web-dir=/opt/flag/web"},
                               FakeEnv({{"CAIRN_WEB_DIR", "/opt/env/web"}}));
-  ASSERT_TRUE(from_flag.ok());
+  ASSERT_OK(from_flag);
   EXPECT_EQ(from_flag->web_dir, "/opt/flag/web");
   auto unset = LoadConfig({}, FakeEnv({}));
-  ASSERT_TRUE(unset.ok());
+  ASSERT_OK(unset);
   EXPECT_EQ(unset->web_dir, "");
 }
 

@@ -101,6 +101,30 @@ class Concurrency : public ApiTest {
     }
   }
 
+  // The whole check for a resource read at `target`: race `make` with its current revision,
+  // expect one winner, revision + 1, and the winner's change (`changed_field` of `after`, or
+  // `check` when given) in the stored state.
+  void RaceAndCheck(const std::string& target, const std::function<Mutation(int)>& make,
+                    const std::function<void(const bj::value& after, int winner)>& check) {
+    const int64_t before = Int(Get(target), "revision");
+    Outcome o = Race(before, make);
+    ExpectOneWinner(o);
+    bj::value after = Get(target);
+    EXPECT_EQ(Int(after, "revision"), before + 1);
+    if (o.winner >= 0) check(after, o.winner);
+  }
+  // The usual case: every client sets a description of its own.
+  void RaceDescriptions(const std::string& target) {
+    RaceAndCheck(
+        target,
+        [&](int i) {
+          return Mutation{"PATCH", target, Description(i)};
+        },
+        [](const bj::value& after, int winner) {
+          EXPECT_EQ(Str(after, "description"), Expected(winner));
+        });
+  }
+
   bj::value Get(const std::string& target) {
     RawReply r = Do("GET", target);
     EXPECT_EQ(r.status, 200) << target << ": " << r.body;
@@ -145,12 +169,7 @@ TEST_P(Concurrency, Experiment) {
   const std::string name = UniqueName("exp");
   CreateExperiment(name);
   const std::string target = Url("/experiments/" + name);
-  const int64_t before = Int(Get(target), "revision");
-  Outcome o = Race(before, [&](int i) { return Mutation{"PATCH", target, Description(i)}; });
-  ExpectOneWinner(o);
-  bj::value after = Get(target);
-  EXPECT_EQ(Int(after, "revision"), before + 1);
-  EXPECT_EQ(Str(after, "description"), Expected(o.winner));
+  RaceDescriptions(target);
 }
 
 TEST_P(Concurrency, Run) {
@@ -158,27 +177,22 @@ TEST_P(Concurrency, Run) {
   CreateExperiment(exp);
   const std::string id(CreateRun(exp).at("run_id").as_string());
   const std::string target = Url("/runs/" + id);
-  const int64_t before = Int(Get(target), "revision");
-  Outcome o = Race(before, [&](int i) {
-    return Mutation{"PATCH", target,
-                    bj::serialize(bj::object{{"tags", bj::object{{"by", std::to_string(i)}}}})};
-  });
-  ExpectOneWinner(o);
-  bj::value after = Get(target);
-  EXPECT_EQ(Int(after, "revision"), before + 1);
-  EXPECT_EQ(after.at("tags").at("by").as_string(), std::to_string(o.winner));
+  RaceAndCheck(
+      target,
+      [&](int i) {
+        return Mutation{"PATCH", target,
+                        bj::serialize(bj::object{{"tags", bj::object{{"by", std::to_string(i)}}}})};
+      },
+      [](const bj::value& after, int winner) {
+        EXPECT_EQ(after.at("tags").at("by").as_string(), std::to_string(winner));
+      });
 }
 
 TEST_P(Concurrency, ModelVersion) {
   const std::string model = UniqueName("model");
   ASSERT_EQ(DoJson("POST", Url("/models"), bj::object{{"model_name", model}}).status, 201);
   const std::string target = Url("/models/" + model + "/1");
-  const int64_t before = Int(Get(target), "revision");
-  Outcome o = Race(before, [&](int i) { return Mutation{"PATCH", target, Description(i)}; });
-  ExpectOneWinner(o);
-  bj::value after = Get(target);
-  EXPECT_EQ(Int(after, "revision"), before + 1);
-  EXPECT_EQ(Str(after, "description"), Expected(o.winner));
+  RaceDescriptions(target);
 }
 
 TEST_P(Concurrency, Deployment) {
@@ -189,16 +203,16 @@ TEST_P(Concurrency, Deployment) {
              bj::object{{"model_name", model}, {"model_version", 1}, {"environment", "staging"}});
   ASSERT_EQ(c.status, 201) << c.body;
   const std::string target = Url("/deployments/" + Str(BodyJson(c), "id"));
-  const int64_t before = Int(Get(target), "revision");
   // Every change is a real one (the default is 1 replica): a no-op PATCH would answer 200.
-  Outcome o = Race(before, [&](int i) {
-    return Mutation{"PATCH", target,
-                    bj::serialize(bj::object{{"config", bj::object{{"replicas", i + 2}}}})};
-  });
-  ExpectOneWinner(o);
-  bj::value after = Get(target);
-  EXPECT_EQ(Int(after, "revision"), before + 1);
-  EXPECT_EQ(after.at("config").at("replicas").as_int64(), o.winner + 2);
+  RaceAndCheck(
+      target,
+      [&](int i) {
+        return Mutation{"PATCH", target,
+                        bj::serialize(bj::object{{"config", bj::object{{"replicas", i + 2}}}})};
+      },
+      [](const bj::value& after, int winner) {
+        EXPECT_EQ(after.at("config").at("replicas").as_int64(), winner + 2);
+      });
 }
 
 TEST_P(Concurrency, Feature) {
@@ -207,23 +221,13 @@ TEST_P(Concurrency, Feature) {
                       bj::object{{"name", name}, {"entity", "symbol"}, {"value_type", "float64"}});
   ASSERT_EQ(c.status, 201) << c.body;
   const std::string target = std::string(kFeatures) + "/" + name;
-  const int64_t before = Int(Get(target), "revision");
-  Outcome o = Race(before, [&](int i) { return Mutation{"PATCH", target, Description(i)}; });
-  ExpectOneWinner(o);
-  bj::value after = Get(target);
-  EXPECT_EQ(Int(after, "revision"), before + 1);
-  EXPECT_EQ(Str(after, "description"), Expected(o.winner));
+  RaceDescriptions(target);
 }
 
 TEST_P(Concurrency, Dataset) {
   const std::string id = UploadDataset("x,y\n1,2\n3,4\n");
   const std::string target = std::string(kFeatures) + "/datasets/" + id;
-  const int64_t before = Int(Get(target), "revision");
-  Outcome o = Race(before, [&](int i) { return Mutation{"PATCH", target, Description(i)}; });
-  ExpectOneWinner(o);
-  bj::value after = Get(target);
-  EXPECT_EQ(Int(after, "revision"), before + 1);
-  EXPECT_EQ(Str(after, "description"), Expected(o.winner));
+  RaceDescriptions(target);
 }
 
 TEST_P(Concurrency, Scenario) {
@@ -237,38 +241,28 @@ TEST_P(Concurrency, Scenario) {
                                  {"score_column", "score"}});
   ASSERT_EQ(c.status, 201) << c.body;
   const std::string target = std::string(kEvaluation) + "/scenarios/" + name;
-  const int64_t before = Int(Get(target), "revision");
-  Outcome o = Race(before, [&](int i) { return Mutation{"PATCH", target, Description(i)}; });
-  ExpectOneWinner(o);
-  bj::value after = Get(target);
-  EXPECT_EQ(Int(after, "revision"), before + 1);
-  EXPECT_EQ(Str(after, "description"), Expected(o.winner));
+  RaceDescriptions(target);
 }
 
 TEST_P(Concurrency, PromptTemplate) {
   const std::string id = CreateTemplate();
   const std::string target = std::string(kPrompts) + "/templates/" + id;
-  const int64_t before = Int(Get(target), "revision");
-  Outcome o = Race(before, [&](int i) { return Mutation{"PATCH", target, Description(i)}; });
-  ExpectOneWinner(o);
-  bj::value after = Get(target);
-  EXPECT_EQ(Int(after, "revision"), before + 1);
-  EXPECT_EQ(Str(after, "description"), Expected(o.winner));
+  RaceDescriptions(target);
 }
 
 TEST_P(Concurrency, PromptVersion) {
   const std::string id = CreateTemplate();
   const std::string target = std::string(kPrompts) + "/templates/" + id + "/versions/1";
-  const int64_t before = Int(Get(target), "revision");
-  Outcome o = Race(before, [&](int i) {
-    return Mutation{
-        "PATCH", target,
-        bj::serialize(bj::object{{"body", "Hello {{name}} from " + std::to_string(i)}})};
-  });
-  ExpectOneWinner(o);
-  bj::value after = Get(target);
-  EXPECT_EQ(Int(after, "revision"), before + 1);
-  EXPECT_EQ(Str(after, "body"), "Hello {{name}} from " + std::to_string(o.winner));
+  RaceAndCheck(
+      target,
+      [&](int i) {
+        return Mutation{
+            "PATCH", target,
+            bj::serialize(bj::object{{"body", "Hello {{name}} from " + std::to_string(i)}})};
+      },
+      [](const bj::value& after, int winner) {
+        EXPECT_EQ(Str(after, "body"), "Hello {{name}} from " + std::to_string(winner));
+      });
 }
 
 // Labels: every client moves `production` from version 1 to a version of its own.

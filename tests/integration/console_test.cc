@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/testing/status_matchers.h"
 #include "tests/integration/test_server.h"
 
 namespace cairn::testing {
@@ -32,7 +33,7 @@ class ConsoleServing : public ::testing::Test {
     Write(web / ("." + std::string(kAsset) + ".br"), "BR-JS");
     Write(web / ("." + std::string(kAsset) + ".gz"), "GZ-JS");
     auto s = TestServer::Start(BackendKind::kSqlite, {"--web-dir", web.string()});
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    ASSERT_OK(s);
     server_ = std::move(*s);
   }
 
@@ -40,7 +41,7 @@ class ConsoleServing : public ::testing::Test {
     Headers h;
     if (!accept_encoding.empty()) h.emplace_back("Accept-Encoding", accept_encoding);
     auto r = server_->Call("GET", target, "", h);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_OK(r);
     return r.ok() ? *r : RawReply{};
   }
 
@@ -118,15 +119,15 @@ TEST_F(ConsoleServing, ApiPathsKeepTheirOwnAnswers) {
 TEST(ConsoleServingWithoutBuild, PagesAnswerAClear503) {
   TempDir empty;
   auto s = TestServer::Start(BackendKind::kSqlite, {"--web-dir", empty.path() + "/not-built"});
-  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_OK(s);
   for (const char* page : {"/", "/experiments"}) {
     auto r = (*s)->Call("GET", page);
-    ASSERT_TRUE(r.ok());
+    ASSERT_OK(r);
     EXPECT_EQ(r->status, 503) << page;
     EXPECT_NE(r->body.find("web console is not built"), std::string::npos) << r->body;
   }
   auto api = (*s)->Call("GET", "/healthz");
-  ASSERT_TRUE(api.ok());
+  ASSERT_OK(api);
   EXPECT_EQ(api->status, 200);
 }
 

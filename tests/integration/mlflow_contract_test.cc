@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 
+#include "common/testing/status_matchers.h"
 #include "tests/integration/test_server.h"
 #include "tests/mlflow/contract/contract.h"
 
@@ -50,10 +51,10 @@ class MlflowContract : public ::testing::TestWithParam<BackendKind> {};
 
 TEST_P(MlflowContract, DISABLED_EveryRecordedExchangeMatches) {
   auto recordings = mlflow::contract::LoadRecordings(CAIRN_MLFLOW_RECORDINGS_DIR);
-  ASSERT_TRUE(recordings.ok()) << recordings.status().ToString();
+  ASSERT_OK(recordings);
   for (const auto& rec : *recordings) {
     auto server = TestServer::Start(GetParam());
-    ASSERT_TRUE(server.ok()) << server.status().ToString();
+    ASSERT_OK(server);
     const auto report =
         mlflow::contract::Replay(rec, "127.0.0.1", (*server)->port(), DeviationsFor(rec.scenario));
     for (const auto& [name, diffs] : report.failures) {

@@ -7,13 +7,14 @@
 #include <functional>
 
 #include "common/json.h"
+#include "common/testing/status_matchers.h"
 
 namespace cairn::mlflow::contract {
 namespace {
 
 bj::value J(std::string_view text) {
   auto v = json::Parse(text);
-  EXPECT_TRUE(v.ok()) << text;
+  EXPECT_OK(v) << text;
   return v.ok() ? *v : bj::value();
 }
 
@@ -95,7 +96,7 @@ TEST(ContractMatch, RequestTemplatesExpand) {
   EXPECT_EQ(*b.ExpandString("${repeat:4:z}"), "zzzz");
   EXPECT_FALSE(b.ExpandString("${missing}").ok());
   auto j = b.ExpandJson(J(R"({"ids":["${run}"],"n":1})"));
-  ASSERT_TRUE(j.ok());
+  ASSERT_OK(j);
   EXPECT_EQ(json::Serialize(*j), R"({"ids":["r1"],"n":1})");
 }
 
@@ -169,7 +170,7 @@ bool Perturb(bj::value& v) {
 
 TEST(ContractMatch, EveryRecordingMatchesItselfAndDetectsAPerturbation) {
   auto recs = LoadRecordings(CAIRN_MLFLOW_RECORDINGS_DIR);
-  ASSERT_TRUE(recs.ok()) << recs.status().ToString();
+  ASSERT_OK(recs);
   ASSERT_GE(recs->size(), 9u);
   int exchanges = 0;
   int perturbed = 0;
