@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::cli {
 namespace {
 
@@ -43,7 +45,7 @@ TEST(CommandParse, WalksToTheLeafAndReadsFlagsAnywhere) {
   Command root = Tree();
   auto p = Parse(root, {"--json", "runs", "ls", "--experiment", "churn", "--tag=a=1", "--tag",
                         "b=2", "-o", "table"});
-  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  ASSERT_OK(p);
   EXPECT_EQ(p->command->name, "ls");
   EXPECT_THAT(p->path, ElementsAre("cairn", "runs", "ls"));
   EXPECT_THAT(p->flags["experiment"], ElementsAre("churn"));
@@ -55,21 +57,21 @@ TEST(CommandParse, WalksToTheLeafAndReadsFlagsAnywhere) {
 TEST(CommandParse, AcceptsAliases) {
   Command root = Tree();
   auto p = Parse(root, {"run", "list"});
-  ASSERT_TRUE(p.ok());
+  ASSERT_OK(p);
   EXPECT_THAT(p->path, ElementsAre("cairn", "runs", "ls"));
 }
 
 TEST(CommandParse, KeepsNegativeNumbersAndDashDashAsPositionals) {
   Command root = Tree();
   auto p = Parse(root, {"runs", "log-metric", "id1", "loss=-1", "-5", "--", "--weird=1"});
-  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  ASSERT_OK(p);
   EXPECT_THAT(p->positionals, ElementsAre("id1", "loss=-1", "-5", "--weird=1"));
 }
 
 TEST(CommandParse, LastValueWinsForSingleFlags) {
   Command root = Tree();
   auto p = Parse(root, {"runs", "ls", "--experiment", "a", "--experiment", "b"});
-  ASSERT_TRUE(p.ok());
+  ASSERT_OK(p);
   EXPECT_THAT(p->flags["experiment"], ElementsAre("b"));
 }
 
@@ -104,10 +106,10 @@ TEST(CommandParse, ChecksPositionals) {
 TEST(CommandParse, HelpSkipsValidation) {
   Command root = Tree();
   auto p = Parse(root, {"runs", "log-metric", "--help"});
-  ASSERT_TRUE(p.ok());
+  ASSERT_OK(p);
   EXPECT_TRUE(p->help);
   auto g = Parse(root, {"runs", "-h"});
-  ASSERT_TRUE(g.ok());
+  ASSERT_OK(g);
   EXPECT_TRUE(g->help);
   EXPECT_EQ(g->command->name, "runs");
 }
@@ -115,14 +117,14 @@ TEST(CommandParse, HelpSkipsValidation) {
 TEST(CommandParse, GroupWithDefaultChildRunsIt) {
   Command root = Tree();
   auto p = Parse(root, {"eval", "scenarios"});
-  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  ASSERT_OK(p);
   EXPECT_THAT(p->path, ElementsAre("cairn", "eval", "scenarios", "ls"));
 }
 
 TEST(CommandParse, PassthroughGetsTheRawArguments) {
   Command root = Tree();
   auto p = Parse(root, {"serve", "--port", "0", "--no-access-log"});
-  ASSERT_TRUE(p.ok());
+  ASSERT_OK(p);
   EXPECT_EQ(p->command->name, "serve");
   EXPECT_THAT(p->passthrough, ElementsAre("--port", "0", "--no-access-log"));
   EXPECT_FALSE(p->help);
@@ -157,7 +159,7 @@ TEST(ExitCodes, FollowTheStatusClass) {
 
 TEST(ParsePairs, NeedsKeyEqualsValue) {
   auto ok = ParsePairs({"a=1", "b==2", "c="}, "--tag");
-  ASSERT_TRUE(ok.ok());
+  ASSERT_OK(ok);
   EXPECT_EQ(ok->at("b"), "=2");
   EXPECT_EQ(ok->at("c"), "");
   EXPECT_FALSE(ParsePairs({"novalue"}, "--tag").ok());

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <map>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::cli {
 namespace {
 
@@ -44,7 +46,7 @@ TEST_F(ConfigTest, PathFollowsXdgThenHome) {
 
 TEST_F(ConfigTest, MissingFileIsEmpty) {
   auto c = LoadConfigFile((dir_ / "none.toml").string());
-  ASSERT_TRUE(c.ok());
+  ASSERT_OK(c);
   EXPECT_TRUE(c->profiles.empty());
 }
 
@@ -55,7 +57,7 @@ TEST_F(ConfigTest, SavesWithMode0600AndReadsBack) {
   f.profiles["prod"] = {"https://cairn.example.com", "cairn_secret\"quoted", "", "/ca.pem"};
   f.profiles["local"] = {"http://127.0.0.1:8500", "", "alice", ""};
   ::umask(022);
-  ASSERT_TRUE(SaveConfigFile(path, f).ok());
+  ASSERT_OK(SaveConfigFile(path, f));
   struct stat st {};
   ASSERT_EQ(::stat(path.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
@@ -63,7 +65,7 @@ TEST_F(ConfigTest, SavesWithMode0600AndReadsBack) {
   EXPECT_EQ(st.st_mode & 0777, 0700u);
   EXPECT_FALSE(IsTooOpen(path));
   auto back = LoadConfigFile(path);
-  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ASSERT_OK(back);
   EXPECT_EQ(back->current, "prod");
   EXPECT_EQ(back->profiles.at("prod").token, "cairn_secret\"quoted");
   EXPECT_EQ(back->profiles.at("prod").ca_file, "/ca.pem");
@@ -92,14 +94,14 @@ TEST_F(ConfigTest, FlagsBeatEnvironmentBeatProfile) {
   f.profiles["a"] = {"http://a:1", "tok-a", "alice", ""};
   f.profiles["b"] = {"http://b:2", "tok-b", "", ""};
   auto s = ResolveSettings({}, FakeEnv({}), f);
-  ASSERT_TRUE(s.ok());
+  ASSERT_OK(s);
   EXPECT_EQ(s->profile, "a");
   EXPECT_EQ(s->url, "http://a:1");
   EXPECT_EQ(s->token, "tok-a");
   EXPECT_EQ(s->user, "alice");
 
   auto env = ResolveSettings({}, FakeEnv({{"CAIRN_PROFILE", "b"}, {"CAIRN_TOKEN", "tok-env"}}), f);
-  ASSERT_TRUE(env.ok());
+  ASSERT_OK(env);
   EXPECT_EQ(env->url, "http://b:2");
   EXPECT_EQ(env->token, "tok-env");
 
@@ -107,14 +109,14 @@ TEST_F(ConfigTest, FlagsBeatEnvironmentBeatProfile) {
   o.profile = "b";
   o.url = "http://flag:3";
   auto flag = ResolveSettings(o, FakeEnv({{"CAIRN_URL", "http://env:4"}}), f);
-  ASSERT_TRUE(flag.ok());
+  ASSERT_OK(flag);
   EXPECT_EQ(flag->url, "http://flag:3");
   EXPECT_EQ(flag->token, "tok-b");
 }
 
 TEST_F(ConfigTest, DefaultsWithoutAFileAndUnknownNamedProfileIsNotFound) {
   auto s = ResolveSettings({}, FakeEnv({}), ConfigFile{});
-  ASSERT_TRUE(s.ok());
+  ASSERT_OK(s);
   EXPECT_EQ(s->url, kDefaultUrl);
   EXPECT_EQ(s->profile, kDefaultProfile);
   EXPECT_FALSE(s->profile_exists);

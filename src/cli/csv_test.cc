@@ -5,6 +5,8 @@
 
 #include <sstream>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::cli {
 namespace {
 
@@ -13,7 +15,7 @@ using ::testing::ElementsAre;
 TEST(ReadCsv, HandlesQuotesCrlfAndEmptyLines) {
   std::istringstream in("a,b,c\r\n\"x,1\",\"say \"\"hi\"\"\",\n\n\"multi\nline\",2,3");
   auto rows = ReadCsv(in, "t.csv");
-  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_OK(rows);
   ASSERT_EQ(rows->size(), 3u);
   EXPECT_THAT((*rows)[0], ElementsAre("a", "b", "c"));
   EXPECT_THAT((*rows)[1], ElementsAre("x,1", "say \"hi\"", ""));

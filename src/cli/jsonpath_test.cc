@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/testing/status_matchers.h"
+
 namespace cairn::cli {
 namespace {
 
@@ -12,7 +14,7 @@ boost::json::value Doc() {
 
 std::string Render(const std::string& t) {
   auto p = JsonPathTemplate::Parse(t);
-  EXPECT_TRUE(p.ok()) << t << ": " << p.status().ToString();
+  EXPECT_OK(p) << t << ": " << p.status().ToString();
   return p.ok() ? p->Render(Doc()) : "";
 }
 

@@ -7,6 +7,7 @@
 
 #include "cli/progress.h"
 #include "cli/text.h"
+#include "common/testing/status_matchers.h"
 
 namespace cairn::cli {
 namespace {
@@ -85,7 +86,7 @@ TEST(Output, DetectRejectsUnknownFormats) {
   EXPECT_FALSE(Output::Detect(std::string("yaml"), false, false).ok());
   EXPECT_FALSE(Output::Detect(std::string("jsonpath={.a"), false, false).ok());
   auto j = Output::Detect(std::nullopt, true, false);
-  ASSERT_TRUE(j.ok());
+  ASSERT_OK(j);
   EXPECT_EQ(j->format, Format::kJson);
   EXPECT_FALSE(j->color_out);  // tests do not run on a terminal
 }

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "common/log.h"
+#include "common/testing/status_matchers.h"
 #include "http/server.h"
 
 namespace cairn::http {
@@ -132,7 +133,7 @@ std::string Reply(int status, std::string body, bool close_header = false) {
 
 std::unique_ptr<HttpClient> MakeClient(uint16_t port, ClientOptions o = {}) {
   auto c = HttpClient::Create("http://127.0.0.1:" + std::to_string(port), std::move(o));
-  EXPECT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_OK(c);
   return std::move(*c);
 }
 
@@ -147,14 +148,14 @@ TEST(HttpClientUrl, RejectsWhatIsNotAnHttpOrigin) {
 
 TEST(HttpClientUrl, DefaultsPortsByScheme) {
   auto a = HttpClient::Create("http://example.com");
-  ASSERT_TRUE(a.ok());
+  ASSERT_OK(a);
   EXPECT_EQ((*a)->port(), 80);
   auto b = HttpClient::Create("HTTPS://example.com/");
-  ASSERT_TRUE(b.ok());
+  ASSERT_OK(b);
   EXPECT_EQ((*b)->port(), 443);
   EXPECT_EQ((*b)->scheme(), "https");
   auto c = HttpClient::Create("http://[::1]:9000/cairn");
-  ASSERT_TRUE(c.ok());
+  ASSERT_OK(c);
   EXPECT_EQ((*c)->host(), "::1");
   EXPECT_EQ((*c)->port(), 9000);
 }
@@ -176,12 +177,12 @@ TEST(HttpClientTransport, KeepsTheConnectionAlive) {
   ScriptedOrigin origin({{Reply(200, R"({"a":1})")}, {Reply(201, R"({"b":2})")}});
   auto client = MakeClient(origin.port());
   auto r1 = client->Send({.method = "GET", .target = "/one"});
-  ASSERT_TRUE(r1.ok()) << r1.status().ToString();
+  ASSERT_OK(r1);
   EXPECT_EQ(r1->status, 200);
   EXPECT_EQ(r1->body, R"({"a":1})");
   EXPECT_EQ(r1->Header("content-type").value_or(""), "application/json");
   auto r2 = client->Send({.method = "POST", .target = "/two", .body = "{}"});
-  ASSERT_TRUE(r2.ok()) << r2.status().ToString();
+  ASSERT_OK(r2);
   EXPECT_EQ(r2->status, 201);
   EXPECT_EQ(origin.connections(), 1);
   auto reqs = origin.requests();
@@ -196,10 +197,10 @@ TEST(HttpClientTransport, ReconnectsWhenTheServerClosedAnIdleConnection) {
   // must be sent again on a new connection.
   ScriptedOrigin origin({{Reply(200, "{}"), true}, {Reply(200, R"({"again":true})")}});
   auto client = MakeClient(origin.port());
-  ASSERT_TRUE(client->Send({.target = "/a"}).ok());
+  ASSERT_OK(client->Send({.target = "/a"}));
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   auto r = client->Send({.method = "POST", .target = "/b", .body = "{}"});
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_EQ(r->body, R"({"again":true})");
   EXPECT_EQ(origin.connections(), 2);
 }
@@ -207,9 +208,9 @@ TEST(HttpClientTransport, ReconnectsWhenTheServerClosedAnIdleConnection) {
 TEST(HttpClientTransport, HonoursConnectionClose) {
   ScriptedOrigin origin({{Reply(200, "{}", true), true}, {Reply(204, "")}});
   auto client = MakeClient(origin.port());
-  ASSERT_TRUE(client->Send({.target = "/a"}).ok());
+  ASSERT_OK(client->Send({.target = "/a"}));
   auto r = client->Send({.method = "DELETE", .target = "/b"});
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_EQ(r->status, 204);
   EXPECT_EQ(origin.connections(), 2);
 }
@@ -254,7 +255,7 @@ TEST(HttpClientTransport, ReadsAnEofDelimitedHttp10Body) {
       {{"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end", true}});
   auto client = MakeClient(origin.port());
   auto r = client->Send({.target = "/"});
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_EQ(r->body, "until the end");
 }
 
@@ -292,7 +293,7 @@ class HttpClientServerTest : public ::testing::Test {
     o.temp_dir = (dir_ / "tmp").string();
     o.access_log = false;
     server_ = std::make_unique<HttpServer>(o, router_);
-    ASSERT_TRUE(server_->Start().ok());
+    ASSERT_OK(server_->Start());
   }
   void TearDown() override {
     server_->Stop();
@@ -321,7 +322,7 @@ TEST_F(HttpClientServerTest, StreamsAFileUploadWithProgress) {
     total_seen = total;
   };
   auto r = client->Send(req);
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(r->body, R"({"name":"dir/big file.bin","bytes":3145748,"tail":"end"})");
   EXPECT_EQ(total_seen, 3145748u);
@@ -337,7 +338,7 @@ TEST_F(HttpClientServerTest, UploadsAnEmptyFile) {
   ClientRequest req{.method = "PUT", .target = "/upload/e"};
   req.body_file = empty.string();
   auto r = client->Send(req);
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_THAT(r->body, HasSubstr("\"bytes\":0"));
 }
 
@@ -358,7 +359,7 @@ TEST_F(HttpClientServerTest, StreamsADownloadToAFileAndKeepsErrorsInMemory) {
   ClientRequest req{.target = "/download"};
   req.download_file = (dir_ / "got.bin").string();
   auto r = client->Send(req);
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_EQ(r->status, 200);
   EXPECT_TRUE(r->body.empty());
   EXPECT_EQ(r->body_bytes, content.size());
@@ -367,7 +368,7 @@ TEST_F(HttpClientServerTest, StreamsADownloadToAFileAndKeepsErrorsInMemory) {
   ClientRequest missing{.target = "/nowhere"};
   missing.download_file = (dir_ / "not-written.bin").string();
   auto e = client->Send(missing);
-  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  ASSERT_OK(e);
   EXPECT_EQ(e->status, 404);
   EXPECT_THAT(e->body, HasSubstr("\"status\":404"));
   EXPECT_FALSE(fs::exists(dir_ / "not-written.bin"));
@@ -431,7 +432,7 @@ class HttpClientTlsTest : public ::testing::Test {
 
 TEST_F(HttpClientTlsTest, RefusesAnUntrustedCertificate) {
   auto c = HttpClient::Create("https://localhost:" + std::to_string(port_));
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_OK(c);
   auto r = (*c)->Send({.target = "/"});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kUnavailable);
@@ -442,9 +443,9 @@ TEST_F(HttpClientTlsTest, AcceptsTheCertificateWhenItsCaIsGiven) {
   ClientOptions o;
   o.ca_file = (dir_ / "cert.pem").string();
   auto c = HttpClient::Create("https://localhost:" + std::to_string(port_), o);
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_OK(c);
   auto r = (*c)->Send({.target = "/"});
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_OK(r);
   EXPECT_EQ(r->status, 200);
 }
 
@@ -453,7 +454,7 @@ TEST_F(HttpClientTlsTest, RefusesACertificateForAnotherHost) {
   o.ca_file = (dir_ / "cert.pem").string();
   // The certificate names localhost, not 127.0.0.1.
   auto c = HttpClient::Create("https://127.0.0.1:" + std::to_string(port_), o);
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_OK(c);
   auto r = (*c)->Send({.target = "/"});
   ASSERT_FALSE(r.ok());
   EXPECT_THAT(r.status().message(), HasSubstr("certificate verification failed"));
