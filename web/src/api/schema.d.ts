@@ -156,7 +156,8 @@ export interface paths {
         delete: operations["deleteDataset"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Update description and tags (the data, schema and profile are immutable; tags replace the whole map) */
+        patch: operations["patchDataset"];
         trace?: never;
     };
     "/api/v1/features/datasets/{id}/rows": {
@@ -780,7 +781,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Point a label at an approved version (moves it atomically) */
+        /** Point a label at an approved version (moves it atomically; If-Match names the label's revision) */
         put: operations["putPromptLabel"];
         post?: never;
         /** Remove a label */
@@ -1662,6 +1663,8 @@ export interface components {
         };
         PromptLabel: {
             label?: string;
+            /** @description The label's own revision: 1 when created, +1 per move */
+            revision?: number;
             template_id?: string;
             version?: number;
         };
@@ -2529,6 +2532,45 @@ export interface operations {
             };
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
+        };
+    };
+    patchDataset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Dataset id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    tags?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            412: components["responses"]["E412"];
+            415: components["responses"]["E415"];
         };
     };
     previewDatasetRows: {
@@ -4178,7 +4220,10 @@ export interface operations {
     putPromptLabel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Template id (UUID) */
                 id: string;
@@ -4207,6 +4252,7 @@ export interface operations {
             400: components["responses"]["E400"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
+            412: components["responses"]["E412"];
             415: components["responses"]["E415"];
         };
     };
