@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "stats/drift/categorical.h"
+#include "stats/drift/ecdf.h"
 #include "stats/drift/js.h"
 #include "stats/drift/wasserstein.h"
 #include "stats/numeric/sort.h"
@@ -13,27 +14,13 @@ namespace {
 
 constexpr double kConstantHistogramHalfWidth = 0.5;  // numpy.histogram's range for min == max
 
-struct Present {
-  std::vector<double> values;
-  std::int64_t missing = 0;
-};
-
-Result<Present> DropMissing(std::span<const double> sample, std::string_view name) {
-  Present out;
-  out.values.reserve(sample.size());
-  for (double x : sample) {
-    if (std::isnan(x)) {
-      ++out.missing;
-    } else if (std::isinf(x)) {
-      return InvalidArgument(std::string(name) + " sample holds an infinite value");
-    } else {
-      out.values.push_back(x);
-    }
+// OK when a sorted sample can be compared: non-empty after dropping NaN, and finite.
+Status CheckPresent(const SortedSample& s, std::string_view name) {
+  if (s.infinite() > 0) {
+    return InvalidArgument(std::string(name) + " sample holds an infinite value");
   }
-  if (out.values.empty()) {
-    return InvalidArgument(std::string(name) + " sample has no non-missing values");
-  }
-  return out;
+  if (s.empty()) return InvalidArgument(std::string(name) + " sample has no non-missing values");
+  return Status::Ok();
 }
 
 // Counts of a sorted sample in [e0,e1), [e1,e2), ..., [e_{B-1}, e_B].
@@ -110,21 +97,24 @@ bool DatasetDrifted(int drifted_columns, int total_columns, const DriftRule& rul
 
 Result<NumericDrift> ComputeNumericDrift(std::span<const double> reference,
                                          std::span<const double> current, const DriftRule& rule) {
-  ASSIGN_OR_RETURN(Present r, DropMissing(reference, "reference"));
-  ASSIGN_OR_RETURN(Present c, DropMissing(current, "current"));
-  SortDoubles(r.values);
-  SortDoubles(c.values);
+  // One sorted copy of each sample (sorted in parallel), shared by every statistic below.
+  const auto [r_sorted, c_sorted] = SortPresentPair(reference, current);
+  RETURN_IF_ERROR(CheckPresent(r_sorted, "reference"));
+  RETURN_IF_ERROR(CheckPresent(c_sorted, "current"));
+  const std::span<const double> r = r_sorted.values();
+  const std::span<const double> c = c_sorted.values();
   NumericDrift out;
-  out.n_reference = static_cast<std::int64_t>(r.values.size());
-  out.n_current = static_cast<std::int64_t>(c.values.size());
-  out.missing_reference = r.missing;
-  out.missing_current = c.missing;
-  out.ks = KsTwoSampleSorted(r.values, c.values);
-  out.psi = ComputePsiSorted(r.values, c.values);
+  out.n_reference = static_cast<std::int64_t>(r.size());
+  out.n_current = static_cast<std::int64_t>(c.size());
+  out.missing_reference = static_cast<std::int64_t>(r_sorted.missing());
+  out.missing_current = static_cast<std::int64_t>(c_sorted.missing());
+  const internal::EcdfDistances ecdf = internal::CompareSortedEcdfs(r, c, /*parallel=*/true);
+  out.ks = KsFromStatistic(ecdf.ks_statistic, r.size(), c.size());
+  out.wasserstein = ecdf.wasserstein;
+  out.psi = ComputePsiSorted(r, c);
   ASSIGN_OR_RETURN(out.js_distance, JensenShannonDistance(out.psi.reference_proportions,
                                                           out.psi.current_proportions));
-  out.wasserstein = WassersteinDistanceSorted(r.values, c.values);
-  out.histogram = BuildHistogram(r.values, c.values);
+  out.histogram = BuildHistogram(r, c);
   out.severity = SeverityFromPsi(out.psi.psi, rule);
   out.drifted = Drifted(out.ks.p_value, out.psi.psi, rule);
   return out;

@@ -2,17 +2,19 @@
 // decision and a display histogram.
 //
 // Numeric: missing values are NaN; they are dropped and counted. KS (ks.h), PSI (psi.h), JS over
-// the PSI bins (js.h), Wasserstein (wasserstein.h), all from one sort of each sample. Histogram:
-// 20 equal-width bins over the pooled [min, max] (numpy.histogram convention: half-open bins,
-// the last one closed; a constant pool uses [v - 0.5, v + 0.5]).
+// the PSI bins (js.h), Wasserstein (wasserstein.h), all from one radix sort of each sample (the
+// two sorted on two threads) and one merged walk for KS and Wasserstein together (ecdf.h).
+// Histogram: 20 equal-width bins over the pooled [min, max] (numpy.histogram convention:
+// half-open bins, the last one closed; a constant pool uses [v - 0.5, v + 0.5]).
 // Categorical: missing values are std::nullopt (or passed as a count next to string_views);
 // chi-square (chi2.h), PSI and JS with one bin per category (categorical.h).
 // Severity from PSI: < 0.1 low, < 0.25 medium, < 0.5 high, else critical. Drift rule (defaults
 // in DriftRule): numeric drifts when KS p < 0.05 AND PSI >= 0.1; categorical when chi2 p < 0.05
 // AND PSI >= 0.1; a dataset when the share of drifted columns >= 0.5.
 // Errors: InvalidArgument when a sample is empty after dropping missing values, or holds ±Inf.
-// Complexity: O((n+m) log(n+m)) worst case (radix sort makes it linear for large inputs).
-// Pure functions; thread-safe.
+// Complexity: O(n+m) time; memory: one sorted copy of each sample (plus a same-sized radix
+// buffer while it is sorted). Pure functions; thread-safe; numeric samples of 2^16 values or more
+// use one helper thread (never more than 2 threads per call).
 #pragma once
 
 #include <array>

@@ -4,8 +4,8 @@
 #include <cassert>
 #include <cmath>
 #include <numbers>
-#include <vector>
 
+#include "stats/drift/ecdf.h"
 #include "stats/drift/sample_check.h"
 #include "stats/numeric/sort.h"
 
@@ -53,40 +53,28 @@ double KolmogorovSurvival(double x) {
   return sf > 1.0 ? 1.0 : sf;
 }
 
+KsResult KsFromStatistic(double statistic, std::size_t n, std::size_t m) {
+  const double dn = static_cast<double>(n);
+  const double dm = static_cast<double>(m);
+  KsResult out;
+  out.statistic = statistic;
+  out.scaled_statistic = statistic * std::sqrt(dn * dm / (dn + dm));
+  out.p_value = KolmogorovSurvival(out.scaled_statistic);
+  return out;
+}
+
 KsResult KsTwoSampleSorted(std::span<const double> r, std::span<const double> c) {
   // Callers validated non-emptiness; dividing by a zero size would give NaN, not a bound.
   assert(!r.empty() && !c.empty());
-  const std::size_t n = r.size();
-  const std::size_t m = c.size();
-  const double dn = static_cast<double>(n);
-  const double dm = static_cast<double>(m);
-  std::size_t i = 0;
-  std::size_t j = 0;
-  double d = 0.0;
-  while (i < n && j < m) {
-    const double x = r[i] <= c[j] ? r[i] : c[j];
-    while (i < n && r[i] <= x) ++i;
-    while (j < m && c[j] <= x) ++j;
-    const double diff = std::fabs(static_cast<double>(i) / dn - static_cast<double>(j) / dm);
-    if (diff > d) d = diff;
-  }
-  // Once one sample is exhausted its CDF is 1; the other's only rises towards 1, so the
-  // remaining differences shrink and cannot exceed the last one computed.
-  KsResult out;
-  out.statistic = d;
-  out.scaled_statistic = d * std::sqrt(dn * dm / (dn + dm));
-  out.p_value = KolmogorovSurvival(out.scaled_statistic);
-  return out;
+  const double d = internal::CompareSortedEcdfs(r, c, /*parallel=*/true).ks_statistic;
+  return KsFromStatistic(d, r.size(), c.size());
 }
 
 Result<KsResult> KsTwoSample(std::span<const double> reference, std::span<const double> current) {
   RETURN_IF_ERROR(internal::CheckSample(reference, "reference"));
   RETURN_IF_ERROR(internal::CheckSample(current, "current"));
-  std::vector<double> r(reference.begin(), reference.end());
-  std::vector<double> c(current.begin(), current.end());
-  SortDoubles(r);
-  SortDoubles(c);
-  return KsTwoSampleSorted(r, c);
+  const auto [r, c] = SortPresentPair(reference, current);
+  return KsTwoSampleSorted(r.values(), c.values());
 }
 
 }  // namespace cairn::stats

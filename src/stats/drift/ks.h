@@ -7,10 +7,14 @@
 // `scipy.stats.kstwobign.sf(t)` (matched to 1e-9 relative; 0 when it underflows).
 // Ties: handled exactly (both CDFs step past every copy of a value before comparing).
 // Empty input or NaN/Inf: InvalidArgument (callers drop missing values first).
-// Complexity: O((n+m) log(n+m)) for the unsorted entry point, O(n+m) for the sorted one.
-// Pure functions; thread-safe.
+// Algorithm: radix sort of both samples (numeric/sort.h), then one merged walk (ecdf.h) that
+// locates the maximum on exact integer numerators and evaluates scipy's double expression there.
+// Complexity: O(n+m) time for both entry points (the sort is a radix sort), O(n+m) extra memory
+// for the unsorted one. Pure functions; thread-safe; inputs of 2^16 values or more each are
+// sorted and walked on two threads (the caller's and one helper).
 #pragma once
 
+#include <cstddef>
 #include <span>
 
 #include "common/status.h"
@@ -35,5 +39,8 @@ struct KsResult {
 // Same on samples already sorted ascending, non-empty and finite (checked by the caller).
 [[nodiscard]] KsResult KsTwoSampleSorted(std::span<const double> reference_sorted,
                                          std::span<const double> current_sorted);
+
+// The scaled statistic and p-value for a statistic D of samples of sizes n and m (both > 0).
+[[nodiscard]] KsResult KsFromStatistic(double statistic, std::size_t n, std::size_t m);
 
 }  // namespace cairn::stats

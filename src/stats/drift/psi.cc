@@ -81,11 +81,8 @@ Result<PsiResult> ComputePsi(std::span<const double> reference, std::span<const 
   if (bins < 2) return InvalidArgument("psi needs at least 2 bins");
   RETURN_IF_ERROR(internal::CheckSample(reference, "reference"));
   RETURN_IF_ERROR(internal::CheckSample(current, "current"));
-  std::vector<double> r(reference.begin(), reference.end());
-  std::vector<double> c(current.begin(), current.end());
-  SortDoubles(r);
-  SortDoubles(c);
-  return ComputePsiSorted(r, c, bins);
+  const auto [r, c] = SortPresentPair(reference, current);
+  return ComputePsiSorted(r.values(), c.values(), bins);
 }
 
 }  // namespace cairn::stats

@@ -9,7 +9,7 @@
 // Reference: the numpy 1.24 expression above (matched to 1e-9 relative; edges and counts exact).
 // Ties/constant R: equal quantiles collapse, e.g. constant R gives one edge and 2 bins.
 // Empty bins: the 1e-4 floor keeps every term finite. Empty input or NaN/Inf: InvalidArgument.
-// Complexity: O((n+m) log) unsorted; O(B log(n+m)) on sorted samples. Pure; thread-safe.
+// Complexity: O(n+m) unsorted (radix sort); O(B log(n+m)) on sorted samples. Pure; thread-safe.
 #pragma once
 
 #include <cstdint>

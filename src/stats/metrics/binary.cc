@@ -1,23 +1,50 @@
 #include "stats/metrics/binary.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <limits>
 #include <map>
 
+#include "stats/numeric/merge.h"
+#include "stats/numeric/parallel.h"
 #include "stats/numeric/sort.h"
 #include "stats/numeric/summation.h"
 
 namespace cairn::stats {
 namespace {
 
-Status CheckInputs(std::span<const int> labels, std::span<const double> scores) {
-  if (labels.size() != scores.size()) return InvalidArgument("labels and scores differ in length");
-  if (labels.empty()) return InvalidArgument("no rows to evaluate");
+constexpr std::uint64_t kExponentMask = 0x7ff0000000000000ull;
+constexpr std::size_t kAucSegmentsPerThread = 4;
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Counts from one branch-free pass (the compiler vectorises it); `bad` flags a label outside
+// {0, 1} or a non-finite score.
+struct Counts {
+  std::int64_t positives = 0;
+  std::int64_t tp = 0;
+  std::int64_t fp = 0;
+  bool bad = false;
+};
+
+Counts CountAndCheck(std::span<const int> labels, std::span<const double> scores,
+                     double threshold) {
+  std::int64_t positives = 0;
+  std::int64_t tp = 0;
+  std::int64_t fp = 0;
+  unsigned bad = 0;
   for (std::size_t i = 0; i < labels.size(); ++i) {
-    if (labels[i] != 0 && labels[i] != 1) return InvalidArgument("labels must be 0 or 1");
-    if (!std::isfinite(scores[i])) return InvalidArgument("scores must be finite");
+    const auto y = static_cast<unsigned>(labels[i]);
+    const double s = scores[i];
+    const unsigned pred = s >= threshold ? 1u : 0u;
+    bad |=
+        static_cast<unsigned>(y > 1) |
+        static_cast<unsigned>((std::bit_cast<std::uint64_t>(s) & kExponentMask) == kExponentMask);
+    positives += y & 1u;
+    tp += y & pred;
+    fp += (~y & 1u) & pred;
   }
-  return Status::Ok();
+  return {positives, tp, fp, bad != 0};
 }
 
 // sklearn's _prf_divide with zero_division = 0.
@@ -25,32 +52,9 @@ double Ratio(std::int64_t num, std::int64_t den) {
   return den == 0 ? 0.0 : static_cast<double>(num) / static_cast<double>(den);
 }
 
-BinaryMetrics Compute(std::span<const int> labels, std::span<const double> scores,
-                      double threshold) {
-  const std::size_t n = labels.size();
-  BinaryMetrics m;
-  m.n = static_cast<std::int64_t>(n);
-  std::int64_t tp = 0;
-  std::int64_t fp = 0;
-  std::int64_t positives = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const int y = labels[i];
-    const int pred = scores[i] >= threshold ? 1 : 0;
-    positives += y;
-    tp += y & pred;
-    fp += (1 - y) & pred;
-  }
-  const std::int64_t negatives = m.n - positives;
-  const std::int64_t fn = positives - tp;
-  const std::int64_t tn = negatives - fp;
-  m.confusion = {{{tn, fp}, {fn, tp}}};
-  m.accuracy = static_cast<double>(tp + tn) / static_cast<double>(m.n);
-  m.precision = Ratio(tp, tp + fp);
-  m.recall = Ratio(tp, positives);
-  const double denom = m.precision + m.recall;
-  m.f1 = denom == 0.0 ? 0.0 : 2.0 * m.precision * m.recall / denom;
-
-  const std::array<double, 2> sums = NumpySumsOf<2>(n, [&](std::size_t i) {
+// log_loss and brier sums, each in numpy's pairwise order.
+std::array<double, 2> LossSums(std::span<const int> labels, std::span<const double> scores) {
+  return NumpySumsOf<2>(labels.size(), [&](std::size_t i) {
     const double s = scores[i];
     const double y = labels[i];
     const double p = std::clamp(s, kLogLossEps, 1.0 - kLogLossEps);
@@ -60,60 +64,163 @@ BinaryMetrics Compute(std::span<const int> labels, std::span<const double> score
     const double err = y - s;
     return std::array<double, 2>{loss, err * err};
   });
+}
+
+// Walks one value-aligned segment of the merged sorted scores (negatives first on ties) and adds
+// 2 * (#negatives below + #negatives equal / 2) for every positive = 2U restricted to it.
+struct AucCursor {
+  const double* pos = nullptr;
+  const double* neg = nullptr;
+  std::size_t n_pos = 0;
+  std::size_t n_neg = 0;
+  std::size_t i = 0;  // positives taken
+  std::size_t j = 0;  // negatives taken
+  std::size_t steps = 0;
+  double a = 0;  // pos[i], or +inf past the end
+  double b = 0;  // neg[j], or +inf past the end
+  // The last negative taken and how many negatives equal to it were taken; NaN at a segment
+  // start (segments are value-aligned, so no positive here equals an earlier negative).
+  double last_neg = std::numeric_limits<double>::quiet_NaN();
+  std::int64_t run = 0;
+  std::int64_t twice_u = 0;
+
+  void Start(internal::MergePosition from, internal::MergePosition to) {
+    i = from.i;
+    j = from.j;
+    steps = (to.i - from.i) + (to.j - from.j);
+    a = i < n_pos ? pos[i] : kInf;
+    b = j < n_neg ? neg[j] : kInf;
+  }
+
+  void Step() {
+    const bool take_neg = b <= a;
+    const double v = take_neg ? b : a;
+    const bool same = v == last_neg;
+    // A positive sees j = #negatives <= it; those equal to it are the last `run` taken.
+    const auto below_or_equal = static_cast<std::int64_t>(j);
+    twice_u += take_neg ? 0 : 2 * below_or_equal - (same ? run : 0);
+    run = take_neg ? (same ? run + 1 : 1) : run;
+    last_neg = take_neg ? b : last_neg;
+    i += take_neg ? 0 : 1;
+    j += take_neg ? 1 : 0;
+    a = i < n_pos ? pos[i] : kInf;
+    b = j < n_neg ? neg[j] : kInf;
+  }
+};
+
+// 2U over sorted positives and negatives, on two threads when `parallel`.
+std::int64_t TwiceMannWhitneyU(std::span<const double> pos, std::span<const double> neg,
+                               bool parallel) {
+  using Cursors = std::array<AucCursor, kAucSegmentsPerThread>;
+  std::array<Cursors, 2> cursors{};
+  AucCursor proto;
+  proto.pos = pos.data();
+  proto.neg = neg.data();
+  proto.n_pos = pos.size();
+  proto.n_neg = neg.size();
+  const auto cuts = internal::CutSegments<2 * kAucSegmentsPerThread>(pos, neg);
+  for (std::size_t s = 0; s < 2 * kAucSegmentsPerThread; ++s) {
+    AucCursor& c = cursors[s / kAucSegmentsPerThread][s % kAucSegmentsPerThread];
+    c = proto;
+    c.Start(cuts[s], cuts[s + 1]);
+  }
+  internal::RunBoth(
+      parallel, [&] { internal::WalkInterleaved(cursors[0]); },
+      [&] { internal::WalkInterleaved(cursors[1]); });
+  std::int64_t twice_u = 0;
+  for (const Cursors& half : cursors) {
+    for (const AucCursor& c : half) twice_u += c.twice_u;
+  }
+  return twice_u;
+}
+
+std::optional<double> AucFromSorted(std::span<const double> pos, std::span<const double> neg,
+                                    bool parallel) {
+  if (pos.empty() || neg.empty()) return std::nullopt;
+  // 2U is exact in integers, so the AUC is one correctly rounded division.
+  const std::int64_t twice_u = TwiceMannWhitneyU(pos, neg, parallel);
+  const double pairs = static_cast<double>(pos.size()) * static_cast<double>(neg.size());
+  return static_cast<double>(twice_u) / (2.0 * pairs);
+}
+
+// Inputs validated except labels/scores (checked here, in the same pass as the counts).
+Result<BinaryMetrics> Compute(std::span<const int> labels, std::span<const double> scores,
+                              double threshold) {
+  const std::size_t n = labels.size();
+  const bool parallel = n >= kParallelThreshold;
+  Counts counts;
+  std::array<double, 2> sums{};
+  SortedSample pos;
+  SortedSample neg;
+  // Two balanced halves: validation and counts + sorting the (usually more numerous) negatives;
+  // the log-loss and Brier sums + sorting the positives. Sorting does not need valid input to be
+  // safe, and an invalid input is rejected before anything is used.
+  internal::RunBoth(
+      parallel,
+      [&] {
+        counts = CountAndCheck(labels, scores, threshold);
+        neg = SortWhereLabel(scores, labels, 0);
+      },
+      [&] {
+        sums = LossSums(labels, scores);
+        pos = SortWhereLabel(scores, labels, 1);
+      });
+  if (counts.bad) {
+    for (std::size_t i = 0; i < n; ++i) {  // name the first problem, row by row
+      if (labels[i] != 0 && labels[i] != 1) return InvalidArgument("labels must be 0 or 1");
+      if (!std::isfinite(scores[i])) return InvalidArgument("scores must be finite");
+    }
+  }
+  BinaryMetrics m;
+  m.n = static_cast<std::int64_t>(n);
+  const std::int64_t positives = counts.positives;
+  const std::int64_t tp = counts.tp;
+  const std::int64_t fp = counts.fp;
+  const std::int64_t negatives = m.n - positives;
+  const std::int64_t fn = positives - tp;
+  const std::int64_t tn = negatives - fp;
+  m.confusion = {{{tn, fp}, {fn, tp}}};
+  m.accuracy = static_cast<double>(tp + tn) / static_cast<double>(m.n);
+  m.precision = Ratio(tp, tp + fp);
+  m.recall = Ratio(tp, positives);
+  const double denom = m.precision + m.recall;
+  m.f1 = denom == 0.0 ? 0.0 : 2.0 * m.precision * m.recall / denom;
   m.log_loss = sums[0] / static_cast<double>(n);
   m.brier = sums[1] / static_cast<double>(n);
-  m.roc_auc = RocAuc(labels, scores);
+  m.roc_auc = AucFromSorted(pos.values(), neg.values(), parallel);
   return m;
+}
+
+Status CheckSizes(std::span<const int> labels, std::span<const double> scores, double threshold) {
+  if (labels.size() != scores.size()) return InvalidArgument("labels and scores differ in length");
+  if (labels.empty()) return InvalidArgument("no rows to evaluate");
+  if (std::isnan(threshold)) return InvalidArgument("threshold is NaN");
+  return Status::Ok();
 }
 
 }  // namespace
 
 std::optional<double> RocAuc(std::span<const int> labels, std::span<const double> scores) {
-  std::vector<double> pos;
-  std::vector<double> neg;
-  pos.reserve(labels.size());
-  neg.reserve(labels.size());
-  for (std::size_t i = 0; i < labels.size(); ++i) {
-    (labels[i] == 1 ? pos : neg).push_back(scores[i]);
-  }
-  if (pos.empty() || neg.empty()) return std::nullopt;
-  SortDoubles(pos);
-  SortDoubles(neg);
-  // 2U = sum over tie groups of 2*pos_in_group*neg_below + pos_in_group*neg_in_group: exact in
-  // integers, so the AUC is one correctly rounded division.
-  std::int64_t twice_u = 0;
-  std::size_t i = 0;
-  std::size_t j = 0;
-  while (i < pos.size()) {
-    const double x = pos[i];
-    while (j < neg.size() && neg[j] < x) ++j;
-    const std::size_t neg_below = j;
-    std::size_t neg_equal_end = j;
-    while (neg_equal_end < neg.size() && neg[neg_equal_end] == x) ++neg_equal_end;
-    std::size_t pos_end = i;
-    while (pos_end < pos.size() && pos[pos_end] == x) ++pos_end;
-    const auto group = static_cast<std::int64_t>(pos_end - i);
-    twice_u += group * (2 * static_cast<std::int64_t>(neg_below) +
-                        static_cast<std::int64_t>(neg_equal_end - neg_below));
-    i = pos_end;
-  }
-  const double pairs = static_cast<double>(pos.size()) * static_cast<double>(neg.size());
-  return static_cast<double>(twice_u) / (2.0 * pairs);
+  const bool parallel = labels.size() >= kParallelThreshold;
+  SortedSample pos;
+  SortedSample neg;
+  internal::RunBoth(
+      parallel, [&] { neg = SortWhereLabel(scores, labels, 0); },
+      [&] { pos = SortWhereLabel(scores, labels, 1); });
+  return AucFromSorted(pos.values(), neg.values(), parallel);
 }
 
 Result<BinaryMetrics> ComputeBinaryMetrics(std::span<const int> labels,
                                            std::span<const double> scores, double threshold) {
-  RETURN_IF_ERROR(CheckInputs(labels, scores));
-  if (std::isnan(threshold)) return InvalidArgument("threshold is NaN");
+  RETURN_IF_ERROR(CheckSizes(labels, scores, threshold));
   return Compute(labels, scores, threshold);
 }
 
 Result<std::vector<GroupBinaryMetrics>> ComputeBinaryMetricsByGroup(
     std::span<const int> labels, std::span<const double> scores,
     std::span<const std::string_view> groups, double threshold) {
-  RETURN_IF_ERROR(CheckInputs(labels, scores));
+  RETURN_IF_ERROR(CheckSizes(labels, scores, threshold));
   if (groups.size() != labels.size()) return InvalidArgument("groups and labels differ in length");
-  if (std::isnan(threshold)) return InvalidArgument("threshold is NaN");
   std::map<std::string_view, std::vector<std::size_t>> rows;
   for (std::size_t i = 0; i < groups.size(); ++i) rows[groups[i]].push_back(i);
   std::vector<GroupBinaryMetrics> out;
@@ -127,7 +234,8 @@ Result<std::vector<GroupBinaryMetrics>> ComputeBinaryMetricsByGroup(
       group_labels.push_back(labels[i]);
       group_scores.push_back(scores[i]);
     }
-    out.push_back({std::string(group), Compute(group_labels, group_scores, threshold)});
+    ASSIGN_OR_RETURN(BinaryMetrics m, Compute(group_labels, group_scores, threshold));
+    out.push_back({std::string(group), std::move(m)});
   }
   return out;
 }

@@ -11,8 +11,12 @@
 // brier_score_loss, confusion_matrix(labels=[0,1]); means summed in numpy's order (1e-9 rel).
 // Errors: InvalidArgument for empty input, different lengths, a label not 0/1, a non-finite
 // score. Scores outside [0, 1] are accepted (log_loss clips, as sklearn does).
-// Complexity: one O(n) pass plus one sort of the scores for roc_auc (radix: ~linear).
-// Pure functions; thread-safe.
+// Algorithm: one branch-free pass for validation and the confusion counts, one pass for the
+// log-loss and Brier sums (numpy's pairwise order), one radix sort of the positives' and of the
+// negatives' scores (numeric/sort.h) and one merged walk of the two for 2U, an exact integer.
+// Complexity: O(n) time, n doubles of extra memory (plus the radix buffers while sorting). Pure
+// functions; thread-safe; from 2^16 rows the passes run in two halves on two threads (the
+// caller's and one helper), never more.
 #pragma once
 
 #include <array>

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <random>
+#include <string_view>
 #include <vector>
 
 #include "common/testing/status_matchers.h"
@@ -97,6 +100,110 @@ TEST(ComputeBinaryMetrics, AucInvariantUnderRowPermutationAndMonotoneTransform) 
   EXPECT_EQ(*ComputeBinaryMetrics(y2, s2)->roc_auc, auc);
   EXPECT_GT(auc, 0.5);
   EXPECT_LE(auc, 1.0);
+}
+
+// sum over (positive, negative) pairs of [p > q] + [p == q] / 2, in exact integers.
+double BruteForceAuc(const std::vector<int>& y, const std::vector<double>& s) {
+  std::int64_t twice = 0;
+  std::int64_t pos = 0;
+  std::int64_t neg = 0;
+  for (std::size_t i = 0; i < y.size(); ++i) {
+    if (y[i] == 1) {
+      ++pos;
+    } else {
+      ++neg;
+    }
+    if (y[i] != 1) continue;
+    for (std::size_t j = 0; j < y.size(); ++j) {
+      if (y[j] == 0) twice += s[i] > s[j] ? 2 : s[i] == s[j] ? 1 : 0;
+    }
+  }
+  return static_cast<double>(twice) / (2.0 * static_cast<double>(pos) * static_cast<double>(neg));
+}
+
+TEST(RocAuc, MatchesAllPairsWithTiesSignedZerosAndAnySize) {
+  std::mt19937 rng(17);
+  std::uniform_real_distribution<double> u(0, 1);
+  for (std::size_t n : {std::size_t{2}, std::size_t{5}, std::size_t{64}, std::size_t{3001}}) {
+    for (double grid : {0.0, 4.0, 50.0}) {
+      std::vector<int> y(n);
+      std::vector<double> s(n);
+      for (std::size_t i = 0; i < n; ++i) {
+        y[i] = i < 2 ? static_cast<int>(i) : (u(rng) < 0.35 ? 1 : 0);
+        const double raw = u(rng) + 0.2 * y[i] - 0.5;
+        s[i] = grid > 0 ? std::round(raw * grid) / grid : raw;
+        if (s[i] == 0) s[i] = (i % 2) ? -0.0 : 0.0;  // both zeros must tie
+      }
+      EXPECT_EQ(*RocAuc(y, s), BruteForceAuc(y, s)) << n << " " << grid;
+      EXPECT_EQ(*ComputeBinaryMetrics(y, s)->roc_auc, BruteForceAuc(y, s)) << n << " " << grid;
+    }
+  }
+}
+
+TEST(RocAuc, LargeInputOnTwoThreadsMatchesSmallerPieces) {
+  // 2^17 rows: the threaded path. Scores on a coarse grid so that ties cross segment cuts;
+  // compare with the rank-sum formula computed independently.
+  const std::size_t n = std::size_t{1} << 17;
+  std::mt19937 rng(23);
+  std::uniform_real_distribution<double> u(0, 1);
+  std::vector<int> y(n);
+  std::vector<double> s(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    y[i] = u(rng) < 0.3 ? 1 : 0;
+    s[i] = std::round((u(rng) + 0.25 * y[i]) * 40) / 40;
+  }
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return s[a] < s[b]; });
+  // Twice the average rank (1-based) of each tie group, summed over positives.
+  std::int64_t twice_rank_sum = 0;
+  std::int64_t pos = 0;
+  for (std::size_t k = 0; k < n;) {
+    std::size_t e = k;
+    while (e < n && s[order[e]] == s[order[k]]) ++e;
+    const auto twice_avg = static_cast<std::int64_t>(k + 1 + e);
+    for (std::size_t t = k; t < e; ++t) {
+      if (y[order[t]] == 1) {
+        twice_rank_sum += twice_avg;
+        ++pos;
+      }
+    }
+    k = e;
+  }
+  const std::int64_t neg = static_cast<std::int64_t>(n) - pos;
+  const std::int64_t twice_u = twice_rank_sum - pos * (pos + 1);
+  const double want =
+      static_cast<double>(twice_u) / (2.0 * static_cast<double>(pos) * static_cast<double>(neg));
+  EXPECT_EQ(*RocAuc(y, s), want);
+  EXPECT_EQ(*ComputeBinaryMetrics(y, s)->roc_auc, want);
+}
+
+TEST(ComputeBinaryMetrics, LargeInputSameAsSmallPathOnEveryMetric) {
+  // The threaded path (>= 2^16 rows) against the same rows evaluated as groups of one value
+  // each half (each group below the threshold, so computed on one thread).
+  const std::size_t n = std::size_t{1} << 17;
+  std::mt19937 rng(29);
+  std::uniform_real_distribution<double> u(0, 1);
+  std::vector<int> y(n);
+  std::vector<double> s(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    y[i] = u(rng) < 0.4 ? 1 : 0;
+    s[i] = std::min(1.0, u(rng) * 0.7 + 0.3 * y[i]);
+  }
+  auto all = ComputeBinaryMetrics(y, s);
+  ASSERT_TRUE(all.ok());
+  const std::vector<std::string_view> g(n, "only");
+  // One group = the whole input again, but through the group path: identical numbers.
+  auto grouped = ComputeBinaryMetricsByGroup(y, s, g);
+  ASSERT_TRUE(grouped.ok());
+  const BinaryMetrics& b = (*grouped)[0].metrics;
+  EXPECT_EQ(all->confusion, b.confusion);
+  EXPECT_EQ(all->log_loss, b.log_loss);
+  EXPECT_EQ(all->brier, b.brier);
+  EXPECT_EQ(*all->roc_auc, *b.roc_auc);
+  std::int64_t tp = 0;
+  for (std::size_t i = 0; i < n; ++i) tp += (y[i] == 1 && s[i] >= 0.5) ? 1 : 0;
+  EXPECT_EQ(all->confusion[1][1], tp);
 }
 
 TEST(ComputeBinaryMetricsByGroup, GroupsSortedAndSplit) {
