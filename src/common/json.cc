@@ -82,6 +82,11 @@ void AppendEscaped(std::string& out, std::string_view s) {
 }
 
 void AppendDouble(std::string& out, double d) {
+  // JSON has no NaN or infinity: whatever a producer computed, the output stays valid JSON.
+  if (!std::isfinite(d)) {
+    out += "null";
+    return;
+  }
   char buf[40];
   auto r = std::to_chars(buf, buf + sizeof buf, d);
   std::string_view text(buf, static_cast<size_t>(r.ptr - buf));

@@ -29,7 +29,8 @@ Result<bj::value> Parse(std::string_view text);
 // doubles use the shortest round-trip form from std::to_chars, with `.0` added to whole numbers
 // so that clients still read them as floating point: 0.95 -> `0.95`, 3.0 -> `3.0`,
 // 1e-05 -> `1e-05`. Strings are escaped as RFC 8259 requires (quote, backslash, controls).
-// Values are never NaN or infinite (Parse rejects them, and producers only emit finite numbers).
+// A NaN or infinite double (JSON has no such number) is written as `null`, so the output is
+// always valid JSON whatever a producer computed.
 std::string Serialize(const bj::value& v);
 std::string Serialize(const bj::object& o);
 std::string Serialize(const bj::array& a);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "common/testing/status_matchers.h"
 
 namespace cairn::json {
@@ -99,6 +101,20 @@ TEST(JsonSerialize, DoublesUseShortestPlainForm) {
   EXPECT_EQ(Serialize(bj::value(247.0)), "247.0");
   EXPECT_EQ(Serialize(bj::value(int64_t{-7})), "-7");
   EXPECT_EQ(Serialize(bj::value(uint64_t{18446744073709551615ull})), "18446744073709551615");
+}
+
+TEST(JsonSerialize, NonFiniteNumbersBecomeNullSoTheOutputStaysJson) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_EQ(Serialize(bj::value(kInf)), "null");
+  EXPECT_EQ(Serialize(bj::value(-kInf)), "null");
+  EXPECT_EQ(Serialize(bj::value(nan)), "null");
+  EXPECT_EQ(Serialize(bj::value(-nan)), "null");
+  EXPECT_EQ(Serialize(bj::value(std::numeric_limits<double>::max())), "1.7976931348623157e+308");
+  bj::object o{{"mean", -kInf}, {"std", nan}, {"xs", bj::array{1.5, kInf, -0.0}}};
+  const std::string text = Serialize(o);
+  EXPECT_EQ(text, R"({"mean":null,"std":null,"xs":[1.5,null,-0.0]})");
+  EXPECT_TRUE(Parse(text).ok()) << text;  // our own strict parser accepts it
 }
 
 TEST(JsonSerialize, EscapesStringsAndKeys) {
