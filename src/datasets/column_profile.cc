@@ -45,18 +45,35 @@ class HyperLogLog {
   std::vector<uint8_t> regs_;
 };
 
+// Magnitude above which (x - mean)^2 summed over up to 2^60 values could overflow a double.
+constexpr double kWelfordScaleAbove = 0x1p480;
+
+// Welford's mean and variance. For values beyond kWelfordScaleAbove (e.g. 1e308 and -1e308,
+// whose difference overflows) the values are first scaled by a power of two so that they lie
+// in (-1, 1), and the results are scaled back: the scaling is exact, so nothing changes for
+// ordinary data. A standard deviation beyond the double range (values near +-DBL_MAX) is left
+// unset rather than reported as infinity.
 void Welford(ColumnProfile& p, const std::vector<double>& v) {
+  if (v.empty()) return;
+  double max_abs = 0;
+  for (double x : v) max_abs = std::max(max_abs, std::fabs(x));
+  const int shift = max_abs > kWelfordScaleAbove ? std::ilogb(max_abs) + 1 : 0;
   double mean = 0, m2 = 0;
   int64_t n = 0;
-  for (double x : v) {
+  for (double raw : v) {
+    const double x = shift == 0 ? raw : std::ldexp(raw, -shift);
     ++n;
     const double d = x - mean;
     mean += d / static_cast<double>(n);
     m2 += d * (x - mean);
   }
-  if (n == 0) return;
-  p.mean = mean;
-  if (n >= 2) p.std = std::sqrt(m2 / static_cast<double>(n - 1));
+  // The mean lies within [min, max]; clamping only removes rounding beyond the extremes.
+  const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+  p.mean = std::clamp(std::ldexp(mean, shift), *lo, *hi);
+  if (n >= 2) {
+    const double sd = std::ldexp(std::sqrt(m2 / static_cast<double>(n - 1)), shift);
+    if (std::isfinite(sd)) p.std = sd;
+  }
 }
 
 void SortTop(std::vector<TopValue>& top) {
@@ -73,7 +90,11 @@ double LinearQuantile(const std::vector<double>& sorted, double q) {
   const size_t lo = static_cast<size_t>(std::floor(h));
   if (lo + 1 >= sorted.size()) return sorted.back();
   const double frac = h - static_cast<double>(lo);
-  return sorted[lo] + frac * (sorted[lo + 1] - sorted[lo]);
+  const double a = sorted[lo], b = sorted[lo + 1];
+  const double diff = b - a;
+  if (std::isfinite(diff)) return a + frac * diff;
+  // b - a overflows (a < 0 < b near +-DBL_MAX): interpolate between the exact halves.
+  return 2 * (a / 2 + frac * (b / 2 - a / 2));
 }
 
 Histogram EqualWidthHistogram(const std::vector<double>& sorted, int bins) {
@@ -84,14 +105,27 @@ Histogram EqualWidthHistogram(const std::vector<double>& sorted, int bins) {
   if (lo == hi) {
     lo -= 0.5;
     hi += 0.5;
+    if (lo == hi) {
+      // |v| >= 2^53: 0.5 is below the spacing of doubles there. Widen by a relative amount,
+      // keeping an edge at v where v -+ w would overflow (v near -+DBL_MAX).
+      const double v = sorted.front();
+      const double w = std::fabs(v) * 0x1p-52;
+      lo = std::isfinite(v - w) ? v - w : v;
+      hi = std::isfinite(v + w) ? v + w : v;
+    }
   }
+  // Where hi - lo overflows (values near -DBL_MAX and +DBL_MAX) the edges and bin positions are
+  // computed on halves of the values (exact), so every edge is finite; otherwise numpy's way.
+  const bool halve = !std::isfinite(hi - lo);
+  const double scale = halve ? 0.5 : 1.0;
+  const double slo = lo * scale, shi = hi * scale;
   h.edges.resize(bins + 1);
-  const double step = (hi - lo) / bins;
-  for (int i = 0; i <= bins; ++i) h.edges[i] = lo + step * i;  // numpy.linspace
+  const double step = (shi - slo) / bins;
+  for (int i = 0; i <= bins; ++i) h.edges[i] = (slo + step * i) / scale;  // numpy.linspace
   h.edges[bins] = hi;
-  const double norm = bins / (hi - lo);
+  const double norm = bins / (shi - slo);
   for (double x : sorted) {
-    auto idx = static_cast<int64_t>((x - lo) * norm);
+    auto idx = static_cast<int64_t>((x * scale - slo) * norm);
     idx = std::clamp<int64_t>(idx, 0, bins - 1);
     // numpy's correction for floating-point rounding at the edges.
     if (x < h.edges[idx] && idx > 0)

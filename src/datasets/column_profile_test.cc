@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
+#include <random>
 
 namespace cairn::datasets {
 namespace {
@@ -110,6 +112,119 @@ TEST(ColumnProfile, BoolColumnCountsTrueAndFalse) {
   EXPECT_EQ(p.top_values[0].value, "true");
   EXPECT_EQ(p.top_values[0].count, 3);
   EXPECT_TRUE(p.quantiles.empty());
+}
+
+TypedColumn Floats(const std::vector<double>& v) {
+  TypedColumn c;
+  c.type = ColumnType::kFloat64;
+  c.count = v.size();
+  c.doubles = v;
+  c.present.assign(v.size(), 1);
+  return c;
+}
+
+constexpr double kMax = std::numeric_limits<double>::max();
+
+// Every statistic that is set is finite; quantiles and edges ascend within [min, max].
+void ExpectFiniteProfile(const ColumnProfile& p) {
+  ASSERT_TRUE(p.min && p.max && p.mean);
+  EXPECT_TRUE(std::isfinite(*p.min) && std::isfinite(*p.max) && std::isfinite(*p.mean));
+  EXPECT_LE(*p.min, *p.mean);
+  EXPECT_LE(*p.mean, *p.max);
+  if (p.std) {
+    EXPECT_TRUE(std::isfinite(*p.std));
+  }
+  ASSERT_EQ(p.quantiles.size(), kQuantileProbs.size());
+  for (size_t i = 0; i < p.quantiles.size(); ++i) {
+    EXPECT_TRUE(std::isfinite(p.quantiles[i])) << i;
+    EXPECT_GE(p.quantiles[i], *p.min) << i;
+    EXPECT_LE(p.quantiles[i], *p.max) << i;
+    if (i > 0) {
+      EXPECT_LE(p.quantiles[i - 1], p.quantiles[i]) << i;
+    }
+  }
+  ASSERT_TRUE(p.histogram);
+  ASSERT_EQ(p.histogram->edges.size(), static_cast<size_t>(kHistogramBins + 1));
+  for (size_t i = 0; i < p.histogram->edges.size(); ++i) {
+    EXPECT_TRUE(std::isfinite(p.histogram->edges[i])) << i;
+    if (i > 0) {
+      EXPECT_LE(p.histogram->edges[i - 1], p.histogram->edges[i]) << i;
+    }
+  }
+  int64_t total = 0;
+  for (int64_t c : p.histogram->counts) total += c;
+  EXPECT_EQ(total, p.count);
+}
+
+TEST(ColumnProfile, ValuesNearDoubleMaxGiveFiniteStatistics) {
+  // The CSV `x\n1e308\n-1e308\n`: max - min and (x - mean)^2 overflow a double.
+  auto p = ComputeProfile("x", Floats({1e308, -1e308}));
+  ExpectFiniteProfile(p);
+  EXPECT_EQ(*p.mean, 0.0);
+  ASSERT_TRUE(p.std);
+  EXPECT_NEAR(*p.std, std::sqrt(2.0) * 1e308, 1e293);  // |a - b| / sqrt(2)
+  EXPECT_NEAR(p.quantiles[3], 0.0, 1e293);             // the median
+  EXPECT_EQ(p.histogram->edges.front(), -1e308);
+  EXPECT_EQ(p.histogram->edges.back(), 1e308);
+  EXPECT_NEAR(p.histogram->edges[10], 0.0, 1e293);
+  EXPECT_EQ(p.histogram->counts.front(), 1);
+  EXPECT_EQ(p.histogram->counts.back(), 1);
+}
+
+TEST(ColumnProfile, StdBeyondTheDoubleRangeIsUnset) {
+  auto p = ComputeProfile("x", Floats({-kMax, kMax}));  // std = sqrt(2) * DBL_MAX
+  ExpectFiniteProfile(p);
+  EXPECT_FALSE(p.std.has_value());
+  EXPECT_EQ(*p.mean, 0.0);
+}
+
+TEST(ColumnProfile, ExtremeColumnsOfManyShapesStayFinite) {
+  std::mt19937_64 rng(8);
+  std::uniform_real_distribution<double> u(-1, 1);
+  std::vector<std::vector<double>> shapes = {
+      {kMax, kMax, kMax},  // constant at the top: the +-0.5 range cannot be formed
+      {-kMax, -kMax},
+      {kMax, -kMax, kMax, -kMax, 0.0},
+      {9007199254740992.0, 9007199254740992.0},  // 2^53: v +- 0.5 == v
+      {1e300, 2e300, -3e300},
+  };
+  std::vector<double> big(1000);
+  for (auto& x : big) x = u(rng) * kMax;
+  shapes.push_back(big);
+  for (const auto& v : shapes) {
+    SCOPED_TRACE(v.size());
+    auto p = ComputeProfile("x", Floats(v));
+    ExpectFiniteProfile(p);
+    if (v.size() >= 2 && v[0] == v[1] && v.size() <= 3) {
+      ASSERT_TRUE(p.std);
+      EXPECT_EQ(*p.std, 0.0);
+    }
+  }
+}
+
+TEST(ColumnProfile, ScalingLeavesOrdinaryLargeValuesExact) {
+  // 1e200 is beyond the scaling bound; powers of two scale exactly, so results match the
+  // unscaled computation done on small numbers and scaled back.
+  auto big = ComputeProfile("x", Floats({1e200, 3e200, 2e200}));
+  auto small = ComputeProfile("x", Floats({1.0, 3.0, 2.0}));
+  EXPECT_NEAR(*big.mean, 2e200, 2e186);
+  EXPECT_NEAR(*big.std, 1e200, 1e186);
+  EXPECT_EQ(*small.mean, 2.0);
+  EXPECT_EQ(*small.std, 1.0);
+}
+
+TEST(LinearQuantile, InterpolatesAcrossAnOverflowingGap) {
+  const std::vector<double> v = {-kMax, kMax};
+  double last = -kMax;
+  for (double q : {0.0, 0.01, 0.25, 0.5, 0.75, 0.99, 1.0}) {
+    const double x = LinearQuantile(v, q);
+    EXPECT_TRUE(std::isfinite(x)) << q;
+    EXPECT_GE(x, last) << q;
+    last = x;
+  }
+  EXPECT_EQ(LinearQuantile(v, 0.0), -kMax);
+  EXPECT_EQ(LinearQuantile(v, 1.0), kMax);
+  EXPECT_EQ(LinearQuantile(v, 0.5), 0.0);
 }
 
 TEST(LinearQuantile, SingleValueAndEnds) {

@@ -1,6 +1,8 @@
 // SPEC §3 (feature store) over real HTTP against `cairn serve`: features and versions, CSV
 // datasets (streamed upload, profile, preview, delete guard), values, online and historical
 // lookups, materialization — success and error paths (problem+json).
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -102,6 +104,78 @@ TEST_P(FeaturesApi, DatasetUploadProfilePreviewAndDelete) {
   ASSERT_EQ(Do("DELETE", F("/px")).status, 200);
   EXPECT_EQ(Do("DELETE", F("/datasets/" + id)).status, 204);
   ExpectProblem(Do("GET", F("/datasets/" + id)), 404);
+}
+
+// a and b have the same shape; numbers agree to 1e-15 relative, everything else exactly.
+void ExpectSameNumbers(const bj::value& a, const bj::value& b) {
+  if (a.is_number() && b.is_number()) {
+    const double x = a.to_number<double>(), y = b.to_number<double>();
+    EXPECT_NEAR(x, y, 1e-15 * std::max(std::fabs(x), std::fabs(y))) << x << " vs " << y;
+  } else if (a.is_object() && b.is_object()) {
+    ASSERT_EQ(a.as_object().size(), b.as_object().size()) << a << " vs " << b;
+    for (const auto& [k, v] : a.as_object()) {
+      ASSERT_TRUE(b.as_object().contains(k)) << k;
+      ExpectSameNumbers(v, b.as_object().at(k));
+    }
+  } else if (a.is_array() && b.is_array()) {
+    ASSERT_EQ(a.as_array().size(), b.as_array().size());
+    for (size_t i = 0; i < a.as_array().size(); ++i) {
+      ExpectSameNumbers(a.as_array()[i], b.as_array()[i]);
+    }
+  } else {
+    EXPECT_EQ(a, b);
+  }
+}
+
+// A float column at the edges of the double range: the profile must stay finite (or null where
+// no double holds the value) in the upload response and in what is stored.
+TEST_P(FeaturesApi, ExtremeFloatsGiveValidJsonAndKeepTheStoredProfile) {
+  auto finite_number = [](const bj::value& v) { return v.is_number(); };
+  auto check = [&](const bj::value& x, bool std_is_null) {
+    ASSERT_TRUE(x.is_object()) << bj::serialize(x);
+    EXPECT_EQ(x.at("count").as_int64(), 2);
+    EXPECT_TRUE(finite_number(x.at("min")) && finite_number(x.at("max")));
+    EXPECT_EQ(x.at("mean").to_number<double>(), 0.0);
+    if (std_is_null) {
+      EXPECT_TRUE(x.at("std").is_null());
+    } else {
+      EXPECT_GT(x.at("std").to_number<double>(), 1e308);
+    }
+    for (const auto& [name, q] : x.at("quantiles").as_object()) {
+      EXPECT_TRUE(finite_number(q)) << name;
+    }
+    const auto& edges = x.at("histogram").at("edges").as_array();
+    ASSERT_EQ(edges.size(), 21u);
+    for (const auto& e : edges) EXPECT_TRUE(finite_number(e)) << bj::serialize(e);
+    const auto& counts = x.at("histogram").at("counts").as_array();
+    EXPECT_EQ(counts.front().as_int64(), 1);
+    EXPECT_EQ(counts.back().as_int64(), 1);
+  };
+  const std::pair<std::string, bool> cases[] = {
+      {"x\n1e308\n-1e308\n", false},
+      {"x\n1.7976931348623157e308\n-1.7976931348623157e308\n", true},  // std = sqrt(2) DBL_MAX
+  };
+  int k = 0;
+  for (const auto& [csv, std_is_null] : cases) {
+    SCOPED_TRACE(csv);
+    auto up = Do("POST", F("/datasets?name=extreme" + std::to_string(k++)), csv,
+                 {{"Content-Type", "text/csv"}});
+    ASSERT_EQ(up.status, 201) << up.body;
+    EXPECT_EQ(up.body.find("inf"), std::string::npos) << up.body;
+    EXPECT_EQ(up.body.find("nan"), std::string::npos) << up.body;
+    const bj::value body = BodyJson(up);
+    ASSERT_TRUE(body.is_object());
+    check(body.at("profile").at("x"), std_is_null);
+    // What was stored reads back whole (an unparseable stored profile used to come back as {}).
+    auto got = Do("GET", F("/datasets/" + std::string(body.at("id").as_string())));
+    ASSERT_EQ(got.status, 200) << got.body;
+    const bj::value stored = BodyJson(got);
+    ASSERT_TRUE(stored.is_object());
+    check(stored.at("profile").at("x"), std_is_null);
+    // Same numbers; the stored text is re-read with Boost.JSON's default parser, which may round
+    // the last digit differently, so compare within a few ulp.
+    ExpectSameNumbers(stored.at("profile"), body.at("profile"));
+  }
 }
 
 TEST_P(FeaturesApi, ValuesOnlineAndHistorical) {
