@@ -54,8 +54,17 @@ Histogram BuildHistogram(std::span<const double> r, std::span<const double> c) {
   }
   Histogram h;
   h.edges.resize(kHistogramBins + 1);
-  for (int k = 0; k <= kHistogramBins; ++k) {
-    h.edges[k] = lo + (hi - lo) * (static_cast<double>(k) / kHistogramBins);
+  const double width = hi - lo;
+  if (std::isfinite(width)) {
+    for (int k = 0; k <= kHistogramBins; ++k) {
+      h.edges[k] = lo + width * (static_cast<double>(k) / kHistogramBins);
+    }
+  } else {
+    // The range overflows (values near -DBL_MAX and +DBL_MAX): place the edges on the halves.
+    const double half_width = hi / 2 - lo / 2;
+    for (int k = 0; k <= kHistogramBins; ++k) {
+      h.edges[k] = 2 * (lo / 2 + half_width * (static_cast<double>(k) / kHistogramBins));
+    }
   }
   h.edges.back() = hi;
   h.reference_counts = HistogramCounts(r, h.edges);

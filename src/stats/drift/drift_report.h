@@ -6,6 +6,9 @@
 // two sorted on two threads) and one merged walk for KS and Wasserstein together (ecdf.h).
 // Histogram: 20 equal-width bins over the pooled [min, max] (numpy.histogram convention:
 // half-open bins, the last one closed; a constant pool uses [v - 0.5, v + 0.5]).
+// Extreme values: every statistic stays finite for finite input near +-DBL_MAX (PSI edges and
+// histogram edges are interpolated on halves where max - min overflows), except Wasserstein,
+// which is +inf when the samples span more than DBL_MAX (see wasserstein.h).
 // Categorical: missing values are std::nullopt (or passed as a count next to string_views);
 // chi-square (chi2.h), PSI and JS with one bin per category (categorical.h).
 // Severity from PSI: < 0.1 low, < 0.25 medium, < 0.5 high, else critical. Drift rule (defaults

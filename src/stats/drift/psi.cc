@@ -45,7 +45,11 @@ double QuantileLinear(std::span<const double> sorted, double q) {
   const double a = sorted[std::min(i, n - 1)];
   const double b = sorted[std::min(i + 1, n - 1)];
   const double diff = b - a;
-  return g < 0.5 ? a + diff * g : b - diff * (1.0 - g);
+  if (std::isfinite(diff)) return g < 0.5 ? a + diff * g : b - diff * (1.0 - g);
+  // b - a overflows only for a < 0 < b near +-DBL_MAX (numpy returns inf or nan there):
+  // interpolate between the halves, which are exact, so the result stays within [a, b].
+  const double half_diff = b / 2 - a / 2;
+  return g < 0.5 ? 2 * (a / 2 + half_diff * g) : 2 * (b / 2 - half_diff * (1.0 - g));
 }
 
 double PsiFromProportions(std::span<const double> reference, std::span<const double> current,

@@ -9,6 +9,9 @@
 // Reference: the numpy 1.24 expression above (matched to 1e-9 relative; edges and counts exact).
 // Ties/constant R: equal quantiles collapse, e.g. constant R gives one edge and 2 bins.
 // Empty bins: the 1e-4 floor keeps every term finite. Empty input or NaN/Inf: InvalidArgument.
+// Extreme values: where b - a overflows (a < 0 < b near +-DBL_MAX; numpy gives inf or nan) the
+// interpolation is done on a/2 and b/2, so every edge is finite and lies in [a, b]; bins and
+// PSI then separate such samples as they do any others.
 // Complexity: O(n+m) unsorted (radix sort); O(B log(n+m)) on sorted samples. Pure; thread-safe.
 #pragma once
 
@@ -33,7 +36,8 @@ struct PsiResult {
   std::vector<double> current_proportions;
 };
 
-// numpy.quantile(sorted, q) with method 'linear'. Precondition: `sorted` ascending, non-empty.
+// numpy.quantile(sorted, q) with method 'linear' (finite where numpy overflows, see above).
+// Precondition: `sorted` ascending, non-empty.
 [[nodiscard]] double QuantileLinear(std::span<const double> sorted, double q);
 
 // sum (c' - r') ln(c'/r') with r' = max(r, floor), c' = max(c, floor). Precondition: equal sizes.
