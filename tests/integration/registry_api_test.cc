@@ -1,6 +1,7 @@
 // SPEC §2 model registry, deployments and drift over real HTTP against `cairn serve`: success
 // paths and error paths (problem+json), on every backend under test.
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "tests/integration/api_fixture.h"
@@ -169,6 +170,37 @@ TEST_P(RegistryApi, DriftComputeRecordsEvents) {
              bj::object{{"model_name", model}, {"feature", "x"}, {"method", "kl"}, {"score", 1}}),
       400, "method");
   ExpectProblem(Do("GET", Url("/drift-events?since=yesterday")), 400, "since");
+}
+
+TEST_P(RegistryApi, DriftComputeNearDoubleMaxIsDriftedWithFiniteScores) {
+  // Reference near -DBL_MAX, current near +DBL_MAX: max - min overflows a double. Wasserstein
+  // (about 1.9 DBL_MAX) has no double and is null; everything else is finite and it drifts.
+  constexpr double kMax = std::numeric_limits<double>::max();
+  bj::array ref, cur;
+  for (int i = 0; i < 300; ++i) {
+    ref.emplace_back(-kMax * (0.9 + 0.1 * std::fabs(std::sin(i))));
+    cur.emplace_back(kMax * (0.9 + 0.1 * std::fabs(std::cos(i))));
+  }
+  const std::string model = UniqueName("model");
+  auto r = DoJson("POST", Url("/drift/compute"),
+                  bj::object{{"reference", bj::object{{"x", ref}}},
+                             {"current", bj::object{{"x", cur}}},
+                             {"model_name", model}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.body.find("inf"), std::string::npos) << r.body;
+  EXPECT_EQ(r.body.find("nan"), std::string::npos) << r.body;
+  auto v = BodyJson(r);
+  const auto& x = v.at("columns").at("x");
+  EXPECT_TRUE(x.at("drifted").as_bool()) << r.body;
+  EXPECT_EQ(x.at("ks").at("statistic").to_number<double>(), 1.0);
+  EXPECT_GE(x.at("psi").to_number<double>(), 0.1);
+  EXPECT_TRUE(x.at("js").is_number());
+  EXPECT_TRUE(x.at("wasserstein").is_null());
+  for (const auto& e : x.at("histogram").at("edges").as_array()) EXPECT_TRUE(e.is_number());
+  // The recorded event's details (which carry the same statistics) read back as JSON.
+  auto events = Do("GET", Url("/drift-events?model_name=" + model));
+  ASSERT_EQ(events.status, 200) << events.body;
+  EXPECT_EQ(BodyJson(events).at("items").as_array().size(), 1u) << events.body;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RegistryApi, ::testing::ValuesIn(AvailableBackends()),
