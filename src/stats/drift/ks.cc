@@ -66,7 +66,7 @@ KsResult KsFromStatistic(double statistic, std::size_t n, std::size_t m) {
 KsResult KsTwoSampleSorted(std::span<const double> r, std::span<const double> c) {
   // Callers validated non-emptiness; dividing by a zero size would give NaN, not a bound.
   assert(!r.empty() && !c.empty());
-  const double d = internal::CompareSortedEcdfs(r, c, /*parallel=*/true).ks_statistic;
+  const double d = internal::CompareSortedEcdfsCopying(r, c, /*parallel=*/true).ks_statistic;
   return KsFromStatistic(d, r.size(), c.size());
 }
 
@@ -74,7 +74,9 @@ Result<KsResult> KsTwoSample(std::span<const double> reference, std::span<const 
   RETURN_IF_ERROR(internal::CheckSample(reference, "reference"));
   RETURN_IF_ERROR(internal::CheckSample(current, "current"));
   const auto [r, c] = SortPresentPair(reference, current);
-  return KsTwoSampleSorted(r.values(), c.values());
+  const double d =
+      internal::CompareSortedEcdfs(r.values(), c.values(), /*parallel=*/true).ks_statistic;
+  return KsFromStatistic(d, r.size(), c.size());
 }
 
 }  // namespace cairn::stats

@@ -10,8 +10,8 @@
 // Algorithm: radix sort of both samples (numeric/sort.h), then one merged walk (ecdf.h) that
 // locates the maximum on exact integer numerators and evaluates scipy's double expression there.
 // Complexity: O(n+m) time for both entry points (the sort is a radix sort), O(n+m) extra memory
-// for the unsorted one. Pure functions; thread-safe; inputs of 2^16 values or more each are
-// sorted and walked on two threads (the caller's and one helper).
+// (the sorted entry point copies its inputs once, to add the walk's sentinels). Pure functions;
+// thread-safe; large inputs are sorted and walked on two threads (the caller's and one helper).
 #pragma once
 
 #include <cstddef>

@@ -10,7 +10,7 @@ namespace cairn::stats {
 
 double WassersteinDistanceSorted(std::span<const double> r, std::span<const double> c) {
   assert(!r.empty() && !c.empty());  // callers validated; sizes are divisors
-  return internal::CompareSortedEcdfs(r, c, /*parallel=*/true).wasserstein;
+  return internal::CompareSortedEcdfsCopying(r, c, /*parallel=*/true).wasserstein;
 }
 
 Result<double> WassersteinDistance(std::span<const double> reference,
@@ -18,7 +18,7 @@ Result<double> WassersteinDistance(std::span<const double> reference,
   RETURN_IF_ERROR(internal::CheckSample(reference, "reference"));
   RETURN_IF_ERROR(internal::CheckSample(current, "current"));
   const auto [r, c] = SortPresentPair(reference, current);
-  return WassersteinDistanceSorted(r.values(), c.values());
+  return internal::CompareSortedEcdfs(r.values(), c.values(), /*parallel=*/true).wasserstein;
 }
 
 }  // namespace cairn::stats

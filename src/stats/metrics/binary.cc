@@ -16,7 +16,6 @@ namespace {
 
 constexpr std::uint64_t kExponentMask = 0x7ff0000000000000ull;
 constexpr std::size_t kAucSegmentsPerThread = 4;
-constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // Counts from one branch-free pass (the compiler vectorises it); `bad` flags a label outside
 // {0, 1} or a non-finite score.
@@ -52,81 +51,76 @@ double Ratio(std::int64_t num, std::int64_t den) {
   return den == 0 ? 0.0 : static_cast<double>(num) / static_cast<double>(den);
 }
 
-// log_loss and brier sums, each in numpy's pairwise order.
-std::array<double, 2> LossSums(std::span<const int> labels, std::span<const double> scores) {
-  return NumpySumsOf<2>(labels.size(), [&](std::size_t i) {
-    const double s = scores[i];
-    const double y = labels[i];
-    const double p = std::clamp(s, kLogLossEps, 1.0 - kLogLossEps);
-    const double q = 1.0 - p;
-    const double row = q + p;  // renormalisation, as sklearn 1.2.1 does
-    const double loss = labels[i] == 1 ? -std::log(p / row) : -std::log(q / row);
-    const double err = y - s;
-    return std::array<double, 2>{loss, err * err};
-  });
+// One row's log-loss and Brier terms.
+std::array<double, 2> LossTerms(int label, double s) {
+  const double y = label;
+  const double p = std::clamp(s, kLogLossEps, 1.0 - kLogLossEps);
+  const double q = 1.0 - p;
+  const double row = q + p;  // renormalisation, as sklearn 1.2.1 does
+  const double loss = label == 1 ? -std::log(p / row) : -std::log(q / row);
+  const double err = y - s;
+  return {loss, err * err};
 }
 
 // Walks one value-aligned segment of the merged sorted scores (negatives first on ties) and adds
 // 2 * (#negatives below + #negatives equal / 2) for every positive = 2U restricted to it.
+// Branch-free: on interleaved classes a branch on "which comes next" would be mispredicted half
+// the time.
 struct AucCursor {
-  const double* pos = nullptr;
-  const double* neg = nullptr;
-  std::size_t n_pos = 0;
-  std::size_t n_neg = 0;
   std::size_t i = 0;  // positives taken
   std::size_t j = 0;  // negatives taken
   std::size_t steps = 0;
-  double a = 0;  // pos[i], or +inf past the end
-  double b = 0;  // neg[j], or +inf past the end
-  // The last negative taken and how many negatives equal to it were taken; NaN at a segment
-  // start (segments are value-aligned, so no positive here equals an earlier negative).
-  double last_neg = std::numeric_limits<double>::quiet_NaN();
+  double a = 0;  // pos[i] (the sentinel +inf past the end)
+  double b = 0;  // neg[j] (likewise)
+  // The bits of the last negative taken (+0.0 for either zero, so that -0.0 ties with +0.0) and
+  // how many negatives equal to it were taken. A NaN at a segment start: segments are
+  // value-aligned, so no positive here equals an earlier negative.
+  std::uint64_t last_neg = std::bit_cast<std::uint64_t>(std::numeric_limits<double>::quiet_NaN());
   std::int64_t run = 0;
   std::int64_t twice_u = 0;
-
-  void Start(internal::MergePosition from, internal::MergePosition to) {
-    i = from.i;
-    j = from.j;
-    steps = (to.i - from.i) + (to.j - from.j);
-    a = i < n_pos ? pos[i] : kInf;
-    b = j < n_neg ? neg[j] : kInf;
-  }
-
-  void Step() {
-    const bool take_neg = b <= a;
-    const double v = take_neg ? b : a;
-    const bool same = v == last_neg;
-    // A positive sees j = #negatives <= it; those equal to it are the last `run` taken.
-    const auto below_or_equal = static_cast<std::int64_t>(j);
-    twice_u += take_neg ? 0 : 2 * below_or_equal - (same ? run : 0);
-    run = take_neg ? (same ? run + 1 : 1) : run;
-    last_neg = take_neg ? b : last_neg;
-    i += take_neg ? 0 : 1;
-    j += take_neg ? 1 : 0;
-    a = i < n_pos ? pos[i] : kInf;
-    b = j < n_neg ? neg[j] : kInf;
-  }
 };
 
-// 2U over sorted positives and negatives, on two threads when `parallel`.
+struct AucInputs {
+  const double* pos;
+  const double* neg;
+};
+
+[[gnu::always_inline]] inline void AucStep(const AucInputs& in, AucCursor& c) {
+  const auto take_neg = static_cast<std::int64_t>(c.b <= c.a);
+  const std::uint64_t v = std::bit_cast<std::uint64_t>(std::min(c.a, c.b) + 0.0);
+  const std::int64_t same_mask = -static_cast<std::int64_t>(v == c.last_neg);
+  const std::int64_t equal_before = c.run & same_mask;
+  // A positive sees j = #negatives <= it; those equal to it are the last `run` taken.
+  c.twice_u += (2 * static_cast<std::int64_t>(c.j) - equal_before) & (take_neg - 1);
+  c.run += (equal_before + 1 - c.run) & -take_neg;
+  c.last_neg ^= (v ^ c.last_neg) & static_cast<std::uint64_t>(-take_neg);
+  c.i += static_cast<std::size_t>(1 - take_neg);
+  c.j += static_cast<std::size_t>(take_neg);
+  c.a = in.pos[c.i];
+  c.b = in.neg[c.j];
+}
+
+// 2U over sorted positives and negatives (each followed by a +inf sentinel), on two threads
+// when `parallel`.
 std::int64_t TwiceMannWhitneyU(std::span<const double> pos, std::span<const double> neg,
                                bool parallel) {
   using Cursors = std::array<AucCursor, kAucSegmentsPerThread>;
   std::array<Cursors, 2> cursors{};
-  AucCursor proto;
-  proto.pos = pos.data();
-  proto.neg = neg.data();
-  proto.n_pos = pos.size();
-  proto.n_neg = neg.size();
+  const AucInputs in{pos.data(), neg.data()};
   const auto cuts = internal::CutSegments<2 * kAucSegmentsPerThread>(pos, neg);
   for (std::size_t s = 0; s < 2 * kAucSegmentsPerThread; ++s) {
     AucCursor& c = cursors[s / kAucSegmentsPerThread][s % kAucSegmentsPerThread];
-    c = proto;
-    c.Start(cuts[s], cuts[s + 1]);
+    c.i = cuts[s].i;
+    c.j = cuts[s].j;
+    c.steps = (cuts[s + 1].i - cuts[s].i) + (cuts[s + 1].j - cuts[s].j);
+    c.a = pos.data()[c.i];
+    c.b = neg.data()[c.j];
   }
+  auto walk = [&](Cursors& half) {
+    internal::WalkInterleaved(half, [&](AucCursor& c) { AucStep(in, c); });
+  };
   internal::RunBoth(
-      parallel, [&] { internal::WalkInterleaved(cursors[0]); },
-      [&] { internal::WalkInterleaved(cursors[1]); });
+      parallel, [&] { walk(cursors[0]); }, [&] { walk(cursors[1]); });
   std::int64_t twice_u = 0;
   for (const Cursors& half : cursors) {
     for (const AucCursor& c : half) twice_u += c.twice_u;
@@ -149,22 +143,11 @@ Result<BinaryMetrics> Compute(std::span<const int> labels, std::span<const doubl
   const std::size_t n = labels.size();
   const bool parallel = n >= kParallelThreshold;
   Counts counts;
-  std::array<double, 2> sums{};
-  SortedSample pos;
-  SortedSample neg;
-  // Two balanced halves: validation and counts + sorting the (usually more numerous) negatives;
-  // the log-loss and Brier sums + sorting the positives. Sorting does not need valid input to be
-  // safe, and an invalid input is rejected before anything is used.
-  internal::RunBoth(
-      parallel,
-      [&] {
-        counts = CountAndCheck(labels, scores, threshold);
-        neg = SortWhereLabel(scores, labels, 0);
-      },
-      [&] {
-        sums = LossSums(labels, scores);
-        pos = SortWhereLabel(scores, labels, 1);
-      });
+  // Validation and counts with the first half of the sums on this thread, the second half of
+  // the sums (log-bound) on the helper: numpy's pairwise sum splits at the same point.
+  const std::array<double, 2> sums = NumpySumsOfInHalves<2>(
+      n, [&](std::size_t i) { return LossTerms(labels[i], scores[i]); }, parallel,
+      [&] { counts = CountAndCheck(labels, scores, threshold); });
   if (counts.bad) {
     for (std::size_t i = 0; i < n; ++i) {  // name the first problem, row by row
       if (labels[i] != 0 && labels[i] != 1) return InvalidArgument("labels must be 0 or 1");
@@ -187,7 +170,8 @@ Result<BinaryMetrics> Compute(std::span<const int> labels, std::span<const doubl
   m.f1 = denom == 0.0 ? 0.0 : 2.0 * m.precision * m.recall / denom;
   m.log_loss = sums[0] / static_cast<double>(n);
   m.brier = sums[1] / static_cast<double>(n);
-  m.roc_auc = AucFromSorted(pos.values(), neg.values(), parallel);
+  const SortedRows<2> sorted = SortByLabel(scores, labels, parallel);
+  m.roc_auc = AucFromSorted(sorted.values(1), sorted.values(0), parallel);
   return m;
 }
 
@@ -202,12 +186,8 @@ Status CheckSizes(std::span<const int> labels, std::span<const double> scores, d
 
 std::optional<double> RocAuc(std::span<const int> labels, std::span<const double> scores) {
   const bool parallel = labels.size() >= kParallelThreshold;
-  SortedSample pos;
-  SortedSample neg;
-  internal::RunBoth(
-      parallel, [&] { neg = SortWhereLabel(scores, labels, 0); },
-      [&] { pos = SortWhereLabel(scores, labels, 1); });
-  return AucFromSorted(pos.values(), neg.values(), parallel);
+  const SortedRows<2> sorted = SortByLabel(scores, labels, parallel);
+  return AucFromSorted(sorted.values(1), sorted.values(0), parallel);
 }
 
 Result<BinaryMetrics> ComputeBinaryMetrics(std::span<const int> labels,

@@ -12,11 +12,12 @@
 // Errors: InvalidArgument for empty input, different lengths, a label not 0/1, a non-finite
 // score. Scores outside [0, 1] are accepted (log_loss clips, as sklearn does).
 // Algorithm: one branch-free pass for validation and the confusion counts, one pass for the
-// log-loss and Brier sums (numpy's pairwise order), one radix sort of the positives' and of the
-// negatives' scores (numeric/sort.h) and one merged walk of the two for 2U, an exact integer.
-// Complexity: O(n) time, n doubles of extra memory (plus the radix buffers while sorting). Pure
-// functions; thread-safe; from 2^16 rows the passes run in two halves on two threads (the
-// caller's and one helper), never more.
+// log-loss and Brier sums (numpy's pairwise order, its two halves on two threads), one radix
+// sort of the scores with the label as the top digit (numeric/sort.h: negatives and positives
+// sorted at once) and one branch-free merged walk of the two classes for 2U, an exact integer.
+// Complexity: O(n) time, n doubles of extra memory (plus the radix scratch while sorting). Pure
+// functions; thread-safe; from 2^16 rows every phase is split between the calling thread and
+// one helper thread, never more.
 #pragma once
 
 #include <array>

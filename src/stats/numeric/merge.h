@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <limits>
 #include <span>
+#include <utility>
 
 namespace cairn::stats::internal {
 
@@ -67,17 +68,22 @@ std::array<MergePosition, kCount + 1> CutSegments(std::span<const double> first,
   return cuts;
 }
 
-// Steps every cursor `steps` times (Cursor: `std::size_t steps; void Step();`), interleaved.
-template <typename Cursor, std::size_t K>
-void WalkInterleaved(std::array<Cursor, K>& cursors) {
-  std::size_t common = cursors[0].steps;
-  for (const Cursor& c : cursors) common = std::min(common, c.steps);
-  for (std::size_t s = 0; s < common; ++s) {
-    for (Cursor& c : cursors) c.Step();
+// Calls step(cursor) cursor.steps times for every cursor (Cursor: `std::size_t steps;`), the K
+// cursors interleaved in one unrolled loop on local copies, so that their states can stay in
+// registers and their dependency chains overlap.
+template <typename Cursor, std::size_t K, typename Step>
+void WalkInterleaved(std::array<Cursor, K>& cursors, const Step& step) {
+  std::array<Cursor, K> local = cursors;
+  std::size_t common = local[0].steps;
+  for (const Cursor& c : local) common = std::min(common, c.steps);
+  [&]<std::size_t... k>(std::index_sequence<k...>) {
+    for (std::size_t s = 0; s < common; ++s) (step(local[k]), ...);
   }
-  for (Cursor& c : cursors) {
-    for (std::size_t s = common; s < c.steps; ++s) c.Step();
+  (std::make_index_sequence<K>{});
+  for (Cursor& c : local) {
+    for (std::size_t s = common; s < c.steps; ++s) step(c);
   }
+  cursors = local;
 }
 
 }  // namespace cairn::stats::internal

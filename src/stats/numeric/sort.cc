@@ -4,20 +4,27 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <utility>
+#include <vector>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #include "stats/numeric/parallel.h"
 
 namespace cairn::stats {
 namespace {
 
-constexpr int kDigitBits = 11;
-constexpr int kDigits = (64 + kDigitBits - 1) / kDigitBits;  // 6 passes at most
-constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
-constexpr std::uint64_t kDigitMask = kBuckets - 1;
 constexpr std::uint64_t kSignBit = std::uint64_t{1} << 63;
-
-using DigitCounts = std::array<std::array<std::uint32_t, kBuckets>, kDigits>;
+constexpr double kSentinel = std::numeric_limits<double>::infinity();
+// Buckets of at most this many values are finished inside the core's L2 cache (the bucket and
+// its scratch: 1 MiB).
+constexpr std::size_t kLeafSize = std::size_t{1} << 16;
+constexpr int kMaxMsdBits = 12;  // at most 4096 buckets (write streams) per MSD pass
+constexpr std::size_t kInsertionMax = 32;
 
 // An unsigned key with the order of `<` on doubles: flip every bit of a negative (their
 // magnitude order is reversed) and only the sign bit of a non-negative.
@@ -27,114 +34,437 @@ inline std::uint64_t Key(double x) {
   return bits ^ (negative_mask | kSignBit);
 }
 
-inline std::size_t Digit(double x, int shift) {
-  return static_cast<std::size_t>((Key(x) >> shift) & kDigitMask);
+inline std::size_t Digit(double x, int shift, std::uint64_t mask) {
+  return static_cast<std::size_t>((Key(x) >> shift) & mask);
 }
 
-std::unique_ptr<double[]> Allocate(std::size_t n) {
-  return n == 0 ? nullptr : std::make_unique_for_overwrite<double[]>(n);
+void InsertionSort(double* a, std::size_t n) {
+  for (std::size_t i = 1; i < n; ++i) {
+    const double x = a[i];
+    const std::uint64_t k = Key(x);
+    std::size_t j = i;
+    for (; j > 0 && Key(a[j - 1]) > k; --j) a[j] = a[j - 1];
+    a[j] = x;
+  }
 }
+
+// Bucket counts to the start offset of each bucket, in place.
+template <typename Counts>
+void ToOffsets(Counts& c) {
+  std::uint32_t running = 0;
+  for (auto& bucket : c) {
+    const std::uint32_t count = bucket;
+    bucket = running;
+    running += count;
+  }
+}
+
+constexpr int kMaxLeafBits = 12;
+constexpr std::size_t kLeafCounts = 6 << kMaxLeafBits;  // passes * 2^bits never exceeds this
+
+// LSD radix sort of first[0, n) on key bits [0, kPasses * bits), skipping digits that all keys
+// share; the result ends in `first` or `second` as asked.
+template <int kPasses>
+void LsdLeaf(double* first, double* second, std::size_t n, int bits, bool into_first) {
+  const std::size_t stride = std::size_t{1} << bits;
+  const std::uint64_t mask = stride - 1;
+  std::array<std::uint32_t, kLeafCounts> counts;
+  std::fill(counts.begin(), counts.begin() + kPasses * stride, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t key = Key(first[i]);
+    [&]<int... p>(std::integer_sequence<int, p...>) {
+      (++counts[p * stride + ((key >> (p * bits)) & mask)], ...);
+    }
+    (std::make_integer_sequence<int, kPasses>{});
+  }
+  double* src = first;
+  double* dst = second;
+  for (int p = 0; p < kPasses; ++p) {
+    const int shift = p * bits;
+    std::uint32_t* offsets = counts.data() + p * stride;
+    if (offsets[Digit(src[0], shift, mask)] == n) continue;
+    std::uint32_t running = 0;
+    for (std::size_t d = 0; d < stride; ++d) {
+      const std::uint32_t count = offsets[d];
+      offsets[d] = running;
+      running += count;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const double x = src[i];
+      dst[offsets[Digit(x, shift, mask)]++] = x;
+    }
+    std::swap(src, dst);
+  }
+  double* const want = into_first ? first : second;
+  if (src != want) std::copy(src, src + n, want);
+}
+
+// Sorts a bucket whose keys all agree above bit `top`: tiny ones by insertion, the rest by LSD
+// passes whose digits are as wide as the bucket fills (about 8 values per digit value or more,
+// at most 12 bits) and evenly split `top`.
+void Leaf(double* first, double* second, std::size_t n, int top, bool into_first) {
+  if (n <= kInsertionMax || top == 0) {
+    InsertionSort(first, n);
+    if (!into_first) std::copy(first, first + n, second);
+    return;
+  }
+  const int widest = std::clamp(static_cast<int>(std::bit_width(n)) - 4, 4, kMaxLeafBits);
+  const int passes = (top + widest - 1) / widest;
+  const int bits = (top + passes - 1) / passes;
+  switch (passes) {
+#define CAIRN_LEAF_CASE(P)                          \
+  case P:                                           \
+    LsdLeaf<P>(first, second, n, bits, into_first); \
+    break;
+    CAIRN_LEAF_CASE(1)
+    CAIRN_LEAF_CASE(2)
+    CAIRN_LEAF_CASE(3)
+    CAIRN_LEAF_CASE(4)
+    CAIRN_LEAF_CASE(5)
+    CAIRN_LEAF_CASE(6)
+    CAIRN_LEAF_CASE(7)
+    CAIRN_LEAF_CASE(8)
+    CAIRN_LEAF_CASE(9)
+    CAIRN_LEAF_CASE(10)
+    CAIRN_LEAF_CASE(11)
+    CAIRN_LEAF_CASE(12)
+    CAIRN_LEAF_CASE(13)
+    CAIRN_LEAF_CASE(14)
+    CAIRN_LEAF_CASE(15)
+    CAIRN_LEAF_CASE(16)
+#undef CAIRN_LEAF_CASE
+    default:
+      std::sort(first, first + n, [](double x, double y) { return Key(x) < Key(y); });
+      if (!into_first) std::copy(first, first + n, second);
+  }
+}
+
+// MSD radix step on a bucket whose keys agree above bit `top`, recursing until buckets fit in
+// cache; the result ends in `first` or `second` as asked.
+void MsdSort(double* first, double* second, std::size_t n, int top, bool into_first) {
+  if (n <= kLeafSize) {
+    Leaf(first, second, n, top, into_first);
+    return;
+  }
+  // Aim at buckets half the leaf size: large enough for wide leaf digits, small enough that
+  // moderately skewed buckets still fit.
+  const int width =
+      std::clamp(static_cast<int>(std::bit_width((n - 1) / (kLeafSize / 2))), 1, kMaxMsdBits);
+  // Counts of the digit below bit `top`, lowering `top` past digits that all keys share.
+  std::vector<std::uint32_t> counts;
+  int shift = -1;
+  std::uint64_t mask = 0;
+  while (top > 0) {
+    const int w = std::min(width, top);
+    shift = top - w;
+    mask = (std::uint64_t{1} << w) - 1;
+    counts.assign(std::size_t{1} << w, 0);
+    for (std::size_t i = 0; i < n; ++i) ++counts[Digit(first[i], shift, mask)];
+    if (*std::max_element(counts.begin(), counts.end()) != n) break;
+    top = shift;
+    shift = -1;
+  }
+  if (shift < 0) {  // all keys equal
+    if (!into_first) std::copy(first, first + n, second);
+    return;
+  }
+  std::vector<std::uint32_t> starts(counts.begin(), counts.end());
+  ToOffsets(starts);
+  std::vector<std::uint32_t> next = starts;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double x = first[i];
+    second[next[Digit(x, shift, mask)]++] = x;
+  }
+  for (std::size_t b = 0; b < counts.size(); ++b) {
+    if (counts[b] == 0) continue;
+    MsdSort(second + starts[b], first + starts[b], counts[b], shift, !into_first);
+  }
+}
+
+constexpr std::size_t kMapAtLeast = std::size_t{4} << 20;  // bytes
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+constexpr std::uint32_t kMaxRows = std::numeric_limits<std::uint32_t>::max() / 2;
 
 }  // namespace
 
-// Builds SortedSample values; a class so that it can reach SortedSample's members.
-class SortedSampleBuilder {
+namespace internal {
+
+DoubleBuffer::DoubleBuffer(std::size_t n) {
+  if (n == 0) return;
+  const std::size_t bytes = n * sizeof(double);
+#ifdef __linux__
+  if (bytes >= kMapAtLeast) {
+    // Map one huge page more than needed and trim to a 2 MiB-aligned range, so that every page
+    // of the array can be a huge page.
+    const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+    const std::size_t len = rounded + kHugePage;
+    void* p = mmap(nullptr, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p != MAP_FAILED) {
+      const auto base = reinterpret_cast<std::uintptr_t>(p);
+      const std::uintptr_t aligned = (base + kHugePage - 1) / kHugePage * kHugePage;
+      if (aligned > base) munmap(p, aligned - base);
+      const std::uintptr_t end = aligned + rounded;
+      if (base + len > end) munmap(reinterpret_cast<void*>(end), base + len - end);
+      mapping_ = reinterpret_cast<void*>(aligned);
+      mapped_bytes_ = rounded;
+      madvise(mapping_, mapped_bytes_, MADV_HUGEPAGE);  // advice only: failure is harmless
+      data_ = static_cast<double*>(mapping_);
+      return;
+    }
+  }
+#endif
+  data_ = new double[n];
+}
+
+DoubleBuffer::~DoubleBuffer() {
+#ifdef __linux__
+  if (mapping_ != nullptr) {
+    munmap(mapping_, mapped_bytes_);
+    return;
+  }
+#endif
+  delete[] data_;
+}
+
+}  // namespace internal
+
+using internal::DoubleBuffer;
+
+template <int kClasses>
+SortedRows<kClasses>::SortedRows() : data_(kClasses) {
+  for (int c = 0; c < kClasses; ++c) {
+    begin_[c] = static_cast<std::size_t>(c);
+    data_.data()[c] = kSentinel;
+  }
+}
+
+template <int kClasses>
+std::size_t SortedRows<kClasses>::infinite(int c) const {
+  const std::span<const double> v = values(c);
+  std::size_t lo = 0;
+  while (lo < v.size() && v[lo] == -kSentinel) ++lo;
+  std::size_t hi = v.size();
+  while (hi > lo && v[hi - 1] == kSentinel) --hi;
+  return lo + (v.size() - hi);
+}
+
+template class SortedRows<1>;
+template class SortedRows<2>;
+
+// Builds SortedRows; a class so that it can reach SortedRows' members.
+class SortedRowsBuilder {
  public:
-  // Keeps element i when keep(i) holds, counting drop(i) (e.g. "was NaN") as missing.
-  // keep/drop are evaluated for every i; branch-free so that random labels cost nothing.
-  template <typename Keep, typename Drop>
-  static SortedSample Build(std::span<const double> values, const Keep& keep, const Drop& drop) {
+  // class_of(i) is the class of row i, or kClasses (or more) to leave the row out; it is
+  // evaluated branch-free for every row, so random labels cost no mispredictions.
+  template <int kClasses, typename ClassOf>
+  static SortedRows<kClasses> Build(std::span<const double> values, const ClassOf& class_of,
+                                    bool parallel) {
     const std::size_t n = values.size();
-    SortedSample out;
-    std::unique_ptr<double[]> copy = Allocate(n);
-    if (n < kRadixThreshold || n > std::numeric_limits<std::uint32_t>::max()) {
-      std::size_t k = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        copy[k] = values[i];
-        k += keep(i) ? 1 : 0;
-        out.missing_ += drop(i) ? 1 : 0;
+    if (n < kRadixThreshold || n > kMaxRows) return Small<kClasses>(values, class_of);
+    parallel = parallel && n >= kParallelThreshold;
+    const std::size_t split = parallel ? n / 2 : n;  // rows [0, split) here, the rest on the helper
+
+    // Phase 1, read-only: class sizes and counts of the first digit (per class), by halves.
+    struct HalfCounts {
+      std::vector<std::uint32_t> buckets;  // [class][digit]
+      std::array<std::size_t, kClasses> kept{};
+      std::size_t dropped = 0;
+    };
+    std::array<HalfCounts, 2> halves;
+    int top = 64;
+    int shift = -1;
+    std::size_t stride = 0;
+    std::uint64_t mask = 0;
+    std::size_t total_kept = 0;
+    for (bool first_pass = true; top > 0; first_pass = false) {
+      const int width = std::min(kMaxMsdBits, top);
+      shift = top - width;
+      stride = std::size_t{1} << width;
+      mask = stride - 1;
+      auto count = [&](HalfCounts& h, std::size_t lo, std::size_t hi) {
+        h.buckets.assign(kClasses * stride, 0);
+        std::array<std::size_t, kClasses> kept{};
+        std::size_t dropped = 0;
+        for (std::size_t i = lo; i < hi; ++i) {
+          const auto c = static_cast<std::uint32_t>(class_of(i));
+          const std::uint32_t ok = c < kClasses ? 1 : 0;
+          const std::size_t cls = ok != 0 ? c : 0;
+          h.buckets[cls * stride + Digit(values[i], shift, mask)] += ok;
+          kept[cls] += ok;
+          dropped += 1 - ok;
+        }
+        if (first_pass) {
+          h.kept = kept;
+          h.dropped = dropped;
+        }
+      };
+      internal::RunBoth(
+          parallel, [&] { count(halves[0], 0, split); }, [&] { count(halves[1], split, n); });
+      if (first_pass) {
+        for (int c = 0; c < kClasses; ++c) total_kept += halves[0].kept[c] + halves[1].kept[c];
+        if (total_kept == 0) break;
       }
-      // By key, not `<`, so that both paths give the same bits (-0.0 before +0.0).
-      std::sort(copy.get(), copy.get() + k, [](double a, double b) { return Key(a) < Key(b); });
-      out.size_ = k;
-      out.data_ = std::move(copy);
-      CountInfinite(out);
+      // A digit that every kept key shares moves nothing: count the next one down instead.
+      std::uint32_t widest = 0;
+      for (std::size_t d = 0; d < stride; ++d) {
+        std::uint32_t sum = 0;
+        for (int c = 0; c < kClasses; ++c) {
+          sum += halves[0].buckets[c * stride + d] + halves[1].buckets[c * stride + d];
+        }
+        widest = std::max(widest, sum);
+      }
+      if (widest != total_kept) break;
+      top = shift;
+      shift = -1;
+    }
+    SortedRows<kClasses> out;
+    out.missing_ = halves[0].dropped + halves[1].dropped;
+    std::size_t total = 0;  // every class and its sentinel
+    for (int c = 0; c < kClasses; ++c) {
+      out.begin_[c] = total;
+      out.size_[c] = halves[0].kept[c] + halves[1].kept[c];
+      total += out.size_[c] + 1;
+    }
+    out.data_ = DoubleBuffer(total + 2);  // + one spare slot per thread for dropped rows
+    double* const a = out.data_.data();
+    auto finish = [&] {
+      for (int c = 0; c < kClasses; ++c) a[out.begin_[c] + out.size_[c]] = kSentinel;
+    };
+    if (total_kept == 0 || shift < 0) {  // nothing kept, or every kept value has the same bits
+      std::array<std::size_t, kClasses> next = out.begin_;
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto c = static_cast<std::uint32_t>(class_of(i));
+        if (c < kClasses) a[next[c]++] = values[i];
+      }
+      finish();
       return out;
     }
-    // One pass: copy the kept values and count every digit of every kept key.
-    DigitCounts counts{};
-    std::size_t k = 0;
-    std::size_t missing = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const double x = values[i];
-      const std::uint32_t kept = keep(i) ? 1 : 0;
-      copy[k] = x;  // in bounds: k <= i < n
-      k += kept;
-      missing += drop(i) ? 1 : 0;
-      const std::uint64_t key = Key(x);
-      for (int d = 0; d < kDigits; ++d) {
-        counts[d][(key >> (d * kDigitBits)) & kDigitMask] += kept;
+
+    // Phase 2: scatter the rows into their first-digit buckets, by halves (the second half's
+    // rows of a bucket go after the first half's).
+    std::array<std::vector<std::uint32_t>, 2> offsets;
+    offsets[0].resize(kClasses * stride);
+    offsets[1].resize(kClasses * stride);
+    for (int c = 0; c < kClasses; ++c) {
+      auto running = static_cast<std::uint32_t>(out.begin_[c]);
+      for (std::size_t d = 0; d < stride; ++d) {
+        const std::size_t b = c * stride + d;
+        offsets[0][b] = running;
+        offsets[1][b] = running + halves[0].buckets[b];
+        running += halves[0].buckets[b] + halves[1].buckets[b];
       }
     }
-    out.missing_ = missing;
-    out.size_ = k;
-    if (k == 0) return out;
-    std::unique_ptr<double[]> scratch = Allocate(k);
-    double* src = copy.get();
-    double* dst = scratch.get();
-    for (int d = 0; d < kDigits; ++d) {
-      const int shift = d * kDigitBits;
-      auto& offsets = counts[d];
-      // A digit that every key shares moves nothing.
-      if (offsets[Digit(src[0], shift)] == k) continue;
-      std::uint32_t running = 0;
-      for (auto& bucket : offsets) {
-        const std::uint32_t c = bucket;
-        bucket = running;
-        running += c;
+    auto scatter = [&](std::vector<std::uint32_t>& next, std::size_t lo, std::size_t hi,
+                       std::size_t spare) {
+      for (std::size_t i = lo; i < hi; ++i) {
+        const double x = values[i];
+        const auto c = static_cast<std::uint32_t>(class_of(i));
+        const std::uint32_t ok = c < kClasses ? 1 : 0;
+        const std::size_t cls = ok != 0 ? c : 0;
+        std::uint32_t& slot = next[cls * stride + Digit(x, shift, mask)];
+        a[ok != 0 ? slot : spare] = x;
+        slot += ok;
       }
-      for (std::size_t i = 0; i < k; ++i) {
-        const double x = src[i];
-        dst[offsets[Digit(x, shift)]++] = x;
+    };
+    internal::RunBoth(
+        parallel, [&] { scatter(offsets[0], 0, split, total); },
+        [&] { scatter(offsets[1], split, n, total + 1); });
+    finish();
+
+    // Phase 3: finish every bucket; the buckets are split by halves of the values.
+    struct Bucket {
+      std::size_t start;
+      std::size_t size;
+    };
+    std::vector<Bucket> buckets;
+    for (int c = 0; c < kClasses; ++c) {
+      std::size_t start = out.begin_[c];
+      for (std::size_t d = 0; d < stride; ++d) {
+        const std::size_t b = c * stride + d;
+        const std::size_t size = halves[0].buckets[b] + halves[1].buckets[b];
+        if (size > 1) buckets.push_back({start, size});
+        start += size;
       }
-      std::swap(src, dst);
     }
-    out.data_ = src == copy.get() ? std::move(copy) : std::move(scratch);
-    CountInfinite(out);
+    std::size_t middle = buckets.size();
+    if (parallel) {
+      std::size_t seen = 0;
+      middle = 0;
+      while (middle < buckets.size() && 2 * seen < total_kept) seen += buckets[middle++].size;
+    }
+    auto finish_buckets = [&](std::size_t from, std::size_t to) {
+      std::size_t largest = 0;
+      for (std::size_t b = from; b < to; ++b) largest = std::max(largest, buckets[b].size);
+      if (largest == 0) return;
+      // One bucket at a time: the scratch space only needs the largest one, and stays in cache.
+      DoubleBuffer scratch(largest);
+      for (std::size_t b = from; b < to; ++b) {
+        MsdSort(a + buckets[b].start, scratch.data(), buckets[b].size, shift, true);
+      }
+    };
+    internal::RunBoth(
+        parallel, [&] { finish_buckets(0, middle); },
+        [&] { finish_buckets(middle, buckets.size()); });
     return out;
   }
 
  private:
-  // Infinities sit at the ends of the sorted values: count them there, not per element.
-  static void CountInfinite(SortedSample& s) {
-    const double* v = s.data_.get();
-    std::size_t lo = 0;
-    while (lo < s.size_ && v[lo] == -std::numeric_limits<double>::infinity()) ++lo;
-    std::size_t hi = s.size_;
-    while (hi > lo && v[hi - 1] == std::numeric_limits<double>::infinity()) --hi;
-    s.infinite_ = lo + (s.size_ - hi);
+  // Small inputs: std::sort on the keys (the same order as the radix path).
+  template <int kClasses, typename ClassOf>
+  static SortedRows<kClasses> Small(std::span<const double> values, const ClassOf& class_of) {
+    SortedRows<kClasses> out;
+    std::array<std::size_t, kClasses> sizes{};
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const auto c = static_cast<std::uint32_t>(class_of(i));
+      if (c < kClasses) {
+        ++sizes[c];
+      } else {
+        ++out.missing_;
+      }
+    }
+    std::size_t total = 0;
+    for (int c = 0; c < kClasses; ++c) {
+      out.begin_[c] = total;
+      out.size_[c] = sizes[c];
+      total += sizes[c] + 1;
+    }
+    out.data_ = DoubleBuffer(total);
+    double* const a = out.data_.data();
+    std::array<std::size_t, kClasses> next = out.begin_;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const auto c = static_cast<std::uint32_t>(class_of(i));
+      if (c < kClasses) a[next[c]++] = values[i];
+    }
+    for (int c = 0; c < kClasses; ++c) {
+      double* begin = a + out.begin_[c];
+      std::sort(begin, begin + out.size_[c], [](double x, double y) { return Key(x) < Key(y); });
+      begin[out.size_[c]] = kSentinel;
+    }
+    return out;
   }
 };
 
-SortedSample SortPresent(std::span<const double> sample) {
-  return SortedSampleBuilder::Build(
-      sample, [&](std::size_t i) { return !std::isnan(sample[i]); },
-      [&](std::size_t i) { return std::isnan(sample[i]); });
+SortedSample SortPresent(std::span<const double> sample, bool parallel) {
+  return SortedRowsBuilder::Build<1>(
+      sample, [&](std::size_t i) { return std::isnan(sample[i]) ? 1u : 0u; }, parallel);
 }
 
-SortedSample SortWhereLabel(std::span<const double> values, std::span<const int> labels,
-                            int label) {
-  return SortedSampleBuilder::Build(
-      values, [&](std::size_t i) { return (labels[i] == label) & !std::isnan(values[i]); },
-      [&](std::size_t i) { return (labels[i] == label) & std::isnan(values[i]); });
+SortedRows<2> SortByLabel(std::span<const double> values, std::span<const int> labels,
+                          bool parallel) {
+  return SortedRowsBuilder::Build<2>(
+      values,
+      [&](std::size_t i) {
+        const auto y = static_cast<std::uint32_t>(labels[i]);
+        return std::isnan(values[i]) ? 2u : std::min(y, 2u);
+      },
+      parallel);
 }
 
 std::pair<SortedSample, SortedSample> SortPresentPair(std::span<const double> first,
                                                       std::span<const double> second) {
   std::pair<SortedSample, SortedSample> out;
-  const bool parallel = std::min(first.size(), second.size()) >= kParallelThreshold;
-  internal::RunBoth(
-      parallel, [&] { out.first = SortPresent(first); }, [&] { out.second = SortPresent(second); });
+  out.first = SortPresent(first);
+  out.second = SortPresent(second);
   return out;
 }
 

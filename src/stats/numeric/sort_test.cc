@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -88,6 +89,7 @@ TEST_P(SortPresentShapes, MatchesStdSortAndCountsNaN) {
     EXPECT_EQ(s.infinite(),
               static_cast<std::size_t>(std::count_if(expected.begin(), expected.end(),
                                                      [](double x) { return std::isinf(x); })));
+    EXPECT_EQ(s.values().data()[s.size()], kInf);  // the sentinel
     const std::vector<double> vals = Values(s);
     // -0.0 never follows +0.0.
     for (std::size_t i = 1; i < vals.size(); ++i) {
@@ -105,13 +107,15 @@ TEST(SortPresent, AllNaN) {
   const std::vector<double> nan(5000, kNaN);
   const SortedSample s = SortPresent(nan);
   EXPECT_TRUE(s.empty());
+  EXPECT_EQ(s.values().data()[0], kInf);
+  EXPECT_EQ(SortedSample().values().data()[0], kInf);
   EXPECT_EQ(s.missing(), 5000u);
 }
 
-TEST(SortWhereLabel, KeepsOnlyTheLabelledRows) {
+TEST(SortByLabel, SplitsTheClassesAndLeavesOutOtherLabelsAndNaN) {
   std::mt19937_64 rng(3);
   std::uniform_real_distribution<double> unit(0, 1);
-  for (std::size_t n : {std::size_t{10}, std::size_t{70000}}) {
+  for (std::size_t n : {std::size_t{10}, std::size_t{5000}, std::size_t{70000}}) {
     std::vector<double> v(n);
     std::vector<int> labels(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -119,23 +123,41 @@ TEST(SortWhereLabel, KeepsOnlyTheLabelledRows) {
       labels[i] = unit(rng) < 0.3 ? 1 : 0;
     }
     v[1] = kNaN;
-    for (int label : {0, 1}) {
-      std::vector<double> want;
-      std::size_t nan = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (labels[i] != label) continue;
-        if (std::isnan(v[i])) {
-          ++nan;
-        } else {
-          want.push_back(v[i]);
-        }
+    labels[2] = 7;
+    labels[3] = -1;
+    std::size_t left_out = 0;
+    std::array<std::vector<double>, 2> want;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (std::isnan(v[i]) || (labels[i] != 0 && labels[i] != 1)) {
+        ++left_out;
+      } else {
+        want[static_cast<std::size_t>(labels[i])].push_back(v[i]);
       }
-      std::sort(want.begin(), want.end());
-      const SortedSample s = SortWhereLabel(v, labels, label);
-      EXPECT_EQ(Values(s), want) << n << " " << label;
-      EXPECT_EQ(s.missing(), nan);
+    }
+    for (bool parallel : {false, true}) {
+      const SortedRows<2> s = SortByLabel(v, labels, parallel);
+      EXPECT_EQ(s.missing(), left_out);
+      for (int c : {0, 1}) {
+        std::sort(want[c].begin(), want[c].end());
+        EXPECT_EQ(std::vector<double>(s.values(c).begin(), s.values(c).end()), want[c])
+            << n << " class " << c;
+        EXPECT_EQ(s.values(c).data()[s.size(c)], kInf);
+      }
     }
   }
+}
+
+TEST(SortPresent, SameWithAndWithoutTheHelperThread) {
+  std::mt19937_64 rng(13);
+  std::normal_distribution<double> normal(0, 1);
+  std::vector<double> v(kParallelThreshold * 3 + 11);
+  for (auto& x : v) x = std::round(normal(rng) * 1000) / 1000;  // ties across the halves
+  v[5] = kNaN;
+  const SortedSample one = SortPresent(v, false);
+  const SortedSample two = SortPresent(v, true);
+  EXPECT_EQ(Values(one), Values(two));
+  EXPECT_EQ(Values(one), StdSorted(v));
+  EXPECT_EQ(two.missing(), 1u);
 }
 
 TEST(SortPresentPair, SameAsOneByOneOnBothPaths) {

@@ -14,6 +14,8 @@
 #include <cstddef>
 #include <span>
 
+#include "stats/numeric/parallel.h"
+
 namespace cairn::stats {
 
 namespace internal {
@@ -78,6 +80,33 @@ template <std::size_t N, typename F>
 [[nodiscard]] std::array<double, N> NumpySumsOf(std::size_t n, const F& f) {
   std::array<double, N> res = internal::PairwiseSumN<N>(0, n, f);
   for (double& r : res) r = 0.0 + r;
+  return res;
+}
+
+// NumpySumsOf computed in two halves, the second on one helper thread when `parallel`:
+// numpy's pairwise sum of n > 128 values is exactly sum(first half) + sum(second half) with the
+// split at n/2 rounded down to a multiple of 8, so the result is bit-identical. `also()` runs on
+// the calling thread before its half (work to overlap with the helper's half).
+template <std::size_t N, typename F, typename Also>
+[[nodiscard]] std::array<double, N> NumpySumsOfInHalves(std::size_t n, const F& f, bool parallel,
+                                                        const Also& also) {
+  if (!parallel || n <= internal::kPairwiseBlock) {
+    also();
+    return NumpySumsOf<N>(n, f);
+  }
+  std::size_t half = n / 2;
+  half -= half % internal::kUnroll;
+  std::array<double, N> left{};
+  std::array<double, N> right{};
+  internal::RunBoth(
+      true,
+      [&] {
+        also();
+        left = internal::PairwiseSumN<N>(0, half, f);
+      },
+      [&] { right = internal::PairwiseSumN<N>(half, n - half, f); });
+  std::array<double, N> res{};
+  for (std::size_t q = 0; q < N; ++q) res[q] = 0.0 + (left[q] + right[q]);
   return res;
 }
 
