@@ -4,15 +4,19 @@
 Usage:
   eval "$(shared/tools/python-oracles.sh)"
   /usr/bin/python3 bench/compare_stats.py [--bench BUILD/bench/stats_bench] [--dir DIR]
+      [--repeat N] [--json OUT]
 
 Writes reference.f64, current.f64, labels.f64, scores.f64 (raw float64, seed 1) to DIR (a temp
-folder by default), times the Python reference implementations (best of --repeat runs), then,
-when --bench is given, runs the C++ benchmark on the same files (CAIRN_STATS_BENCH_DATA=DIR) and
-prints both figures and the speed-up.
+folder by default), times the Python reference implementations (--repeat runs: wall and process
+CPU time, min and median), then, when --bench is given, runs the C++ benchmark on the same files
+(CAIRN_STATS_BENCH_DATA=DIR, --repeat repetitions; its CPU time counts every thread) and prints
+both sides and the speed-ups, with the load average before and after (the machine is shared:
+compare runs taken at similar load). The median wall-clock ratio is the headline figure.
 """
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import tempfile
 import time
@@ -65,46 +69,79 @@ def binary_metrics(y, s):
             metrics.confusion_matrix(y, pred, labels=[0, 1]))
 
 
-def best_ms(fn, repeat):
-    best = float("inf")
+def timings(fn, repeat):
+    """(wall ms list, process CPU ms list) over `repeat` calls."""
+    wall, cpu = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        w0, c0 = time.perf_counter(), time.process_time()
         fn()
-        best = min(best, (time.perf_counter() - t0) * 1e3)
-    return best
+        wall.append((time.perf_counter() - w0) * 1e3)
+        cpu.append((time.process_time() - c0) * 1e3)
+    return wall, cpu
+
+
+def summary(values):
+    return {"min": min(values), "median": statistics.median(values)}
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bench", help="path to the stats_bench binary")
     ap.add_argument("--dir", help="folder for the .f64 files (default: a temp folder)")
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args()
     directory = args.dir or tempfile.mkdtemp(prefix="cairn-stats-bench-")
     os.makedirs(directory, exist_ok=True)
     r, c, y, s = make_data(directory)
-    py = {
-        "BM_NumericDrift1M": best_ms(lambda: numeric_drift(r, c), args.repeat),
-        "BM_BinaryMetrics1M": best_ms(lambda: binary_metrics(y, s), args.repeat),
-    }
+    load_before = os.getloadavg()
+    py = {}
+    for name, fn in [("BM_NumericDrift1M", lambda: numeric_drift(r, c)),
+                     ("BM_BinaryMetrics1M", lambda: binary_metrics(y, s))]:
+        wall, cpu = timings(fn, args.repeat)
+        py[name] = {"wall_ms": summary(wall), "cpu_ms": summary(cpu)}
     d, p, psi, js, w = numeric_drift(r, c)
     print(f"data in {directory}")
     print(f"python drift values: ks={d!r} p={p!r} psi={psi!r} js={js!r} wasserstein={w!r}")
-    if not args.bench:
-        for name, ms in py.items():
-            print(f"{name:24s} python {ms:9.1f} ms")
-        return
-    env = dict(os.environ, CAIRN_STATS_BENCH_DATA=directory)
-    out = subprocess.run([args.bench, "--benchmark_format=json",
-                          "--benchmark_filter=BM_NumericDrift1M|BM_BinaryMetrics1M"],
-                         env=env, check=True, capture_output=True, text=True).stdout
-    cpp = {b["name"]: b for b in json.loads(out)["benchmarks"]}
-    print(f"{'benchmark':24s} {'python ms':>10s} {'C++ wall ms':>12s} {'C++ cpu ms':>11s} "
-          f"{'speed-up (wall)':>16s}")
-    for name, ms in py.items():
-        b = cpp[name]
-        print(f"{name:24s} {ms:10.1f} {b['real_time']:12.1f} {b['cpu_time']:11.1f} "
-              f"{ms / b['real_time']:15.1f}x")
+    report = {"python": py, "load_before": load_before}
+    if args.bench:
+        env = dict(os.environ, CAIRN_STATS_BENCH_DATA=directory)
+        out = subprocess.run([args.bench, "--benchmark_format=json",
+                              f"--benchmark_repetitions={args.repeat}",
+                              "--benchmark_filter=BM_NumericDrift1M|BM_BinaryMetrics1M"],
+                             env=env, check=True, capture_output=True, text=True).stdout
+        runs = {}
+        for b in json.loads(out)["benchmarks"]:
+            if b.get("run_type") == "aggregate":
+                continue
+            # run_name carries the options, e.g. "BM_NumericDrift1M/process_time/real_time".
+            entry = runs.setdefault(b["run_name"].split("/")[0], {"wall": [], "cpu": []})
+            entry["wall"].append(b["real_time"])
+            entry["cpu"].append(b["cpu_time"])
+        report["cpp"] = {name: {"wall_ms": summary(v["wall"]), "cpu_ms": summary(v["cpu"])}
+                         for name, v in runs.items()}
+    report["load_after"] = os.getloadavg()
+    print(f"load average before {load_before[0]:.2f}, after {report['load_after'][0]:.2f} "
+          f"({os.cpu_count()} CPUs); {args.repeat} runs each, median (min)")
+    header = f"{'benchmark':20s} {'python wall ms':>18s} {'python cpu ms':>18s}"
+    if args.bench:
+        header += (f" {'C++ wall ms':>16s} {'C++ cpu ms':>16s} {'speed-up wall':>14s}"
+                   f" {'speed-up cpu':>13s}")
+    header = header.replace("python wall ms", "  py wall ms").replace("python cpu ms", " py cpu ms")
+    print(header)
+    for name, v in py.items():
+        line = (f"{name:20s} {v['wall_ms']['median']:9.1f} ({v['wall_ms']['min']:6.1f})"
+                f" {v['cpu_ms']['median']:9.1f} ({v['cpu_ms']['min']:6.1f})")
+        if args.bench:
+            cpp = report["cpp"][name]
+            line += (f" {cpp['wall_ms']['median']:7.1f} ({cpp['wall_ms']['min']:6.1f})"
+                     f" {cpp['cpu_ms']['median']:7.1f} ({cpp['cpu_ms']['min']:6.1f})"
+                     f" {v['wall_ms']['median'] / cpp['wall_ms']['median']:13.1f}x"
+                     f" {v['cpu_ms']['median'] / cpp['cpu_ms']['median']:12.1f}x")
+        print(line)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(report, f, indent=2)
 
 
 if __name__ == "__main__":
