@@ -25,6 +25,13 @@ constexpr double kSentinel = std::numeric_limits<double>::infinity();
 // its scratch: 1 MiB).
 constexpr std::size_t kLeafSize = std::size_t{1} << 16;
 constexpr int kMaxMsdBits = 12;  // at most 4096 buckets (write streams) per MSD pass
+// The first pass of a large sort counts a 16-bit digit (sign, exponent and 4 mantissa bits for
+// the first pass of typical data): buckets then usually fit the leaves directly, saving a second
+// MSD level. It scatters by it only if at most kMaxMsdBuckets buckets are occupied (else by the
+// top 12 of those bits, summed from the same counts).
+constexpr int kWideTopBits = 16;
+constexpr std::size_t kWideTopMin = std::size_t{1} << 18;  // values
+constexpr std::size_t kMaxMsdBuckets = std::size_t{1} << kMaxMsdBits;
 constexpr std::size_t kInsertionMax = 32;
 
 // An unsigned key with the order of `<` on doubles: flip every bit of a negative (their
@@ -122,8 +129,8 @@ void LsdLeaf(const double* in, double* out, std::size_t n, int runtime_bits, Lea
 }
 
 // Sorts a bucket whose keys all agree above bit `top` from `first` into `first` or `second`:
-// tiny ones by insertion, the rest by LSD passes whose digits are as wide as the bucket fills
-// (about 4 values per digit value or more, at most 12 bits) and evenly split `top`.
+// tiny ones by insertion, the rest by LSD passes of at most 12-bit digits that evenly split
+// `top`, as many as is cheapest for the bucket's size.
 void Leaf(double* first, double* second, std::size_t n, int top, bool into_first, LeafKeys& keys) {
   double* const out = into_first ? first : second;
   if (n <= kInsertionMax || top == 0) {
@@ -131,13 +138,27 @@ void Leaf(double* first, double* second, std::size_t n, int top, bool into_first
     if (!into_first) std::copy(first, first + n, second);
     return;
   }
-  const int widest = std::clamp(static_cast<int>(std::bit_width(n)) - 2, 4, kMaxLeafBits);
-  const int passes = (top + widest - 1) / widest;
-  const int bits = (top + passes - 1) / passes;
+  // Digit width: each pass costs about n moves plus 2 * 2^bits for its counters (cleared, then
+  // turned into offsets); take the cheapest total.
+  int passes = 0;
+  int bits = 0;
+  std::size_t best = std::numeric_limits<std::size_t>::max();
+  for (int widest = 4; widest <= kMaxLeafBits; ++widest) {
+    const int p = (top + widest - 1) / widest;
+    const int b = (top + p - 1) / p;
+    const std::size_t cost = static_cast<std::size_t>(p) * (n + (std::size_t{2} << b));
+    if (cost < best) {
+      best = cost;
+      passes = p;
+      bits = b;
+    }
+  }
   if (passes == 4 && bits == 12) return LsdLeaf<4, 12>(first, out, n, bits, keys);
   if (passes == 5 && bits == 11) return LsdLeaf<5, 11>(first, out, n, bits, keys);
   if (passes == 5 && bits == 10) return LsdLeaf<5, 10>(first, out, n, bits, keys);
   if (passes == 4 && bits == 11) return LsdLeaf<4, 11>(first, out, n, bits, keys);
+  if (passes == 6 && bits == 8) return LsdLeaf<6, 8>(first, out, n, bits, keys);
+  if (passes == 6 && bits == 9) return LsdLeaf<6, 9>(first, out, n, bits, keys);
   switch (passes) {
 #define CAIRN_LEAF_CASE(P)                 \
   case P:                                  \
@@ -309,8 +330,9 @@ class SortedRowsBuilder {
     std::size_t stride = 0;
     std::uint64_t mask = 0;
     std::size_t total_kept = 0;
+    const int first_width = n >= kWideTopMin ? kWideTopBits : kMaxMsdBits;
     for (bool first_pass = true; top > 0; first_pass = false) {
-      const int width = std::min(kMaxMsdBits, top);
+      const int width = std::min(first_width, top);
       shift = top - width;
       stride = std::size_t{1} << width;
       mask = stride - 1;
@@ -339,16 +361,38 @@ class SortedRowsBuilder {
       }
       // A digit that every kept key shares moves nothing: count the next one down instead.
       std::uint32_t widest = 0;
+      std::size_t occupied = 0;
       for (std::size_t d = 0; d < stride; ++d) {
         std::uint32_t sum = 0;
         for (int c = 0; c < kClasses; ++c) {
           sum += halves[0].buckets[c * stride + d] + halves[1].buckets[c * stride + d];
+          occupied += halves[0].buckets[c * stride + d] + halves[1].buckets[c * stride + d] > 0;
         }
         widest = std::max(widest, sum);
       }
-      if (widest != total_kept) break;
-      top = shift;
-      shift = -1;
+      if (widest == total_kept) {
+        top = shift;
+        shift = -1;
+        continue;
+      }
+      if (width > kMaxMsdBits && occupied > kMaxMsdBuckets) {
+        // Too many write streams for one pass: scatter by the top kMaxMsdBits of the digit.
+        const int drop = width - kMaxMsdBits;
+        const std::size_t narrow = stride >> drop;
+        for (HalfCounts& h : halves) {
+          std::vector<std::uint32_t> merged(kClasses * narrow, 0);
+          for (int c = 0; c < kClasses; ++c) {
+            for (std::size_t d = 0; d < stride; ++d) {
+              merged[c * narrow + (d >> drop)] += h.buckets[c * stride + d];
+            }
+          }
+          h.buckets = std::move(merged);
+        }
+        shift += drop;
+        stride = narrow;
+        mask = stride - 1;
+      }
+      break;
     }
     SortedRows<kClasses> out;
     out.missing_ = halves[0].dropped + halves[1].dropped;
@@ -442,6 +486,20 @@ class SortedRowsBuilder {
     return out;
   }
 
+  // Leaves out the NaNs that a sort by key put at both ends; keeps the +inf sentinel after the
+  // values.
+  static void DropNaNAtTheEnds(SortedRows<1>& s) {
+    double* const v = s.data_.data() + s.begin_[0];
+    std::size_t lo = 0;
+    while (lo < s.size_[0] && std::isnan(v[lo])) ++lo;
+    std::size_t hi = s.size_[0];
+    while (hi > lo && std::isnan(v[hi - 1])) --hi;
+    s.missing_ += lo + (s.size_[0] - hi);
+    s.begin_[0] += lo;
+    s.size_[0] = hi - lo;
+    v[hi] = kSentinel;
+  }
+
  private:
   // Small inputs: std::sort on the keys (the same order as the radix path).
   template <int kClasses, typename ClassOf>
@@ -479,8 +537,12 @@ class SortedRowsBuilder {
 };
 
 SortedSample SortPresent(std::span<const double> sample, bool parallel) {
-  return SortedRowsBuilder::Build<1>(
-      sample, [&](std::size_t i) { return std::isnan(sample[i]) ? 1u : 0u; }, parallel);
+  // No filter in the hot loops: NaN keys lie beyond those of -inf and +inf (negative NaNs below,
+  // positive ones above), so sorting everything gathers the NaNs at the two ends.
+  SortedSample out = SortedRowsBuilder::Build<1>(
+      sample, [](std::size_t) { return 0u; }, parallel);
+  SortedRowsBuilder::DropNaNAtTheEnds(out);
+  return out;
 }
 
 SortedRows<2> SortByLabel(std::span<const double> values, std::span<const int> labels,

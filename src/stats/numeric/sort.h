@@ -8,13 +8,16 @@
 // sorted: they are dropped and counted (the "missing" convention of the drift statistics).
 //
 // Algorithm (n >= kRadixThreshold): a radix sort on those keys that keeps the data in the core's
-// cache for most of its work. One read-only pass counts the top 12-bit digit below the bits all
-// keys share (the class of a row, for SortByLabel, is a digit above that); one pass scatters the
-// rows from the input straight into the result buffer by that digit (no separate copying pass;
-// dropped rows go to a spare slot, branch-free); then every bucket is finished on its own: split
-// again by the next digit while it is larger than kLeafSize values (512 KiB), then LSD passes
-// with digits as wide as the bucket fills, skipping digits its keys share, in a scratch buffer
-// as large as the largest bucket. Buffers are never zero-filled (see internal::DoubleBuffer).
+// cache for most of its work. One read-only pass counts the top digit below the bits all keys
+// share (16 bits from 2^18 values, which for typical data is sign, exponent and 4 mantissa
+// bits; 12 bits if more than 4096 of its buckets are occupied; the class of a row, for
+// SortByLabel, is a digit above that); one pass scatters the rows from the input straight into
+// the result buffer by that digit (no separate copying pass; dropped rows go to a spare slot,
+// branch-free); then every bucket is finished on its own: split again by the next digit while it
+// is larger than kLeafSize values (512 KiB), then LSD passes on integer keys with as many digits
+// as is cheapest for its size, skipping digits its keys share. NaN keys lie beyond those of
+// -inf and +inf, so SortPresent sorts everything and drops the NaNs from the two ends: its hot
+// loops test nothing. Buffers are never zero-filled (see internal::DoubleBuffer).
 // With `parallel` and n >= kParallelThreshold, each phase is split between the calling thread
 // and one helper thread (counting and scattering by halves of the rows, buckets by halves of
 // the values), so at most 2 threads work on one call; if no thread can be started, everything
