@@ -4,7 +4,7 @@
 Usage:
   eval "$(shared/tools/python-oracles.sh)"
   /usr/bin/python3 bench/compare_stats.py [--bench BUILD/bench/stats_bench] [--dir DIR]
-      [--repeat N] [--json OUT]
+      [--baseline OTHER_BUILD/bench/stats_bench] [--repeat N] [--json OUT]
 
 Writes reference.f64, current.f64, labels.f64, scores.f64 (raw float64, seed 1) to DIR (a temp
 folder by default), times the Python reference implementations (--repeat runs: wall and process
@@ -12,6 +12,8 @@ CPU time, min and median), then, when --bench is given, runs the C++ benchmark o
 (CAIRN_STATS_BENCH_DATA=DIR, --repeat repetitions; its CPU time counts every thread) and prints
 both sides and the speed-ups, with the load average before and after (the machine is shared:
 compare runs taken at similar load). The median wall-clock ratio is the headline figure.
+--baseline runs a second stats_bench (e.g. built from another commit) the same way and prints
+its figures too, for before/after comparisons in the same run.
 """
 import argparse
 import json
@@ -87,6 +89,7 @@ def summary(values):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bench", help="path to the stats_bench binary")
+    ap.add_argument("--baseline", help="another stats_bench binary to time the same way")
     ap.add_argument("--dir", help="folder for the .f64 files (default: a temp folder)")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--json", help="also write the figures to this file")
@@ -104,9 +107,10 @@ def main():
     print(f"data in {directory}")
     print(f"python drift values: ks={d!r} p={p!r} psi={psi!r} js={js!r} wasserstein={w!r}")
     report = {"python": py, "load_before": load_before}
-    if args.bench:
+
+    def run_cpp(binary):
         env = dict(os.environ, CAIRN_STATS_BENCH_DATA=directory)
-        out = subprocess.run([args.bench, "--benchmark_format=json",
+        out = subprocess.run([binary, "--benchmark_format=json",
                               f"--benchmark_repetitions={args.repeat}",
                               "--benchmark_filter=BM_NumericDrift1M|BM_BinaryMetrics1M"],
                              env=env, check=True, capture_output=True, text=True).stdout
@@ -118,8 +122,13 @@ def main():
             entry = runs.setdefault(b["run_name"].split("/")[0], {"wall": [], "cpu": []})
             entry["wall"].append(b["real_time"])
             entry["cpu"].append(b["cpu_time"])
-        report["cpp"] = {name: {"wall_ms": summary(v["wall"]), "cpu_ms": summary(v["cpu"])}
-                         for name, v in runs.items()}
+        return {name: {"wall_ms": summary(v["wall"]), "cpu_ms": summary(v["cpu"])}
+                for name, v in runs.items()}
+
+    if args.bench:
+        report["cpp"] = run_cpp(args.bench)
+    if args.baseline:
+        report["baseline"] = run_cpp(args.baseline)
     report["load_after"] = os.getloadavg()
     print(f"load average before {load_before[0]:.2f}, after {report['load_after'][0]:.2f} "
           f"({os.cpu_count()} CPUs); {args.repeat} runs each, median (min)")
@@ -139,6 +148,18 @@ def main():
                      f" {v['wall_ms']['median'] / cpp['wall_ms']['median']:13.1f}x"
                      f" {v['cpu_ms']['median'] / cpp['cpu_ms']['median']:12.1f}x")
         print(line)
+    if args.baseline:
+        print("baseline (--baseline binary), same data:")
+        for name, b in report["baseline"].items():
+            line = (f"{name:20s} wall {b['wall_ms']['median']:7.1f} ({b['wall_ms']['min']:6.1f}) ms"
+                    f"  cpu {b['cpu_ms']['median']:7.1f} ({b['cpu_ms']['min']:6.1f}) ms"
+                    f"  speed-up vs python (wall) "
+                    f"{py[name]['wall_ms']['median'] / b['wall_ms']['median']:.1f}x")
+            if args.bench:
+                line += (f"; --bench is "
+                         f"{b['wall_ms']['median'] / report['cpp'][name]['wall_ms']['median']:.1f}x"
+                         f" faster")
+            print(line)
     if args.json:
         with open(args.json, "w") as f:
             json.dump(report, f, indent=2)
