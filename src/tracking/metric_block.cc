@@ -17,15 +17,24 @@ uint64_t GetU64(const char* p) {
   return v;
 }
 
+void PutPoint(char* p, const MetricPoint& pt) {
+  PutU64(p, static_cast<uint64_t>(pt.step));
+  PutU64(p + 8, static_cast<uint64_t>(pt.timestamp));
+  PutU64(p + 16, std::bit_cast<uint64_t>(pt.value));
+}
+
+MetricPoint GetPoint(const char* p) {
+  return MetricPoint{static_cast<int64_t>(GetU64(p)), static_cast<int64_t>(GetU64(p + 8)),
+                     std::bit_cast<double>(GetU64(p + 16))};
+}
+
 }  // namespace
 
 std::string EncodeMetricBlock(std::span<const MetricPoint> points) {
   std::string out(points.size() * kMetricPointBytes, '\0');
   char* p = out.data();
   for (const auto& pt : points) {
-    PutU64(p, static_cast<uint64_t>(pt.step));
-    PutU64(p + 8, static_cast<uint64_t>(pt.timestamp));
-    PutU64(p + 16, std::bit_cast<uint64_t>(pt.value));
+    PutPoint(p, pt);
     p += kMetricPointBytes;
   }
   return out;
@@ -38,12 +47,11 @@ Status DecodeMetricBlock(std::string_view bytes, int64_t expected_n,
     return Internal("corrupt metric block: " + std::to_string(bytes.size()) + " bytes for " +
                     std::to_string(expected_n) + " points");
   }
+  // No reserve here: reserving exactly size() + n for every block defeats geometric growth and
+  // made reading B blocks cost O(B * total points).
   const char* p = bytes.data();
-  out.reserve(out.size() + bytes.size() / kMetricPointBytes);
-  for (size_t i = 0; i < bytes.size(); i += kMetricPointBytes, p += kMetricPointBytes) {
-    out.push_back(MetricPoint{static_cast<int64_t>(GetU64(p)), static_cast<int64_t>(GetU64(p + 8)),
-                              std::bit_cast<double>(GetU64(p + 16))});
-  }
+  for (size_t i = 0; i < bytes.size(); i += kMetricPointBytes, p += kMetricPointBytes)
+    out.push_back(GetPoint(p));
   return Status::Ok();
 }
 

@@ -54,5 +54,21 @@ TEST(MetricBlock, DecodeRejectsCountMismatch) {
   EXPECT_TRUE(out.empty());
 }
 
+TEST(MetricBlock, DecodingManyBlocksGrowsGeometrically) {
+  // Regression: DecodeMetricBlock reserved exactly size() + n per block, so every block
+  // reallocated and copied everything decoded so far (quadratic in the number of blocks).
+  std::vector<MetricPoint> block(50, MetricPoint{1, 2, 3.0});
+  const std::string bytes = EncodeMetricBlock(block);
+  std::vector<MetricPoint> out;
+  size_t reallocations = 0;
+  const MetricPoint* data = nullptr;
+  for (int b = 0; b < 4000; ++b) {
+    ASSERT_OK(DecodeMetricBlock(bytes, 50, out));
+    if (out.data() != data) ++reallocations, data = out.data();
+  }
+  EXPECT_EQ(out.size(), 200000u);
+  EXPECT_LT(reallocations, 40u);
+}
+
 }  // namespace
 }  // namespace cairn::tracking

@@ -50,4 +50,64 @@ std::vector<MetricPoint> DownsampleMinMax(std::span<const MetricPoint> points, s
   return out;
 }
 
+MinMaxDownsampler::MinMaxDownsampler(size_t n, size_t max_points)
+    : n_(n), buckets_(max_points < 4 ? 1 : max_points / 4), min_max_only_(max_points < 4) {
+  assert(max_points >= 2 && n > max_points);  // callers return short histories whole
+  out_.reserve(min_max_only_ ? 2 : buckets_ * 4);
+  bucket_hi_ = BucketEnd(0);
+}
+
+size_t MinMaxDownsampler::BucketEnd(size_t bucket) const {
+  // (bucket + 1) * n can exceed 64 bits for very long histories; the quotient cannot.
+  __extension__ using U128 = unsigned __int128;
+  return static_cast<size_t>(static_cast<U128>(bucket + 1) * n_ / buckets_);
+}
+
+void MinMaxDownsampler::Advance() {
+  if (pos_ < bucket_hi_) return;
+  Flush();
+  ++bucket_;
+  bucket_hi_ = BucketEnd(bucket_);
+}
+
+void MinMaxDownsampler::Add(const MetricPoint& p) {
+  Advance();
+  const Extreme e{pos_, p};
+  if (!open_) {
+    first_ = min_ = max_ = e;
+    open_ = true;
+  } else {
+    if (p.value < min_.point.value) min_ = e;
+    if (p.value > max_.point.value) max_ = e;
+  }
+  last_ = e;
+  ++pos_;
+}
+
+void MinMaxDownsampler::Flush() {
+  if (!open_) return;
+  open_ = false;
+  std::array<Extreme, 4> picks = {first_, min_, max_, last_};
+  size_t k = 4;
+  if (min_max_only_) {
+    picks[0] = min_;
+    picks[1] = max_;
+    k = 2;
+  }
+  // Insertion sort by index (at most four picks; std::sort here trips GCC's -Warray-bounds).
+  for (size_t i = 1; i < k; ++i)
+    for (size_t j = i; j > 0 && picks[j].index < picks[j - 1].index; --j)
+      std::swap(picks[j], picks[j - 1]);
+  for (size_t i = 0; i < k; ++i) {
+    if (i > 0 && picks[i].index == picks[i - 1].index) continue;
+    out_.push_back(picks[i].point);
+  }
+}
+
+std::vector<MetricPoint> MinMaxDownsampler::Finish() {
+  assert(pos_ == n_);
+  Flush();
+  return std::move(out_);
+}
+
 }  // namespace cairn::tracking

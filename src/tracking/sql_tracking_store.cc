@@ -463,27 +463,83 @@ Status SqlTrackingStore::AppendMetrics(const std::string& run_id, const MetricBa
   return tx->Commit();
 }
 
-Result<std::vector<MetricPoint>> SqlTrackingStore::GetMetricPoints(const std::string& run_id,
-                                                                   const std::string& key,
-                                                                   int64_t min_step,
-                                                                   int64_t max_step) {
+namespace {
+
+// Bounds of one decode query: at most this many blocks, and (beyond the first block) at most
+// this many points, so that a read never holds more than a few MiB of blobs at once.
+constexpr size_t kMaxBlocksPerRead = 128;
+constexpr int64_t kMaxPointsPerRead = 64 * 1024;
+
+class SqlBlockSource final : public MetricBlockSource {
+ public:
+  SqlBlockSource(Transaction& tx, const std::string& run_id, const std::string& key,
+                 std::vector<MetricBlockInfo> blocks)
+      : tx_(tx), run_id_(run_id), key_(key), blocks_(std::move(blocks)) {}
+
+  const std::vector<MetricBlockInfo>& blocks() const override { return blocks_; }
+
+  Status Read(std::span<const size_t> indices, const BlockFn& each) override {
+    std::vector<MetricPoint> points;
+    size_t next = 0;
+    while (next < indices.size()) {
+      size_t end = next;
+      int64_t budget = 0;
+      std::string sql = "SELECT seq, n, data FROM metric_blocks WHERE run_id = ? AND key = ? "
+                        "AND seq IN (";
+      std::vector<Value> params = {run_id_, key_};
+      while (end < indices.size() && end - next < kMaxBlocksPerRead &&
+             (end == next || budget + blocks_[indices[end]].n <= kMaxPointsPerRead)) {
+        budget += blocks_[indices[end]].n;
+        sql += end == next ? "?" : ", ?";
+        params.emplace_back(blocks_[indices[end]].seq);
+        ++end;
+      }
+      sql += ") ORDER BY seq";
+      ASSIGN_OR_RETURN(auto rows, tx_.Query(sql, params));
+      // Blocks never change once written, and this is one transaction: every seq is there.
+      if (rows.size() != end - next) return Internal("metric blocks changed during a read");
+      for (size_t r = 0; r < rows.size(); ++r) {
+        const size_t index = indices[next + r];
+        if (rows[r].Int(0) != blocks_[index].seq) return Internal("metric block order");
+        points.clear();
+        RETURN_IF_ERROR(DecodeMetricBlock(rows[r].BlobBytes(2), rows[r].Int(1), points));
+        RETURN_IF_ERROR(each(index, points));
+      }
+      next = end;
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Transaction& tx_;
+  const std::string& run_id_;
+  const std::string& key_;
+  std::vector<MetricBlockInfo> blocks_;
+};
+
+}  // namespace
+
+Status SqlTrackingStore::ReadMetricBlocks(const std::string& run_id, const std::string& key,
+                                          int64_t min_step, int64_t max_step,
+                                          const std::function<Status(MetricBlockSource&)>& read) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   const Value r[] = {run_id};
   ASSIGN_OR_RETURN(auto exists, tx->QueryOne("SELECT 1 FROM runs WHERE run_id = ?", r));
   if (!exists) return NotFound("run '" + run_id + "' not found");
   const Value p[] = {run_id, key, min_step, max_step};
-  ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT n, data FROM metric_blocks WHERE run_id = ? AND "
-                                        "key = ? AND max_step >= ? AND min_step <= ? "
-                                        "ORDER BY seq",
-                                        p));
-  std::vector<MetricPoint> all;
-  for (const auto& row : rows)
-    RETURN_IF_ERROR(DecodeMetricBlock(row.BlobBytes(1), row.Int(0), all));
-  std::erase_if(all,
-                [&](const MetricPoint& pt) { return pt.step < min_step || pt.step > max_step; });
-  std::stable_sort(all.begin(), all.end(),
-                   [](const MetricPoint& a, const MetricPoint& b) { return a.step < b.step; });
-  return all;
+  ASSIGN_OR_RETURN(auto rows,
+                   tx->Query("SELECT seq, n, min_step, max_step FROM metric_blocks "
+                             "WHERE run_id = ? AND key = ? AND max_step >= ? AND min_step <= ? "
+                             "ORDER BY seq",
+                             p));
+  std::vector<MetricBlockInfo> blocks;
+  blocks.reserve(rows.size());
+  for (const auto& row : rows) {
+    blocks.push_back(MetricBlockInfo{row.Int(0), row.Int(1), row.Int(2), row.Int(3)});
+  }
+  rows.clear();
+  SqlBlockSource source(*tx, run_id, key, std::move(blocks));
+  return read(source);
 }
 
 Status SqlTrackingStore::AddArtifact(const std::string& run_id, const Artifact& a,

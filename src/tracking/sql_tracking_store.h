@@ -35,9 +35,9 @@ class SqlTrackingStore final : public TrackingStore {
 
   Status AppendMetrics(const std::string& run_id, const MetricBatch& batch, const RunCheck& check,
                        const audit::Entry& audit) override;
-  Result<std::vector<MetricPoint>> GetMetricPoints(const std::string& run_id,
-                                                   const std::string& key, int64_t min_step,
-                                                   int64_t max_step) override;
+  Status ReadMetricBlocks(const std::string& run_id, const std::string& key, int64_t min_step,
+                          int64_t max_step,
+                          const std::function<Status(MetricBlockSource&)>& read) override;
 
   Status AddArtifact(const std::string& run_id, const Artifact& artifact, const RunCheck& check,
                      const std::function<Status()>& finalize, const audit::Entry& audit) override;

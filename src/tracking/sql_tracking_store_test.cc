@@ -6,6 +6,7 @@
 #include "common/time.h"
 #include "storage/testing/faulty_database.h"
 #include "tracking/metric_block.h"
+#include "tracking/metric_downsample.h"
 #include "tracking/tracking_test_support.h"
 
 namespace cairn::tracking {
@@ -47,6 +48,70 @@ TEST_P(SqlTrackingStoreTest, StoresOneBlockPerKeyPerBatchWithIncreasingSeq) {
   EXPECT_EQ(decoded[1].timestamp, 20);
   EXPECT_EQ(decoded[1].value, 0.4);
   EXPECT_EQ((*rows)[2].Int(1), 2);  // second loss block
+}
+
+TEST_P(SqlTrackingStoreTest, ChartReadOfManyBatchesEqualsDownsamplingTheFullRead) {
+  // 700 batches of 7 (more than one decode query's worth of blocks), values with ties; chart
+  // reads stream the blocks through the downsampler and must give exactly what downsampling the
+  // full, sorted history gives — whole and in a window whose ends fall inside blocks.
+  MakeExperiment("e");
+  tracking::Run r = MakeRun("e");
+  for (int64_t b = 0; b < 700; ++b) {
+    std::vector<MetricPoint> pts;
+    for (int64_t i = 0; i < 7; ++i)
+      pts.push_back({b * 7 + i, b, static_cast<double>((b * 7 + i) * 37 % 11)});
+    ASSERT_OK(service_->LogMetrics(r.run_id, Batch("loss", pts), "x"));
+  }
+  for (auto [lo, hi] : {std::pair<int64_t, int64_t>{INT64_MIN, INT64_MAX}, {1003, 3998}}) {
+    MetricHistoryRequest all;
+    if (lo != INT64_MIN) all.min_step = lo, all.max_step = hi;
+    auto full = service_->GetMetricHistory(r.run_id, "loss", all);
+    ASSERT_OK(full);
+    ASSERT_EQ(full->points.size(), lo == INT64_MIN ? 4900u : static_cast<size_t>(hi - lo + 1));
+    EXPECT_FALSE(full->downsampled);
+    for (size_t mp : {2u, 3u, 100u, 1001u}) {
+      MetricHistoryRequest chart = all;
+      chart.max_points = static_cast<int64_t>(mp);
+      auto c = service_->GetMetricHistory(r.run_id, "loss", chart);
+      ASSERT_OK(c);
+      EXPECT_TRUE(c->downsampled);
+      const auto want = DownsampleMinMax(full->points, mp);
+      ASSERT_EQ(c->points.size(), want.size()) << mp;
+      for (size_t i = 0; i < want.size(); ++i) {
+        EXPECT_EQ(c->points[i].step, want[i].step) << mp << " " << i;
+        EXPECT_EQ(c->points[i].value, want[i].value) << mp << " " << i;
+      }
+    }
+  }
+}
+
+TEST_P(SqlTrackingStoreTest, HistoryOfManyBatchesIsOrderedWithOutOfOrderBatches) {
+  MakeExperiment("e");
+  tracking::Run r = MakeRun("e");
+  // 300 batches; one of them goes back in time (steps 5..7 again).
+  for (int64_t b = 0; b < 300; ++b) {
+    std::vector<MetricPoint> pts;
+    for (int64_t i = 0; i < 4; ++i) pts.push_back({b * 4 + i, b, static_cast<double>(b)});
+    ASSERT_OK(service_->LogMetrics(r.run_id, Batch("loss", pts), "x"));
+  }
+  ASSERT_OK(service_->LogMetrics(r.run_id, Batch("loss", {{5, 1000, -1}, {7, 1001, -2}}), "x"));
+  MetricHistoryRequest all;
+  auto h = service_->GetMetricHistory(r.run_id, "loss", all);
+  ASSERT_OK(h);
+  ASSERT_EQ(h->points.size(), 1202u);
+  for (size_t i = 1; i < h->points.size(); ++i) ASSERT_LE(h->points[i - 1].step, h->points[i].step);
+  // Ties keep logging order: the original step 5 first, the re-logged one after it.
+  EXPECT_EQ(h->points[5].timestamp, 1);
+  EXPECT_EQ(h->points[6].value, -1);
+  MetricHistoryRequest chart;
+  chart.max_points = 8;
+  auto c = service_->GetMetricHistory(r.run_id, "loss", chart);
+  ASSERT_OK(c);
+  EXPECT_LE(c->points.size(), 8u);
+  EXPECT_EQ(c->points.front().step, 0);
+  bool has_min = false;
+  for (const auto& p : c->points) has_min = has_min || p.value == -2;
+  EXPECT_TRUE(has_min);
 }
 
 TEST_P(SqlTrackingStoreTest, RevisionReadMatchesRun) {

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <unordered_map>
 
@@ -392,30 +393,73 @@ std::string RunPageToJson(const Page<Run>& page) {
   return ::cairn::json::Serialize(o);
 }
 
+namespace {
+
+// Upper bound of one serialized point: {"step":,"value":,"timestamp":} is 32 bytes, an int64 at
+// most 20 and a shortest-form double at most 24.
+constexpr size_t kMaxPointJsonBytes = 32 + 20 + 24 + 20 + 1;
+
+// Writes one point at `w` (room for kMaxPointJsonBytes) and returns the end.
+char* WritePoint(char* w, const MetricPoint& p) {
+  char* const end = w + kMaxPointJsonBytes;
+  auto put = [&w](std::string_view s) {
+    std::memcpy(w, s.data(), s.size());
+    w += s.size();
+  };
+  put("{\"step\":");
+  w = std::to_chars(w, end, p.step).ptr;
+  put(",\"value\":");
+  // Shortest round-trip form; finite by construction. Integral values keep a JSON number.
+  w = std::to_chars(w, end, p.value).ptr;
+  put(",\"timestamp\":");
+  w = std::to_chars(w, end, p.timestamp).ptr;
+  *w++ = '}';
+  return w;
+}
+
+}  // namespace
+
+MetricHistoryJsonWriter::MetricHistoryJsonWriter(std::string_view key) {
+  out_ = "{\"key\":";
+  out_ += ::cairn::json::Serialize(bj::string_view(key.data(), key.size()));
+  out_ += ",\"items\":[";
+}
+
+void MetricHistoryJsonWriter::Begin(size_t count, bool downsampled) {
+  downsampled_ = downsampled;
+  // The bound, so the buffer never moves; typical points take ~60 bytes and the pages of the
+  // unused tail are never touched (large allocations are mapped lazily).
+  out_.reserve(out_.size() + count * (kMaxPointJsonBytes + 1) + 32);
+}
+
+void MetricHistoryJsonWriter::Append(std::span<const MetricPoint> points) {
+  if (points.empty()) return;
+  // Written in place: one resize per block rather than several appends per point.
+  const size_t old = out_.size();
+  out_.resize(old + points.size() * (kMaxPointJsonBytes + 1));
+  char* const begin = out_.data() + old;
+  char* w = begin;
+  for (const auto& p : points) {
+    if (!first_) *w++ = ',';
+    first_ = false;
+    w = WritePoint(w, p);
+  }
+  out_.resize(old + static_cast<size_t>(w - begin));
+}
+
+std::string MetricHistoryJsonWriter::Finish() {
+  out_ += "],\"downsampled\":";
+  out_ += downsampled_ ? "true" : "false";
+  out_ += '}';
+  return std::move(out_);
+}
+
 std::string MetricHistoryToJson(const MetricHistory& h) {
   // Written by hand: histories can hold millions of points, and a DOM would triple the cost.
-  std::string out;
-  out.reserve(64 + h.key.size() + h.points.size() * 64);
-  out += "{\"key\":";
-  out += ::cairn::json::Serialize(bj::string_view(h.key));
-  out += ",\"items\":[";
-  char buf[64];
-  for (size_t i = 0; i < h.points.size(); ++i) {
-    const MetricPoint& p = h.points[i];
-    if (i) out += ',';
-    out += "{\"step\":";
-    out.append(buf, std::to_chars(buf, buf + sizeof buf, p.step).ptr);
-    out += ",\"value\":";
-    // Shortest round-trip form; finite by construction. Integral values keep a JSON number.
-    out.append(buf, std::to_chars(buf, buf + sizeof buf, p.value).ptr);
-    out += ",\"timestamp\":";
-    out.append(buf, std::to_chars(buf, buf + sizeof buf, p.timestamp).ptr);
-    out += '}';
-  }
-  out += "],\"downsampled\":";
-  out += h.downsampled ? "true" : "false";
-  out += '}';
-  return out;
+  MetricHistoryJsonWriter w(h.key);
+  w.Begin(h.points.size(), h.downsampled);
+  w.Append(h.points);
+  return w.Finish();
 }
 
 std::string ArtifactToJson(const Artifact& a) {

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "common/status.h"
+#include "tracking/metric_history.h"
 #include "tracking/types.h"
 
 namespace cairn::tracking {
@@ -37,6 +38,24 @@ enum class RunView {
 [[nodiscard]] std::string RunToJson(const Run& run, RunView view = RunView::kFull);
 [[nodiscard]] std::string RunPageToJson(const Page<Run>& page);
 [[nodiscard]] std::string MetricHistoryToJson(const MetricHistory& h);
+
+// Writes {"key","items":[...],"downsampled"} as the points arrive (MetricPointSink), into one
+// buffer sized from the count given to Begin, so a full read never holds the points and a copy
+// of them at once. The bytes equal MetricHistoryToJson of the same history.
+class MetricHistoryJsonWriter final : public MetricPointSink {
+ public:
+  explicit MetricHistoryJsonWriter(std::string_view key);
+  void Begin(size_t count, bool downsampled) override;
+  void Append(std::span<const MetricPoint> points) override;
+  // The finished document (call once, after the history was read).
+  [[nodiscard]] std::string Finish();
+
+ private:
+  std::string out_;
+  bool downsampled_ = false;
+  bool first_ = true;
+};
+
 [[nodiscard]] std::string ArtifactToJson(const Artifact& a);
 [[nodiscard]] std::string ArtifactListToJson(const std::vector<Artifact>& items);
 [[nodiscard]] std::string AcceptedToJson(int64_t n);

@@ -122,9 +122,12 @@ Response GetMetricHistory(TrackingService& svc, Request& req) {
     if (!v.ok()) return Fail(v.status(), req);
     *slot = *v;
   }
-  auto h = svc.GetMetricHistory(req.Param("run_id"), req.Param("key"), hr);
-  if (!h.ok()) return Fail(h.status(), req);
-  return Response::Json(200, MetricHistoryToJson(*h));
+  // The body is produced block by block into one buffer (the transport has no chunked writer
+  // for handlers yet; when it does, this writer is where the chunks come from).
+  MetricHistoryJsonWriter writer(req.Param("key"));
+  Status s = svc.StreamMetricHistory(req.Param("run_id"), req.Param("key"), hr, writer);
+  if (!s.ok()) return Fail(s, req);
+  return Response::Json(200, writer.Finish());
 }
 
 Response PutArtifact(TrackingService& svc, Request& req) {

@@ -11,7 +11,6 @@
 #include "common/revision.h"
 #include "common/sha256.h"
 #include "common/validation.h"
-#include "tracking/metric_downsample.h"
 #include "tracking/run_filter.h"
 
 namespace cairn::tracking {
@@ -366,9 +365,9 @@ Result<int64_t> TrackingService::LogMetrics(const std::string& run_id, MetricBat
   return total;
 }
 
-Result<MetricHistory> TrackingService::GetMetricHistory(const std::string& run_id,
-                                                        const std::string& key,
-                                                        const MetricHistoryRequest& req) {
+Status TrackingService::StreamMetricHistory(const std::string& run_id, const std::string& key,
+                                            const MetricHistoryRequest& req,
+                                            MetricPointSink& sink) {
   std::vector<FieldError> errors;
   if (!IsValidMetricKey(key)) errors.push_back({"key", "is not a valid metric key"});
   const int64_t min_step = req.min_step.value_or(std::numeric_limits<int64_t>::min());
@@ -377,15 +376,31 @@ Result<MetricHistory> TrackingService::GetMetricHistory(const std::string& run_i
   if (req.max_points && *req.max_points < 2) errors.push_back({"max_points", "must be at least 2"});
   RETURN_IF_ERROR(validation::Invalid(std::move(errors)));
   if (!IsUuid(run_id)) return NotFound("run '" + run_id + "' not found");
-  ASSIGN_OR_RETURN(auto points, store_->GetMetricPoints(run_id, key, min_step, max_step));
+  std::optional<size_t> max_points;
+  if (req.max_points) max_points = static_cast<size_t>(*req.max_points);
+  return store_->ReadMetricBlocks(run_id, key, min_step, max_step, [&](MetricBlockSource& src) {
+    return ReadMetricHistory(src, min_step, max_step, max_points, sink);
+  });
+}
+
+Result<MetricHistory> TrackingService::GetMetricHistory(const std::string& run_id,
+                                                        const std::string& key,
+                                                        const MetricHistoryRequest& req) {
+  struct Collect final : MetricPointSink {
+    MetricHistory* h;
+    void Begin(size_t count, bool downsampled) override {
+      h->points.reserve(count);
+      h->downsampled = downsampled;
+    }
+    void Append(std::span<const MetricPoint> points) override {
+      h->points.insert(h->points.end(), points.begin(), points.end());
+    }
+  };
   MetricHistory h;
   h.key = key;
-  if (req.max_points && points.size() > static_cast<size_t>(*req.max_points)) {
-    h.points = DownsampleMinMax(points, static_cast<size_t>(*req.max_points));
-    h.downsampled = true;
-  } else {
-    h.points = std::move(points);
-  }
+  Collect sink;
+  sink.h = &h;
+  RETURN_IF_ERROR(StreamMetricHistory(run_id, key, req, sink));
   return h;
 }
 

@@ -33,6 +33,7 @@
 
 #include "common/clock.h"
 #include "common/status.h"
+#include "tracking/metric_history.h"
 #include "tracking/tracking_store.h"
 #include "tracking/types.h"
 
@@ -88,6 +89,11 @@ class TrackingService {
   // Errors: InvalidArgument (key, steps, max_points < 2), NotFound (run).
   Result<MetricHistory> GetMetricHistory(const std::string& run_id, const std::string& key,
                                          const MetricHistoryRequest& request);
+  // The same history handed to `sink` block by block (Begin with the exact count first), without
+  // holding every point in memory: what the HTTP handler uses to write the response.
+  // Errors: as GetMetricHistory (nothing reaches the sink on a validation error).
+  Status StreamMetricHistory(const std::string& run_id, const std::string& key,
+                             const MetricHistoryRequest& request, MetricPointSink& sink);
 
   // Takes ownership of `temp_file` (moved into the artifact store on success).
   // Errors: InvalidArgument (path), NotFound, FailedPrecondition (terminal run), AlreadyExists,

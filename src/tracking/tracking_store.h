@@ -20,6 +20,7 @@
 
 #include "audit/types.h"
 #include "common/status.h"
+#include "tracking/metric_history.h"
 #include "tracking/run_filter.h"
 #include "tracking/types.h"
 
@@ -94,11 +95,13 @@ class TrackingStore {
   // Errors: NotFound (run), the check's error.
   virtual Status AppendMetrics(const std::string& run_id, const MetricBatch& batch,
                                const RunCheck& check, const audit::Entry& audit) = 0;
-  // Points of `key` whose step is in [min_step, max_step], ordered by step, ties in logging
-  // order. Unknown key: empty. Errors: NotFound (run), Internal (corrupt block).
-  virtual Result<std::vector<MetricPoint>> GetMetricPoints(const std::string& run_id,
-                                                           const std::string& key, int64_t min_step,
-                                                           int64_t max_step) = 0;
+  // Hands the blocks of `key` that overlap [min_step, max_step] to `read` as a
+  // MetricBlockSource (metric_history.h), inside one read transaction; blocks are decoded only
+  // when `read` asks. Unknown key: no blocks. Errors: NotFound (run), Internal (corrupt block),
+  // those of `read`.
+  virtual Status ReadMetricBlocks(const std::string& run_id, const std::string& key,
+                                  int64_t min_step, int64_t max_step,
+                                  const std::function<Status(MetricBlockSource&)>& read) = 0;
 
   // Records an artifact after `check` accepts the run's status, then calls `finalize` (which
   // moves the file into place) before committing; a finalize error aborts the transaction.
