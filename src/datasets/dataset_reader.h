@@ -33,6 +33,9 @@ struct DatasetInfo {
   int64_t row_count = 0;
   std::vector<std::pair<std::string, ColumnType>> columns;  // in file order
   std::string sha256;  // of the ingested CSV bytes (compliance reports)
+  // Per column (file order), a lower bound on its distinct present values, from the profile
+  // (exact up to the profile's exact-distinct bound). Empty when the reader does not know.
+  std::vector<int64_t> distinct_at_least;
 };
 
 class DatasetReader {

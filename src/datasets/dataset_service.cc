@@ -1,5 +1,7 @@
 #include "datasets/dataset_service.h"
 
+#include "datasets/column_profile.h"
+
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -185,7 +187,14 @@ Result<TypedColumn> DatasetService::ReadTypedColumn(const std::string& dataset_i
 
 Result<DatasetInfo> DatasetService::Describe(const std::string& dataset_id) {
   ASSIGN_OR_RETURN(Dataset d, Get(dataset_id));
-  return DatasetInfo{d.id, d.name, d.row_count, d.columns, d.sha256};
+  DatasetInfo info{d.id, d.name, d.row_count, d.columns, d.sha256, {}};
+  if (d.profile.size() == d.columns.size()) {
+    for (const auto& p : d.profile) {
+      info.distinct_at_least.push_back(
+          p.distinct_exact ? p.distinct : static_cast<int64_t>(kExactDistinctLimit));
+    }
+  }
+  return info;
 }
 
 Result<ColumnData> DatasetService::ReadColumn(const std::string& dataset_id,

@@ -195,6 +195,23 @@ Status EvaluationService::ValidateScenario(Scenario& s) {
   const bool numeric_target = task != TaskType::kMulticlass;
   check("label_column", s.label_column, numeric_target);
   if (pred_col) check(pred_field, *pred_col, numeric_target);
+  if (task == TaskType::kMulticlass && info->distinct_at_least.size() == info->columns.size()) {
+    // The profile knows: each column alone already exceeds the class cap. (A float column's
+    // 0 and -0 are one class, hence the 1.)
+    auto too_many = [&](const std::string& field, const std::string& col) {
+      for (size_t j = 0; j < info->columns.size(); ++j) {
+        if (info->columns[j].first != col) continue;
+        const int64_t slack = info->columns[j].second == datasets::ColumnType::kFloat64 ? 1 : 0;
+        if (info->distinct_at_least[j] - slack > options_.max_classes) {
+          add(field, "column '" + col + "' has " + std::to_string(info->distinct_at_least[j]) +
+                         " distinct values; multiclass evaluation allows at most " +
+                         std::to_string(options_.max_classes) + " classes");
+        }
+      }
+    };
+    too_many("label_column", s.label_column);
+    if (pred_col) too_many(pred_field, *pred_col);
+  }
   std::set<std::string> features;
   for (const auto& f : s.feature_columns) {
     check("feature_columns", f, true);
@@ -411,7 +428,7 @@ void EvaluationService::Execute(EvalRun& run, int64_t requested_at) {
     if (!c.ok()) return fail(c.status());
     data.slice = std::move(*c);
   }
-  auto report = Evaluate(*scenario, data, model.get());
+  auto report = Evaluate(*scenario, data, model.get(), options_.max_classes);
   if (!report.ok()) return fail(report.status());
   const int64_t excluded = report->compliance.n_rows_excluded;
   compliance.n_rows_excluded = excluded;

@@ -14,6 +14,11 @@
 //   importance_repeats 0..50 (0 disables permutation importance; default 5), importance_seed.
 //   Unknown model version: 404. PATCH re-validates the merged scenario; `null` clears an
 //   optional field; If-Match mismatch → 412. A PATCH that changes nothing keeps the revision.
+// - Class cap (multiclass): at most max_classes (default 1000, setting evaluation_max_classes)
+//   distinct classes, labels and predictions together. A scenario whose label or prediction
+//   column has more distinct values in the dataset's profile is 400 naming the column; a run
+//   that finds more (e.g. a model predicting new classes) fails with the limit as its reason,
+//   before any K x K matrix is built.
 // - Runs: POST /runs evaluates the scenario's current revision (recorded in the run and the
 //   report's compliance block); `model_name` + `version` in the request execute that model
 //   version instead of the scenario's prediction source (needs feature_columns).
@@ -68,6 +73,7 @@ struct EvaluationServiceOptions {
   int64_t heartbeat_interval_ms = 5000;
   int64_t stale_after_ms = 60000;
   int xgboost_nthread = 1;  // per model prediction; 0 = XGBoost's default (all cores)
+  int64_t max_classes = kDefaultMaxClasses;  // multiclass: distinct labels + predictions
 };
 
 // "cairn-evaluation/<cairn version> (xgboost <version>)".

@@ -7,6 +7,7 @@
 #include <map>
 #include <random>
 #include <string_view>
+#include <unordered_set>
 
 #include "stats/metrics/binary.h"
 #include "stats/metrics/multiclass.h"
@@ -61,7 +62,28 @@ struct Computed {
   std::vector<std::vector<int64_t>> confusion;
 };
 
-Result<Computed> Compute(TaskType task, const Prepared& d, double threshold) {
+// Errors: InvalidArgument when labels and predictions together hold more than max_classes
+// distinct values (stops counting at the first one over).
+Status CheckClassCount(const Prepared& d, int64_t max_classes) {
+  std::unordered_set<std::string_view> classes;
+  const auto limit = static_cast<size_t>(std::max<int64_t>(max_classes, 1));
+  classes.reserve(std::min(limit + 1, d.label_str.size() + d.pred_str.size()));
+  for (const auto* column : {&d.label_str, &d.pred_str}) {
+    for (const auto& v : *column) {
+      if (classes.insert(v).second && classes.size() > limit) {
+        return InvalidArgument(
+            "multiclass evaluation has more than " + std::to_string(limit) +
+                " distinct classes (labels and predictions together); the limit is " +
+                std::to_string(limit) + " (evaluation_max_classes)",
+            {{"label_column", "has more than " + std::to_string(limit) + " classes"}});
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Result<Computed> Compute(TaskType task, const Prepared& d, double threshold,
+                         int64_t max_classes) {
   Computed out;
   switch (task) {
     case TaskType::kBinary: {
@@ -75,6 +97,7 @@ Result<Computed> Compute(TaskType task, const Prepared& d, double threshold) {
       break;
     }
     case TaskType::kMulticlass: {
+      RETURN_IF_ERROR(CheckClassCount(d, max_classes));
       ASSIGN_OR_RETURN(auto m,
                        stats::ComputeMulticlassMetrics(std::span<const std::string>(d.label_str),
                                                        std::span<const std::string>(d.pred_str)));
@@ -185,15 +208,16 @@ Status AddModelPredictions(TaskType task, const std::vector<float>& out, int64_t
   return Status::Ok();
 }
 
-std::optional<double> Primary(TaskType task, const Prepared& d, double threshold) {
-  auto c = Compute(task, d, threshold);
+std::optional<double> Primary(TaskType task, const Prepared& d, double threshold,
+                              int64_t max_classes) {
+  auto c = Compute(task, d, threshold, max_classes);
   if (!c.ok()) return std::nullopt;
   return c->values[PrimaryMetric(task)];
 }
 
 Status Importance(const Scenario& s, const std::vector<float>& matrix, int64_t rows, int64_t cols,
                   models::XgboostModel& model, Prepared& d, std::optional<double> base,
-                  Report& report) {
+                  int64_t max_classes, Report& report) {
   report.has_importance = true;
   report.importance_metric = PrimaryMetric(s.task_type);
   report.importance_repeats = s.importance_repeats;
@@ -213,7 +237,7 @@ Status Importance(const Scenario& s, const std::vector<float>& matrix, int64_t r
       }
       ASSIGN_OR_RETURN(auto out, model.Predict(work, rows, cols));
       RETURN_IF_ERROR(AddModelPredictions(s.task_type, out, model.outputs_per_row(), d));
-      auto after = Primary(s.task_type, d, s.decision_threshold);
+      auto after = Primary(s.task_type, d, s.decision_threshold, max_classes);
       drops.push_back(base && after ? *base - *after : 0.0);
     }
     for (int64_t i = 0; i < rows; ++i) work[i * cols + j] = matrix[i * cols + j];
@@ -252,7 +276,7 @@ const char* ColumnTypeName(ColumnType t) {
 }
 
 Result<Report> Evaluate(const Scenario& s, const EvaluationData& data,
-                        models::XgboostModel* model) {
+                        models::XgboostModel* model, int64_t max_classes) {
   if (!model && !data.prediction) {
     return InvalidArgument("the scenario has neither a prediction column nor a model");
   }
@@ -298,7 +322,7 @@ Result<Report> Evaluate(const Scenario& s, const EvaluationData& data,
   }
 
   const std::vector<std::string>& keys = s.metrics.empty() ? TaskMetrics(task) : s.metrics;
-  ASSIGN_OR_RETURN(Computed all, Compute(task, d, s.decision_threshold));
+  ASSIGN_OR_RETURN(Computed all, Compute(task, d, s.decision_threshold, max_classes));
   report.n_rows = rows;
   report.metrics = Select(all, keys);
   if (task != TaskType::kRegression) {
@@ -344,7 +368,7 @@ Result<Report> Evaluate(const Scenario& s, const EvaluationData& data,
             break;
         }
       }
-      ASSIGN_OR_RETURN(Computed c, Compute(task, g, s.decision_threshold));
+      ASSIGN_OR_RETURN(Computed c, Compute(task, g, s.decision_threshold, max_classes));
       report.slices[value] = SliceResult{static_cast<int64_t>(idx.size()), Select(c, keys)};
     }
     for (const auto& key : keys) {
@@ -366,7 +390,7 @@ Result<Report> Evaluate(const Scenario& s, const EvaluationData& data,
 
   if (model && s.importance_repeats > 0) {
     auto base = all.values[PrimaryMetric(task)];
-    RETURN_IF_ERROR(Importance(s, matrix, rows, cols, *model, d, base, report));
+    RETURN_IF_ERROR(Importance(s, matrix, rows, cols, *model, d, base, max_classes, report));
   }
   return report;
 }

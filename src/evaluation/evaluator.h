@@ -15,6 +15,9 @@
 //   the scenario's `metrics` (all of the task's when empty) in the task's canonical order.
 // - Thresholds: `actual op value`; an undefined actual (roc_auc with one class) fails.
 //   verdict pass = every threshold passed (vacuously true without thresholds).
+// - multiclass: at most `max_classes` distinct classes (labels and predictions together, on the
+//   whole data and on every slice); more is InvalidArgument naming the limit. This bounds the
+//   K x K confusion matrix (and so the report) and the time and memory of the metrics.
 // - Slices: the same metrics on the rows of each distinct slice value (missing → "(missing)");
 //   worst_slice_gap[m] = max − min of m over the slices where m is defined. At most 1000
 //   distinct slice values (more is an error naming the column).
@@ -53,6 +56,6 @@ const char* ColumnTypeName(datasets::ColumnType t);
 
 // Fills everything in Report except compliance (left default).
 Result<Report> Evaluate(const Scenario& scenario, const EvaluationData& data,
-                        models::XgboostModel* model);
+                        models::XgboostModel* model, int64_t max_classes = kDefaultMaxClasses);
 
 }  // namespace cairn::evaluation

@@ -129,6 +129,9 @@ struct Compliance {
   bool evaluation_passed_ticked = false;
 };
 
+// Multiclass evaluation: default cap on distinct classes (labels and predictions together).
+inline constexpr int64_t kDefaultMaxClasses = 1000;
+
 struct Report {
   bool passed = false;  // verdict
   int64_t n_rows = 0;

@@ -113,9 +113,11 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
                                             impl->datasets.get(), drift::DriftOptions{});
 
   impl->model_catalog = std::make_unique<evaluation::RegistryModelCatalog>(*impl->registry);
+  evaluation::EvaluationServiceOptions evaluation_opts;
+  if (config.evaluation_max_classes) evaluation_opts.max_classes = *config.evaluation_max_classes;
   impl->evaluation = std::make_unique<evaluation::EvaluationService>(
       std::make_unique<evaluation::SqlEvaluationStore>(*impl->db), *impl->datasets,
-      impl->model_catalog.get(), evaluation::EvaluationServiceOptions{});
+      impl->model_catalog.get(), evaluation_opts);
   impl->evaluation_usage = std::make_unique<evaluation::EvaluationDatasetUsage>(*impl->evaluation);
   impl->datasets->AddUsage(impl->evaluation_usage.get());
 

@@ -97,6 +97,10 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
     int64_t budget = 0;
     RETURN_IF_ERROR(ParseInt<int64_t>("prompt_token_budget", value, 1, 10'000'000, &budget));
     c.prompt_token_budget = budget;
+  } else if (key == "evaluation_max_classes") {
+    int64_t n = 0;
+    RETURN_IF_ERROR(ParseInt<int64_t>("evaluation_max_classes", value, 2, 100'000, &n));
+    c.evaluation_max_classes = n;
   } else if (key == "prompt_banned_terms") {
     c.prompt_banned_terms = SplitList(value);
   } else if (key == "sqlite_sync") {
@@ -153,6 +157,7 @@ constexpr Flag kFlags[] = {
     {"--lower-is-better", "lower_is_better", true},
     {"--prompt-token-budget", "prompt_token_budget", true},
     {"--prompt-banned-terms", "prompt_banned_terms", true},
+    {"--evaluation-max-classes", "evaluation_max_classes", true},
     {"--no-access-log", "access_log", false},
     {"--upgrade", "upgrade", false},
 };
@@ -171,7 +176,8 @@ constexpr const char* kEnvKeys[] = {"host",
                                     "checklist",
                                     "lower_is_better",
                                     "prompt_token_budget",
-                                    "prompt_banned_terms"};
+                                    "prompt_banned_terms",
+                                    "evaluation_max_classes"};
 
 }  // namespace
 
@@ -190,7 +196,7 @@ std::string ServeUsage() {
          "                   [--web-dir DIR]\n"
          "                   [--sqlite-sync normal|full] [--checklist K1,K2:optional,...]\n"
          "                   [--lower-is-better loss,error,...] [--prompt-token-budget N]\n"
-         "                   [--prompt-banned-terms T1,T2,...]\n"
+         "                   [--prompt-banned-terms T1,T2,...] [--evaluation-max-classes N]\n"
          "                   [--no-access-log] [--upgrade]\n"
          "Storage URIs: sqlite://PATH (default sqlite://<data-dir>/cairn.db), postgresql://...\n"
          "Environment: CAIRN_HOST, CAIRN_PORT, CAIRN_DATA_DIR, CAIRN_STORAGE, CAIRN_CONFIG, ...\n"

@@ -3,7 +3,8 @@
 //
 // TOML file keys (all optional, top level): host, port, data_dir, storage, io_threads,
 // worker_threads, max_body_bytes, access_log, upgrade, docs_dir, web_dir, sqlite_sync
-// (normal|full), checklist, lower_is_better, prompt_token_budget, prompt_banned_terms. List
+// (normal|full), checklist, lower_is_better, prompt_token_budget, prompt_banned_terms,
+// evaluation_max_classes. List
 // settings are comma-separated strings (the same text works as a flag, a variable or a TOML
 // string).
 #pragma once
@@ -46,6 +47,9 @@ struct Config {
   // Prompt evaluation: token budget and banned terms. Unset: built-in defaults (4096, none).
   std::optional<int64_t> prompt_token_budget;
   std::vector<std::string> prompt_banned_terms;
+  // Multiclass evaluation: most distinct classes (labels and predictions together). Unset:
+  // 1000.
+  std::optional<int64_t> evaluation_max_classes;
 };
 
 // Reads the environment through `getenv` (injectable for tests).

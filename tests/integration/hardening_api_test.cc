@@ -1,0 +1,113 @@
+// Hostile-client regressions (each reproduces a way the server used to fail) over real HTTP
+// against `cairn serve`, on every backend.
+#include <string>
+
+#include "tests/integration/api_fixture.h"
+
+namespace cairn::testing {
+namespace {
+
+constexpr std::string_view kEval = "/api/v1/ml/evaluation";
+
+std::string E(std::string_view suffix) { return std::string(kEval) + std::string(suffix); }
+
+class HardeningApi : public ApiTest {
+ protected:
+  std::string UploadCsv(const std::string& csv) {
+    auto r = Do("POST", "/api/v1/features/datasets?name=" + UniqueName("ds"), csv,
+                {{"Content-Type", "text/csv"}});
+    EXPECT_EQ(r.status, 201) << r.body.substr(0, 500);
+    auto v = BodyJson(r);
+    return v.is_object() && v.as_object().contains("id") ? std::string(v.at("id").as_string()) : "";
+  }
+  bj::object MulticlassScenario(const std::string& name, const std::string& dataset) {
+    return bj::object{{"name", name},
+                      {"task_type", "multiclass_classification"},
+                      {"dataset_id", dataset},
+                      {"label_column", "y"},
+                      {"prediction_column", "p"}};
+  }
+  int64_t RssMib() {
+    auto kib = ReadRssKib(server_->process().pid());
+    EXPECT_TRUE(kib.has_value());
+    return kib.value_or(0) / 1024;
+  }
+};
+
+// Item: a 20 000-class multiclass evaluation built a 20 000 x 20 000 confusion matrix and the
+// server was OOM-killed.
+TEST_P(HardeningApi, MulticlassScenarioWithTooManyClassesIs400) {
+  std::string csv = "y,p\n";
+  for (int i = 0; i < 20000; ++i) csv += "c" + std::to_string(i) + ",d" + std::to_string(i) + "\n";
+  const std::string ds = UploadCsv(csv);
+  ASSERT_FALSE(ds.empty());
+  auto r = DoJson("POST", E("/scenarios"), MulticlassScenario(UniqueName("scn"), ds));
+  ExpectProblem(r, 400, "label_column");
+  EXPECT_NE(r.body.find("at most 1000 classes"), std::string::npos) << r.body;
+  EXPECT_LT(RssMib(), 400);
+}
+
+TEST_P(HardeningApi, MulticlassRunOverTheClassCapFailsWithAReason) {
+  // 700 label values and 700 other predicted values: each column alone is within the cap of
+  // 1000, so the scenario is valid; the run finds 1400 classes and fails without a report.
+  std::string csv = "y,p\n";
+  for (int i = 0; i < 14000; ++i) {
+    csv += "c" + std::to_string(i % 700) + ",d" + std::to_string(i % 700) + "\n";
+  }
+  const std::string ds = UploadCsv(csv);
+  ASSERT_FALSE(ds.empty());
+  const std::string name = UniqueName("scn");
+  ASSERT_EQ(DoJson("POST", E("/scenarios"), MulticlassScenario(name, ds)).status, 201);
+  auto run = DoJson("POST", E("/runs"), bj::object{{"scenario_name", name}});
+  ASSERT_EQ(run.status, 201) << run.body.substr(0, 500);
+  EXPECT_LT(run.body.size(), 4096u);
+  auto v = BodyJson(run);
+  EXPECT_EQ(v.at("status").as_string(), "failed");
+  const std::string reason(v.at("failure_reason").as_string());
+  EXPECT_NE(reason.find("more than 1000 distinct classes"), std::string::npos) << reason;
+  auto report = Do("GET", E("/runs/" + std::string(v.at("run_id").as_string()) + "/report"));
+  EXPECT_LT(report.body.size(), 8192u);
+  EXPECT_LT(RssMib(), 400);
+}
+
+TEST_P(HardeningApi, MulticlassRunWithinTheClassCapCompletes) {
+  std::string csv = "y,p\n";
+  for (int i = 0; i < 3000; ++i) {
+    csv += "c" + std::to_string(i % 300) + ",c" + std::to_string((i + i / 300) % 300) + "\n";
+  }
+  const std::string ds = UploadCsv(csv);
+  ASSERT_FALSE(ds.empty());
+  const std::string name = UniqueName("scn");
+  ASSERT_EQ(DoJson("POST", E("/scenarios"), MulticlassScenario(name, ds)).status, 201);
+  auto run = DoJson("POST", E("/runs"), bj::object{{"scenario_name", name}});
+  ASSERT_EQ(run.status, 201);
+  auto v = BodyJson(run);
+  ASSERT_EQ(v.at("status").as_string(), "completed") << run.body.substr(0, 500);
+  auto report = BodyJson(Do("GET", E("/runs/" + std::string(v.at("run_id").as_string()) +
+                                     "/report")));
+  EXPECT_EQ(report.at("confusion_matrix").at("labels").as_array().size(), 300u);
+}
+
+class SmallClassCapApi : public HardeningApi {
+ protected:
+  std::vector<std::string> ExtraArgs() const override {
+    return {"--evaluation-max-classes", "5"};
+  }
+};
+
+TEST_P(SmallClassCapApi, TheClassCapIsConfigurable) {
+  const std::string ds = UploadCsv("y,p\na,a\nb,b\nc,c\nd,d\ne,e\nf,f\n");
+  ASSERT_FALSE(ds.empty());
+  auto r = DoJson("POST", E("/scenarios"), MulticlassScenario(UniqueName("scn"), ds));
+  ExpectProblem(r, 400, "label_column");
+  EXPECT_NE(r.body.find("at most 5 classes"), std::string::npos)
+      << r.body;
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, HardeningApi, ::testing::ValuesIn(AvailableBackends()),
+                         BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Backends, SmallClassCapApi, ::testing::ValuesIn(AvailableBackends()),
+                         BackendParamName);
+
+}  // namespace
+}  // namespace cairn::testing
