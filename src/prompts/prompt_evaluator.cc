@@ -262,7 +262,7 @@ const std::vector<RuleInfo>& RuleCatalog() {
        {{"Hello {{name}}", "name"}, {"JSON {\"a\": {\"b\": 1}}", ""}, {"Escaped \\{{x}}", ""}}},
       {"length.over_budget",
        "length",
-       Severity::kMedium,
+       Severity::kHigh,
        "The estimated token count exceeds the configured budget.",
        {{"This sentence is definitely longer than sixteen tokens of budget, by quite a lot.", ""},
         {"가나다라마바사아자차카타파하가나다", ""}},

@@ -4,7 +4,8 @@
 // Rules (ids, categories, severities and example texts are listed by RuleCatalog()):
 //   placeholders  placeholder.undeclared (high), placeholder.unused (low),
 //                 placeholder.required_without_default (info), syntax.malformed_placeholder (high)
-//   length        length.over_budget (medium): estimated tokens > token_budget
+//   length        length.over_budget (high, so a body over the budget cannot be submitted):
+//                 estimated tokens > token_budget
 //   injection     injection.ignore_previous, injection.disregard_above, injection.role_override,
 //                 injection.system_prompt_leak (high), English and Korean phrasings
 //   pii           pii.email (medium), pii.phone (medium; Korean 010-1234-5678, +82 10 …, 02-…,

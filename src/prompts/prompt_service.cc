@@ -143,8 +143,12 @@ Status CheckIdAndVersion(const std::string& id, int64_t version) {
 }  // namespace
 
 PromptService::PromptService(std::unique_ptr<PromptStore> store,
-                             std::unique_ptr<PromptEvaluator> evaluator, const Clock& clock)
-    : store_(std::move(store)), evaluator_(std::move(evaluator)), clock_(clock) {}
+                             std::unique_ptr<PromptEvaluator> evaluator, const Clock& clock,
+                             PromptServiceOptions options)
+    : store_(std::move(store)),
+      evaluator_(std::move(evaluator)),
+      clock_(clock),
+      options_(options) {}
 
 Result<Template> PromptService::CreateTemplate(const TemplateCreate& req,
                                                const std::string& actor) {
@@ -545,6 +549,13 @@ Result<Rendered> PromptService::Render(const std::string& id, const RenderReques
     }
   }
   RETURN_IF_ERROR(Check(std::move(errors)));
+  if (const size_t size = RenderedSize(v.body, values); size > options_.max_render_bytes) {
+    return Status(StatusCode::kResourceExhausted,
+                  "the rendered prompt would be " +
+                      (size == SIZE_MAX ? std::string("too many") : std::to_string(size)) +
+                      " bytes; the limit is " + std::to_string(options_.max_render_bytes) +
+                      " bytes (prompt_max_render_bytes)");
+  }
   return Rendered{RenderBody(v.body, values), v.version, req.label};
 }
 

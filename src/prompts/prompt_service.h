@@ -29,7 +29,9 @@
 // - Render: `label` or `version` (exactly one), approved versions only (409); undeclared
 //   variables are 400; missing required variables without default are 400 naming each;
 //   defaults apply; optional variables without default render as "". Values are inserted
-//   literally (never re-expanded).
+//   literally (never re-expanded). The rendered text may be at most max_render_bytes (default
+//   1 MiB, setting prompt_max_render_bytes): a larger result is 413 naming the limit, refused
+//   before anything is rendered.
 // - Every mutation is audited in its transaction (resource_type "prompt_template", id
 //   "<template_id>" or "<template_id>/<version>").
 //
@@ -51,11 +53,16 @@ namespace cairn::prompts {
 
 inline constexpr int kDefaultRecentUsage = 20;
 inline constexpr int kMaxRecentUsage = 100;
+inline constexpr size_t kDefaultMaxRenderBytes = size_t{1} << 20;
+
+struct PromptServiceOptions {
+  size_t max_render_bytes = kDefaultMaxRenderBytes;
+};
 
 class PromptService {
  public:
   PromptService(std::unique_ptr<PromptStore> store, std::unique_ptr<PromptEvaluator> evaluator,
-                const Clock& clock = Clock::System());
+                const Clock& clock = Clock::System(), PromptServiceOptions options = {});
 
   // Errors: InvalidArgument, AlreadyExists.
   Result<Template> CreateTemplate(const TemplateCreate& request, const std::string& actor);
@@ -107,7 +114,7 @@ class PromptService {
                                 std::optional<int64_t> recent);
 
   // Errors: InvalidArgument (label/version, variables), NotFound, FailedPrecondition (not
-  // approved).
+  // approved), ResourceExhausted (the result would exceed max_render_bytes).
   Result<Rendered> Render(const std::string& id, const RenderRequest& request);
 
   const PromptEvaluator& evaluator() const { return *evaluator_; }
@@ -116,6 +123,7 @@ class PromptService {
   std::unique_ptr<PromptStore> store_;
   std::unique_ptr<PromptEvaluator> evaluator_;
   const Clock& clock_;
+  PromptServiceOptions options_;
 };
 
 }  // namespace cairn::prompts

@@ -1,6 +1,7 @@
 #include "prompts/template_syntax.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace cairn::prompts {
 namespace {
@@ -86,6 +87,27 @@ ParsedBody ParseBody(std::string_view body) {
     i = t.end;
   }
   return out;
+}
+
+size_t RenderedSize(std::string_view body, const std::map<std::string, std::string>& values) {
+  size_t literal = body.size();  // bytes of the body that are copied; never underflows
+  size_t inserted = 0;           // bytes of values, saturating
+  size_t i = 0;
+  while (i < body.size()) {
+    Token t = Next(body, i);
+    if (t.kind == TokenKind::kEscape) {
+      literal -= (t.end - i) - 2;  // `\{{` renders as `{{`
+    } else if (t.kind == TokenKind::kPlaceholder) {
+      literal -= t.end - i;
+      auto it = values.find(std::string(t.name));
+      if (it != values.end()) {
+        const size_t n = it->second.size();
+        inserted = n > SIZE_MAX - inserted ? SIZE_MAX : inserted + n;
+      }
+    }
+    i = t.end;
+  }
+  return inserted > SIZE_MAX - literal ? SIZE_MAX : literal + inserted;
 }
 
 std::string RenderBody(std::string_view body, const std::map<std::string, std::string>& values) {

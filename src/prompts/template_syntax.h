@@ -45,5 +45,9 @@ struct ParsedBody {
 // Callers resolve defaults and required variables first.
 [[nodiscard]] std::string RenderBody(std::string_view body,
                                      const std::map<std::string, std::string>& values);
+// RenderBody(body, values).size(), computed without rendering (linear in the body; saturates at
+// SIZE_MAX), so callers can refuse an oversized render before allocating it.
+[[nodiscard]] size_t RenderedSize(std::string_view body,
+                                  const std::map<std::string, std::string>& values);
 
 }  // namespace cairn::prompts

@@ -69,5 +69,14 @@ TEST(TemplateSyntax, AdversarialInputFinishes) {
   EXPECT_EQ(RenderBody(t, {}), t);
 }
 
+TEST(TemplateSyntax, RenderedSizeEqualsTheRenderedLength) {
+  const std::map<std::string, std::string> values = {{"a", "xyz"}, {"b", ""}, {"c", "{{a}}"}};
+  for (std::string_view body :
+       {"", "plain", "{{a}}", "{{ a }}{{b}}{{c}}", "\\{{a}} and {{a}}", "{{a", "{{ }} {{1x}}",
+        "}} {{missing}} \\{{", "가{{a}}나", "{{a}}{{a}}{{a}}\\{{b}}"}) {
+    EXPECT_EQ(RenderedSize(body, values), RenderBody(body, values).size()) << body;
+  }
+}
+
 }  // namespace
 }  // namespace cairn::prompts

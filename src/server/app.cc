@@ -125,8 +125,12 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   if (config.prompt_token_budget) prompt_eval.token_budget = *config.prompt_token_budget;
   prompt_eval.banned_terms = config.prompt_banned_terms;
   ASSIGN_OR_RETURN(auto evaluator, prompts::PromptEvaluator::Create(prompt_eval));
+  prompts::PromptServiceOptions prompt_opts;
+  if (config.prompt_max_render_bytes)
+    prompt_opts.max_render_bytes = static_cast<size_t>(*config.prompt_max_render_bytes);
   impl->prompts = std::make_unique<prompts::PromptService>(
-      std::make_unique<prompts::SqlPromptStore>(*impl->db), std::move(evaluator));
+      std::make_unique<prompts::SqlPromptStore>(*impl->db), std::move(evaluator),
+      Clock::System(), prompt_opts);
 
   RegisterPlatformRoutes(impl->router,
                          PlatformDeps{impl->db.get(), &impl->metrics, FindDocsDir(config.docs_dir),

@@ -101,6 +101,10 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
     int64_t n = 0;
     RETURN_IF_ERROR(ParseInt<int64_t>("evaluation_max_classes", value, 2, 100'000, &n));
     c.evaluation_max_classes = n;
+  } else if (key == "prompt_max_render_bytes") {
+    uint64_t n = 0;
+    RETURN_IF_ERROR(ParseInt<uint64_t>("prompt_max_render_bytes", value, 1024, 1ull << 30, &n));
+    c.prompt_max_render_bytes = n;
   } else if (key == "prompt_banned_terms") {
     c.prompt_banned_terms = SplitList(value);
   } else if (key == "sqlite_sync") {
@@ -158,6 +162,7 @@ constexpr Flag kFlags[] = {
     {"--prompt-token-budget", "prompt_token_budget", true},
     {"--prompt-banned-terms", "prompt_banned_terms", true},
     {"--evaluation-max-classes", "evaluation_max_classes", true},
+    {"--prompt-max-render-bytes", "prompt_max_render_bytes", true},
     {"--no-access-log", "access_log", false},
     {"--upgrade", "upgrade", false},
 };
@@ -177,7 +182,8 @@ constexpr const char* kEnvKeys[] = {"host",
                                     "lower_is_better",
                                     "prompt_token_budget",
                                     "prompt_banned_terms",
-                                    "evaluation_max_classes"};
+                                    "evaluation_max_classes",
+                                    "prompt_max_render_bytes"};
 
 }  // namespace
 
@@ -197,6 +203,7 @@ std::string ServeUsage() {
          "                   [--sqlite-sync normal|full] [--checklist K1,K2:optional,...]\n"
          "                   [--lower-is-better loss,error,...] [--prompt-token-budget N]\n"
          "                   [--prompt-banned-terms T1,T2,...] [--evaluation-max-classes N]\n"
+         "                   [--prompt-max-render-bytes N]\n"
          "                   [--no-access-log] [--upgrade]\n"
          "Storage URIs: sqlite://PATH (default sqlite://<data-dir>/cairn.db), postgresql://...\n"
          "Environment: CAIRN_HOST, CAIRN_PORT, CAIRN_DATA_DIR, CAIRN_STORAGE, CAIRN_CONFIG, ...\n"

@@ -4,7 +4,7 @@
 // TOML file keys (all optional, top level): host, port, data_dir, storage, io_threads,
 // worker_threads, max_body_bytes, access_log, upgrade, docs_dir, web_dir, sqlite_sync
 // (normal|full), checklist, lower_is_better, prompt_token_budget, prompt_banned_terms,
-// evaluation_max_classes. List
+// evaluation_max_classes, prompt_max_render_bytes. List
 // settings are comma-separated strings (the same text works as a flag, a variable or a TOML
 // string).
 #pragma once
@@ -50,6 +50,8 @@ struct Config {
   // Multiclass evaluation: most distinct classes (labels and predictions together). Unset:
   // 1000.
   std::optional<int64_t> evaluation_max_classes;
+  // Prompt render: most bytes of rendered text. Unset: 1 MiB.
+  std::optional<uint64_t> prompt_max_render_bytes;
 };
 
 // Reads the environment through `getenv` (injectable for tests).

@@ -104,7 +104,91 @@ TEST_P(SmallClassCapApi, TheClassCapIsConfigurable) {
       << r.body;
 }
 
+// Item: an approved body of 3 000 `{{x}}` rendered with a 100 KB x returned 300 MB (and a 1 MB x
+// drove the server past 3.5 GB).
+constexpr std::string_view kPrompts = "/api/v1/prompt-governance";
+std::string P(std::string_view suffix) { return std::string(kPrompts) + std::string(suffix); }
+Headers User(std::string_view name) { return {{"X-Cairn-User", std::string(name)}}; }
+
+TEST_P(HardeningApi, PromptRenderOverTheOutputCapIs413) {
+  std::string body;
+  for (int i = 0; i < 3000; ++i) body += "{{x}}";
+  auto c = DoJson("POST", P("/templates"),
+                  bj::object{{"name", UniqueName("amp")},
+                             {"body", body},
+                             {"variables", bj::array{bj::object{{"name", "x"}, {"required", true}}}}},
+                  User("alice"));
+  ASSERT_EQ(c.status, 201) << c.body;
+  const std::string id(BodyJson(c).at("id").as_string());
+  ASSERT_EQ(Do("POST", P("/templates/" + id + "/1/submit"), "", User("alice")).status, 200);
+  ASSERT_EQ(DoJson("POST", P("/templates/" + id + "/1/approve"), bj::object{{"comment", "ok"}},
+                   User("bob"))
+                .status,
+            200);
+  const int64_t rss_before = RssMib();
+  auto r = DoJson("POST", P("/templates/" + id + "/render"),
+                  bj::object{{"version", 1},
+                             {"variables", bj::object{{"x", std::string(100 * 1024, 'a')}}}});
+  ExpectProblem(r, 413);
+  EXPECT_NE(r.body.find("the limit is 1048576 bytes"), std::string::npos) << r.body;
+  EXPECT_LT(r.body.size(), 4096u);
+  EXPECT_LT(RssMib() - rss_before, 100);
+  // Within the cap it renders: 3 000 x 300 bytes = 900 000 bytes.
+  auto ok = DoJson("POST", P("/templates/" + id + "/render"),
+                   bj::object{{"version", 1},
+                              {"variables", bj::object{{"x", std::string(300, 'b')}}}});
+  ASSERT_EQ(ok.status, 200) << ok.body.substr(0, 300);
+  EXPECT_EQ(BodyJson(ok).at("text").as_string().size(), 900000u);
+}
+
+TEST_P(HardeningApi, BodyOverTheTokenBudgetCannotBeSubmitted) {
+  // 4 100 tokens of ASCII (16 400 bytes) against the default budget of 4 096.
+  std::string body(16400, 'a');
+  auto c = DoJson("POST", P("/templates"), bj::object{{"name", UniqueName("long")}, {"body", body}},
+                  User("alice"));
+  ASSERT_EQ(c.status, 201) << c.body;
+  const std::string id(BodyJson(c).at("id").as_string());
+  auto s = Do("POST", P("/templates/" + id + "/1/submit"), "", User("alice"));
+  ExpectProblem(s, 409, "body");
+  EXPECT_NE(s.body.find("length.over_budget"), std::string::npos) << s.body;
+  auto v = BodyJson(Do("GET", P("/templates/" + id)));
+  EXPECT_EQ(v.at("versions").at(0).at("status").as_string(), "draft");
+}
+
+class SmallRenderCapApi : public HardeningApi {
+ protected:
+  std::vector<std::string> ExtraArgs() const override {
+    return {"--prompt-max-render-bytes", "2048"};
+  }
+};
+
+TEST_P(SmallRenderCapApi, TheRenderCapIsConfigurable) {
+  auto c = DoJson("POST", P("/templates"),
+                  bj::object{{"name", UniqueName("cap")},
+                             {"body", "Say {{x}}."},
+                             {"variables", bj::array{bj::object{{"name", "x"}, {"required", true}}}}},
+                  User("alice"));
+  ASSERT_EQ(c.status, 201) << c.body;
+  const std::string id(BodyJson(c).at("id").as_string());
+  ASSERT_EQ(Do("POST", P("/templates/" + id + "/1/submit"), "", User("alice")).status, 200);
+  ASSERT_EQ(DoJson("POST", P("/templates/" + id + "/1/approve"), bj::object{{"comment", "ok"}},
+                   User("bob"))
+                .status,
+            200);
+  auto render = [&](size_t n) {
+    return DoJson("POST", P("/templates/" + id + "/render"),
+                  bj::object{{"version", 1}, {"variables", bj::object{{"x", std::string(n, 'z')}}}});
+  };
+  EXPECT_EQ(render(2048 - 5).status, 200);  // "Say " + x + "." is exactly 2048 bytes
+  auto over = render(2048 - 4);
+  ExpectProblem(over, 413);
+  EXPECT_NE(over.body.find("would be 2049 bytes; the limit is 2048"), std::string::npos)
+      << over.body;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, HardeningApi, ::testing::ValuesIn(AvailableBackends()),
+                         BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Backends, SmallRenderCapApi, ::testing::ValuesIn(AvailableBackends()),
                          BackendParamName);
 INSTANTIATE_TEST_SUITE_P(Backends, SmallClassCapApi, ::testing::ValuesIn(AvailableBackends()),
                          BackendParamName);
