@@ -8,6 +8,7 @@
 
 #include "common/files.h"
 #include "common/ids.h"
+#include "common/log.h"
 #include "common/revision.h"
 #include "common/sha256.h"
 #include "common/validation.h"
@@ -27,6 +28,7 @@ constexpr size_t kMaxRunNameLength = 256;
 constexpr size_t kMaxInputs = 1000;
 constexpr size_t kMaxInputLength = 256;
 constexpr size_t kMaxArtifactPathLength = 1024;
+constexpr size_t kMaxArtifactSegmentBytes = 255;
 constexpr size_t kRunNamePrefixLength = 8;
 
 using validation::FieldInvalid;
@@ -51,6 +53,31 @@ std::string JoinChanged(const std::vector<std::string>& fields) {
   return s;
 }
 
+// Whether storing an artifact at `path` under `run_dir` collides with stored artifacts: an
+// ancestor folder of `path` is a file (`f` stored, then `f/g`), or `path` itself is a folder of
+// other artifacts (`p/q` stored, then `p`). Returns the reason, or "" when there is none.
+std::string ArtifactCollision(const fs::path& run_dir, const std::string& path) {
+  std::error_code ec;
+  fs::path at = run_dir;
+  size_t start = 0;
+  for (size_t slash = path.find('/'); slash != std::string::npos;
+       start = slash + 1, slash = path.find('/', start)) {
+    at /= path.substr(start, slash - start);
+    const auto st = fs::symlink_status(at, ec);
+    if (ec) return "";  // does not exist yet: nothing below it can collide
+    if (st.type() != fs::file_type::directory) {
+      return "artifact '" + path + "' collides with the artifact '" + path.substr(0, slash) +
+             "': a stored file cannot also be a folder";
+    }
+  }
+  at /= path.substr(start);
+  if (fs::symlink_status(at, ec).type() == fs::file_type::directory && !ec) {
+    return "artifact '" + path + "' collides with the artifacts stored under '" + path +
+           "/': a folder cannot also be a file";
+  }
+  return "";
+}
+
 }  // namespace
 
 Status ValidateArtifactPath(std::string_view path) {
@@ -70,6 +97,8 @@ Status ValidateArtifactPath(std::string_view path) {
     std::string_view seg = path.substr(start, end - start);
     if (seg.empty()) return bad("must not contain empty segments");
     if (seg == "." || seg == "..") return bad("must not contain '.' or '..' segments");
+    if (seg.size() > kMaxArtifactSegmentBytes)
+      return bad("path segments must be at most 255 bytes (a file system limit)");
     start = end + 1;
   }
   return Status::Ok();
@@ -434,8 +463,20 @@ Result<Artifact> TrackingService::PutArtifact(const std::string& run_id, const s
                                 "; artifacts can only be uploaded to running runs");
     return Status::Ok();
   };
+  const fs::path run_dir = fs::path(options_.data_dir) / "artifacts" / run_id;
+  auto collision = [&](const std::string& reason) {
+    log::Info("artifact upload refused (409): run " + run_id + ": " + reason);
+    return AlreadyExists(reason);
+  };
   auto finalize = [&]() -> Status {
-    RETURN_IF_ERROR(files::MoveFile(temp_file, dest));
+    if (std::string why = ArtifactCollision(run_dir, path); !why.empty()) return collision(why);
+    Status m = files::MoveFile(temp_file, dest);
+    if (!m.ok()) {
+      // A concurrent upload may have created the colliding file or folder since the check.
+      if (std::string why = ArtifactCollision(run_dir, path); !why.empty())
+        return collision(why);
+      return m;
+    }
     moved = true;
     return Status::Ok();
   };

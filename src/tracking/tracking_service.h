@@ -96,8 +96,9 @@ class TrackingService {
                              const MetricHistoryRequest& request, MetricPointSink& sink);
 
   // Takes ownership of `temp_file` (moved into the artifact store on success).
-  // Errors: InvalidArgument (path), NotFound, FailedPrecondition (terminal run), AlreadyExists,
-  // Internal (I/O).
+  // Errors: InvalidArgument (path; a segment over 255 bytes), NotFound, FailedPrecondition
+  // (terminal run), AlreadyExists (the path is taken, or collides with a stored artifact: `f`
+  // then `f/g`, or `p/q` then `p`; logged), Internal (I/O).
   Result<Artifact> PutArtifact(const std::string& run_id, const std::string& path,
                                const std::string& temp_file, const std::string& content_type,
                                const std::string& actor);

@@ -155,6 +155,38 @@ TEST_P(HardeningApi, BodyOverTheTokenBudgetCannotBeSubmitted) {
   EXPECT_EQ(v.at("versions").at(0).at("status").as_string(), "draft");
 }
 
+// Item: artifact PUT answered 500 for `f` then `f/g`, `p/q` then `p`, and a segment over 255
+// bytes.
+TEST_P(HardeningApi, ArtifactPathCollisionsAre409AndLongSegments400) {
+  CreateExperiment("art-exp");
+  const std::string id(CreateRun("art-exp").at("run_id").as_string());
+  auto put = [&](const std::string& path) {
+    return Do("PUT", Url("/runs/" + id + "/artifacts/" + path), "bytes",
+              {{"Content-Type", "application/octet-stream"}});
+  };
+  ASSERT_EQ(put("f").status, 201);
+  auto under_file = put("f/g");
+  ExpectProblem(under_file, 409);
+  EXPECT_NE(under_file.body.find("collides with the artifact 'f'"), std::string::npos)
+      << under_file.body;
+  ASSERT_EQ(put("p/q").status, 201);
+  auto over_folder = put("p");
+  ExpectProblem(over_folder, 409);
+  EXPECT_NE(over_folder.body.find("stored under 'p/'"), std::string::npos) << over_folder.body;
+  ExpectProblem(put("f"), 409);  // the same path twice
+  ExpectProblem(put(std::string(256, 's')), 400, "path");
+  ExpectProblem(put("d/" + std::string(300, 's') + "/x"), 400, "path");
+  EXPECT_EQ(put(std::string(255, 's')).status, 201);
+  // Nothing was recorded for the refused uploads, and the stored ones are intact.
+  auto list = BodyJson(Do("GET", Url("/runs/" + id + "/artifacts")));
+  std::vector<std::string> paths;
+  for (const auto& a : list.at("items").as_array()) paths.emplace_back(a.at("path").as_string());
+  EXPECT_EQ(paths, (std::vector<std::string>{"f", "p/q", std::string(255, 's')}));
+  auto g = Do("GET", Url("/runs/" + id + "/artifacts/f"));
+  EXPECT_EQ(g.status, 200);
+  EXPECT_EQ(g.body, "bytes");
+}
+
 class SmallRenderCapApi : public HardeningApi {
  protected:
   std::vector<std::string> ExtraArgs() const override {
