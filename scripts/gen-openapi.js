@@ -51,7 +51,7 @@ const doc = {
       get: { summary: "Metric history ordered by step", operationId: "getMetricHistory", parameters: [P("run_id", "Run id (UUID)"), P("key", "Metric key"), Q("min_step", "Lowest step", { type: "integer" }), Q("max_step", "Highest step", { type: "integer" }), Q("max_points", "Downsample to at most this many points, keeping the min/max shape", { type: "integer", minimum: 2 })], responses: { ...ok(200, "History", ref("MetricHistory")), ...errs(400, 404) } },
     },
     [`${L}/runs/{run_id}/artifacts`]: {
-      get: { summary: "List a run's artifacts", operationId: "listArtifacts", parameters: [P("run_id", "Run id (UUID)")], responses: { ...ok(200, "Artifacts", { type: "object", properties: { items: { type: "array", items: ref("Artifact") } } }), ...errs(404) } },
+      get: { summary: "List a run's artifacts (all of them: not paged; limit or page_token is 400)", operationId: "listArtifacts", parameters: [P("run_id", "Run id (UUID)")], responses: { ...ok(200, "Artifacts", { type: "object", properties: { items: { type: "array", items: ref("Artifact") } } }), ...errs(400, 404) } },
     },
     [`${L}/runs/{run_id}/artifacts/{path}`]: {
       put: { summary: "Upload an artifact (raw bytes, streamed to disk, sha256 recorded)", operationId: "putArtifact", parameters: [P("run_id", "Run id (UUID)"), P("path", "Relative artifact path; may contain '/'")], requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }, responses: { ...ok(201, "Stored", ref("Artifact")), ...errs(400, 404, 409, 413) } },

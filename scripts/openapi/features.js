@@ -26,7 +26,7 @@ module.exports = (h) => {
         delete: { summary: "Archive a feature (kept for history)", operationId: "archiveFeature", parameters: [name, ifMatch], responses: { ...ok(200, "Archived", ref("Feature")), ...errs(400, 404, 412) } },
       },
       [`${F}/{name}/versions`]: {
-        get: { summary: "All versions, newest first", operationId: "listFeatureVersions", parameters: [name], responses: { ...ok(200, "Versions", page("FeatureVersion")), ...errs(404) } },
+        get: { summary: "All versions, newest first (not paged: limit or page_token is 400)", operationId: "listFeatureVersions", parameters: [name], responses: { ...ok(200, "Versions", page("FeatureVersion")), ...errs(400, 404) } },
         post: { summary: "New version: must change value_type, schema or source; changelog required", operationId: "createFeatureVersion", parameters: [name, ifMatch], requestBody: body(ref("FeatureVersionCreate")), responses: { ...ok(201, "Created", ref("Feature")), ...errs(400, 404, 409, 412, 415) } },
       },
       [`${F}/{name}/versions/{version}`]: {
@@ -54,7 +54,7 @@ module.exports = (h) => {
         delete: { summary: "Delete a dataset no feature (or scenario) uses", operationId: "deleteDataset", parameters: [dsId], responses: { 204: { description: "Deleted" }, ...errs(404, 409) } },
       },
       [`${F}/datasets/{id}/rows`]: {
-        get: { summary: "Preview rows", operationId: "previewDatasetRows", parameters: [dsId, Q("offset", "First row (default 0)", { type: "integer", minimum: 0 }), Q("limit", "Rows (default 100, max 1000)", { type: "integer", minimum: 1, maximum: 1000 })], responses: { ...ok(200, "Rows", ref("DatasetRows")), ...errs(400, 404) } },
+        get: { summary: "Preview rows (paged with offset and limit; page_token is 400)", operationId: "previewDatasetRows", parameters: [dsId, Q("offset", "First row (default 0)", { type: "integer", minimum: 0 }), Q("limit", "Rows (default 100, max 1000)", { type: "integer", minimum: 1, maximum: 1000 })], responses: { ...ok(200, "Rows", ref("DatasetRows")), ...errs(400, 404) } },
       },
     },
     schemas: {

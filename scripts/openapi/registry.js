@@ -23,7 +23,7 @@ module.exports = (h) => {
         get: { summary: "List model versions, newest first", operationId: "listModelVersions", parameters: [Q("model_name", "Model name"), Q("stage", "none|staging|production|archived"), ...listParams], responses: { ...ok(200, "Page", page("ModelVersion")), ...errs(400) } },
       },
       [`${L}/models/{model_name}`]: {
-        get: { summary: "A model with all its versions (newest first)", operationId: "getModel", parameters: [model], responses: { ...ok(200, "Model", ref("Model")), ...errs(404) } },
+        get: { summary: "A model with all its versions (newest first; not paged: limit or page_token is 400, page versions with GET /models?model_name=)", operationId: "getModel", parameters: [model], responses: { ...ok(200, "Model", ref("Model")), ...errs(400, 404) } },
       },
       [`${L}/models/{model_name}/compare`]: {
         post: { summary: "Compare versions: metric values, best version, deltas against the first listed version, differing params", operationId: "compareModelVersions", parameters: [model], requestBody: body(ref("CompareRequest")), responses: { ...ok(200, "Comparison", ref("Comparison")), ...errs(400, 404, 415) } },

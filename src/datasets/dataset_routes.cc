@@ -54,6 +54,9 @@ Response Get(DatasetService& svc, Request& req) {
 }
 
 Response Rows(DatasetService& svc, Request& req) {
+  if (Status s = http::RejectQuery(req, {"page_token"}, "rows are paged with offset and limit");
+      !s.ok())
+    return Fail(s, req);
   auto offset = QueryInt(req, "offset");
   if (!offset.ok()) return Fail(offset.status(), req);
   auto limit = QueryInt(req, "limit");

@@ -22,6 +22,17 @@ std::optional<std::string> QueryString(const Request& req, std::string_view name
   return std::string(*v);
 }
 
+Status RejectQuery(const Request& req, std::initializer_list<std::string_view> names,
+                   std::string_view why) {
+  for (std::string_view name : names) {
+    if (req.Query(name)) {
+      return InvalidArgument(std::string(name) + ": " + std::string(why),
+                             {{std::string(name), std::string(why)}});
+    }
+  }
+  return Status::Ok();
+}
+
 Result<std::optional<int64_t>> IfMatch(const Request& req) {
   auto h = req.Header("if-match");
   if (!h) return std::optional<int64_t>();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,12 @@ Result<std::optional<int64_t>> QueryInt(const Request& req, std::string_view nam
 
 // The query parameter's (decoded) text; nullopt when absent.
 std::optional<std::string> QueryString(const Request& req, std::string_view name);
+
+// For lists that are not paged: InvalidArgument naming the first of `names` present in the
+// query, with `why` as its message, so that a client asking for a page learns it gets the whole
+// list (rather than the parameter being ignored). OK when none is present.
+[[nodiscard]] Status RejectQuery(const Request& req, std::initializer_list<std::string_view> names,
+                                 std::string_view why);
 
 // The revision an `If-Match` header asks for: `5`, `"5"` or `W/"5"`; nullopt when absent or `*`
 // (any revision). Errors: InvalidArgument for anything else (field If-Match).

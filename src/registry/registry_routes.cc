@@ -51,6 +51,11 @@ Response ListVersions(RegistryService& svc, Request& req) {
 }
 
 Response GetModel(RegistryService& svc, Request& req) {
+  if (Status s = http::RejectQuery(
+          req, {"limit", "page_token"},
+          "the model detail lists every version; page them with GET /models?model_name=<name>");
+      !s.ok())
+    return Fail(s, req);
   auto m = svc.GetModel(req.Param("model_name"));
   if (!m.ok()) return Fail(m.status(), req);
   return Response::Json(200, ModelToJson(*m));

@@ -151,6 +151,10 @@ Response GetArtifact(TrackingService& svc, Request& req) {
 }
 
 Response ListArtifacts(TrackingService& svc, Request& req) {
+  if (Status s = http::RejectQuery(req, {"limit", "page_token"},
+                                   "this list is not paged; it returns every artifact of the run");
+      !s.ok())
+    return Fail(s, req);
   auto items = svc.ListArtifacts(req.Param("run_id"));
   if (!items.ok()) return Fail(items.status(), req);
   return Response::Json(200, ArtifactListToJson(*items));

@@ -187,6 +187,43 @@ TEST_P(HardeningApi, ArtifactPathCollisionsAre409AndLongSegments400) {
   EXPECT_EQ(g.body, "bytes");
 }
 
+// Item: lists that ignored limit/page_token now refuse them (they are not paged).
+TEST_P(HardeningApi, UnpagedListsRejectPagingParameters) {
+  CreateExperiment("pg-exp");
+  const std::string run(CreateRun("pg-exp").at("run_id").as_string());
+  ASSERT_EQ(Do("PUT", Url("/runs/" + run + "/artifacts/a.txt"), "x",
+               {{"Content-Type", "application/octet-stream"}})
+                .status,
+            201);
+  EXPECT_EQ(Do("GET", Url("/runs/" + run + "/artifacts")).status, 200);
+  ExpectProblem(Do("GET", Url("/runs/" + run + "/artifacts?limit=1")), 400, "limit");
+  ExpectProblem(Do("GET", Url("/runs/" + run + "/artifacts?page_token=abc")), 400, "page_token");
+
+  const std::string model = UniqueName("m");
+  ASSERT_EQ(DoJson("POST", Url("/models"), bj::object{{"model_name", model}}).status, 201);
+  EXPECT_EQ(Do("GET", Url("/models/" + model)).status, 200);
+  auto m = Do("GET", Url("/models/" + model + "?limit=1"));
+  ExpectProblem(m, 400, "limit");
+  EXPECT_NE(m.body.find("GET /models?model_name="), std::string::npos) << m.body;
+  ExpectProblem(Do("GET", Url("/models/" + model + "?page_token=x")), 400, "page_token");
+
+  const std::string feature = UniqueName("f");
+  auto fc = DoJson("POST", "/api/v1/features",
+                   bj::object{{"name", feature}, {"entity", "user"}, {"value_type", "float64"}});
+  ASSERT_EQ(fc.status, 201) << fc.body;
+  EXPECT_EQ(Do("GET", "/api/v1/features/" + feature + "/versions").status, 200);
+  ExpectProblem(Do("GET", "/api/v1/features/" + feature + "/versions?limit=5"), 400, "limit");
+  ExpectProblem(Do("GET", "/api/v1/features/" + feature + "/versions?page_token=x"), 400,
+                "page_token");
+
+  const std::string ds = UploadCsv("a,b\n1,2\n3,4\n5,6\n");
+  ASSERT_FALSE(ds.empty());
+  auto rows = Do("GET", "/api/v1/features/datasets/" + ds + "/rows?offset=1&limit=1");
+  ASSERT_EQ(rows.status, 200) << rows.body;
+  ExpectProblem(Do("GET", "/api/v1/features/datasets/" + ds + "/rows?page_token=x"), 400,
+                "page_token");
+}
+
 class SmallRenderCapApi : public HardeningApi {
  protected:
   std::vector<std::string> ExtraArgs() const override {

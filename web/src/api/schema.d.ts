@@ -95,7 +95,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All versions, newest first */
+        /** All versions, newest first (not paged: limit or page_token is 400) */
         get: operations["listFeatureVersions"];
         put?: never;
         /** New version: must change value_type, schema or source; changelog required */
@@ -167,7 +167,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Preview rows */
+        /** Preview rows (paged with offset and limit; page_token is 400) */
         get: operations["previewDatasetRows"];
         put?: never;
         post?: never;
@@ -449,7 +449,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A model with all its versions (newest first) */
+        /** A model with all its versions (newest first; not paged: limit or page_token is 400, page versions with GET /models?model_name=) */
         get: operations["getModel"];
         put?: never;
         post?: never;
@@ -555,7 +555,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a run's artifacts */
+        /** List a run's artifacts (all of them: not paged; limit or page_token is 400) */
         get: operations["listArtifacts"];
         put?: never;
         post?: never;
@@ -2360,6 +2360,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["E400"];
             404: components["responses"]["E404"];
         };
     };
@@ -3377,6 +3378,7 @@ export interface operations {
                     "application/json": components["schemas"]["Model"];
                 };
             };
+            400: components["responses"]["E400"];
             404: components["responses"]["E404"];
         };
     };
@@ -3684,6 +3686,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["E400"];
             404: components["responses"]["E404"];
         };
     };
