@@ -29,6 +29,7 @@
 #include "registry/sql_registry_store.h"
 #include "server/platform_routes.h"
 #include "server/prom_metrics.h"
+#include "server/startup_cleanup.h"
 #include "storage/store_factory.h"
 #include "tracking/sql_tracking_store.h"
 #include "tracking/tracking_routes.h"
@@ -120,6 +121,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
       impl->model_catalog.get(), evaluation_opts);
   impl->evaluation_usage = std::make_unique<evaluation::EvaluationDatasetUsage>(*impl->evaluation);
   impl->datasets->AddUsage(impl->evaluation_usage.get());
+  CleanStartupLeftovers(config.data_dir, *impl->datasets, *impl->tracking);
 
   prompts::EvaluatorOptions prompt_eval;
   if (config.prompt_token_budget) prompt_eval.token_budget = *config.prompt_token_budget;

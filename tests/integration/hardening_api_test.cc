@@ -1,7 +1,11 @@
 // Hostile-client regressions (each reproduces a way the server used to fail) over real HTTP
 // against `cairn serve`, on every backend.
+#include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
+#include "common/testing/status_matchers.h"
 #include "tests/integration/api_fixture.h"
 
 namespace cairn::testing {
@@ -222,6 +226,53 @@ TEST_P(HardeningApi, UnpagedListsRejectPagingParameters) {
   ASSERT_EQ(rows.status, 200) << rows.body;
   ExpectProblem(Do("GET", "/api/v1/features/datasets/" + ds + "/rows?page_token=x"), 400,
                 "page_token");
+}
+
+// Item: each kill -9 during an upload left a tmp/cairn-upload-* file, and an orphan
+// datasets/<id>/ folder without a row survived restarts.
+TEST_P(HardeningApi, StartUpRemovesCrashLeftoversOnly) {
+  namespace fs = std::filesystem;
+  CreateExperiment("left-exp");
+  const std::string run(CreateRun("left-exp").at("run_id").as_string());
+  ASSERT_EQ(Do("PUT", Url("/runs/" + run + "/artifacts/keep/a.bin"), "kept",
+               {{"Content-Type", "application/octet-stream"}})
+                .status,
+            201);
+  const std::string ds = UploadCsv("a\n1\n2\n");
+  ASSERT_FALSE(ds.empty());
+  server_->process().Kill();
+
+  const fs::path root = server_->data_dir();
+  const auto old = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  auto plant = [&](const fs::path& p, bool aged) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p) << "leftover";
+    if (aged) {
+      fs::last_write_time(p, old);
+      fs::last_write_time(p.parent_path(), old);
+    }
+  };
+  plant(root / "tmp" / "cairn-upload-crashed", true);
+  plant(root / "tmp" / "cairn-upload-in-progress", false);  // recent: another server's upload
+  plant(root / "datasets" / "0b5f3a1e-0000-4000-8000-000000000001" / "col0.bin", true);
+  plant(root / "artifacts" / run / "orphan" / "x.bin", true);
+  plant(root / "artifacts" / "0b5f3a1e-0000-4000-8000-000000000002" / "y.bin", true);
+  ASSERT_OK(server_->Restart());
+
+  EXPECT_FALSE(fs::exists(root / "tmp" / "cairn-upload-crashed"));
+  EXPECT_TRUE(fs::exists(root / "tmp" / "cairn-upload-in-progress"));
+  EXPECT_FALSE(fs::exists(root / "datasets" / "0b5f3a1e-0000-4000-8000-000000000001"));
+  EXPECT_FALSE(fs::exists(root / "artifacts" / run / "orphan"));
+  EXPECT_FALSE(fs::exists(root / "artifacts" / "0b5f3a1e-0000-4000-8000-000000000002"));
+  const std::string log = server_->process().Log();
+  EXPECT_NE(log.find("removed leftover upload file"), std::string::npos) << log;
+  EXPECT_NE(log.find("removed dataset folder without a database row"), std::string::npos) << log;
+  EXPECT_NE(log.find("removed artifact file without a database row"), std::string::npos) << log;
+  // What has rows is untouched.
+  auto a = Do("GET", Url("/runs/" + run + "/artifacts/keep/a.bin"));
+  EXPECT_EQ(a.status, 200);
+  EXPECT_EQ(a.body, "kept");
+  EXPECT_EQ(Do("GET", "/api/v1/features/datasets/" + ds + "/rows").status, 200);
 }
 
 class SmallRenderCapApi : public HardeningApi {
