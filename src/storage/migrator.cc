@@ -38,17 +38,28 @@ std::string MigrationLabel(const Migration& m) {
   return number + "_" + std::string(m.name);
 }
 
+// SQLite: a migration that rebuilds a table other tables reference (the only way to change a
+// CHECK or a FOREIGN KEY there) must run with foreign keys off, and the result is checked before
+// the commit — SQLite's documented procedure. A dangling reference fails this insert (CHECK
+// constraint) and so the whole migration.
+constexpr std::string_view kSqliteForeignKeyGuard =
+    "CREATE TEMP TABLE migration_fk_guard (violations INTEGER NOT NULL CHECK (violations = 0));\n"
+    "INSERT INTO migration_fk_guard SELECT COUNT(*) FROM pragma_foreign_key_check;\n"
+    "DROP TABLE migration_fk_guard;\n";
+
 // One script per migration: its statements and its bookkeeping row commit together. The lock
 // serializes concurrent migrators (SQLite: BEGIN IMMEDIATE takes the write lock).
 std::string MigrationScript(Backend backend, const Migration& m) {
   std::string script;
   if (backend == Backend::kSqlite) {
-    script = "BEGIN IMMEDIATE;\n";
+    script = "PRAGMA foreign_keys=OFF;\nBEGIN IMMEDIATE;\n";
   } else {
     script = "BEGIN;\nLOCK TABLE schema_migrations IN EXCLUSIVE MODE;\n";
   }
   script += m.sql;
-  script += "\n;\nINSERT INTO schema_migrations (version, name, applied_at) VALUES (";
+  script += "\n;\n";
+  if (backend == Backend::kSqlite) script += kSqliteForeignKeyGuard;
+  script += "INSERT INTO schema_migrations (version, name, applied_at) VALUES (";
   script += std::to_string(m.version) + ", " + SqlQuote(m.name) + ", " +
             SqlQuote(FormatRfc3339(NowMillis())) + ");\nCOMMIT;\n";
   return script;
@@ -98,6 +109,11 @@ Status Migrate(SqlDatabase& db, std::span<const Migration> migrations, bool upgr
   for (const Migration& m : migrations) {
     if (m.version <= current) continue;
     Status applied = db.ExecScript(MigrationScript(db.backend(), m));
+    if (db.backend() == Backend::kSqlite) {
+      // Foreign keys are a property of the connection: back on, whatever the outcome.
+      Status restored = db.ExecScript("PRAGMA foreign_keys=ON");
+      if (applied.ok() && !restored.ok()) return restored;
+    }
     if (applied.ok()) continue;
     // Another process may have applied it between our version check and our lock.
     ASSIGN_OR_RETURN(int now, CurrentSchemaVersion(db));

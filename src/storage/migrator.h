@@ -4,7 +4,9 @@
 // (embed_migrations.cmake). The migrator keeps its bookkeeping in
 //   schema_migrations(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
 // which it creates itself. Each migration runs in its own transaction together with its
-// bookkeeping row, so a failed migration leaves the database at the previous version.
+// bookkeeping row, so a failed migration leaves the database at the previous version. On SQLite a
+// migration runs with foreign keys off (so it may rebuild a referenced table) and commits only if
+// PRAGMA foreign_key_check then finds nothing; foreign keys are switched back on afterwards.
 //
 // Policy (SPEC: an empty database is created at start; a populated one that is behind is
 // upgraded only on request):

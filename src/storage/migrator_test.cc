@@ -129,6 +129,38 @@ TEST_P(MigratorTest, FailedFirstMigrationOnEmptyDatabaseLeavesVersionZero) {
   EXPECT_FALSE(TableExists("t_a"));
 }
 
+// SQLite's table-rebuild procedure (new table, copy, drop, rename) works inside a migration even
+// though other tables reference the rebuilt one, and a migration that leaves a dangling reference
+// is rolled back on both backends.
+TEST_P(MigratorTest, MigrationMayRebuildAReferencedTableButNotBreakReferences) {
+  const Migration base[] = {
+      {1, "parents",
+       "CREATE TABLE t_parent (id BIGINT NOT NULL, CONSTRAINT t_parent_pk PRIMARY KEY (id));\n"
+       "CREATE TABLE t_child (parent_id BIGINT NOT NULL, CONSTRAINT t_child_fk FOREIGN KEY "
+       "(parent_id) REFERENCES t_parent (id));\n"
+       "INSERT INTO t_parent (id) VALUES (1);\nINSERT INTO t_child (parent_id) VALUES (1)"},
+  };
+  ASSERT_OK(Migrate(*db_, base, false));
+  const bool sqlite = GetParam() == Backend::kSqlite;
+  const std::string rebuild =
+      sqlite ? "CREATE TABLE t_parent_new (id BIGINT NOT NULL, label TEXT NOT NULL DEFAULT '', "
+               "CONSTRAINT t_parent_pk PRIMARY KEY (id));\n"
+               "INSERT INTO t_parent_new (id) SELECT id FROM t_parent;\n"
+               "DROP TABLE t_parent;\nALTER TABLE t_parent_new RENAME TO t_parent"
+             : "ALTER TABLE t_parent ADD COLUMN label TEXT NOT NULL DEFAULT ''";
+  const Migration rebuilt[] = {base[0], {2, "rebuild", rebuild}};
+  ASSERT_OK(Migrate(*db_, rebuilt, true));
+  EXPECT_EQ(Version(), 2);
+
+  const Migration broken[] = {base[0], rebuilt[1], {3, "dangling", "DELETE FROM t_parent"}};
+  EXPECT_FALSE(Migrate(*db_, broken, true).ok());
+  EXPECT_EQ(Version(), 2);
+  // Foreign keys are enforced again after the migrator ran.
+  auto tx = db_->Begin(TxMode::kWrite);
+  ASSERT_OK(tx);
+  EXPECT_FALSE((*tx)->Exec("INSERT INTO t_child (parent_id) VALUES (42)").ok());
+}
+
 TEST_P(MigratorTest, ListWithGapIsInvalidArgument) {
   const Migration gap[] = {{1, "a", "SELECT 1"}, {3, "c", "SELECT 1"}};
   EXPECT_EQ(Migrate(*db_, gap, false).code(), StatusCode::kInvalidArgument);
@@ -144,6 +176,68 @@ TEST_P(MigratorTest, EmbeddedMigrationsApplyToAFreshDatabase) {
   Status st = Migrate(*db_, /*upgrade=*/false);
   ASSERT_OK(st);
   EXPECT_EQ(Version(), LatestSchemaVersion(GetParam()));
+}
+
+// Migration 0009 (MLflow compatibility) on a populated database: existing experiments are
+// numbered 1, 2, ... by creation (an experiment named Default becomes 0, otherwise one is
+// created), runs and model versions survive the table rebuilds with their children, and the
+// experiment id counter continues after the highest id.
+TEST_P(MigratorTest, MlflowMigrationNumbersExistingExperimentsAndKeepsRuns) {
+  auto all = EmbeddedMigrations(GetParam());
+  ASSERT_GE(all.size(), 9u);
+  ASSERT_OK(Migrate(*db_, all.subspan(0, 6), false));
+  {
+    auto tx = db_->Begin(TxMode::kWrite);
+    ASSERT_OK(tx);
+    for (const char* sql : {
+             "INSERT INTO experiments (name, status, created_by, created_at, updated_at, "
+             "revision) VALUES ('later', 'active', 'u', 20, 20, 1)",
+             "INSERT INTO experiments (name, status, created_by, created_at, updated_at, "
+             "revision) VALUES ('earlier', 'active', 'u', 10, 10, 1)",
+             "INSERT INTO runs (run_id, experiment_name, status, start_time, created_by, "
+             "created_at, updated_at, revision) VALUES ('r1', 'later', 'running', 1, 'u', 1, 1, "
+             "1)",
+             "INSERT INTO run_params (run_id, key, value) VALUES ('r1', 'k', 'v')",
+             "INSERT INTO registered_models (name, last_version, created_at, updated_at) VALUES "
+             "('m', 1, 1, 1)",
+             "INSERT INTO model_versions (model_name, version, stage, created_by, updated_by, "
+             "created_at, updated_at, revision) VALUES ('m', 1, 'production', 'u', 'u', 1, 1, 1)",
+         }) {
+      ASSERT_OK((*tx)->Exec(sql));
+    }
+    ASSERT_OK((*tx)->Commit());
+  }
+  ASSERT_OK(Migrate(*db_, all, /*upgrade=*/true));
+  auto tx = db_->Begin(TxMode::kRead);
+  ASSERT_OK(tx);
+  auto rows = (*tx)->Query("SELECT name, experiment_id FROM experiments ORDER BY experiment_id");
+  ASSERT_OK(rows);
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[0].Text(0), "Default");
+  EXPECT_EQ((*rows)[0].Int(1), 0);
+  EXPECT_EQ((*rows)[1].Text(0), "earlier");
+  EXPECT_EQ((*rows)[1].Int(1), 1);
+  EXPECT_EQ((*rows)[2].Text(0), "later");
+  EXPECT_EQ((*rows)[2].Int(1), 2);
+  auto counter = (*tx)->QueryOne("SELECT value FROM tracking_counters WHERE name = "
+                                 "'experiment_id'");
+  ASSERT_OK(counter);
+  ASSERT_TRUE(counter->has_value());
+  EXPECT_EQ((*counter)->Int(0), 2);
+  auto run = (*tx)->QueryOne(
+      "SELECT r.experiment_name, r.deleted_at, p.value FROM runs r JOIN run_params p ON "
+      "p.run_id = r.run_id");
+  ASSERT_OK(run);
+  ASSERT_TRUE(run->has_value());
+  EXPECT_EQ((*run)->Text(0), "later");
+  EXPECT_TRUE((*run)->IsNull(1));
+  EXPECT_EQ((*run)->Text(2), "v");
+  auto version = (*tx)->QueryOne("SELECT stage, source, deleted_at FROM model_versions");
+  ASSERT_OK(version);
+  ASSERT_TRUE(version->has_value());
+  EXPECT_EQ((*version)->Text(0), "production");
+  EXPECT_EQ((*version)->Text(1), "");
+  EXPECT_TRUE((*version)->IsNull(2));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MigratorTest, ::testing::ValuesIn(TestBackends()),
