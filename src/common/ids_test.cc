@@ -1,4 +1,5 @@
 #include "common/ids.h"
+#include "common/like.h"
 
 #include <gtest/gtest.h>
 
@@ -38,6 +39,53 @@ TEST(Ids, NameRule) {
   EXPECT_FALSE(IsValidName("has space"));
   EXPECT_FALSE(IsValidName("slash/name"));
   EXPECT_FALSE(IsValidName("caf\xc3\xa9"));
+}
+
+TEST(Ids, WideNameRuleTakesWhatMlflowUsersChoose) {
+  for (const char* ok : {"a", "/Users/me/churn", "churn model", "caf\xc3\xa9", ".hidden",
+                         "-lead", "a..b", "\xf0\x9f\x98\x80 emoji", "Default"}) {
+    EXPECT_TRUE(IsValidWideName(ok)) << ok;
+  }
+  EXPECT_TRUE(IsValidWideName(std::string(256, 'x')));
+  std::string u256;
+  for (int i = 0; i < 256; ++i) u256 += "\xc3\xa9";  // 256 characters, 512 bytes
+  EXPECT_TRUE(IsValidWideName(u256));
+  EXPECT_FALSE(IsValidWideName(u256 + "x"));
+  EXPECT_FALSE(IsValidWideName(std::string(257, 'x')));
+  for (const char* bad : {"", ".", "..", "tab\there", "new\nline", "del\x7f", "c1\xc2\x85",
+                          "\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xff"}) {
+    EXPECT_FALSE(IsValidWideName(bad)) << bad;
+  }
+  EXPECT_FALSE(IsValidWideName(std::string("nul\0x", 5)));
+}
+
+TEST(Ids, CanonicalUuidAcceptsBothRunIdForms) {
+  const std::string dashed = "0123abcd-4567-4abc-8def-0123456789ab";
+  EXPECT_EQ(CanonicalUuid(dashed), dashed);
+  EXPECT_EQ(CanonicalUuid("0123abcd45674abc8def0123456789ab"), dashed);
+  EXPECT_EQ(UndashedUuid(dashed), "0123abcd45674abc8def0123456789ab");
+  EXPECT_EQ(CanonicalUuid("0123ABCD45674abc8def0123456789ab"), std::nullopt);
+  EXPECT_EQ(CanonicalUuid("0123abcd45674abc8def0123456789a"), std::nullopt);
+  EXPECT_EQ(CanonicalUuid("0123abcd-45674abc8def0123456789ab"), std::nullopt);
+  EXPECT_EQ(CanonicalUuid("not-a-uuid"), std::nullopt);
+}
+
+TEST(Like, WildcardsEscapesAndCase) {
+  EXPECT_TRUE(LikeMatch("alpha", "al%"));
+  EXPECT_FALSE(LikeMatch("Alpha", "al%"));
+  EXPECT_TRUE(LikeMatch("Alpha", "al%", /*ignore_case=*/true));
+  EXPECT_TRUE(LikeMatch("alpha", "%ph%"));
+  EXPECT_TRUE(LikeMatch("alpha", "a_p_a"));
+  EXPECT_FALSE(LikeMatch("alpha", "a_p_"));
+  EXPECT_TRUE(LikeMatch("", "%"));
+  EXPECT_FALSE(LikeMatch("", "_"));
+  EXPECT_TRUE(LikeMatch("a_b", "a\\_b"));
+  EXPECT_FALSE(LikeMatch("axb", "a\\_b"));
+  EXPECT_TRUE(LikeMatch("100%", "100\\%"));
+  EXPECT_TRUE(LikeMatch("caf\xc3\xa9", "caf_"));
+  EXPECT_TRUE(LikeMatch("aXbXc", "%b%c"));
+  EXPECT_FALSE(LikeMatch("aXbXd", "%b%c"));
+  EXPECT_TRUE(LikeMatch(std::string(5000, 'a') + "b", "%a%a%b"));
 }
 
 }  // namespace

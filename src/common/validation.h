@@ -22,6 +22,9 @@ namespace cairn::validation {
 // SPEC §1 name rule, as the message of a field error.
 inline constexpr char kNameRule[] =
     "must be 1-128 characters of [A-Za-z0-9_.-], starting alphanumeric";
+// The wider rule of experiment and registered-model names (IsValidWideName).
+inline constexpr char kWideNameRule[] =
+    "must be 1-256 characters of UTF-8 without control characters, and not '.' or '..'";
 
 // InvalidArgument carrying `errors` with the one detail format; OK when `errors` is empty.
 [[nodiscard]] Status Invalid(std::vector<FieldError> errors);

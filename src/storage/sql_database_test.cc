@@ -132,6 +132,28 @@ TEST_P(SqlDatabaseTest, QueryOneReturnsNulloptForNoRows) {
   EXPECT_FALSE(row->has_value());
 }
 
+// The stores rely on LIKE meaning the same on both backends: case-sensitive, with an explicit
+// escape character; a case-insensitive match is written LOWER(x) LIKE LOWER(?).
+TEST_P(SqlDatabaseTest, LikeIsCaseSensitiveOnBothBackends) {
+  auto tx = db_->Begin(TxMode::kRead);
+  ASSERT_OK(tx);
+  auto row = (*tx)->QueryOne(
+      "SELECT CASE WHEN 'Alpha' LIKE ? ESCAPE '\\' THEN 1 ELSE 0 END, "
+      "CASE WHEN 'Alpha' LIKE ? ESCAPE '\\' THEN 1 ELSE 0 END, "
+      "CASE WHEN LOWER('Alpha') LIKE LOWER(?) ESCAPE '\\' THEN 1 ELSE 0 END, "
+      "CASE WHEN 'a_b' LIKE ? ESCAPE '\\' THEN 1 ELSE 0 END, "
+      "CASE WHEN 'axb' LIKE ? ESCAPE '\\' THEN 1 ELSE 0 END",
+      std::vector<Value>{std::string("al%"), std::string("Al%"), std::string("AL%"),
+                         std::string("a\\_b"), std::string("a\\_b")});
+  ASSERT_OK(row);
+  ASSERT_TRUE(row->has_value());
+  EXPECT_EQ((*row)->Int(0), 0);
+  EXPECT_EQ((*row)->Int(1), 1);
+  EXPECT_EQ((*row)->Int(2), 1);
+  EXPECT_EQ((*row)->Int(3), 1);
+  EXPECT_EQ((*row)->Int(4), 0);
+}
+
 TEST_P(SqlDatabaseTest, CommitPersistsAndDestructorRollsBack) {
   CreateKv();
   {

@@ -111,6 +111,8 @@ std::string Display(Kind kind, const std::string& key) {
       return "params." + key;
     case Kind::kTag:
       return "tags." + key;
+    case Kind::kDataset:
+      return "datasets." + key;
     case Kind::kAttribute:
       return key;
   }
@@ -376,7 +378,13 @@ Result<FilterClause> CheckClause(const Parser& p, Identifier id, std::string op,
       value = static_cast<double>(*ms);
     }
   }
-  return FilterClause{id.kind, std::move(id.key), std::move(op), std::move(value)};
+  FilterClause clause{id.kind, std::move(id.key), std::move(op), 0.0};
+  if (std::holds_alternative<double>(value)) {
+    clause.value = std::get<double>(value);
+  } else {
+    clause.value = std::move(std::get<std::string>(value));
+  }
+  return clause;
 }
 
 std::string_view SqlOperator(const std::string& op) {
@@ -395,6 +403,7 @@ std::string_view KeyedSubquery(Kind kind) {
     case Kind::kTag:
       return "run_tags t WHERE t.run_id = r.run_id AND t.key = ?";
     case Kind::kAttribute:
+    case Kind::kDataset:
       break;
   }
   return "";
@@ -409,32 +418,84 @@ std::string_view ValueColumn(Kind kind) {
     case Kind::kTag:
       return "t.value";
     case Kind::kAttribute:
+    case Kind::kDataset:
       break;
   }
   return "";
 }
 
+constexpr char kExperimentIdOfRun[] =
+    "(SELECT e.experiment_id FROM experiments e WHERE e.name = r.experiment_name)";
+
 // Attribute names are validated by the parser; map them to columns from a fixed list so that
 // no caller-provided text can ever reach the SQL.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kColumns = {{
+    {"status", "r.status"},
+    {"name", "r.name"},
+    {"start_time", "r.start_time"},
+    {"end_time", "r.end_time"},
+    {"run_id", "r.run_id"},
+    {"created_by", "r.created_by"},
+    {"experiment_name", "r.experiment_name"},
+    {"mlflow_run_id", "REPLACE(r.run_id, '-', '')"},
+    {"artifact_uri",
+     "('mlflow-artifacts:/' || CAST((SELECT e.experiment_id FROM experiments e WHERE e.name = "
+     "r.experiment_name) AS TEXT) || '/' || REPLACE(r.run_id, '-', '') || '/artifacts')"},
+    {"experiment_id", kExperimentIdOfRun},
+}};
+
 std::string_view AttributeColumn(const std::string& name) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kColumns = {{
-      {"status", "r.status"},
-      {"name", "r.name"},
-      {"start_time", "r.start_time"},
-      {"end_time", "r.end_time"},
-      {"run_id", "r.run_id"},
-      {"created_by", "r.created_by"},
-      {"experiment_name", "r.experiment_name"},
-  }};
   for (const auto& [attr, column] : kColumns) {
     if (attr == name) return column;
   }
-  // ParseRunFilter/ParseRunOrderBy only produce the names above.
+  // The parsers and the MLflow translation only produce the names above.
   assert(false && "unknown attribute reached SQL generation");
   return "r.run_id";
 }
 
-bool IsTimeAttribute(const std::string& name) { return name == "start_time" || name == "end_time"; }
+std::string_view DatasetColumn(const std::string& field) {
+  if (field == "digest") return "d.digest";
+  if (field == "context") return "d.context";
+  // The MLflow translation only produces name, digest and context.
+  assert(field == "name" && "unknown dataset field reached SQL generation");
+  return "d.name";
+}
+
+// `<expr> <op> <value>` for string values and lists: LIKE with an explicit escape character (the
+// same on both backends), ILIKE as a LIKE of lower-cased text, IN / NOT IN with one placeholder
+// per item (an empty IN matches nothing, an empty NOT IN everything).
+void AppendStringCondition(SqlFragment& out, std::string_view expr, const FilterClause& c) {
+  if (c.op == "IN" || c.op == "NOT IN") {
+    const auto& items = std::get<std::vector<std::string>>(c.value);
+    if (items.empty()) {
+      out.sql += c.op == "IN" ? "1 = 0" : "1 = 1";
+      return;
+    }
+    out.sql += expr;
+    out.sql += c.op == "IN" ? " IN (" : " NOT IN (";
+    for (size_t i = 0; i < items.size(); ++i) {
+      out.sql += i ? ", ?" : "?";
+      out.params.emplace_back(items[i]);
+    }
+    out.sql += ")";
+    return;
+  }
+  const std::string& text = std::get<std::string>(c.value);
+  if (c.op == "ILIKE") {
+    out.sql += "LOWER(";
+    out.sql += expr;
+    out.sql += ") LIKE LOWER(?) ESCAPE '\\'";
+  } else if (c.op == "LIKE") {
+    out.sql += expr;
+    out.sql += " LIKE ? ESCAPE '\\'";
+  } else {
+    out.sql += expr;
+    out.sql += ' ';
+    out.sql += SqlOperator(c.op);
+    out.sql += " ?";
+  }
+  out.params.emplace_back(text);
+}
 
 }  // namespace
 
@@ -498,45 +559,69 @@ Result<std::vector<OrderKey>> ParseRunOrderBy(std::string_view text) {
   }
 }
 
+bool IsSearchAttribute(std::string_view name) {
+  for (const auto& [attr, column] : kColumns) {
+    if (attr == name) return true;
+  }
+  return false;
+}
+
 SqlFragment FilterToSql(const std::vector<FilterClause>& clauses) {
   SqlFragment out;
   for (const FilterClause& c : clauses) {
     if (!out.sql.empty()) out.sql += " AND ";
     const std::string_view op = SqlOperator(c.op);
     if (c.kind == Kind::kAttribute) {
-      out.sql += AttributeColumn(c.key);
-      out.sql += ' ';
-      out.sql += op;
-      out.sql += " ?";
-      if (IsTimeAttribute(c.key)) {
+      if (std::holds_alternative<double>(c.value)) {
+        out.sql += AttributeColumn(c.key);
+        out.sql += ' ';
+        out.sql += op;
+        out.sql += " ?";
+        // Times are integer milliseconds (held exactly in the double).
         out.params.emplace_back(static_cast<int64_t>(std::get<double>(c.value)));
       } else {
-        out.params.emplace_back(std::get<std::string>(c.value));
+        AppendStringCondition(out, AttributeColumn(c.key), c);
       }
+      continue;
+    }
+    if (c.kind == Kind::kDataset) {
+      out.sql += "EXISTS (SELECT 1 FROM run_inputs d WHERE d.run_id = r.run_id AND ";
+      AppendStringCondition(out, DatasetColumn(c.key), c);
+      out.sql += ")";
       continue;
     }
     out.sql += "EXISTS (SELECT 1 FROM ";
     out.sql += KeyedSubquery(c.kind);
-    out.sql += " AND ";
-    out.sql += ValueColumn(c.kind);
-    out.sql += ' ';
-    out.sql += op;
-    out.sql += " ?)";
     out.params.emplace_back(c.key);
+    out.sql += " AND ";
     if (c.kind == Kind::kMetric) {
+      // A NaN (stored as 0 with is_nan = 1) differs from every number and orders with none.
+      out.sql += c.op == "!=" ? "(m.is_nan = 1 OR m.value <> ?)" : "m.is_nan = 0 AND m.value ";
+      if (c.op != "!=") {
+        out.sql += op;
+        out.sql += " ?";
+      }
       out.params.emplace_back(std::get<double>(c.value));
     } else {
-      out.params.emplace_back(std::get<std::string>(c.value));
+      AppendStringCondition(out, ValueColumn(c.kind), c);
     }
+    out.sql += ")";
   }
   return out;
 }
 
-SqlFragment OrderByToSql(const std::vector<OrderKey>& keys) {
+SqlFragment OrderByToSql(const std::vector<OrderKey>& keys, bool mlflow_style) {
   SqlFragment out;
+  bool orders_by_start_time = false;
   for (const OrderKey& k : keys) {
     if (k.kind == Kind::kAttribute) {
       out.sql += AttributeColumn(k.key);
+      orders_by_start_time = orders_by_start_time || k.key == "start_time";
+    } else if (k.kind == Kind::kMetric) {
+      out.sql +=
+          "(SELECT CASE WHEN m.is_nan = 1 THEN NULL ELSE m.value END FROM latest_metrics m "
+          "WHERE m.run_id = r.run_id AND m.key = ?)";
+      out.params.emplace_back(k.key);
     } else {
       out.sql += "(SELECT ";
       out.sql += ValueColumn(k.kind);
@@ -547,7 +632,12 @@ SqlFragment OrderByToSql(const std::vector<OrderKey>& keys) {
     }
     out.sql += k.descending ? " DESC NULLS LAST, " : " ASC NULLS LAST, ";
   }
-  out.sql += "r.created_at DESC, r.run_id DESC";
+  if (mlflow_style) {
+    if (!orders_by_start_time) out.sql += "r.start_time DESC, ";
+    out.sql += "r.run_id ASC";
+  } else {
+    out.sql += "r.created_at DESC, r.run_id DESC";
+  }
   return out;
 }
 

@@ -41,19 +41,27 @@ inline constexpr size_t kMaxFilterClauses = 50;
 inline constexpr size_t kMaxOrderKeys = 5;
 
 struct FilterClause {
-  enum class Kind { kMetric, kParam, kTag, kAttribute };
+  // kDataset: MLflow's datasets.name / datasets.digest / datasets.context.
+  enum class Kind { kMetric, kParam, kTag, kAttribute, kDataset };
   Kind kind = Kind::kAttribute;
-  // Metric/param/tag key as written (unquoted), or the canonical attribute name.
+  // Metric/param/tag key as written (unquoted), the canonical attribute name, or the dataset
+  // field (name, digest, context).
   std::string key;
-  // One of "=", "!=", "<", "<=", ">", ">=".
+  // One of "=", "!=", "<", "<=", ">", ">=". The MLflow search (src/mlflow) also builds "LIKE",
+  // "ILIKE" (strings; `%` and `_` wildcards, `\` escapes) and "IN", "NOT IN" (string lists).
   std::string op;
   // Metrics: the number. Params/tags/string attributes: the string (status lowercased).
   // start_time/end_time: integer milliseconds UTC held exactly in the double (RFC 3339 text is
-  // converted at parse time).
-  std::variant<double, std::string> value;
+  // converted at parse time). IN / NOT IN: the list.
+  std::variant<double, std::string, std::vector<std::string>> value;
 
   friend bool operator==(const FilterClause&, const FilterClause&) = default;
 };
+
+// Attributes the native language names (ParseRunFilter) and, further, the ones the MLflow
+// search uses: artifact_uri (mlflow-artifacts:/<experiment id>/<run id without dashes>/artifacts),
+// mlflow_run_id (the run id without dashes, for LIKE) and experiment_id (order only).
+[[nodiscard]] bool IsSearchAttribute(std::string_view name);
 
 struct OrderKey {
   FilterClause::Kind kind = FilterClause::Kind::kAttribute;
@@ -77,18 +85,22 @@ struct SqlFragment {
 };
 
 // WHERE conditions joined by AND (empty sql when there are no clauses), referencing the runs
-// table as alias `r`. Metric/param/tag clauses become EXISTS subqueries on latest_metrics /
-// run_params / run_tags, so a run without the key never matches — including for `!=`:
-// `params.depth != '6'` means "the run has param depth with a value other than '6'" (MLflow
-// semantics). Likewise `end_time` comparisons never match a run that has no end time.
-// The clauses must come from ParseRunFilter (unvalidated input is a programmer error).
+// table as alias `r`. Metric/param/tag/dataset clauses become EXISTS subqueries on
+// latest_metrics / run_params / run_tags / run_inputs, so a run without the key never matches —
+// including for `!=`: `params.depth != '6'` means "the run has param depth with a value other
+// than '6'" (MLflow semantics). Likewise `end_time` comparisons never match a run that has no end
+// time. A NaN metric satisfies only `!=`. LIKE is case-sensitive on both backends (the SQLite
+// driver turns case_sensitive_like on), ILIKE compares lower-cased text.
+// The clauses must come from ParseRunFilter or the MLflow translation (unvalidated input is a
+// programmer error).
 [[nodiscard]] SqlFragment FilterToSql(const std::vector<FilterClause>& clauses);
 
-// The ORDER BY list (without the words ORDER BY). Runs missing a key sort last in both
-// directions (NULLS LAST), and the list always ends with the deterministic tiebreak
-// `r.created_at DESC, r.run_id DESC`, which alone is the default for no keys.
+// The ORDER BY list (without the words ORDER BY). Runs missing a key (or with a NaN metric) sort
+// last in both directions (NULLS LAST). The native style ends with the deterministic tiebreak
+// `r.created_at DESC, r.run_id DESC`, which alone is the default for no keys; the MLflow style
+// ends with `r.start_time DESC` (unless a key orders by start_time) and `r.run_id ASC`.
 // When combining with FilterToSql, concatenate the params in the order the fragments appear in
 // the final statement (WHERE before ORDER BY).
-[[nodiscard]] SqlFragment OrderByToSql(const std::vector<OrderKey>& keys);
+[[nodiscard]] SqlFragment OrderByToSql(const std::vector<OrderKey>& keys, bool mlflow_style = false);
 
 }  // namespace cairn::tracking

@@ -76,7 +76,13 @@ std::vector<std::string> Describe(const std::vector<storage::Value>& params) {
 
 FilterClause Clause(Kind kind, std::string key, std::string op,
                     std::variant<double, std::string> value) {
-  return FilterClause{kind, std::move(key), std::move(op), std::move(value)};
+  FilterClause c{kind, std::move(key), std::move(op), 0.0};
+  if (const auto* s = std::get_if<std::string>(&value)) {
+    c.value = *s;
+  } else {
+    c.value = std::get<double>(value);
+  }
+  return c;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -451,7 +457,7 @@ TEST(FilterToSql, ShapesAndParamsInOrder) {
                 "status = 'Running' and start_time >= 1000 and name = 'x'"));
   EXPECT_EQ(f.sql,
             "EXISTS (SELECT 1 FROM latest_metrics m WHERE m.run_id = r.run_id AND m.key = ? AND "
-            "m.value > ?) AND "
+            "m.is_nan = 0 AND m.value > ?) AND "
             "EXISTS (SELECT 1 FROM run_params p WHERE p.run_id = r.run_id AND p.key = ? AND "
             "p.value <> ?) AND "
             "EXISTS (SELECT 1 FROM run_tags t WHERE t.run_id = r.run_id AND t.key = ? AND "
@@ -482,8 +488,8 @@ TEST(OrderByToSql, ShapesAndParamsInOrder) {
   SqlFragment f =
       OrderByToSql(MustParseOrder("metrics.auc DESC, params.lr, tags.t DESC, end_time"));
   EXPECT_EQ(f.sql,
-            "(SELECT m.value FROM latest_metrics m WHERE m.run_id = r.run_id AND m.key = ?) DESC "
-            "NULLS LAST, "
+            "(SELECT CASE WHEN m.is_nan = 1 THEN NULL ELSE m.value END FROM latest_metrics m "
+            "WHERE m.run_id = r.run_id AND m.key = ?) DESC NULLS LAST, "
             "(SELECT p.value FROM run_params p WHERE p.run_id = r.run_id AND p.key = ?) ASC "
             "NULLS LAST, "
             "(SELECT t.value FROM run_tags t WHERE t.run_id = r.run_id AND t.key = ?) DESC "
@@ -508,7 +514,7 @@ constexpr char kSchemaAndData[] = R"sql(
   CREATE TABLE run_params (run_id TEXT, key TEXT, value TEXT, PRIMARY KEY (run_id, key));
   CREATE TABLE run_tags (run_id TEXT, key TEXT, value TEXT, PRIMARY KEY (run_id, key));
   CREATE TABLE latest_metrics (run_id TEXT, key TEXT, value DOUBLE PRECISION, step BIGINT,
-    timestamp BIGINT, PRIMARY KEY (run_id, key));
+    timestamp BIGINT, is_nan INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (run_id, key));
   INSERT INTO experiments (name, created_at) VALUES ('exp', 1), ('other', 1);
   INSERT INTO runs (run_id, experiment_name, name, status, start_time, end_time, created_by,
                     created_at) VALUES
@@ -521,7 +527,8 @@ constexpr char kSchemaAndData[] = R"sql(
     ('run-2', 'depth', '8'), ('run-4', 'depth', '7'), ('run-9', 'depth', '6');
   INSERT INTO run_tags VALUES ('run-1', 'team', 'alpha'), ('run-2', 'team', 'beta'),
     ('run-3', 'team', 'alpha'), ('run-4', 'team', 'alpha'), ('run-9', 'team', 'alpha');
-  INSERT INTO latest_metrics VALUES ('run-1', 'auc', 0.9, 1, 1), ('run-1', 'loss', 0.3, 1, 1),
+  INSERT INTO latest_metrics (run_id, key, value, step, timestamp) VALUES
+    ('run-1', 'auc', 0.9, 1, 1), ('run-1', 'loss', 0.3, 1, 1),
     ('run-2', 'auc', 0.7, 1, 1), ('run-3', 'loss', 0.5, 1, 1),
     ('run-3', 'val loss', 1.5, 1, 1), ('run-4', 'auc', 0.9, 1, 1),
     ('run-9', 'auc', 0.99, 1, 1);

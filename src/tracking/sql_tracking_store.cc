@@ -1,10 +1,13 @@
 #include "tracking/sql_tracking_store.h"
 
 #include <algorithm>
+#include <cmath>
+#include <set>
 #include <utility>
 
 #include "audit/audit_writer.h"
 #include "common/json_columns.h"
+#include "common/like.h"
 #include "common/revision.h"
 #include "storage/pagination.h"
 #include "storage/revision_guard.h"
@@ -19,12 +22,17 @@ using storage::Value;
 
 constexpr char kExperimentColumns[] =
     "e.name, e.description, e.owner, e.status, e.tags, e.created_by, e.created_at, "
-    "e.updated_at, e.revision, (SELECT COUNT(*) FROM runs c WHERE c.experiment_name = e.name)";
+    "e.updated_at, e.revision, (SELECT COUNT(*) FROM runs c WHERE c.experiment_name = e.name AND "
+    "c.deleted_at IS NULL), e.experiment_id, e.deleted_at";
 constexpr char kRunColumns[] =
     "r.run_id, r.experiment_name, r.name, r.status, r.start_time, r.end_time, r.created_by, "
-    "r.source, r.inputs, r.created_at, r.updated_at, r.revision";
+    "r.source, r.inputs, r.created_at, r.updated_at, r.revision, r.deleted_at, "
+    "(SELECT e.experiment_id FROM experiments e WHERE e.name = r.experiment_name)";
 constexpr char kArtifactColumns[] =
     "path, size_bytes, sha256, content_type, created_by, created_at";
+constexpr char kInputColumns[] =
+    "run_id, name, digest, source_type, source, dataset_schema, profile, tags";
+constexpr char kExperimentIdCounter[] = "experiment_id";
 
 using json::DecodeStringList;
 using json::DecodeStringMap;
@@ -36,8 +44,9 @@ using storage::KeyType;
 const Keyset kExperimentOrder("experiments",
                               {{"e.created_at", KeyType::kInt}, {"e.name", KeyType::kText}});
 const Keyset kRunOrder("runs", {{"r.created_at", KeyType::kInt}, {"r.run_id", KeyType::kText}});
-// Runs in a client-chosen order page by offset.
+// Lists in a client-chosen order page by offset.
 constexpr char kRunOffsetKind[] = "runs.ordered";
+constexpr char kExperimentOffsetKind[] = "experiments.ordered";
 
 Experiment ExperimentFromRow(const Row& row) {
   Experiment e;
@@ -51,6 +60,8 @@ Experiment ExperimentFromRow(const Row& row) {
   e.updated_at = row.Int(7);
   e.revision = row.Int(8);
   e.run_count = row.Int(9);
+  e.experiment_id = row.Int(10);
+  e.deleted_at = row.OptInt(11);
   return e;
 }
 
@@ -68,11 +79,47 @@ Run RunFromRow(const Row& row) {
   r.created_at = row.Int(9);
   r.updated_at = row.Int(10);
   r.revision = row.Int(11);
+  r.deleted_at = row.OptInt(12);
+  r.experiment_id = row.Int(13);
   return r;
 }
 
 Artifact ArtifactFromRow(const Row& row) {
   return Artifact{row.Text(0), row.Int(1), row.Text(2), row.Text(3), row.Text(4), row.Int(5)};
+}
+
+// Columns 1.. of kInputColumns (column 0 is the run id).
+DatasetInput InputFromRow(const Row& row) {
+  DatasetInput d;
+  d.name = row.Text(1);
+  d.digest = row.Text(2);
+  d.source_type = row.Text(3);
+  d.source = row.Text(4);
+  d.schema = row.OptText(5);
+  d.profile = row.OptText(6);
+  d.tags = DecodeStringMap(row.Text(7));
+  return d;
+}
+
+// The condition selecting one experiment (`alias.` prefixed when given).
+std::pair<std::string, Value> ExperimentKey(const ExperimentRef& ref, std::string_view alias) {
+  const std::string prefix = alias.empty() ? "" : std::string(alias) + ".";
+  if (const auto* name = std::get_if<std::string>(&ref)) return {prefix + "name = ?", *name};
+  return {prefix + "experiment_id = ?", std::get<int64_t>(ref)};
+}
+
+Status ExperimentNotFound(const ExperimentRef& ref) {
+  return NotFound(Describe(ref) + " not found");
+}
+
+Result<std::optional<Experiment>> LoadExperiment(Transaction& tx, const ExperimentRef& ref) {
+  auto [where, key] = ExperimentKey(ref, "e");
+  const Value p[] = {key};
+  ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kExperimentColumns +
+                                             " FROM experiments e WHERE " + where,
+                                         p));
+  if (!row) return std::optional<Experiment>();
+  return std::optional<Experiment>(ExperimentFromRow(*row));
 }
 
 Result<std::optional<Run>> LoadRunRow(Transaction& tx, const std::string& run_id) {
@@ -93,13 +140,23 @@ Status LoadParamsAndTags(Transaction& tx, Run& run) {
   return Status::Ok();
 }
 
-Status LoadMetricsAndArtifacts(Transaction& tx, Run& run) {
+LatestMetric LatestFromRow(const Row& row, size_t first) {
+  const bool is_nan = row.Int(first + 3) != 0;
+  return LatestMetric{is_nan ? std::nan("") : row.Double(first), row.Int(first + 1),
+                      row.Int(first + 2)};
+}
+
+Status LoadMetricsInputsAndArtifacts(Transaction& tx, Run& run) {
   const Value p[] = {run.run_id};
-  ASSIGN_OR_RETURN(
-      auto metrics,
-      tx.Query("SELECT key, value, step, timestamp FROM latest_metrics WHERE run_id = ?", p));
-  for (const auto& row : metrics)
-    run.metrics.emplace(row.Text(0), LatestMetric{row.Double(1), row.Int(2), row.Int(3)});
+  ASSIGN_OR_RETURN(auto metrics, tx.Query("SELECT key, value, step, timestamp, is_nan FROM "
+                                          "latest_metrics WHERE run_id = ?",
+                                          p));
+  for (const auto& row : metrics) run.metrics.emplace(row.Text(0), LatestFromRow(row, 1));
+  ASSIGN_OR_RETURN(auto inputs,
+                   tx.Query(std::string("SELECT ") + kInputColumns +
+                                " FROM run_inputs WHERE run_id = ? ORDER BY position",
+                            p));
+  for (const auto& row : inputs) run.dataset_inputs.push_back(InputFromRow(row));
   ASSIGN_OR_RETURN(auto artifacts,
                    tx.Query(std::string("SELECT ") + kArtifactColumns +
                                 " FROM run_artifacts WHERE run_id = ? ORDER BY path",
@@ -112,18 +169,20 @@ Result<Run> LoadFullRun(Transaction& tx, const std::string& run_id) {
   ASSIGN_OR_RETURN(auto run, LoadRunRow(tx, run_id));
   if (!run) return NotFound("run '" + run_id + "' not found");
   RETURN_IF_ERROR(LoadParamsAndTags(tx, *run));
-  RETURN_IF_ERROR(LoadMetricsAndArtifacts(tx, *run));
+  RETURN_IF_ERROR(LoadMetricsInputsAndArtifacts(tx, *run));
   return std::move(*run);
 }
 
-// Bumps the run's revision (taking its row lock on PostgreSQL) and returns its status.
+// Bumps the run's revision (taking its row lock on PostgreSQL), refuses a deleted run, and
+// returns its status.
 Result<RunStatus> TouchRun(Transaction& tx, const std::string& run_id, int64_t now) {
   ASSIGN_OR_RETURN(bool found, storage::TouchRevision(tx, "runs", "run_id = ?", {run_id},
                                                       "updated_at = ?", {now}));
   if (!found) return NotFound("run '" + run_id + "' not found");
   const Value q[] = {run_id};
-  ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT status FROM runs WHERE run_id = ?", q));
+  ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT status, deleted_at FROM runs WHERE run_id = ?", q));
   if (!row) return NotFound("run '" + run_id + "' not found");
+  if (!row->IsNull(1)) return DeletedError("run '" + run_id + "'");
   return ParseRunStatus(row->Text(0)).value_or(RunStatus::kRunning);
 }
 
@@ -144,7 +203,7 @@ std::string Placeholders(size_t n) {
   return s + ")";
 }
 
-// Fills params, tags and latest metrics of a page of runs with one query each.
+// Fills params, tags, latest metrics and dataset inputs of a page of runs with one query each.
 Status LoadChildren(Transaction& tx, std::vector<Run>& runs) {
   if (runs.empty()) return Status::Ok();
   std::vector<Value> ids;
@@ -161,31 +220,165 @@ Status LoadChildren(Transaction& tx, std::vector<Run>& runs) {
   ASSIGN_OR_RETURN(auto tags,
                    tx.Query("SELECT run_id, key, value FROM run_tags WHERE run_id IN " + in, ids));
   for (const auto& row : tags) by_id[row.Text(0)]->tags.emplace(row.Text(1), row.Text(2));
-  ASSIGN_OR_RETURN(auto metrics, tx.Query("SELECT run_id, key, value, step, timestamp FROM "
-                                          "latest_metrics WHERE run_id IN " +
+  ASSIGN_OR_RETURN(auto metrics, tx.Query("SELECT run_id, key, value, step, timestamp, is_nan "
+                                          "FROM latest_metrics WHERE run_id IN " +
                                               in,
                                           ids));
   for (const auto& row : metrics) {
-    by_id[row.Text(0)]->metrics.emplace(row.Text(1),
-                                        LatestMetric{row.Double(2), row.Int(3), row.Int(4)});
+    by_id[row.Text(0)]->metrics.emplace(row.Text(1), LatestFromRow(row, 2));
   }
+  ASSIGN_OR_RETURN(auto inputs,
+                   tx.Query(std::string("SELECT ") + kInputColumns +
+                                " FROM run_inputs WHERE run_id IN " + in + " ORDER BY position",
+                            ids));
+  for (const auto& row : inputs) by_id[row.Text(0)]->dataset_inputs.push_back(InputFromRow(row));
   return Status::Ok();
 }
 
-// The point of a series that wins the latest-value rule: greatest (step, timestamp), ties to
-// the later-logged point.
+// MLflow stores a NaN as 0 (flagged) and compares latest values by (step, timestamp, value).
+double ComparableValue(double v) { return std::isnan(v) ? 0.0 : v; }
+
+bool MoreRecent(const MetricPoint& a, const MetricPoint& b) {
+  if (a.step != b.step) return a.step > b.step;
+  if (a.timestamp != b.timestamp) return a.timestamp > b.timestamp;
+  return ComparableValue(a.value) > ComparableValue(b.value);
+}
+
+// The point of a series that wins the latest-value rule (MLflow's): the greatest
+// (step, timestamp, value); of equal ones, the first logged.
 const MetricPoint& LatestOf(const std::vector<MetricPoint>& points) {
   const MetricPoint* best = &points.front();
   for (const auto& p : points) {
-    if (p.step > best->step || (p.step == best->step && p.timestamp >= best->timestamp)) best = &p;
+    if (MoreRecent(p, *best)) best = &p;
   }
   return *best;
 }
 
+// Stores the series of a batch as blocks and moves latest_metrics forward.
+Status WriteMetricBatch(Transaction& tx, const std::string& run_id, const MetricBatch& batch) {
+  for (const auto& series : batch.series) {
+    if (series.points.empty()) continue;
+    const Value k[] = {run_id, series.key};
+    ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT COALESCE(MAX(seq), 0) FROM metric_blocks "
+                                           "WHERE run_id = ? AND key = ?",
+                                           k));
+    const int64_t seq = (row ? row->Int(0) : 0) + 1;
+    int64_t min_step = series.points.front().step;
+    int64_t max_step = min_step;
+    for (const auto& p : series.points) {
+      min_step = std::min(min_step, p.step);
+      max_step = std::max(max_step, p.step);
+    }
+    const Value b[] = {run_id,
+                       series.key,
+                       seq,
+                       min_step,
+                       max_step,
+                       static_cast<int64_t>(series.points.size()),
+                       storage::Blob{EncodeMetricBlock(series.points)}};
+    RETURN_IF_ERROR(tx.Exec("INSERT INTO metric_blocks (run_id, key, seq, min_step, max_step, "
+                            "n, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            b)
+                        .status());
+    const MetricPoint& latest = LatestOf(series.points);
+    const bool is_nan = std::isnan(latest.value);
+    const Value l[] = {run_id,           series.key,
+                       is_nan ? 0.0 : latest.value, latest.step,
+                       latest.timestamp, static_cast<int64_t>(is_nan ? 1 : 0)};
+    RETURN_IF_ERROR(
+        tx.Exec("INSERT INTO latest_metrics (run_id, key, value, step, timestamp, is_nan) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, key) DO UPDATE SET "
+                "value = excluded.value, step = excluded.step, timestamp = excluded.timestamp, "
+                "is_nan = excluded.is_nan "
+                "WHERE excluded.step > latest_metrics.step OR (excluded.step = "
+                "latest_metrics.step AND (excluded.timestamp > latest_metrics.timestamp OR "
+                "(excluded.timestamp = latest_metrics.timestamp AND excluded.value > "
+                "latest_metrics.value)))",
+                l)
+            .status());
+  }
+  return Status::Ok();
+}
+
+// The SQL condition of one experiment-search clause on a column; tag clauses return "".
+std::string ExperimentClauseSql(const ExperimentClause& c, std::vector<Value>& params) {
+  std::string column;
+  switch (c.field) {
+    case ExperimentClause::Field::kName:
+      column = "e.name";
+      break;
+    case ExperimentClause::Field::kCreationTime:
+      column = "e.created_at";
+      break;
+    case ExperimentClause::Field::kLastUpdateTime:
+      column = "e.updated_at";
+      break;
+    case ExperimentClause::Field::kTag:
+      return "";
+  }
+  if (const auto* n = std::get_if<int64_t>(&c.value)) {
+    params.emplace_back(*n);
+  } else {
+    params.emplace_back(std::get<std::string>(c.value));
+  }
+  if (c.op == "LIKE") return column + " LIKE ? ESCAPE '\\'";
+  if (c.op == "ILIKE") return "LOWER(" + column + ") LIKE LOWER(?) ESCAPE '\\'";
+  // The translation only produces =, !=, <, <=, >, >= besides LIKE and ILIKE.
+  return column + " " + (c.op == "!=" ? std::string("<>") : c.op) + " ?";
+}
+
+bool TagClauseMatches(const ExperimentClause& c, const StringMap& tags) {
+  auto it = tags.find(c.key);
+  if (it == tags.end()) return false;  // a missing tag matches nothing, even !=
+  const std::string& want = std::get<std::string>(c.value);
+  if (c.op == "=") return it->second == want;
+  if (c.op == "!=") return it->second != want;
+  if (c.op == "LIKE") return LikeMatch(it->second, want);
+  if (c.op == "ILIKE") return LikeMatch(it->second, want, /*ignore_case=*/true);
+  return false;
+}
+
+std::string_view ExperimentOrderColumn(ExperimentOrderKey::Field f) {
+  switch (f) {
+    case ExperimentOrderKey::Field::kName:
+      return "e.name";
+    case ExperimentOrderKey::Field::kExperimentId:
+      return "e.experiment_id";
+    case ExperimentOrderKey::Field::kCreationTime:
+      return "e.created_at";
+    case ExperimentOrderKey::Field::kLastUpdateTime:
+      return "e.updated_at";
+  }
+  return "e.experiment_id";
+}
+
+// The condition on a deleted_at column for a lifecycle filter ("" for all).
+std::string_view LifecycleCondition(LifecycleFilter f) {
+  switch (f) {
+    case LifecycleFilter::kActive:
+      return " IS NULL";
+    case LifecycleFilter::kDeleted:
+      return " IS NOT NULL";
+    case LifecycleFilter::kAll:
+      break;
+  }
+  return "";
+}
+
 }  // namespace
 
-Status SqlTrackingStore::CreateExperiment(const Experiment& e, const audit::Entry& audit) {
+Result<int64_t> SqlTrackingStore::CreateExperiment(const Experiment& e,
+                                                   const audit::Entry& audit) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  // The counter row serialises concurrent creators (row lock on PostgreSQL, the write lock on
+  // SQLite); a failed insert rolls the increment back.
+  const Value c[] = {std::string(kExperimentIdCounter)};
+  RETURN_IF_ERROR(
+      tx->Exec("UPDATE tracking_counters SET value = value + 1 WHERE name = ?", c).status());
+  ASSIGN_OR_RETURN(auto counter,
+                   tx->QueryOne("SELECT value FROM tracking_counters WHERE name = ?", c));
+  if (!counter) return Internal("the experiment id counter is missing");
+  const int64_t id = counter->Int(0);
   const Value p[] = {e.name,
                      e.description,
                      e.owner,
@@ -194,53 +387,52 @@ Status SqlTrackingStore::CreateExperiment(const Experiment& e, const audit::Entr
                      e.created_by,
                      e.created_at,
                      e.updated_at,
-                     e.revision};
+                     e.revision,
+                     id};
   auto r = tx->Exec(
       "INSERT INTO experiments (name, description, owner, status, tags, created_by, created_at, "
-      "updated_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "updated_at, revision, experiment_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       p);
   if (!r.ok()) {
     if (r.status().code() == StatusCode::kAlreadyExists)
       return AlreadyExists("experiment '" + e.name + "' already exists");
     return r.status();
   }
-  RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
-  return tx->Commit();
+  audit::Entry a = audit;
+  a.summary["experiment_id"] = id;
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, a));
+  RETURN_IF_ERROR(tx->Commit());
+  return id;
 }
 
-Result<Experiment> SqlTrackingStore::GetExperiment(const std::string& name) {
+Result<Experiment> SqlTrackingStore::GetExperiment(const ExperimentRef& ref) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
-  const Value p[] = {name};
-  ASSIGN_OR_RETURN(auto row, tx->QueryOne(std::string("SELECT ") + kExperimentColumns +
-                                              " FROM experiments e WHERE e.name = ?",
-                                          p));
-  if (!row) return NotFound("experiment '" + name + "' not found");
-  return ExperimentFromRow(*row);
+  ASSIGN_OR_RETURN(auto e, LoadExperiment(*tx, ref));
+  if (!e) return ExperimentNotFound(ref);
+  return std::move(*e);
 }
 
 Result<ExperimentDetail> SqlTrackingStore::GetExperimentDetail(const std::string& name,
                                                                int latest_runs) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
-  const Value p[] = {name};
-  ASSIGN_OR_RETURN(auto row, tx->QueryOne(std::string("SELECT ") + kExperimentColumns +
-                                              " FROM experiments e WHERE e.name = ?",
-                                          p));
-  if (!row) return NotFound("experiment '" + name + "' not found");
+  ASSIGN_OR_RETURN(auto e, LoadExperiment(*tx, name));
+  if (!e) return ExperimentNotFound(name);
   ExperimentDetail d;
-  d.experiment = ExperimentFromRow(*row);
-  for (auto s :
-       {RunStatus::kRunning, RunStatus::kCompleted, RunStatus::kFailed, RunStatus::kKilled})
-    d.run_counts[s] = 0;
-  ASSIGN_OR_RETURN(auto counts, tx->Query("SELECT status, COUNT(*) FROM runs "
-                                          "WHERE experiment_name = ? GROUP BY status",
+  d.experiment = std::move(*e);
+  for (auto s : kAllRunStatuses) d.run_counts[s] = 0;
+  const Value p[] = {name};
+  ASSIGN_OR_RETURN(auto counts, tx->Query("SELECT status, COUNT(*) FROM runs WHERE "
+                                          "experiment_name = ? AND deleted_at IS NULL GROUP BY "
+                                          "status",
                                           p));
   for (const auto& c : counts) {
     if (auto s = ParseRunStatus(c.Text(0))) d.run_counts[*s] = c.Int(1);
   }
   const Value q[] = {name, static_cast<int64_t>(latest_runs)};
   ASSIGN_OR_RETURN(auto runs, tx->Query(std::string("SELECT ") + kRunColumns +
-                                            " FROM runs r WHERE r.experiment_name = ? "
-                                            "ORDER BY r.created_at DESC, r.run_id DESC LIMIT ?",
+                                            " FROM runs r WHERE r.experiment_name = ? AND "
+                                            "r.deleted_at IS NULL ORDER BY r.created_at DESC, "
+                                            "r.run_id DESC LIMIT ?",
                                         q));
   for (const auto& r : runs) d.latest_runs.push_back(RunFromRow(r));
   return d;
@@ -257,53 +449,125 @@ Result<Page<Experiment>> SqlTrackingStore::ListExperiments(const ExperimentQuery
     sql += " AND e.status = ?";
     params.emplace_back(std::string(ToString(*query.status)));
   }
-  RETURN_IF_ERROR(kExperimentOrder.AppendAfter(query.page_token, sql, params));
-  kExperimentOrder.AppendOrderAndLimit(query.limit, sql, params);
+  if (std::string_view cond = LifecycleCondition(query.lifecycle); !cond.empty())
+    sql += " AND e.deleted_at" + std::string(cond);
+  std::vector<const ExperimentClause*> tag_clauses;
+  for (const auto& c : query.filter) {
+    std::string cond = ExperimentClauseSql(c, params);
+    if (cond.empty()) {
+      tag_clauses.push_back(&c);
+    } else {
+      sql += " AND " + cond;
+    }
+  }
+  const bool offset_paging = query.offset.has_value() || !query.order_by.empty();
+  if (!offset_paging) {
+    RETURN_IF_ERROR(kExperimentOrder.AppendAfter(query.page_token, sql, params));
+    kExperimentOrder.AppendOrderAndLimit(query.limit, sql, params);
+  } else {
+    std::string order;
+    bool by_id = false;
+    for (const auto& k : query.order_by) {
+      order += order.empty() ? "" : ", ";
+      order += ExperimentOrderColumn(k.field);
+      order += k.descending ? " DESC" : " ASC";
+      by_id = by_id || k.field == ExperimentOrderKey::Field::kExperimentId;
+    }
+    // MLflow's default order is creation_time DESC, experiment_id ASC; Cairn breaks a
+    // same-millisecond tie by the newer id, so that the default is strictly newest first.
+    if (query.order_by.empty()) order = "e.created_at DESC, e.experiment_id DESC";
+    if (!query.order_by.empty() && !by_id) order += ", e.experiment_id ASC";
+    sql += " ORDER BY " + order;
+    if (tag_clauses.empty()) {
+      sql += " LIMIT ? OFFSET ?";
+      params.emplace_back(FetchLimit(query.limit));
+      params.emplace_back(query.offset.value_or(0));
+    }
+  }
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   Page<Experiment> page;
-  for (const auto& row : rows) page.items.push_back(ExperimentFromRow(row));
-  kExperimentOrder.FinishPage(page, query.limit, [](const Experiment& e) {
-    return Keyset::Position{e.created_at, e.name};
-  });
+  for (const auto& row : rows) {
+    Experiment e = ExperimentFromRow(row);
+    const bool keep = std::all_of(tag_clauses.begin(), tag_clauses.end(),
+                                  [&](const ExperimentClause* c) {
+                                    return TagClauseMatches(*c, e.tags);
+                                  });
+    if (keep) page.items.push_back(std::move(e));
+  }
+  if (!offset_paging) {
+    kExperimentOrder.FinishPage(page, query.limit, [](const Experiment& e) {
+      return Keyset::Position{e.created_at, e.name};
+    });
+    return page;
+  }
+  const int64_t offset = query.offset.value_or(0);
+  if (!tag_clauses.empty()) {
+    // Filtered after the query: page here.
+    const auto skip = static_cast<size_t>(std::min<int64_t>(
+        offset, static_cast<int64_t>(page.items.size())));
+    page.items.erase(page.items.begin(), page.items.begin() + static_cast<std::ptrdiff_t>(skip));
+  }
+  if (TrimToLimit(page.items, query.limit))
+    page.next_page_token = storage::OffsetToken(kExperimentOffsetKind, offset + query.limit);
   return page;
 }
 
-Result<Experiment> SqlTrackingStore::UpdateExperiment(const std::string& name,
+Result<Experiment> SqlTrackingStore::UpdateExperiment(const ExperimentRef& ref,
                                                       const ExperimentMutator& mutate) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
-  const Value p[] = {name};
-  ASSIGN_OR_RETURN(auto row, tx->QueryOne(std::string("SELECT ") + kExperimentColumns +
-                                              " FROM experiments e WHERE e.name = ?",
-                                          p));
-  if (!row) return NotFound("experiment '" + name + "' not found");
-  Experiment current = ExperimentFromRow(*row);
+  ASSIGN_OR_RETURN(auto loaded, LoadExperiment(*tx, ref));
+  if (!loaded) return ExperimentNotFound(ref);
+  const Experiment current = std::move(*loaded);
   ASSIGN_OR_RETURN(ExperimentChange change, mutate(current));
   if (!change.audit) return current;
   const Experiment& u = change.updated;
-  RETURN_IF_ERROR(storage::UpdateWithRevision(
+  const std::string resource = "experiment '" + current.name + "'";
+  Status written = storage::UpdateWithRevision(
       *tx, {.table = "experiments",
-            .set = "description = ?, owner = ?, status = ?, tags = ?, updated_at = ?",
-            .set_values = {u.description, u.owner, std::string(ToString(u.status)),
-                           EncodeStringMap(u.tags), u.updated_at},
+            .set = "name = ?, description = ?, owner = ?, status = ?, tags = ?, deleted_at = ?, "
+                   "updated_at = ?",
+            .set_values = {u.name, u.description, u.owner, std::string(ToString(u.status)),
+                           EncodeStringMap(u.tags), storage::Nullable(u.deleted_at),
+                           u.updated_at},
             .where = "name = ?",
-            .where_values = {name},
+            .where_values = {current.name},
             .revision = current.revision,
-            .resource = "experiment '" + name + "'"}));
+            .resource = resource});
+  if (written.code() == StatusCode::kAlreadyExists)
+    return AlreadyExists("experiment '" + u.name + "' already exists");
+  RETURN_IF_ERROR(written);
+  if (change.runs == RunsCascade::kDelete) {
+    const Value p[] = {*u.deleted_at, u.updated_at, u.name};
+    RETURN_IF_ERROR(tx->Exec("UPDATE runs SET deleted_at = ?, updated_at = ?, revision = "
+                             "revision + 1 WHERE experiment_name = ? AND deleted_at IS NULL",
+                             p)
+                        .status());
+  } else if (change.runs == RunsCascade::kRestore && current.deleted_at) {
+    const Value p[] = {u.updated_at, u.name, *current.deleted_at};
+    RETURN_IF_ERROR(tx->Exec("UPDATE runs SET deleted_at = NULL, updated_at = ?, revision = "
+                             "revision + 1 WHERE experiment_name = ? AND deleted_at = ?",
+                             p)
+                        .status());
+  }
   RETURN_IF_ERROR(audit::AppendInTx(*tx, *change.audit));
+  ASSIGN_OR_RETURN(auto reread, LoadExperiment(*tx, u.name));
   RETURN_IF_ERROR(tx->Commit());
-  return u;
+  if (!reread) return Internal("updated experiment vanished inside its transaction");
+  return std::move(*reread);
 }
 
-Status SqlTrackingStore::CreateRun(const Run& run, const ExperimentCheck& check,
-                                   const audit::Entry& audit) {
+Result<Experiment> SqlTrackingStore::CreateRun(const Run& run, std::optional<int64_t> experiment_id,
+                                               const ExperimentCheck& check,
+                                               const audit::Entry& audit) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
-  const Value e[] = {run.experiment_name};
-  ASSIGN_OR_RETURN(auto row, tx->QueryOne("SELECT status FROM experiments WHERE name = ?", e));
-  if (!row) return NotFound("experiment '" + run.experiment_name + "' not found");
-  RETURN_IF_ERROR(check(ParseExperimentStatus(row->Text(0)).value_or(ExperimentStatus::kActive)));
+  const ExperimentRef ref = experiment_id ? ExperimentRef(*experiment_id)
+                                          : ExperimentRef(run.experiment_name);
+  ASSIGN_OR_RETURN(auto experiment, LoadExperiment(*tx, ref));
+  if (!experiment) return ExperimentNotFound(ref);
+  RETURN_IF_ERROR(check(*experiment));
   const Value p[] = {run.run_id,
-                     run.experiment_name,
+                     experiment->name,
                      run.name,
                      std::string(ToString(run.status)),
                      run.start_time,
@@ -321,8 +585,11 @@ Status SqlTrackingStore::CreateRun(const Run& run, const ExperimentCheck& check,
                       .status());
   RETURN_IF_ERROR(InsertKeyValues(*tx, "run_params", run.run_id, run.params));
   RETURN_IF_ERROR(InsertKeyValues(*tx, "run_tags", run.run_id, run.tags));
-  RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
-  return tx->Commit();
+  audit::Entry a = audit;
+  a.summary["experiment_name"] = experiment->name;
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, a));
+  RETURN_IF_ERROR(tx->Commit());
+  return std::move(*experiment);
 }
 
 Result<Run> SqlTrackingStore::GetRun(const std::string& run_id) {
@@ -339,32 +606,42 @@ Result<int64_t> SqlTrackingStore::GetRunRevision(const std::string& run_id) {
 }
 
 Result<Page<Run>> SqlTrackingStore::ListRuns(const RunQuery& query) {
+  if (query.experiment_ids && query.experiment_ids->empty()) return Page<Run>{};
   std::string sql = std::string("SELECT ") + kRunColumns + " FROM runs r WHERE 1 = 1";
   std::vector<Value> params;
   if (query.experiment_name) {
     sql += " AND r.experiment_name = ?";
     params.emplace_back(*query.experiment_name);
   }
+  if (query.experiment_ids) {
+    sql += " AND r.experiment_name IN (SELECT e.name FROM experiments e WHERE e.experiment_id IN " +
+           Placeholders(query.experiment_ids->size()) + ")";
+    for (int64_t id : *query.experiment_ids) params.emplace_back(id);
+  }
   if (query.status) {
     sql += " AND r.status = ?";
     params.emplace_back(std::string(ToString(*query.status)));
   }
+  if (std::string_view cond = LifecycleCondition(query.lifecycle); !cond.empty())
+    sql += " AND r.deleted_at" + std::string(cond);
   SqlFragment where = FilterToSql(query.filter);
   if (!where.sql.empty()) {
     sql += " AND (" + where.sql + ")";
     for (auto& v : where.params) params.push_back(std::move(v));
   }
-  // Default order (newest first) pages by keyset; a custom order pages by offset.
-  const bool keyset = query.order_by.empty();
-  int64_t offset = 0;
+  // The native default order (newest first) pages by keyset; a custom order, and every MLflow
+  // search, pages by offset.
+  const bool mlflow = query.order_style == RunOrderStyle::kMlflow;
+  const bool keyset = query.order_by.empty() && !mlflow && !query.offset;
+  int64_t offset = query.offset.value_or(0);
   if (keyset) {
     RETURN_IF_ERROR(kRunOrder.AppendAfter(query.page_token, sql, params));
     kRunOrder.AppendOrderAndLimit(query.limit, sql, params);
   } else {
-    if (!query.page_token.empty()) {
+    if (!query.offset && !query.page_token.empty()) {
       ASSIGN_OR_RETURN(offset, storage::ParseOffsetToken(kRunOffsetKind, query.page_token));
     }
-    SqlFragment order = OrderByToSql(query.order_by);
+    SqlFragment order = OrderByToSql(query.order_by, mlflow);
     sql += " ORDER BY " + order.sql;
     for (auto& v : order.params) params.push_back(std::move(v));
     sql += " LIMIT ? OFFSET ?";
@@ -397,9 +674,10 @@ Result<Run> SqlTrackingStore::UpdateRun(const std::string& run_id, const RunMuta
     const std::string resource = "run '" + run_id + "'";
     RETURN_IF_ERROR(storage::UpdateWithRevision(
         *tx, {.table = "runs",
-              .set = "status = ?, end_time = ?, updated_at = ?",
-              .set_values = {std::string(ToString(change.status)),
-                             storage::Nullable(change.end_time), change.updated_at},
+              .set = "name = ?, status = ?, end_time = ?, deleted_at = ?, updated_at = ?",
+              .set_values = {change.name, std::string(ToString(change.status)),
+                             storage::Nullable(change.end_time),
+                             storage::Nullable(change.deleted_at), change.updated_at},
               .where = "run_id = ?",
               .where_values = {run_id},
               .revision = current->revision,
@@ -419,46 +697,89 @@ Result<Run> SqlTrackingStore::UpdateRun(const std::string& run_id, const RunMuta
   return updated;
 }
 
+Result<RunLogResult> SqlTrackingStore::LogToRun(const std::string& run_id, const RunLog& log,
+                                                const RunCheck& check, const audit::Entry& audit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  ASSIGN_OR_RETURN(RunStatus status, TouchRun(*tx, run_id, audit.at));
+  RETURN_IF_ERROR(check(status));
+
+  RunLogResult result;
+  if (!log.params.empty()) {
+    std::vector<Value> p{run_id};
+    for (const auto& [k, v] : log.params) p.emplace_back(k);
+    ASSIGN_OR_RETURN(auto rows,
+                     tx->Query("SELECT key, value FROM run_params WHERE run_id = ? AND key IN " +
+                                   Placeholders(log.params.size()),
+                               p));
+    StringMap fresh = log.params;
+    for (const auto& row : rows) {
+      const std::string key = row.Text(0);
+      auto it = fresh.find(key);
+      if (it == fresh.end()) continue;
+      if (it->second != row.Text(1)) result.param_conflicts.push_back({key, row.Text(1), it->second});
+      fresh.erase(it);
+    }
+    // Nothing is written when a param would change (the transaction rolls back).
+    if (!result.param_conflicts.empty()) return result;
+    RETURN_IF_ERROR(InsertKeyValues(*tx, "run_params", run_id, fresh));
+  }
+  for (const std::string& key : log.delete_tags) {
+    const Value p[] = {run_id, key};
+    ASSIGN_OR_RETURN(int64_t n, tx->Exec("DELETE FROM run_tags WHERE run_id = ? AND key = ?", p));
+    if (n == 0) return NotFound("tag '" + key + "' not found in run '" + run_id + "'");
+  }
+  for (const auto& [key, value] : log.set_tags) {
+    if (key == kRunNameTag) {
+      const Value p[] = {value, run_id};
+      RETURN_IF_ERROR(tx->Exec("UPDATE runs SET name = ? WHERE run_id = ?", p).status());
+      continue;
+    }
+    const Value p[] = {run_id, key, value};
+    RETURN_IF_ERROR(tx->Exec("INSERT INTO run_tags (run_id, key, value) VALUES (?, ?, ?) ON "
+                             "CONFLICT (run_id, key) DO UPDATE SET value = excluded.value",
+                             p)
+                        .status());
+  }
+  RETURN_IF_ERROR(WriteMetricBatch(*tx, run_id, log.metrics));
+  if (!log.inputs.empty()) {
+    const Value r[] = {run_id};
+    ASSIGN_OR_RETURN(auto row, tx->QueryOne("SELECT COALESCE(MAX(position), -1) FROM run_inputs "
+                                            "WHERE run_id = ?",
+                                            r));
+    int64_t position = (row ? row->Int(0) : -1) + 1;
+    for (const DatasetInput& d : log.inputs) {
+      auto context = d.tags.find("mlflow.data.context");
+      const Value p[] = {run_id,
+                         d.name,
+                         d.digest,
+                         position,
+                         d.source_type,
+                         d.source,
+                         storage::Nullable(d.schema),
+                         storage::Nullable(d.profile),
+                         EncodeStringMap(d.tags),
+                         context == d.tags.end() ? std::string() : context->second,
+                         audit.at};
+      ASSIGN_OR_RETURN(int64_t n,
+                       tx->Exec("INSERT INTO run_inputs (run_id, name, digest, position, "
+                                "source_type, source, dataset_schema, profile, tags, context, "
+                                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+                                "(run_id, name, digest) DO NOTHING",
+                                p));
+      if (n > 0) ++position;
+    }
+  }
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
+  RETURN_IF_ERROR(tx->Commit());
+  return result;
+}
+
 Status SqlTrackingStore::AppendMetrics(const std::string& run_id, const MetricBatch& batch,
                                        const RunCheck& check, const audit::Entry& audit) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
   ASSIGN_OR_RETURN(RunStatus status, TouchRun(*tx, run_id, audit.at));
   RETURN_IF_ERROR(check(status));
-  for (const auto& series : batch.series) {
-    if (series.points.empty()) continue;
-    const Value k[] = {run_id, series.key};
-    ASSIGN_OR_RETURN(auto row, tx->QueryOne("SELECT COALESCE(MAX(seq), 0) FROM metric_blocks "
-                                            "WHERE run_id = ? AND key = ?",
-                                            k));
-    const int64_t seq = (row ? row->Int(0) : 0) + 1;
-    int64_t min_step = series.points.front().step;
-    int64_t max_step = min_step;
-    for (const auto& p : series.points) {
-      min_step = std::min(min_step, p.step);
-      max_step = std::max(max_step, p.step);
-    }
-    const Value b[] = {run_id,
-                       series.key,
-                       seq,
-                       min_step,
-                       max_step,
-                       static_cast<int64_t>(series.points.size()),
-                       storage::Blob{EncodeMetricBlock(series.points)}};
-    RETURN_IF_ERROR(tx->Exec("INSERT INTO metric_blocks (run_id, key, seq, min_step, max_step, "
-                             "n, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             b)
-                        .status());
-    const MetricPoint& latest = LatestOf(series.points);
-    const Value l[] = {run_id, series.key, latest.value, latest.step, latest.timestamp};
-    RETURN_IF_ERROR(
-        tx->Exec("INSERT INTO latest_metrics (run_id, key, value, step, timestamp) "
-                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (run_id, key) DO UPDATE SET "
-                 "value = excluded.value, step = excluded.step, timestamp = excluded.timestamp "
-                 "WHERE excluded.step > latest_metrics.step OR (excluded.step = "
-                 "latest_metrics.step AND excluded.timestamp >= latest_metrics.timestamp)",
-                 l)
-            .status());
-  }
+  RETURN_IF_ERROR(WriteMetricBatch(*tx, run_id, batch));
   RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
   return tx->Commit();
 }
@@ -544,16 +865,21 @@ Status SqlTrackingStore::ReadMetricBlocks(const std::string& run_id, const std::
 
 Status SqlTrackingStore::AddArtifact(const std::string& run_id, const Artifact& a,
                                      const RunCheck& check, const std::function<Status()>& finalize,
-                                     const audit::Entry& audit) {
+                                     const audit::Entry& audit, bool replace) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
   ASSIGN_OR_RETURN(RunStatus status, TouchRun(*tx, run_id, audit.at));
   RETURN_IF_ERROR(check(status));
   const Value p[] = {run_id,         a.path,       a.size_bytes, a.sha256,
                      a.content_type, a.created_by, a.created_at};
-  auto r = tx->Exec(
-      "INSERT INTO run_artifacts (run_id, path, size_bytes, sha256, content_type, "
-      "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      p);
+  auto r = tx->Exec(replace ? "INSERT INTO run_artifacts (run_id, path, size_bytes, sha256, "
+                              "content_type, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                              "ON CONFLICT (run_id, path) DO UPDATE SET size_bytes = "
+                              "excluded.size_bytes, sha256 = excluded.sha256, content_type = "
+                              "excluded.content_type, created_by = excluded.created_by, "
+                              "created_at = excluded.created_at"
+                            : "INSERT INTO run_artifacts (run_id, path, size_bytes, sha256, "
+                              "content_type, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    p);
   if (!r.ok()) {
     if (r.status().code() == StatusCode::kAlreadyExists)
       return AlreadyExists("artifact '" + a.path + "' already exists in run '" + run_id + "'");
@@ -562,6 +888,36 @@ Status SqlTrackingStore::AddArtifact(const std::string& run_id, const Artifact& 
   RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
   RETURN_IF_ERROR(finalize());
   return tx->Commit();
+}
+
+Result<std::vector<Artifact>> SqlTrackingStore::DeleteArtifacts(
+    const std::string& run_id, const std::string& path, const RunCheck& check,
+    const std::function<Status(const std::vector<Artifact>&)>& finalize,
+    const audit::Entry& audit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  ASSIGN_OR_RETURN(RunStatus status, TouchRun(*tx, run_id, audit.at));
+  RETURN_IF_ERROR(check(status));
+  // Paths below `path/`, by prefix (no LIKE escaping, no collation involved); SUBSTR counts
+  // characters on both backends.
+  const std::string prefix = path + "/";
+  int64_t prefix_chars = 0;
+  for (char c : prefix) prefix_chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  const Value p[] = {run_id, path, prefix_chars, prefix};
+  const std::string where =
+      " FROM run_artifacts WHERE run_id = ? AND (path = ? OR SUBSTR(path, 1, CAST(? AS INTEGER)) = ?)";
+  ASSIGN_OR_RETURN(auto rows,
+                   tx->Query(std::string("SELECT ") + kArtifactColumns + where + " ORDER BY path",
+                             p));
+  std::vector<Artifact> removed;
+  for (const auto& row : rows) removed.push_back(ArtifactFromRow(row));
+  if (removed.empty()) return removed;  // nothing to delete: the transaction rolls back
+  RETURN_IF_ERROR(tx->Exec("DELETE" + where, p).status());
+  audit::Entry a = audit;
+  a.summary["count"] = static_cast<int64_t>(removed.size());
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, a));
+  RETURN_IF_ERROR(finalize(removed));
+  RETURN_IF_ERROR(tx->Commit());
+  return removed;
 }
 
 Result<Artifact> SqlTrackingStore::GetArtifact(const std::string& run_id, const std::string& path) {
@@ -584,6 +940,25 @@ Result<std::vector<Artifact>> SqlTrackingStore::ListArtifacts(const std::string&
                                         r));
   std::vector<Artifact> out;
   for (const auto& row : rows) out.push_back(ArtifactFromRow(row));
+  return out;
+}
+
+Result<std::vector<ArtifactOwner>> SqlTrackingStore::ListArtifactOwners(
+    std::optional<int64_t> experiment_id, int limit) {
+  std::string sql =
+      "SELECT e.experiment_id, r.run_id FROM runs r JOIN experiments e ON e.name = "
+      "r.experiment_name WHERE EXISTS (SELECT 1 FROM run_artifacts a WHERE a.run_id = r.run_id)";
+  std::vector<Value> params;
+  if (experiment_id) {
+    sql += " AND e.experiment_id = ?";
+    params.emplace_back(*experiment_id);
+  }
+  sql += " ORDER BY e.experiment_id, r.run_id LIMIT ?";
+  params.emplace_back(static_cast<int64_t>(limit));
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
+  std::vector<ArtifactOwner> out;
+  for (const auto& row : rows) out.push_back({row.Int(0), row.Text(1)});
   return out;
 }
 

@@ -36,8 +36,8 @@ Response CreateExperiment(TrackingService& svc, Request& req) {
 Response ListExperiments(TrackingService& svc, Request& req) {
   auto limit = QueryInt(req, "limit");
   if (!limit.ok()) return Fail(limit.status(), req);
-  ExperimentListRequest lr{QueryString(req, "owner"), QueryString(req, "status"), *limit,
-                           QueryString(req, "page_token").value_or("")};
+  ExperimentListRequest lr{QueryString(req, "owner"), QueryString(req, "status"),
+                           std::nullopt, *limit, QueryString(req, "page_token").value_or("")};
   auto page = svc.ListExperiments(lr);
   if (!page.ok()) return Fail(page.status(), req);
   return Response::Json(200, ExperimentPageToJson(*page));
@@ -74,6 +74,7 @@ Response ListRuns(TrackingService& svc, Request& req) {
                     QueryString(req, "status"),
                     QueryString(req, "filter").value_or(""),
                     QueryString(req, "order_by").value_or(""),
+                    std::nullopt,
                     *limit,
                     QueryString(req, "page_token").value_or("")};
   auto page = svc.ListRuns(lr);

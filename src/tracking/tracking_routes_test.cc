@@ -77,7 +77,8 @@ TEST_P(TrackingRoutesTest, CreateAndGetExperiment) {
   EXPECT_TRUE(Body(g).at("latest_runs").is_array());
   auto l = Call(Method::kGet, "/experiments");
   ASSERT_EQ(l.status, 200);
-  EXPECT_EQ(Body(l).at("items").as_array().size(), 1u);
+  // e1 and the Default experiment (MLflow's experiment 0) that every database has.
+  EXPECT_EQ(Body(l).at("items").as_array().size(), 2u);
   EXPECT_TRUE(Body(l).at("next_page_token").is_null());
 }
 

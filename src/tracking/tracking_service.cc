@@ -30,6 +30,10 @@ constexpr size_t kMaxInputLength = 256;
 constexpr size_t kMaxArtifactPathLength = 1024;
 constexpr size_t kMaxArtifactSegmentBytes = 255;
 constexpr size_t kRunNamePrefixLength = 8;
+constexpr int kMaxSearchResults = 50000;
+constexpr int kMaxArtifactOwners = 10000;
+// The actor of a request without an identity (http::kAnonymousActor; the core cannot see http).
+constexpr char kAnonymousActor[] = "anonymous";
 
 using validation::FieldInvalid;
 
@@ -78,6 +82,69 @@ std::string ArtifactCollision(const fs::path& run_dir, const std::string& path) 
   return "";
 }
 
+// The dashed run id for either accepted form; NotFound otherwise (no such run can exist).
+Result<std::string> RunIdOf(const std::string& run_id) {
+  if (auto id = CanonicalUuid(run_id)) return *id;
+  return NotFound("run '" + run_id + "' not found");
+}
+
+// NotFound for a name no experiment can have (so the store is not asked).
+Status CheckExperimentRef(const ExperimentRef& ref) {
+  if (const auto* name = std::get_if<std::string>(&ref); name && !IsValidWideName(*name))
+    return NotFound(Describe(ref) + " not found");
+  return Status::Ok();
+}
+
+Result<LifecycleFilter> LifecycleOf(const std::optional<std::string>& text) {
+  if (!text) return LifecycleFilter::kActive;
+  auto f = ParseLifecycleFilter(*text);
+  if (!f) return FieldInvalid("lifecycle", "must be one of active, deleted, all");
+  return *f;
+}
+
+std::string ExperimentAuditId(const Experiment& e) { return e.name; }
+
+// Keys and values of an MLflow-style log: MLflow's rules were checked by src/mlflow; these are
+// the bounds every stored key and value must keep.
+Status CheckLogEntries(const RunLog& log) {
+  std::vector<FieldError> errors;
+  auto key_ok = [](const std::string& k) {
+    return !k.empty() && k.size() <= kMaxKeyLength && k.find('\0') == std::string::npos;
+  };
+  for (const auto& series : log.metrics.series)
+    if (!key_ok(series.key)) errors.push_back({"metrics.key", "must be 1 to 250 characters"});
+  for (const auto& [k, v] : log.params) {
+    if (!key_ok(k)) errors.push_back({"params.key", "must be 1 to 250 characters"});
+    if (v.size() > kMaxValueLength)
+      errors.push_back({"params." + k, "must be at most 8000 characters"});
+  }
+  for (const auto& [k, v] : log.set_tags) {
+    if (!key_ok(k)) errors.push_back({"tags.key", "must be 1 to 250 characters"});
+    if (v.size() > kMaxValueLength)
+      errors.push_back({"tags." + k, "must be at most 8000 characters"});
+  }
+  if (auto it = log.set_tags.find(kRunNameTag);
+      it != log.set_tags.end() && it->second.size() > kMaxRunNameLength)
+    errors.push_back({"name", "must be at most 256 characters"});
+  if (log.metrics.total_points > kMaxMetricPointsPerBatch)
+    errors.push_back({"metrics", "must have at most 10000 points"});
+  for (const auto& series : log.metrics.series) {
+    for (const auto& p : series.points) {
+      if (std::isinf(p.value)) {
+        errors.push_back({"metrics.value", "must not be infinite (clamp to the largest double)"});
+        break;
+      }
+    }
+  }
+  for (const auto& d : log.inputs) {
+    if (d.name.empty() || d.name.size() > kMaxInputLength)
+      errors.push_back({"inputs.name", "must be 1 to 256 characters"});
+    if (d.digest.size() > kMaxInputLength)
+      errors.push_back({"inputs.digest", "must be at most 256 characters"});
+  }
+  return validation::Invalid(std::move(errors));
+}
+
 }  // namespace
 
 Status ValidateArtifactPath(std::string_view path) {
@@ -122,7 +189,7 @@ TrackingService::TrackingService(std::unique_ptr<TrackingStore> store,
 Result<Experiment> TrackingService::CreateExperiment(const ExperimentCreate& req,
                                                      const std::string& actor) {
   std::vector<FieldError> errors;
-  if (!IsValidName(req.name)) errors.push_back({"name", validation::kNameRule});
+  if (!IsValidWideName(req.name)) errors.push_back({"name", validation::kWideNameRule});
   if (req.description && req.description->size() > kMaxDescriptionLength)
     errors.push_back({"description", "must be at most 10000 characters"});
   if (req.owner && req.owner->size() > kMaxOwnerLength)
@@ -140,15 +207,23 @@ Result<Experiment> TrackingService::CreateExperiment(const ExperimentCreate& req
   e.created_at = now;
   e.updated_at = now;
   e.revision = 1;
-  RETURN_IF_ERROR(store_->CreateExperiment(
-      e, MakeAudit(now, actor, "experiment.create", "experiment", e.name,
-                   {{"owner", e.owner}, {"status", std::string(ToString(e.status))}})));
+  ASSIGN_OR_RETURN(e.experiment_id,
+                   store_->CreateExperiment(
+                       e, MakeAudit(now, actor, "experiment.create", "experiment",
+                                    ExperimentAuditId(e),
+                                    {{"owner", e.owner},
+                                     {"status", std::string(ToString(e.status))}})));
   return e;
 }
 
 Result<ExperimentDetail> TrackingService::GetExperiment(const std::string& name) {
-  if (!IsValidName(name)) return NotFound("experiment '" + name + "' not found");
+  if (!IsValidWideName(name)) return NotFound("experiment '" + name + "' not found");
   return store_->GetExperimentDetail(name, kLatestRunsInDetail);
+}
+
+Result<Experiment> TrackingService::GetExperimentInfo(const ExperimentRef& ref) {
+  RETURN_IF_ERROR(CheckExperimentRef(ref));
+  return store_->GetExperiment(ref);
 }
 
 Result<Page<Experiment>> TrackingService::ListExperiments(const ExperimentListRequest& req) {
@@ -158,17 +233,34 @@ Result<Page<Experiment>> TrackingService::ListExperiments(const ExperimentListRe
     q.status = ParseExperimentStatus(*req.status);
     if (!q.status) return FieldInvalid("status", "must be one of active, completed, archived");
   }
+  ASSIGN_OR_RETURN(q.lifecycle, LifecycleOf(req.lifecycle));
   q.owner = req.owner;
   q.page_token = req.page_token;
   return store_->ListExperiments(q);
 }
 
-Result<Experiment> TrackingService::UpdateExperiment(const std::string& name,
+Result<OffsetPage<Experiment>> TrackingService::SearchExperiments(const ExperimentSearch& search) {
+  if (search.limit < 1 || search.limit > kMaxSearchResults)
+    return FieldInvalid("max_results", "must be between 1 and 50000");
+  if (search.offset < 0) return FieldInvalid("page_token", "must not be negative");
+  ExperimentQuery q;
+  q.lifecycle = search.lifecycle;
+  q.filter = search.filter;
+  q.order_by = search.order_by;
+  q.offset = search.offset;
+  q.limit = search.limit;
+  ASSIGN_OR_RETURN(Page<Experiment> page, store_->ListExperiments(q));
+  return OffsetPage<Experiment>{std::move(page.items), page.next_page_token.has_value()};
+}
+
+Result<Experiment> TrackingService::UpdateExperiment(const ExperimentRef& ref,
                                                      const ExperimentPatch& patch,
                                                      std::optional<int64_t> if_match,
                                                      const std::string& actor) {
   std::vector<FieldError> errors;
   std::optional<ExperimentStatus> status;
+  if (patch.name && !IsValidWideName(*patch.name))
+    errors.push_back({"name", validation::kWideNameRule});
   if (patch.status) {
     status = ParseExperimentStatus(*patch.status);
     if (!status) errors.push_back({"status", "must be one of active, completed, archived"});
@@ -178,15 +270,22 @@ Result<Experiment> TrackingService::UpdateExperiment(const std::string& name,
   if (patch.owner && patch.owner->size() > kMaxOwnerLength)
     errors.push_back({"owner", "must be at most 128 characters"});
   ValidateMap(patch.tags, "tags", errors);
+  ValidateMap(patch.set_tags, "tags", errors);
   RETURN_IF_ERROR(validation::Invalid(std::move(errors)));
-  if (!IsValidName(name)) return NotFound("experiment '" + name + "' not found");
+  RETURN_IF_ERROR(CheckExperimentRef(ref));
 
   const int64_t now = clock_.NowMillis();
-  return store_->UpdateExperiment(name, [&](const Experiment& current) -> Result<ExperimentChange> {
-    RETURN_IF_ERROR(CheckIfMatch("experiment '" + name + "'", if_match, current.revision));
+  return store_->UpdateExperiment(ref, [&](const Experiment& current) -> Result<ExperimentChange> {
+    const std::string what = "experiment '" + current.name + "'";
+    RETURN_IF_ERROR(CheckIfMatch(what, if_match, current.revision));
+    if (current.deleted_at) return DeletedError(what);
     ExperimentChange change{current, std::nullopt};
     Experiment& u = change.updated;
     std::vector<std::string> changed;
+    if (patch.name && *patch.name != u.name) {
+      u.name = *patch.name;
+      changed.push_back("name");
+    }
     if (patch.description && *patch.description != u.description) {
       u.description = *patch.description;
       changed.push_back("description");
@@ -203,23 +302,72 @@ Result<Experiment> TrackingService::UpdateExperiment(const std::string& name,
       u.tags = *patch.tags;
       changed.push_back("tags");
     }
+    if (patch.set_tags) {
+      StringMap merged = u.tags;
+      for (const auto& [k, v] : *patch.set_tags) merged[k] = v;
+      if (merged.size() > kMaxMapEntries)
+        return FieldInvalid("tags", "must have at most 1000 entries");
+      if (merged != u.tags) {
+        u.tags = std::move(merged);
+        if (changed.empty() || changed.back() != "tags") changed.push_back("tags");
+      }
+    }
     if (changed.empty()) return change;
     u.revision = current.revision + 1;
     u.updated_at = now;
-    change.audit = MakeAudit(now, actor, "experiment.update", "experiment", name,
-                             {{"changed", JoinChanged(changed)},
-                              {"status", std::string(ToString(u.status))},
-                              {"revision", u.revision}});
+    audit::Summary summary{{"changed", JoinChanged(changed)},
+                           {"status", std::string(ToString(u.status))},
+                           {"revision", u.revision}};
+    if (u.name != current.name) summary["renamed_to"] = u.name;
+    change.audit =
+        MakeAudit(now, actor, "experiment.update", "experiment", current.name, std::move(summary));
+    return change;
+  });
+}
+
+Result<Experiment> TrackingService::DeleteExperiment(const ExperimentRef& ref,
+                                                     std::optional<int64_t> if_match,
+                                                     const std::string& actor) {
+  return ChangeLifecycle(ref, true, if_match, actor);
+}
+
+Result<Experiment> TrackingService::RestoreExperiment(const ExperimentRef& ref,
+                                                      std::optional<int64_t> if_match,
+                                                      const std::string& actor) {
+  return ChangeLifecycle(ref, false, if_match, actor);
+}
+
+Result<Experiment> TrackingService::ChangeLifecycle(const ExperimentRef& ref, bool deleted,
+                                                    std::optional<int64_t> if_match,
+                                                    const std::string& actor) {
+  RETURN_IF_ERROR(CheckExperimentRef(ref));
+  const int64_t now = clock_.NowMillis();
+  return store_->UpdateExperiment(ref, [&](const Experiment& current) -> Result<ExperimentChange> {
+    const std::string what = "experiment '" + current.name + "'";
+    RETURN_IF_ERROR(CheckIfMatch(what, if_match, current.revision));
+    if (deleted == current.deleted_at.has_value())
+      return NotFound(what + (deleted ? " is already deleted" : " is not deleted"));
+    ExperimentChange change{current, std::nullopt};
+    Experiment& u = change.updated;
+    u.deleted_at = deleted ? std::optional<int64_t>(now) : std::nullopt;
+    u.revision = current.revision + 1;
+    u.updated_at = now;
+    change.runs = deleted ? RunsCascade::kDelete : RunsCascade::kRestore;
+    change.audit = MakeAudit(now, actor, deleted ? "experiment.delete" : "experiment.restore",
+                             "experiment", current.name,
+                             {{"experiment_id", current.experiment_id}, {"revision", u.revision}});
     return change;
   });
 }
 
 Result<Run> TrackingService::CreateRun(const RunCreate& req, const std::string& actor) {
   std::vector<FieldError> errors;
-  if (!IsValidName(req.experiment_name))
+  if (!req.experiment_id && !IsValidWideName(req.experiment_name))
     errors.push_back({"experiment_name", "must be a valid experiment name"});
   if (req.name && req.name->size() > kMaxRunNameLength)
     errors.push_back({"name", "must be at most 256 characters"});
+  if (req.user_id && req.user_id->size() > kMaxOwnerLength)
+    errors.push_back({"user_id", "must be at most 128 characters"});
   ValidateMap(req.params, "params", errors);
   ValidateMap(req.tags, "tags", errors);
   ValidateMap(req.source, "source", errors);
@@ -246,34 +394,40 @@ Result<Run> TrackingService::CreateRun(const RunCreate& req, const std::string& 
   run.status = RunStatus::kRunning;
   run.params = req.params.value_or(StringMap{});
   run.tags = req.tags.value_or(StringMap{});
+  run.tags.erase(kRunNameTag);  // the name is the run's name column
   run.source = req.source.value_or(StringMap{});
   run.inputs = req.inputs.value_or(std::vector<std::string>{});
   run.start_time = req.start_time.value_or(now);
-  run.created_by = actor;
+  run.created_by =
+      actor == kAnonymousActor && req.user_id && !req.user_id->empty() ? *req.user_id : actor;
   run.created_at = now;
   run.updated_at = now;
   run.revision = 1;
-  auto check = [&](ExperimentStatus s) -> Status {
-    if (s == ExperimentStatus::kArchived)
-      return FailedPrecondition("experiment '" + req.experiment_name +
+  auto check = [&](const Experiment& e) -> Status {
+    if (e.deleted_at) return DeletedError("experiment '" + e.name + "'");
+    if (e.status == ExperimentStatus::kArchived)
+      return FailedPrecondition("experiment '" + e.name +
                                 "' is archived; runs cannot be started in it");
     return Status::Ok();
   };
-  RETURN_IF_ERROR(
-      store_->CreateRun(run, check,
+  ASSIGN_OR_RETURN(
+      Experiment experiment,
+      store_->CreateRun(run, req.experiment_id, check,
                         MakeAudit(now, actor, "run.create", "run", run.run_id,
-                                  {{"experiment_name", run.experiment_name}, {"name", run.name}})));
+                                  {{"name", run.name}})));
+  run.experiment_name = experiment.name;
+  run.experiment_id = experiment.experiment_id;
   return run;
 }
 
 Result<Run> TrackingService::GetRun(const std::string& run_id) {
-  if (!IsUuid(run_id)) return NotFound("run '" + run_id + "' not found");
-  return store_->GetRun(run_id);
+  ASSIGN_OR_RETURN(std::string id, RunIdOf(run_id));
+  return store_->GetRun(id);
 }
 
 Result<int64_t> TrackingService::GetRunRevision(const std::string& run_id) {
-  if (!IsUuid(run_id)) return NotFound("run '" + run_id + "' not found");
-  return store_->GetRunRevision(run_id);
+  ASSIGN_OR_RETURN(std::string id, RunIdOf(run_id));
+  return store_->GetRunRevision(id);
 }
 
 Result<Page<Run>> TrackingService::ListRuns(const RunListRequest& req) {
@@ -281,14 +435,30 @@ Result<Page<Run>> TrackingService::ListRuns(const RunListRequest& req) {
   ASSIGN_OR_RETURN(q.limit, PageLimit(req.limit));
   if (req.status) {
     q.status = ParseRunStatus(*req.status);
-    if (!q.status)
-      return FieldInvalid("status", "must be one of running, completed, failed, killed");
+    if (!q.status) return FieldInvalid("status", std::string("must be one of ") + kRunStatusNames);
   }
+  ASSIGN_OR_RETURN(q.lifecycle, LifecycleOf(req.lifecycle));
   q.experiment_name = req.experiment_name;
   ASSIGN_OR_RETURN(q.filter, ParseRunFilter(req.filter));
   ASSIGN_OR_RETURN(q.order_by, ParseRunOrderBy(req.order_by));
   q.page_token = req.page_token;
   return store_->ListRuns(q);
+}
+
+Result<OffsetPage<Run>> TrackingService::SearchRuns(const RunSearch& search) {
+  if (search.limit < 1 || search.limit > kMaxSearchResults)
+    return FieldInvalid("max_results", "must be between 1 and 50000");
+  if (search.offset < 0) return FieldInvalid("page_token", "must not be negative");
+  RunQuery q;
+  q.experiment_ids = search.experiment_ids;
+  q.lifecycle = search.lifecycle;
+  q.filter = search.filter;
+  q.order_by = search.order_by;
+  q.order_style = RunOrderStyle::kMlflow;
+  q.offset = search.offset;
+  q.limit = search.limit;
+  ASSIGN_OR_RETURN(Page<Run> page, store_->ListRuns(q));
+  return OffsetPage<Run>{std::move(page.items), page.next_page_token.has_value()};
 }
 
 Result<Run> TrackingService::UpdateRun(const std::string& run_id, const RunPatch& patch,
@@ -297,29 +467,38 @@ Result<Run> TrackingService::UpdateRun(const std::string& run_id, const RunPatch
   std::optional<RunStatus> status;
   if (patch.status) {
     status = ParseRunStatus(*patch.status);
-    if (!status) errors.push_back({"status", "must be one of running, completed, failed, killed"});
+    if (!status) errors.push_back({"status", std::string("must be one of ") + kRunStatusNames});
   }
+  if (patch.name && (patch.name->empty() || patch.name->size() > kMaxRunNameLength))
+    errors.push_back({"name", "must be 1 to 256 characters"});
   ValidateMap(patch.tags, "tags", errors);
   ValidateMap(patch.params, "params", errors);
   RETURN_IF_ERROR(validation::Invalid(std::move(errors)));
-  if (!IsUuid(run_id)) return NotFound("run '" + run_id + "' not found");
+  ASSIGN_OR_RETURN(const std::string id, RunIdOf(run_id));
 
   const int64_t now = clock_.NowMillis();
-  return store_->UpdateRun(run_id, [&](const Run& current) -> Result<RunChange> {
-    RETURN_IF_ERROR(CheckIfMatch("run '" + run_id + "'", if_match, current.revision));
+  return store_->UpdateRun(id, [&](const Run& current) -> Result<RunChange> {
+    RETURN_IF_ERROR(CheckIfMatch("run '" + id + "'", if_match, current.revision));
+    if (current.deleted_at) return DeletedError("run '" + id + "'");
     const bool terminal = IsTerminal(current.status);
-    const std::string frozen = "run '" + run_id + "' is " + std::string(ToString(current.status)) +
+    const std::string frozen = "run '" + id + "' is " + std::string(ToString(current.status)) +
                                "; only its tags can change";
     RunChange change;
+    change.name = current.name;
     change.status = current.status;
     change.end_time = current.end_time;
+    change.deleted_at = current.deleted_at;
     change.updated_at = now;
     std::vector<std::string> changed;
 
     if (status && *status != current.status) {
       if (terminal) return FailedPrecondition(frozen);
-      change.status = *status;  // running -> terminal (running -> running is not a change)
-      change.end_time = patch.end_time.value_or(now);
+      change.status = *status;
+      if (IsTerminal(*status)) {
+        change.end_time = patch.end_time.value_or(now);
+      } else if (patch.end_time) {
+        return FieldInvalid("end_time", "can only be set together with a terminal status");
+      }
       changed.push_back("status");
     } else if (patch.end_time) {
       if (!terminal)
@@ -329,6 +508,11 @@ Result<Run> TrackingService::UpdateRun(const std::string& run_id, const RunPatch
     if (change.end_time && change.end_time != current.end_time &&
         *change.end_time < current.start_time)
       return FieldInvalid("end_time", "must not be before start_time");
+    if (patch.name && *patch.name != current.name) {
+      if (terminal) return FailedPrecondition(frozen);
+      change.name = *patch.name;
+      changed.push_back("name");
+    }
 
     if (patch.params) {
       for (const auto& [k, v] : *patch.params) {
@@ -349,7 +533,98 @@ Result<Run> TrackingService::UpdateRun(const std::string& run_id, const RunPatch
       changed.push_back("tags");
     }
     if (changed.empty()) return change;
-    change.audit = MakeAudit(now, actor, "run.update", "run", run_id,
+    change.audit = MakeAudit(now, actor, "run.update", "run", id,
+                             {{"changed", JoinChanged(changed)},
+                              {"status", std::string(ToString(change.status))},
+                              {"revision", current.revision + 1}});
+    return change;
+  });
+}
+
+Result<Run> TrackingService::DeleteRun(const std::string& run_id, std::optional<int64_t> if_match,
+                                       const std::string& actor) {
+  return ChangeRunLifecycle(run_id, true, if_match, actor);
+}
+
+Result<Run> TrackingService::RestoreRun(const std::string& run_id,
+                                        std::optional<int64_t> if_match,
+                                        const std::string& actor) {
+  return ChangeRunLifecycle(run_id, false, if_match, actor);
+}
+
+Result<Run> TrackingService::ChangeRunLifecycle(const std::string& run_id, bool deleted,
+                                                std::optional<int64_t> if_match,
+                                                const std::string& actor) {
+  ASSIGN_OR_RETURN(const std::string id, RunIdOf(run_id));
+  const int64_t now = clock_.NowMillis();
+  return store_->UpdateRun(id, [&](const Run& current) -> Result<RunChange> {
+    RETURN_IF_ERROR(CheckIfMatch("run '" + id + "'", if_match, current.revision));
+    RunChange change;
+    change.name = current.name;
+    change.status = current.status;
+    change.end_time = current.end_time;
+    change.deleted_at = current.deleted_at;
+    change.updated_at = now;
+    if (deleted == current.deleted_at.has_value()) return change;  // idempotent
+    change.deleted_at = deleted ? std::optional<int64_t>(now) : std::nullopt;
+    change.audit = MakeAudit(now, actor, deleted ? "run.delete" : "run.restore", "run", id,
+                             {{"revision", current.revision + 1}});
+    return change;
+  });
+}
+
+Result<RunLogResult> TrackingService::LogToRun(const std::string& run_id, RunLog log,
+                                               const std::string& actor) {
+  RETURN_IF_ERROR(CheckLogEntries(log));
+  ASSIGN_OR_RETURN(const std::string id, RunIdOf(run_id));
+  const int64_t now = clock_.NowMillis();
+  for (auto& series : log.metrics.series) {
+    for (auto& p : series.points) {
+      if (p.timestamp == kNoTimestamp) p.timestamp = now;
+    }
+  }
+  audit::Summary summary{{"metrics", static_cast<int64_t>(log.metrics.total_points)},
+                         {"params", static_cast<int64_t>(log.params.size())},
+                         {"tags", static_cast<int64_t>(log.set_tags.size())}};
+  if (!log.delete_tags.empty())
+    summary["deleted_tags"] = static_cast<int64_t>(log.delete_tags.size());
+  if (!log.inputs.empty()) summary["inputs"] = static_cast<int64_t>(log.inputs.size());
+  auto any_status = [](RunStatus) { return Status::Ok(); };
+  return store_->LogToRun(id, log, any_status,
+                          MakeAudit(now, actor, "run.log", "run", id, std::move(summary)));
+}
+
+Result<Run> TrackingService::UpdateRunInfo(const std::string& run_id, const RunInfoUpdate& update,
+                                           const std::string& actor) {
+  if (update.name && update.name->size() > kMaxRunNameLength)
+    return FieldInvalid("run_name", "must be at most 256 characters");
+  if (update.end_time && *update.end_time < 0)
+    return FieldInvalid("end_time", "must not be before 1970");
+  ASSIGN_OR_RETURN(const std::string id, RunIdOf(run_id));
+  const int64_t now = clock_.NowMillis();
+  return store_->UpdateRun(id, [&](const Run& current) -> Result<RunChange> {
+    if (current.deleted_at) return DeletedError("run '" + id + "'");
+    RunChange change;
+    change.name = current.name;
+    change.status = current.status;
+    change.end_time = current.end_time;
+    change.deleted_at = current.deleted_at;
+    change.updated_at = now;
+    std::vector<std::string> changed;
+    if (update.status && *update.status != current.status) {
+      change.status = *update.status;
+      changed.push_back("status");
+    }
+    if (update.end_time && update.end_time != current.end_time) {
+      change.end_time = update.end_time;
+      changed.push_back("end_time");
+    }
+    if (update.name && !update.name->empty() && *update.name != current.name) {
+      change.name = *update.name;
+      changed.push_back("name");
+    }
+    if (changed.empty()) return change;
+    change.audit = MakeAudit(now, actor, "run.update", "run", id,
                              {{"changed", JoinChanged(changed)},
                               {"status", std::string(ToString(change.status))},
                               {"revision", current.revision + 1}});
@@ -379,17 +654,17 @@ Result<int64_t> TrackingService::LogMetrics(const std::string& run_id, MetricBat
     }
   }
   RETURN_IF_ERROR(validation::Invalid(std::move(errors)));
-  if (!IsUuid(run_id)) return NotFound("run '" + run_id + "' not found");
+  ASSIGN_OR_RETURN(const std::string id, RunIdOf(run_id));
   auto check = [&](RunStatus s) -> Status {
     if (IsTerminal(s))
-      return FailedPrecondition("run '" + run_id + "' is " + std::string(ToString(s)) +
+      return FailedPrecondition("run '" + id + "' is " + std::string(ToString(s)) +
                                 "; metrics can only be logged to running runs");
     return Status::Ok();
   };
   const auto total = static_cast<int64_t>(batch.total_points);
   RETURN_IF_ERROR(store_->AppendMetrics(
-      run_id, batch, check,
-      MakeAudit(now, actor, "run.log_metrics", "run", run_id,
+      id, batch, check,
+      MakeAudit(now, actor, "run.log_metrics", "run", id,
                 {{"count", total}, {"keys", static_cast<int64_t>(batch.series.size())}})));
   return total;
 }
@@ -404,10 +679,10 @@ Status TrackingService::StreamMetricHistory(const std::string& run_id, const std
   if (min_step > max_step) errors.push_back({"min_step", "must not exceed max_step"});
   if (req.max_points && *req.max_points < 2) errors.push_back({"max_points", "must be at least 2"});
   RETURN_IF_ERROR(validation::Invalid(std::move(errors)));
-  if (!IsUuid(run_id)) return NotFound("run '" + run_id + "' not found");
+  ASSIGN_OR_RETURN(const std::string id, RunIdOf(run_id));
   std::optional<size_t> max_points;
   if (req.max_points) max_points = static_cast<size_t>(*req.max_points);
-  return store_->ReadMetricBlocks(run_id, key, min_step, max_step, [&](MetricBlockSource& src) {
+  return store_->ReadMetricBlocks(id, key, min_step, max_step, [&](MetricBlockSource& src) {
     return ReadMetricHistory(src, min_step, max_step, max_points, sink);
   });
 }
@@ -442,8 +717,23 @@ Result<Artifact> TrackingService::PutArtifact(const std::string& run_id, const s
                                               const std::string& temp_file,
                                               const std::string& content_type,
                                               const std::string& actor) {
+  return StoreArtifact(run_id, path, temp_file, content_type, actor, false);
+}
+
+Result<Artifact> TrackingService::ReplaceArtifact(const std::string& run_id,
+                                                  const std::string& path,
+                                                  const std::string& temp_file,
+                                                  const std::string& content_type,
+                                                  const std::string& actor) {
+  return StoreArtifact(run_id, path, temp_file, content_type, actor, true);
+}
+
+Result<Artifact> TrackingService::StoreArtifact(const std::string& run_id, const std::string& path,
+                                                const std::string& temp_file,
+                                                const std::string& content_type,
+                                                const std::string& actor, bool mlflow_rules) {
   RETURN_IF_ERROR(ValidateArtifactPath(path));
-  if (!IsUuid(run_id)) return NotFound("run '" + run_id + "' not found");
+  ASSIGN_OR_RETURN(const std::string id, RunIdOf(run_id));
   auto hashed = Sha256File(temp_file);
   if (!hashed.ok()) return Internal("cannot read uploaded file");
   const FileDigest& digest = *hashed;
@@ -455,11 +745,11 @@ Result<Artifact> TrackingService::PutArtifact(const std::string& run_id, const s
   a.content_type = content_type.empty() ? "application/octet-stream" : content_type;
   a.created_by = actor;
   a.created_at = now;
-  const std::string dest = ArtifactPath(run_id, path);
+  const std::string dest = ArtifactPath(id, path);
   bool moved = false;
   auto check = [&](RunStatus s) -> Status {
-    if (IsTerminal(s))
-      return FailedPrecondition("run '" + run_id + "' is " + std::string(ToString(s)) +
+    if (!mlflow_rules && IsTerminal(s))
+      return FailedPrecondition("run '" + id + "' is " + std::string(ToString(s)) +
                                 "; artifacts can only be uploaded to running runs");
     return Status::Ok();
   };
@@ -481,25 +771,48 @@ Result<Artifact> TrackingService::PutArtifact(const std::string& run_id, const s
     return Status::Ok();
   };
   Status s = store_->AddArtifact(
-      run_id, a, check, finalize,
-      MakeAudit(now, actor, "run.upload_artifact", "run", run_id,
-                {{"path", path}, {"size_bytes", a.size_bytes}, {"sha256", a.sha256}}));
+      id, a, check, finalize,
+      MakeAudit(now, actor, "run.upload_artifact", "run", id,
+                {{"path", path}, {"size_bytes", a.size_bytes}, {"sha256", a.sha256}}),
+      mlflow_rules);
   if (!s.ok()) {
-    if (moved) {
+    // The commit failed: do not leave an unrecorded file behind (a replaced file is lost; the
+    // row still names the old digest, so a later download reports the mismatch).
+    if (moved && !mlflow_rules) {
       std::error_code ec;
-      fs::remove(dest, ec);  // the commit failed: do not leave an unrecorded file behind
+      fs::remove(dest, ec);
     }
     return s;
   }
   return a;
 }
 
+Result<std::vector<Artifact>> TrackingService::DeleteArtifacts(const std::string& run_id,
+                                                               const std::string& path,
+                                                               const std::string& actor) {
+  RETURN_IF_ERROR(ValidateArtifactPath(path));
+  ASSIGN_OR_RETURN(const std::string id, RunIdOf(run_id));
+  const int64_t now = clock_.NowMillis();
+  auto any_status = [](RunStatus) { return Status::Ok(); };
+  auto finalize = [&](const std::vector<Artifact>& removed) -> Status {
+    for (const Artifact& a : removed) {
+      std::error_code ec;
+      fs::remove(ArtifactPath(id, a.path), ec);
+      if (ec) return Internal("cannot remove an artifact file");
+    }
+    return Status::Ok();
+  };
+  return store_->DeleteArtifacts(id, path, any_status, finalize,
+                                 MakeAudit(now, actor, "run.delete_artifacts", "run", id,
+                                           {{"path", path}}));
+}
+
 Result<ArtifactFile> TrackingService::GetArtifact(const std::string& run_id,
                                                   const std::string& path) {
   RETURN_IF_ERROR(ValidateArtifactPath(path));
-  if (!IsUuid(run_id)) return NotFound("run '" + run_id + "' not found");
-  ASSIGN_OR_RETURN(Artifact a, store_->GetArtifact(run_id, path));
-  std::string file = ArtifactPath(run_id, path);
+  ASSIGN_OR_RETURN(const std::string id, RunIdOf(run_id));
+  ASSIGN_OR_RETURN(Artifact a, store_->GetArtifact(id, path));
+  std::string file = ArtifactPath(id, path);
   std::error_code ec;
   if (!fs::is_regular_file(file, ec))
     return NotFound("artifact '" + path + "' is recorded but its file is missing");
@@ -507,8 +820,13 @@ Result<ArtifactFile> TrackingService::GetArtifact(const std::string& run_id,
 }
 
 Result<std::vector<Artifact>> TrackingService::ListArtifacts(const std::string& run_id) {
-  if (!IsUuid(run_id)) return NotFound("run '" + run_id + "' not found");
-  return store_->ListArtifacts(run_id);
+  ASSIGN_OR_RETURN(const std::string id, RunIdOf(run_id));
+  return store_->ListArtifacts(id);
+}
+
+Result<std::vector<ArtifactOwner>> TrackingService::ListArtifactOwners(
+    std::optional<int64_t> experiment_id) {
+  return store_->ListArtifactOwners(experiment_id, kMaxArtifactOwners);
 }
 
 }  // namespace cairn::tracking

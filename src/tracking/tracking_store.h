@@ -26,16 +26,27 @@
 
 namespace cairn::tracking {
 
+// What happens to an experiment's runs with a lifecycle change of the experiment (MLflow deletes
+// and restores them together with their experiment).
+enum class RunsCascade {
+  kNone,
+  kDelete,   // runs that are not deleted get deleted_at = the experiment's new deleted_at
+  kRestore,  // runs whose deleted_at equals the experiment's previous deleted_at are restored
+};
+
 // Returns the updated experiment and its audit entry, or an error to abort.
 struct ExperimentChange {
-  Experiment updated;
+  Experiment updated;  // name, description, owner, status, tags, deleted_at, updated_at written
   std::optional<audit::Entry> audit;  // nullopt: nothing changed, write nothing
+  RunsCascade runs = RunsCascade::kNone;
 };
 using ExperimentMutator = std::function<Result<ExperimentChange>(const Experiment& current)>;
 
 struct RunChange {
+  std::string name;
   RunStatus status = RunStatus::kRunning;
   std::optional<int64_t> end_time;
+  std::optional<int64_t> deleted_at;
   std::optional<StringMap> tags;  // replacement map when set
   StringMap new_params;           // inserted
   int64_t updated_at = 0;
@@ -44,55 +55,98 @@ struct RunChange {
 // `current` carries params and tags (not metrics or artifacts).
 using RunMutator = std::function<Result<RunChange>(const Run& current)>;
 
-// Called with the run's current status before a write that requires it; non-OK aborts.
+// Called with the run's current status before a write that requires it; non-OK aborts. Writes
+// to a deleted run are refused by the store before the check is called (FailedPrecondition
+// naming lifecycle_stage, see DeletedError).
 using RunCheck = std::function<Status(RunStatus current)>;
-using ExperimentCheck = std::function<Status(ExperimentStatus current)>;
+// Called with the experiment a run is about to be created in; non-OK aborts.
+using ExperimentCheck = std::function<Status(const Experiment& current)>;
+
+// FailedPrecondition for a write to a soft-deleted experiment or run, with the field error
+// {"lifecycle_stage", "deleted"} that lets the MLflow API answer INVALID_PARAMETER_VALUE, as
+// MLflow does.
+[[nodiscard]] Status DeletedError(const std::string& what);
+
+// Runs paged by keyset (the native default order) or by offset (a client-chosen order, and
+// every MLflow search).
+enum class RunOrderStyle {
+  kNative,  // ties broken by created_at DESC, run_id DESC; no keys: newest first (keyset)
+  kMlflow,  // MLflow's: start_time DESC unless ordered by it, then run_id ASC (offset)
+};
 
 struct RunQuery {
   std::optional<std::string> experiment_name;
+  // When set: runs of these experiments only (MLflow's experiment_ids; empty matches nothing).
+  std::optional<std::vector<int64_t>> experiment_ids;
   std::optional<RunStatus> status;
+  LifecycleFilter lifecycle = LifecycleFilter::kActive;
   std::vector<FilterClause> filter;
   std::vector<OrderKey> order_by;  // empty: newest first
+  RunOrderStyle order_style = RunOrderStyle::kNative;
+  std::optional<int64_t> offset;  // set: offset paging (next_page_token marks more rows)
   int limit = kDefaultPageSize;
   std::string page_token;
+};
+
+// A run that has artifacts, for the MLflow artifact proxy's directory listings.
+struct ArtifactOwner {
+  int64_t experiment_id = 0;
+  std::string run_id;
 };
 
 class TrackingStore {
  public:
   virtual ~TrackingStore() = default;
 
-  // Errors: AlreadyExists (name taken).
-  virtual Status CreateExperiment(const Experiment& experiment, const audit::Entry& audit) = 0;
-  // Errors: NotFound.
-  virtual Result<Experiment> GetExperiment(const std::string& name) = 0;
-  // Experiment with run counts by status and the newest `latest_runs` runs. Errors: NotFound.
+  // Inserts the experiment with the next experiment id (the counter is bumped in the same
+  // transaction) and returns that id; `experiment.experiment_id` is ignored.
+  // Errors: AlreadyExists (name taken, also by a deleted experiment).
+  virtual Result<int64_t> CreateExperiment(const Experiment& experiment,
+                                           const audit::Entry& audit) = 0;
+  // Deleted experiments included. Errors: NotFound.
+  virtual Result<Experiment> GetExperiment(const ExperimentRef& ref) = 0;
+  // Experiment with run counts by status and the newest `latest_runs` runs (deleted runs
+  // excluded). Errors: NotFound.
   virtual Result<ExperimentDetail> GetExperimentDetail(const std::string& name,
                                                        int latest_runs) = 0;
-  // Newest first (created_at, name). Errors: InvalidArgument (bad page token).
+  // Newest first (created_at, name) by keyset, or by `order_by` and offset (see
+  // ExperimentQuery). Errors: InvalidArgument (bad page token).
   virtual Result<Page<Experiment>> ListExperiments(const ExperimentQuery& query) = 0;
   // Read-check-write of one experiment; the store writes `updated` guarded by the revision it
-  // read. Errors: NotFound, the mutator's error, Aborted on a concurrent change.
-  virtual Result<Experiment> UpdateExperiment(const std::string& name,
+  // read (a rename cascades to the experiment's runs), and the runs cascade.
+  // Errors: NotFound, the mutator's error, AlreadyExists (rename onto a taken name), Aborted on
+  // a concurrent change.
+  virtual Result<Experiment> UpdateExperiment(const ExperimentRef& ref,
                                               const ExperimentMutator& mutate) = 0;
 
-  // Inserts a run with its params and tags after `check` accepts the experiment's status.
-  // Errors: NotFound (experiment), the check's error, AlreadyExists (run id).
-  virtual Status CreateRun(const Run& run, const ExperimentCheck& check,
-                           const audit::Entry& audit) = 0;
-  // The full run: params, tags, latest metrics, artifacts. Errors: NotFound.
+  // Inserts a run with its params and tags after `check` accepts the experiment (named by
+  // run.experiment_name, or by `experiment_id` when set). Returns the stored run's experiment
+  // name and id. Errors: NotFound (experiment), the check's error, AlreadyExists (run id).
+  virtual Result<Experiment> CreateRun(const Run& run, std::optional<int64_t> experiment_id,
+                                       const ExperimentCheck& check,
+                                       const audit::Entry& audit) = 0;
+  // The full run: params, tags, latest metrics, dataset inputs, artifacts. Deleted runs
+  // included. Errors: NotFound.
   virtual Result<Run> GetRun(const std::string& run_id) = 0;
   // The current revision only (cheap). Errors: NotFound.
   virtual Result<int64_t> GetRunRevision(const std::string& run_id) = 0;
-  // Runs with params, tags and latest metrics (no artifacts). Errors: InvalidArgument (bad
-  // page token).
+  // Runs with params, tags, latest metrics and dataset inputs (no artifacts).
+  // Errors: InvalidArgument (bad page token).
   virtual Result<Page<Run>> ListRuns(const RunQuery& query) = 0;
   // Errors: NotFound, the mutator's error, Aborted on a concurrent change.
   virtual Result<Run> UpdateRun(const std::string& run_id, const RunMutator& mutate) = 0;
+  // Applies an MLflow-style log (metrics, params, tags, inputs; mlflow.runName renames) in one
+  // transaction after `check` accepts the run's status, bumping the revision. Params are
+  // write-once: a logged key with another value is returned as a conflict and NOTHING is
+  // written. Errors: NotFound (run, or a tag to delete), the check's error, FailedPrecondition
+  // (deleted run).
+  virtual Result<RunLogResult> LogToRun(const std::string& run_id, const RunLog& log,
+                                        const RunCheck& check, const audit::Entry& audit) = 0;
 
   // Stores each series as one metric_blocks row (next seq per run and key), upserts
-  // latest_metrics (greatest (step, timestamp) wins; ties: the later write), bumps the run
-  // revision and appends `audit`, after `check` accepts the run's status.
-  // Errors: NotFound (run), the check's error.
+  // latest_metrics (MLflow's rule: the greatest (step, timestamp, value) wins, NaN below any
+  // number), bumps the run revision and appends `audit`, after `check` accepts the run's status.
+  // Errors: NotFound (run), FailedPrecondition (deleted run), the check's error.
   virtual Status AppendMetrics(const std::string& run_id, const MetricBatch& batch,
                                const RunCheck& check, const audit::Entry& audit) = 0;
   // Hands the blocks of `key` that overlap [min_step, max_step] to `read` as a
@@ -105,14 +159,28 @@ class TrackingStore {
 
   // Records an artifact after `check` accepts the run's status, then calls `finalize` (which
   // moves the file into place) before committing; a finalize error aborts the transaction.
-  // Errors: NotFound (run), the check's error, AlreadyExists (path recorded), finalize's.
+  // With `replace`, an artifact already recorded at the path is overwritten (MLflow's
+  // semantics); otherwise it is AlreadyExists.
+  // Errors: NotFound (run), FailedPrecondition (deleted run), the check's error, AlreadyExists
+  // (path recorded), finalize's.
   virtual Status AddArtifact(const std::string& run_id, const Artifact& artifact,
                              const RunCheck& check, const std::function<Status()>& finalize,
-                             const audit::Entry& audit) = 0;
+                             const audit::Entry& audit, bool replace = false) = 0;
+  // Removes the artifact at `path` and every artifact under `path/`, returning what was removed
+  // (nothing is not an error), after `check` accepts the run; `finalize` (which removes the
+  // files) runs before the commit. Errors: NotFound (run), FailedPrecondition (deleted run).
+  virtual Result<std::vector<Artifact>> DeleteArtifacts(
+      const std::string& run_id, const std::string& path, const RunCheck& check,
+      const std::function<Status(const std::vector<Artifact>&)>& finalize,
+      const audit::Entry& audit) = 0;
   // Errors: NotFound (run or artifact).
   virtual Result<Artifact> GetArtifact(const std::string& run_id, const std::string& path) = 0;
   // Ordered by path. Errors: NotFound (run).
   virtual Result<std::vector<Artifact>> ListArtifacts(const std::string& run_id) = 0;
+  // Runs that have artifacts, of one experiment or of all, ordered by experiment id and run id,
+  // at most `limit`.
+  virtual Result<std::vector<ArtifactOwner>> ListArtifactOwners(
+      std::optional<int64_t> experiment_id, int limit) = 0;
 };
 
 }  // namespace cairn::tracking

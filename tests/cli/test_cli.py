@@ -250,7 +250,7 @@ class CliTest(unittest.TestCase):
         self.assertEqual(stale.rc, 4, stale)
         self.assertIn("(412)", stale.err)
 
-        bad = self.cairn("experiments", "create", "no spaces allowed")
+        bad = self.cairn("experiments", "create", "x" * 257)  # names are 1-256 characters
         self.assertEqual(bad.rc, 2, bad)
         self.assertIn("Bad Request (400)", bad.err)
         self.assertIn("  - name: must be", bad.err)

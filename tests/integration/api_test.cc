@@ -209,9 +209,11 @@ TEST_P(ExperimentsApi, UnknownFieldIs400NamingTheField) {
 }
 
 TEST_P(ExperimentsApi, InvalidNameIs400) {
-  ExpectProblem(DoJson("POST", Url("/experiments"), bj::object{{"name", "-bad name"}}), 400,
+  // Experiment names follow the wide rule (1-256 characters, no control characters, not . or ..).
+  ExpectProblem(DoJson("POST", Url("/experiments"), bj::object{{"name", ".."}}), 400, "name");
+  ExpectProblem(DoJson("POST", Url("/experiments"), bj::object{{"name", "bad\nname"}}), 400,
                 "name");
-  ExpectProblem(DoJson("POST", Url("/experiments"), bj::object{{"name", std::string(129, 'a')}}),
+  ExpectProblem(DoJson("POST", Url("/experiments"), bj::object{{"name", std::string(257, 'a')}}),
                 400, "name");
   ExpectProblem(DoJson("POST", Url("/experiments"), bj::object{}), 400, "name");
 }

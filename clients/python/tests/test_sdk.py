@@ -323,7 +323,7 @@ class ErrorsTest(ServerTest):
         with self.assertRaises(cairn.Conflict):
             self.client.experiments.create(name)
         with self.assertRaises(cairn.ValidationError) as bad:
-            self.client.experiments.create("spaces are not allowed")
+            self.client.experiments.create("x" * 257)  # names are 1-256 characters
         self.assertEqual(bad.exception.errors[0].field, "name")
         with self.assertRaises(cairn.PreconditionFailed):
             self.client.experiments.update(name, description="x", if_match=exp["revision"] + 5)

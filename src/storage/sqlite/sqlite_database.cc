@@ -198,6 +198,9 @@ Result<std::unique_ptr<Connection>> OpenConnection(const std::string& path,
   RETURN_IF_ERROR(ExecPragmas(conn->db, options.fsync_each_commit ? "PRAGMA synchronous=FULL"
                                                                   : "PRAGMA synchronous=NORMAL"));
   RETURN_IF_ERROR(ExecPragmas(conn->db, "PRAGMA foreign_keys=ON"));
+  // LIKE is case-sensitive, as on PostgreSQL (stores write LOWER(x) LIKE LOWER(?) for a
+  // case-insensitive match).
+  RETURN_IF_ERROR(ExecPragmas(conn->db, "PRAGMA case_sensitive_like=ON"));
   if (reader) RETURN_IF_ERROR(ExecPragmas(conn->db, "PRAGMA query_only=ON"));
   return conn;
 }

@@ -13,7 +13,7 @@
 -- in a REAL), a NaN is stored as value 0 with is_nan = 1 (the metric blocks keep the NaN).
 --
 -- run_inputs: MLflow's dataset inputs of a run (log-inputs), one row per (name, digest),
--- input tags as a JSON object.
+-- input tags as a JSON object (context: the mlflow.data.context tag, for search filters).
 --
 -- Registered models gain description, tags, creator and a revision; model versions gain
 -- MLflow's source and run_link and soft delete (numbers are never reused); aliases point at a
@@ -62,6 +62,7 @@ CREATE TABLE run_inputs (
   dataset_schema TEXT,
   profile TEXT,
   tags TEXT NOT NULL DEFAULT '{}',
+  context TEXT NOT NULL DEFAULT '',
   created_at BIGINT NOT NULL,
   CONSTRAINT run_inputs_pk PRIMARY KEY (run_id, name, digest),
   CONSTRAINT run_inputs_run_fk FOREIGN KEY (run_id) REFERENCES runs (run_id)
