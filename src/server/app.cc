@@ -31,6 +31,7 @@
 #include "server/prom_metrics.h"
 #include "server/startup_cleanup.h"
 #include "storage/store_factory.h"
+#include "tracking/mlflow_tracking_routes.h"
 #include "tracking/sql_tracking_store.h"
 #include "tracking/tracking_routes.h"
 #include "tracking/tracking_service.h"
@@ -138,6 +139,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
                          PlatformDeps{impl->db.get(), &impl->metrics, FindDocsDir(config.docs_dir),
                                       FindWebDir(config.web_dir)});
   tracking::RegisterTrackingRoutes(impl->router, *impl->tracking);
+  tracking::RegisterMlflowTrackingRoutes(impl->router, *impl->tracking);
   audit::RegisterAuditRoutes(impl->router, *impl->audit);
   datasets::RegisterDatasetRoutes(impl->router, *impl->datasets);
   features::RegisterFeatureRoutes(impl->router, *impl->features);

@@ -2,12 +2,15 @@
 // (tests/mlflow/recordings) replayed against a fresh `cairn serve` per scenario, on SQLite and
 // PostgreSQL, compared structurally by the contract harness (tests/mlflow/contract).
 //
-// Disabled until the /api/2.0/mlflow routes exist: remove the DISABLED_ prefix in the change
-// that adds them. The same recordings already replay against MLflow with no difference
-// (tests/mlflow/replay_against_mlflow.py), so a failure here is Cairn's.
+// The same recordings replay against MLflow with no difference
+// (tests/mlflow/replay_against_mlflow.py), so a failure here is Cairn's. Every exchange must
+// match, except the ones in Pending() — endpoints not built yet, listed one by one so that the
+// list only shrinks: an exchange that starts to match while still listed fails the test too.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <map>
+#include <set>
 #include <string>
 
 #include "common/testing/status_matchers.h"
@@ -39,6 +42,156 @@ const std::map<std::string, Override>& Deviations() {
   return kDeviations;
 }
 
+// Exchanges that still differ because their endpoint is not built yet ("scenario/exchange").
+// The comparison is not weakened for them: they are replayed and compared like the others, and
+// the test requires that exactly these differ.
+const std::set<std::string>& Pending() {
+  static const std::set<std::string> kPending = {
+      // ajax: registered-models/search and artifacts/list are not routed yet.
+      "ajax/search registered models (ajax)",
+      "ajax/list artifacts (ajax)",
+      // artifacts: artifacts/list, the mlflow-artifacts proxy and the multipart endpoints are not routed yet.
+      "artifacts/DELETE file",
+      "artifacts/proxy download missing",
+      "artifacts/PUT file",
+      "artifacts/PUT nested file",
+      "artifacts/PUT empty file",
+      "artifacts/PUT binary",
+      "artifacts/artifacts/list root",
+      "artifacts/artifacts/list dir",
+      "artifacts/artifacts/list file path",
+      "artifacts/artifacts/list missing path",
+      "artifacts/artifacts/list path traversal",
+      "artifacts/artifacts/list unknown run",
+      "artifacts/artifacts/list without run_id",
+      "artifacts/proxy list",
+      "artifacts/proxy list dir",
+      "artifacts/proxy list root",
+      "artifacts/proxy list missing",
+      "artifacts/proxy list traversal",
+      "artifacts/proxy download",
+      "artifacts/proxy download nested",
+      "artifacts/proxy download binary",
+      "artifacts/proxy download traversal",
+      "artifacts/proxy PUT traversal",
+      "artifacts/DELETE directory",
+      "artifacts/proxy list after delete",
+      "artifacts/DELETE missing",
+      "artifacts/mpu create (local store: unsupported)",
+      "artifacts/mpu complete (local store: unsupported)",
+      "artifacts/mpu abort (local store: unsupported)",
+      "artifacts/mpu create without path",
+      "artifacts/get-artifact (UI)",
+      "artifacts/ajax upload-artifact (UI)",
+      // metric_history: metrics/get-history-bulk-interval is not routed yet.
+      "metric_history/bulk-interval /api/2.0/mlflow",
+      "metric_history/bulk-interval with steps /api/2.0/mlflow",
+      "metric_history/bulk-interval /ajax-api/2.0/mlflow",
+      "metric_history/bulk-interval with steps /ajax-api/2.0/mlflow",
+      "metric_history/bulk-interval default max_results",
+      "metric_history/bulk-interval start_step > end_step",
+      "metric_history/bulk-interval only start_step",
+      "metric_history/bulk-interval max_results 0",
+      "metric_history/bulk-interval max_results 2501",
+      "metric_history/bulk-interval without run_ids",
+      "metric_history/bulk-interval without metric_key",
+      "metric_history/bulk-interval 101 run_ids",
+      "metric_history/bulk-interval unknown run",
+      // registry: the registry routes (registered-models, model-versions, aliases, transition-stage) are not written yet.
+      "registry/create registered model",
+      "registry/create duplicate",
+      "registry/create without name",
+      "registry/create second model",
+      "registry/get",
+      "registry/get unknown",
+      "registry/get without name",
+      "registry/update description (PATCH)",
+      "registry/update unknown",
+      "registry/set-tag",
+      "registry/set-tag unknown model",
+      "registry/set-tag bad key",
+      "registry/delete-tag",
+      "registry/delete-tag missing key",
+      "registry/create version 1",
+      "registry/create version 2",
+      "registry/create version 3 without run",
+      "registry/create version for unknown model",
+      "registry/create version with a relative source",
+      "registry/create version with a local source",
+      "registry/create version without source",
+      "registry/get version",
+      "registry/get unknown version",
+      "registry/get version not a number",
+      "registry/get version without version",
+      "registry/update version description",
+      "registry/update unknown version",
+      "registry/version set-tag",
+      "registry/version set-tag unknown version",
+      "registry/version delete-tag",
+      "registry/version delete-tag missing",
+      "registry/get-download-uri",
+      "registry/get-download-uri unknown",
+      "registry/transition to Staging",
+      "registry/transition to Production",
+      "registry/transition v2 to Production archiving others",
+      "registry/transition to an unknown stage",
+      "registry/transition archive_existing_versions to Archived",
+      "registry/transition without archive flag",
+      "registry/transition unknown version",
+      "registry/get-latest-versions (POST)",
+      "registry/get-latest-versions stages",
+      "registry/get-latest-versions (GET)",
+      "registry/get-latest-versions invalid stage",
+      "registry/get-latest-versions unknown model",
+      "registry/set alias",
+      "registry/set second alias",
+      "registry/move alias",
+      "registry/set alias on unknown version",
+      "registry/set reserved alias v1",
+      "registry/set alias latest",
+      "registry/set alias with bad characters",
+      "registry/get version by alias",
+      "registry/get by unknown alias",
+      "registry/get model with aliases",
+      "registry/get version with aliases",
+      "registry/delete alias",
+      "registry/delete alias via query string",
+      "registry/delete unknown alias",
+      "registry/search models",
+      "registry/search models name LIKE",
+      "registry/search models by tag",
+      "registry/search models page 1",
+      "registry/search models page 2",
+      "registry/search models order_by",
+      "registry/search models invalid filter",
+      "registry/search models invalid order_by",
+      "registry/search models max_results 1001",
+      "registry/search versions",
+      "registry/search versions run_id IN",
+      "registry/search versions by tag",
+      "registry/search versions order_by",
+      "registry/search versions invalid",
+      "registry/search versions numeric on a string",
+      "registry/rename",
+      "registry/rename to existing",
+      "registry/rename unknown",
+      "registry/rename without new_name",
+      "registry/delete version",
+      "registry/get deleted version",
+      "registry/delete version again",
+      "registry/delete model",
+      "registry/get deleted model",
+      "registry/delete unknown model",
+      // runs: runs/log-model is not routed yet (and the mlflow.log-model.history tag it writes).
+      "runs/log-model",
+      "runs/log-model malformed model_json",
+      "runs/log-model missing fields",
+      "runs/log-model without model_json",
+      "runs/get with inputs and logged model tag",
+  };
+  return kPending;
+}
+
 std::map<std::string, Override> DeviationsFor(const std::string& scenario) {
   std::map<std::string, Override> out;
   for (const auto& [key, o] : Deviations()) {
@@ -49,20 +202,32 @@ std::map<std::string, Override> DeviationsFor(const std::string& scenario) {
 
 class MlflowContract : public ::testing::TestWithParam<BackendKind> {};
 
-TEST_P(MlflowContract, DISABLED_EveryRecordedExchangeMatches) {
+TEST_P(MlflowContract, EveryRecordedExchangeMatches) {
   auto recordings = mlflow::contract::LoadRecordings(CAIRN_MLFLOW_RECORDINGS_DIR);
   ASSERT_OK(recordings);
+  std::set<std::string> failing;
+  int exchanges = 0;
   for (const auto& rec : *recordings) {
     auto server = TestServer::Start(GetParam());
     ASSERT_OK(server);
     const auto report =
         mlflow::contract::Replay(rec, "127.0.0.1", (*server)->port(), DeviationsFor(rec.scenario));
+    exchanges += report.exchanges;
     for (const auto& [name, diffs] : report.failures) {
+      const std::string key = rec.scenario + "/" + name;
+      failing.insert(key);
+      if (Pending().count(key)) continue;
       std::string all;
       for (const auto& d : diffs) all += "\n    " + d;
       ADD_FAILURE() << rec.scenario << " / " << name << all;
     }
   }
+  for (const auto& key : Pending()) {
+    EXPECT_TRUE(failing.count(key)) << key << " now matches: remove it from Pending()";
+  }
+  EXPECT_EQ(exchanges, 364);
+  std::printf("MLflow contract: %d of %d recorded exchanges match (%zu pending)\n",
+              exchanges - static_cast<int>(failing.size()), exchanges, Pending().size());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MlflowContract, ::testing::ValuesIn(AvailableBackends()),

@@ -1,0 +1,51 @@
+// MLflow 2.x REST compatibility (docs/mlflow-compat.md): the same routes under /api/2.0/mlflow
+// and /ajax-api/2.0/mlflow, with MLflow's request and response messages (service.proto) and
+// MLflow's error shape {"error_code", "message"} instead of problem+json.
+module.exports = (h) => {
+  const { ref, json } = h;
+  const any = { type: "object", additionalProperties: true };
+  const mlflowError = { description: "MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...)", content: json(ref("MlflowError")) };
+  const routes = [
+    ["post", "experiments/create", "Create an experiment (CreateExperiment)"],
+    ["get", "experiments/get", "Get an experiment by id (GetExperiment)"],
+    ["get", "experiments/get-by-name", "Get an experiment by name (GetExperimentByName)"],
+    ["get", "experiments/search", "Search experiments (SearchExperiments, query string)"],
+    ["post", "experiments/search", "Search experiments (SearchExperiments)"],
+    ["post", "experiments/update", "Rename an experiment (UpdateExperiment)"],
+    ["post", "experiments/delete", "Soft-delete an experiment and its runs (DeleteExperiment)"],
+    ["post", "experiments/restore", "Restore a deleted experiment and its runs (RestoreExperiment)"],
+    ["post", "experiments/set-experiment-tag", "Set an experiment tag (SetExperimentTag)"],
+    ["post", "runs/create", "Create a run (CreateRun)"],
+    ["get", "runs/get", "Get a run (GetRun)"],
+    ["post", "runs/update", "Update a run's status, end time or name (UpdateRun)"],
+    ["post", "runs/delete", "Soft-delete a run (DeleteRun)"],
+    ["post", "runs/restore", "Restore a deleted run (RestoreRun)"],
+    ["post", "runs/search", "Search runs with MLflow's filter grammar (SearchRuns)"],
+    ["post", "runs/log-metric", "Log one metric point (LogMetric)"],
+    ["post", "runs/log-parameter", "Log a parameter (LogParam)"],
+    ["post", "runs/set-tag", "Set a run tag (SetTag)"],
+    ["post", "runs/delete-tag", "Delete a run tag (DeleteTag)"],
+    ["post", "runs/log-batch", "Log metrics, params and tags in one request (LogBatch)"],
+    ["post", "runs/log-inputs", "Record the datasets a run used (LogInputs)"],
+    ["get", "metrics/get-history", "A metric's full history (GetMetricHistory)"],
+  ];
+  const paths = {};
+  for (const prefix of ["/api/2.0/mlflow", "/ajax-api/2.0/mlflow"]) {
+    for (const [method, path, summary] of routes) {
+      const p = `${prefix}/${path}`;
+      const opId = (prefix.startsWith("/ajax") ? "mlflowAjax_" : "mlflow_") + `${method}_${path}`.replace(/[^A-Za-z0-9]+/g, "_");
+      const op = { summary, operationId: opId, responses: { 200: { description: "MLflow's response message", content: json(any) }, 400: mlflowError, 404: mlflowError } };
+      if (method === "post") op.requestBody = { required: false, content: json(any) };
+      paths[p] = { ...(paths[p] || {}), [method]: op };
+    }
+  }
+  const text = (d) => ({ 200: { description: d, content: { "text/html": { schema: { type: "string" } } } } });
+  paths["/health"] = { get: { summary: "MLflow's health check (answers OK)", operationId: "mlflowHealth", responses: text("OK") } };
+  paths["/version"] = { get: { summary: "The MLflow version whose REST API Cairn emulates (2.12.2)", operationId: "mlflowVersion", responses: text("2.12.2") } };
+  return {
+    paths,
+    schemas: {
+      MlflowError: { type: "object", required: ["error_code", "message"], properties: { error_code: { type: "string" }, message: { type: "string" } } },
+    },
+  };
+};

@@ -1,0 +1,1018 @@
+#include "tracking/mlflow_tracking_routes.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "common/ids.h"
+#include "http/identity.h"
+#include "mlflow/error.h"
+#include "mlflow/messages.h"
+#include "mlflow/order_by.h"
+#include "mlflow/page_token.h"
+#include "mlflow/search_filter.h"
+#include "tracking/run_filter.h"
+
+namespace cairn::tracking {
+namespace {
+
+namespace bj = boost::json;
+namespace msg = mlflow::msg;
+
+using http::Method;
+using http::Request;
+using http::Response;
+
+constexpr char kDocsHint[] = " See the API docs for more information about request parameters.";
+constexpr int kDefaultSearchRuns = 1000;
+constexpr int kDefaultSearchExperiments = 1000;
+constexpr int kMaxSearchResults = 50000;
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+Response Json(bj::object o) { return Response::Json(200, bj::serialize(o)); }
+
+// MLflow's error shape for a Cairn status. A write to a deleted run or experiment is MLflow's
+// INVALID_PARAMETER_VALUE ("must be in the 'active' state"); field errors are appended to the
+// message so that a client sees which field was wrong.
+Response Error(const Status& s) {
+  mlflow::Error e = mlflow::FromStatus(s);
+  bool deleted = false;
+  for (const FieldError& f : s.errors()) deleted = deleted || f.field == "lifecycle_stage";
+  if (deleted) e.code = mlflow::ErrorCode::kInvalidParameterValue;
+  if (e.code != mlflow::ErrorCode::kInternalError) {
+    for (const FieldError& f : s.errors()) {
+      if (f.field == "lifecycle_stage") continue;
+      e.message += (e.message.empty() ? "" : "; ") + f.field + " " + f.message;
+    }
+  }
+  Response r = Response::Json(e.http_status(), e.ToJson());
+  return r;
+}
+
+Status Invalid(std::string message) { return InvalidArgument(std::move(message)); }
+Status Missing(std::string_view field) {
+  return Invalid("Missing value for required parameter '" + std::string(field) + "'." +
+                 kDocsHint);
+}
+Status InvalidValue(std::string_view field, const bj::value& v) {
+  std::string shown = v.is_string() ? std::string(v.get_string()) : bj::serialize(v);
+  return Invalid("Invalid value " + shown + " for parameter '" + std::string(field) +
+                 "' supplied." + kDocsHint);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests: one JSON object of parameters, from the body (POST) or the query string (GET)
+
+bool IsJsonContentType(std::string_view ct) {
+  const size_t semi = ct.find(';');
+  std::string_view media = ct.substr(0, semi);
+  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+  while (!media.empty() && media.front() == ' ') media.remove_prefix(1);
+  if (media.size() != 16) return false;
+  for (size_t i = 0; i < media.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(media[i])) != "application/json"[i]) return false;
+  }
+  return true;
+}
+
+// A body that is not a JSON object reads as no parameters (MLflow then reports the first
+// missing required one).
+Result<bj::object> BodyParams(const Request& req) {
+  auto ct = req.Header("content-type");
+  if ((ct && !IsJsonContentType(*ct)) || (!ct && !req.body.empty()))
+    return Invalid("Bad Request. Content-Type must be one of ['application/json'].");
+  if (req.body.empty()) return bj::object{};
+  boost::system::error_code ec;
+  bj::value v = bj::parse(req.body, ec);
+  if (ec || !v.is_object()) return bj::object{};
+  return std::move(v.get_object());
+}
+
+// Query parameters; `k[]=` and `k[0]=` are `k`, repeated keys and `list` are arrays.
+bj::object QueryParams(const Request& req, std::string_view list) {
+  bj::object o;
+  if (!list.empty()) o[list] = bj::array{};
+  for (const auto& [raw, value] : req.query) {
+    std::string key = raw;
+    if (const size_t b = key.find('['); b != std::string::npos && key.back() == ']')
+      key.resize(b);
+    bj::value* existing = o.if_contains(key);
+    if (existing == nullptr) {
+      o[key] = value;
+    } else if (existing->is_array()) {
+      existing->get_array().push_back(bj::value(value));
+    } else {
+      bj::array a{*existing, bj::value(value)};
+      *existing = std::move(a);
+    }
+  }
+  if (!list.empty() && o.at(list).is_array() && o.at(list).get_array().empty()) o.erase(list);
+  return o;
+}
+
+Result<bj::object> Params(const Request& req, std::string_view list) {
+  if (req.method == Method::kGet) return QueryParams(req, list);
+  return BodyParams(req);
+}
+
+bool Present(const bj::object& o, std::string_view field) {
+  const bj::value* v = o.if_contains(field);
+  return v != nullptr && !v->is_null() && !(v->is_string() && v->get_string().empty());
+}
+
+Result<std::string> RequiredString(const bj::object& o, std::string_view field) {
+  if (!Present(o, field)) return Missing(field);
+  const bj::value& v = o.at(field);
+  if (!v.is_string()) return InvalidValue(field, v);
+  return std::string(v.get_string());
+}
+
+Result<std::optional<std::string>> OptionalString(const bj::object& o, std::string_view field) {
+  const bj::value* v = o.if_contains(field);
+  if (v == nullptr || v->is_null()) return std::optional<std::string>();
+  if (!v->is_string()) return InvalidValue(field, *v);
+  return std::optional<std::string>(std::string(v->get_string()));
+}
+
+Result<std::optional<int64_t>> OptionalInt64(const bj::object& o, std::string_view field) {
+  const bj::value* v = o.if_contains(field);
+  if (v == nullptr || v->is_null() || (v->is_string() && v->get_string().empty()))
+    return std::optional<int64_t>();
+  auto n = msg::ReadInt64(*v);
+  if (!n) return InvalidValue(field, *v);
+  return std::optional<int64_t>(*n);
+}
+
+// run_id, or its older name run_uuid.
+Result<std::string> RunIdParam(const bj::object& o) {
+  if (Present(o, "run_id")) return RequiredString(o, "run_id");
+  if (Present(o, "run_uuid")) return RequiredString(o, "run_uuid");
+  return Missing("run_id");
+}
+
+// A list of strings (a single string counts as a one-item list).
+Result<std::vector<std::string>> StringList(const bj::object& o, std::string_view field) {
+  std::vector<std::string> out;
+  const bj::value* v = o.if_contains(field);
+  if (v == nullptr || v->is_null()) return out;
+  if (v->is_string()) {
+    out.emplace_back(v->get_string());
+    return out;
+  }
+  if (!v->is_array()) return InvalidValue(field, *v);
+  for (const bj::value& e : v->get_array()) {
+    if (!e.is_string()) return InvalidValue(field, *v);
+    out.emplace_back(e.get_string());
+  }
+  return out;
+}
+
+Result<std::vector<msg::KeyValue>> KeyValues(const bj::object& o, std::string_view field) {
+  std::vector<msg::KeyValue> out;
+  const bj::value* v = o.if_contains(field);
+  if (v == nullptr || v->is_null()) return out;
+  if (!v->is_array()) return InvalidValue(field, *v);
+  for (const bj::value& e : v->get_array()) {
+    if (!e.is_object()) return InvalidValue(field, *v);
+    const bj::object& kv = e.get_object();
+    const bj::value* key = kv.if_contains("key");
+    const bj::value* value = kv.if_contains("value");
+    if (key == nullptr || !key->is_string() || (value && !value->is_null() && !value->is_string()))
+      return InvalidValue(field, *v);
+    out.push_back({std::string(key->get_string()),
+                   value && value->is_string() ? std::string(value->get_string()) : ""});
+  }
+  return out;
+}
+
+// An experiment id: decimal text; anything else names no experiment.
+Result<int64_t> ExperimentId(const std::string& text) {
+  int64_t id = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, id);
+  if (ec != std::errc() || ptr != end || text.empty())
+    return NotFound("No Experiment with id=" + text + " exists");
+  return id;
+}
+
+Status ExperimentNotFoundById(const Status& s, const std::string& id) {
+  if (s.code() == StatusCode::kNotFound) return NotFound("No Experiment with id=" + id + " exists");
+  return s;
+}
+
+Status RunNotFound(const Status& s, const std::string& run_id) {
+  if (s.code() == StatusCode::kNotFound && s.message().rfind("run '", 0) == 0)
+    return NotFound("Run with id=" + run_id + " not found");
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cairn → MLflow messages
+
+msg::RunStatus ToMlflow(RunStatus s) {
+  switch (s) {
+    case RunStatus::kRunning:
+      return msg::RunStatus::kRunning;
+    case RunStatus::kScheduled:
+      return msg::RunStatus::kScheduled;
+    case RunStatus::kCompleted:
+      return msg::RunStatus::kFinished;
+    case RunStatus::kFailed:
+      return msg::RunStatus::kFailed;
+    case RunStatus::kKilled:
+      return msg::RunStatus::kKilled;
+  }
+  return msg::RunStatus::kRunning;
+}
+
+RunStatus FromMlflow(msg::RunStatus s) {
+  switch (s) {
+    case msg::RunStatus::kRunning:
+      return RunStatus::kRunning;
+    case msg::RunStatus::kScheduled:
+      return RunStatus::kScheduled;
+    case msg::RunStatus::kFinished:
+      return RunStatus::kCompleted;
+    case msg::RunStatus::kFailed:
+      return RunStatus::kFailed;
+    case msg::RunStatus::kKilled:
+      return RunStatus::kKilled;
+  }
+  return RunStatus::kRunning;
+}
+
+std::vector<msg::KeyValue> ToKeyValues(const StringMap& m) {
+  std::vector<msg::KeyValue> out;
+  for (const auto& [k, v] : m) out.push_back({k, v});
+  return out;
+}
+
+msg::Experiment ToMlflow(const Experiment& e) {
+  msg::Experiment m;
+  m.experiment_id = std::to_string(e.experiment_id);
+  m.name = e.name;
+  m.artifact_location = "mlflow-artifacts:/" + m.experiment_id;
+  m.lifecycle_stage = e.deleted_at ? "deleted" : "active";
+  m.last_update_time = e.updated_at;
+  m.creation_time = e.created_at;
+  m.tags = ToKeyValues(e.tags);
+  return m;
+}
+
+msg::RunInfo InfoOf(const Run& r) {
+  msg::RunInfo i;
+  i.run_id = UndashedUuid(r.run_id);
+  i.experiment_id = std::to_string(r.experiment_id);
+  i.run_name = r.name;
+  i.user_id = r.created_by == http::kAnonymousActor ? "" : r.created_by;
+  i.status = ToMlflow(r.status);
+  i.start_time = r.start_time;
+  i.end_time = r.end_time;
+  i.artifact_uri = "mlflow-artifacts:/" + i.experiment_id + "/" + i.run_id + "/artifacts";
+  i.lifecycle_stage = r.deleted_at ? "deleted" : "active";
+  return i;
+}
+
+msg::Run ToMlflow(const Run& r) {
+  msg::Run m;
+  m.info = InfoOf(r);
+  for (const auto& [key, latest] : r.metrics)
+    m.metrics.push_back({key, latest.value, latest.timestamp, latest.step, std::nullopt});
+  m.params = ToKeyValues(r.params);
+  m.tags = ToKeyValues(r.tags);
+  m.tags.push_back({kRunNameTag, r.name});
+  for (const DatasetInput& d : r.dataset_inputs) {
+    msg::DatasetInput in;
+    in.tags = ToKeyValues(d.tags);
+    in.dataset = {d.name, d.digest, d.source_type, d.source, d.schema, d.profile};
+    m.inputs.push_back(std::move(in));
+  }
+  return m;
+}
+
+// A run as MLflow's server writes it: `inputs` is always present, empty or not.
+bj::object RunJson(const Run& r) {
+  bj::object o = msg::ToJson(ToMlflow(r));
+  if (!o.contains("inputs")) o["inputs"] = bj::object{};
+  return o;
+}
+
+// MLflow hands out a next page token whenever a page is full (its stores do not look ahead).
+bool MoreMayFollow(bool has_more, size_t items, int limit) {
+  return has_more || items == static_cast<size_t>(limit);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search translation
+
+Result<int> MaxResults(const bj::object& o, int default_value) {
+  ASSIGN_OR_RETURN(auto n, OptionalInt64(o, "max_results"));
+  if (!n) return default_value;
+  if (*n > kMaxSearchResults)
+    return Invalid("Invalid value " + std::to_string(*n) +
+                   " for parameter 'max_results' supplied. It must be at most 50000");
+  if (*n < 1)
+    return Invalid("Invalid value for max_results. It must be a positive integer, but got " +
+                   std::to_string(*n));
+  return static_cast<int>(*n);
+}
+
+std::string OpText(mlflow::Comparator c) {
+  switch (c) {
+    case mlflow::Comparator::kEq:
+      return "=";
+    case mlflow::Comparator::kNe:
+      return "!=";
+    case mlflow::Comparator::kLt:
+      return "<";
+    case mlflow::Comparator::kLe:
+      return "<=";
+    case mlflow::Comparator::kGt:
+      return ">";
+    case mlflow::Comparator::kGe:
+      return ">=";
+    case mlflow::Comparator::kLike:
+      return "LIKE";
+    case mlflow::Comparator::kILike:
+      return "ILIKE";
+    case mlflow::Comparator::kIn:
+      return "IN";
+    case mlflow::Comparator::kNotIn:
+      return "NOT IN";
+  }
+  return "=";
+}
+
+// The run attribute column of IsSearchAttribute for an MLflow attribute name.
+std::string RunAttribute(std::string_view mlflow_key) {
+  const std::string_view key = mlflow::CanonicalRunAttribute(mlflow_key);
+  if (key == "run_name") return "name";
+  if (key == "run_id") return "mlflow_run_id";
+  if (key == "user_id") return "created_by";
+  return std::string(key);
+}
+
+// A status value as MLflow writes it ("FINISHED") in Cairn's spelling; other text (LIKE
+// patterns) lower-cased, which matches Cairn's names the way MLflow's match its own.
+std::string StatusValue(const std::string& v) {
+  std::string upper = v;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (auto s = msg::ParseRunStatus(bj::value(upper))) return std::string(ToString(FromMlflow(*s)));
+  std::string lower = v;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
+Result<std::vector<FilterClause>> RunFilter(const std::string& text) {
+  ASSIGN_OR_RETURN(auto clauses, mlflow::ParseSearchFilter(mlflow::SearchGrammar::kRuns, text));
+  std::vector<FilterClause> out;
+  for (const mlflow::FilterClause& c : clauses) {
+    FilterClause f;
+    f.op = OpText(c.op);
+    if (c.type == "metric") {
+      f.kind = FilterClause::Kind::kMetric;
+      f.key = c.key;
+      f.value = c.number.value_or(0.0);
+    } else if (c.type == "parameter" || c.type == "tag") {
+      f.kind = c.type == "tag" ? FilterClause::Kind::kTag : FilterClause::Kind::kParam;
+      f.key = c.key;
+      if (const auto* s = std::get_if<std::string>(&c.value)) f.value = *s;
+      if (c.type == "tag" && c.key == kRunNameTag) {  // the name is the run's name column
+        f.kind = FilterClause::Kind::kAttribute;
+        f.key = "name";
+      }
+    } else if (c.type == "dataset") {
+      f.kind = FilterClause::Kind::kDataset;
+      f.key = c.key;
+      if (const auto* s = std::get_if<std::string>(&c.value)) f.value = *s;
+      if (const auto* l = std::get_if<std::vector<std::string>>(&c.value)) f.value = *l;
+    } else {
+      f.kind = FilterClause::Kind::kAttribute;
+      f.key = RunAttribute(c.key);
+      if (!IsSearchAttribute(f.key)) return Invalid("Invalid attribute key '" + c.key + "'");
+      if (f.key == "start_time" || f.key == "end_time") {
+        f.value = std::floor(c.number.value_or(0.0));
+      } else if (const auto* l = std::get_if<std::vector<std::string>>(&c.value)) {
+        f.value = *l;
+      } else if (const auto* s = std::get_if<std::string>(&c.value)) {
+        f.value = f.key == "status" ? StatusValue(*s) : *s;
+      } else {
+        return Invalid("Invalid value for attribute '" + c.key + "'");
+      }
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+Result<std::vector<OrderKey>> RunOrder(const std::vector<std::string>& items) {
+  ASSIGN_OR_RETURN(auto parsed, mlflow::ParseOrderBy(mlflow::SearchGrammar::kRuns, items));
+  std::vector<OrderKey> out;
+  for (const mlflow::OrderByItem& i : parsed) {
+    OrderKey k;
+    k.descending = !i.ascending;
+    if (i.type == "metric") {
+      k.kind = FilterClause::Kind::kMetric;
+      k.key = i.key;
+    } else if (i.type == "parameter") {
+      k.kind = FilterClause::Kind::kParam;
+      k.key = i.key;
+    } else if (i.type == "tag" && i.key != kRunNameTag) {
+      k.kind = FilterClause::Kind::kTag;
+      k.key = i.key;
+    } else {
+      k.kind = FilterClause::Kind::kAttribute;
+      k.key = i.type == "tag" ? "name" : RunAttribute(i.key);
+      if (!IsSearchAttribute(k.key)) return Invalid("Invalid attribute key '" + i.key + "'");
+    }
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
+Result<LifecycleFilter> ViewType(const bj::object& o, std::string_view field) {
+  const bj::value* v = o.if_contains(field);
+  if (v == nullptr || v->is_null()) return LifecycleFilter::kActive;
+  auto t = msg::ParseViewType(*v);
+  if (!t) return InvalidValue(field, *v);
+  switch (*t) {
+    case msg::ViewType::kActiveOnly:
+      return LifecycleFilter::kActive;
+    case msg::ViewType::kDeletedOnly:
+      return LifecycleFilter::kDeleted;
+    case msg::ViewType::kAll:
+      return LifecycleFilter::kAll;
+  }
+  return LifecycleFilter::kActive;
+}
+
+Result<std::vector<ExperimentClause>> ExperimentFilter(const std::string& text) {
+  ASSIGN_OR_RETURN(auto clauses,
+                   mlflow::ParseSearchFilter(mlflow::SearchGrammar::kExperiments, text));
+  std::vector<ExperimentClause> out;
+  for (const mlflow::FilterClause& c : clauses) {
+    ExperimentClause e;
+    e.op = OpText(c.op);
+    if (c.type == "tag") {
+      e.field = ExperimentClause::Field::kTag;
+      e.key = c.key;
+    } else if (c.key == "name") {
+      e.field = ExperimentClause::Field::kName;
+    } else if (c.key == "creation_time") {
+      e.field = ExperimentClause::Field::kCreationTime;
+    } else if (c.key == "last_update_time") {
+      e.field = ExperimentClause::Field::kLastUpdateTime;
+    } else {
+      return Invalid("Invalid attribute key '" + c.key + "'");
+    }
+    if (e.field == ExperimentClause::Field::kCreationTime ||
+        e.field == ExperimentClause::Field::kLastUpdateTime) {
+      e.value = static_cast<int64_t>(std::floor(c.number.value_or(0.0)));
+    } else if (const auto* s = std::get_if<std::string>(&c.value)) {
+      e.value = *s;
+    } else {
+      return Invalid("Invalid value for '" + c.key + "'");
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<std::vector<ExperimentOrderKey>> ExperimentOrder(const std::vector<std::string>& items) {
+  ASSIGN_OR_RETURN(auto parsed, mlflow::ParseOrderBy(mlflow::SearchGrammar::kExperiments, items));
+  std::vector<ExperimentOrderKey> out;
+  for (const mlflow::OrderByItem& i : parsed) {
+    ExperimentOrderKey k;
+    k.descending = !i.ascending;
+    if (i.key == "name") {
+      k.field = ExperimentOrderKey::Field::kName;
+    } else if (i.key == "experiment_id") {
+      k.field = ExperimentOrderKey::Field::kExperimentId;
+    } else if (i.key == "creation_time") {
+      k.field = ExperimentOrderKey::Field::kCreationTime;
+    } else if (i.key == "last_update_time") {
+      k.field = ExperimentOrderKey::Field::kLastUpdateTime;
+    } else {
+      return Invalid("Invalid order_by key '" + i.key + "'");
+    }
+    out.push_back(k);
+  }
+  return out;
+}
+
+Result<int64_t> PageOffset(const bj::object& o) {
+  ASSIGN_OR_RETURN(auto token, OptionalString(o, "page_token"));
+  if (!token || token->empty()) return int64_t{0};
+  ASSIGN_OR_RETURN(int64_t offset, mlflow::DecodeOffsetPageToken(*token));
+  if (offset < 0) return Invalid("Invalid page token, offset must not be negative");
+  return offset;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handlers
+
+using Handler = Response (*)(TrackingService&, const Request&, const bj::object&);
+
+Response CreateExperiment(TrackingService& svc, const Request& req, const bj::object& o) {
+  auto name = RequiredString(o, "name");
+  if (!name.ok()) return Error(name.status());
+  auto location = OptionalString(o, "artifact_location");
+  if (!location.ok()) return Error(location.status());
+  if (*location && !(*location)->empty())
+    return Error(Invalid("'artifact_location' is not supported: Cairn stores every run's "
+                         "artifacts itself (mlflow-artifacts:/<experiment id>)"));
+  auto tags = KeyValues(o, "tags");
+  if (!tags.ok()) return Error(tags.status());
+  ExperimentCreate c;
+  c.name = *name;
+  StringMap m;
+  for (const auto& t : *tags) {
+    if (Status s = msg::ValidateKey("tag", t.key); !s.ok()) return Error(s);
+    m[t.key] = t.value;
+  }
+  c.tags = std::move(m);
+  auto e = svc.CreateExperiment(c, http::ActorFor(req));
+  if (!e.ok()) {
+    if (e.status().code() == StatusCode::kAlreadyExists)
+      return Error(AlreadyExists("Experiment(name=" + *name + ") already exists."));
+    return Error(e.status());
+  }
+  return Json({{"experiment_id", std::to_string(e->experiment_id)}});
+}
+
+Result<Experiment> ExperimentByIdParam(TrackingService& svc, const bj::object& o) {
+  ASSIGN_OR_RETURN(std::string id, RequiredString(o, "experiment_id"));
+  ASSIGN_OR_RETURN(int64_t n, ExperimentId(id));
+  auto e = svc.GetExperimentInfo(n);
+  if (!e.ok()) return ExperimentNotFoundById(e.status(), id);
+  return e;
+}
+
+Response GetExperiment(TrackingService& svc, const Request&, const bj::object& o) {
+  auto e = ExperimentByIdParam(svc, o);
+  if (!e.ok()) return Error(e.status());
+  return Json({{"experiment", msg::ToJson(ToMlflow(*e))}});
+}
+
+Response GetExperimentByName(TrackingService& svc, const Request&, const bj::object& o) {
+  auto name = RequiredString(o, "experiment_name");
+  if (!name.ok()) return Error(name.status());
+  auto e = svc.GetExperimentInfo(*name);
+  if (!e.ok()) {
+    if (e.status().code() == StatusCode::kNotFound)
+      return Error(NotFound("Could not find experiment with name '" + *name + "'"));
+    return Error(e.status());
+  }
+  return Json({{"experiment", msg::ToJson(ToMlflow(*e))}});
+}
+
+Response SearchExperiments(TrackingService& svc, const Request&, const bj::object& o) {
+  ExperimentSearch s;
+  auto limit = MaxResults(o, kDefaultSearchExperiments);
+  if (!limit.ok()) return Error(limit.status());
+  s.limit = *limit;
+  auto view = ViewType(o, "view_type");
+  if (!view.ok()) return Error(view.status());
+  s.lifecycle = *view;
+  auto filter = OptionalString(o, "filter");
+  if (!filter.ok()) return Error(filter.status());
+  auto clauses = ExperimentFilter(filter->value_or(""));
+  if (!clauses.ok()) return Error(clauses.status());
+  s.filter = std::move(*clauses);
+  auto order = StringList(o, "order_by");
+  if (!order.ok()) return Error(order.status());
+  auto keys = ExperimentOrder(*order);
+  if (!keys.ok()) return Error(keys.status());
+  s.order_by = std::move(*keys);
+  auto offset = PageOffset(o);
+  if (!offset.ok()) return Error(offset.status());
+  s.offset = *offset;
+  auto page = svc.SearchExperiments(s);
+  if (!page.ok()) return Error(page.status());
+  bj::object out;
+  if (!page->items.empty()) {
+    bj::array a;
+    for (const auto& e : page->items) a.push_back(msg::ToJson(ToMlflow(e)));
+    out["experiments"] = std::move(a);
+  }
+  if (MoreMayFollow(page->has_more, page->items.size(), s.limit)) out["next_page_token"] = mlflow::EncodeOffsetPageToken(s.offset + s.limit);
+  return Json(std::move(out));
+}
+
+Response UpdateExperiment(TrackingService& svc, const Request& req, const bj::object& o) {
+  auto id = RequiredString(o, "experiment_id");
+  if (!id.ok()) return Error(id.status());
+  auto name = RequiredString(o, "new_name");
+  if (!name.ok()) return Error(name.status());
+  auto n = ExperimentId(*id);
+  if (!n.ok()) return Error(n.status());
+  ExperimentPatch p;
+  p.name = *name;
+  auto e = svc.UpdateExperiment(*n, p, std::nullopt, http::ActorFor(req));
+  if (!e.ok()) {
+    if (e.status().code() == StatusCode::kAlreadyExists)
+      return Error(AlreadyExists("Experiment(name=" + *name + ") already exists."));
+    return Error(ExperimentNotFoundById(e.status(), *id));
+  }
+  return Json({});
+}
+
+Response ChangeExperimentLifecycle(TrackingService& svc, const Request& req, const bj::object& o,
+                                   bool deleted) {
+  auto id = RequiredString(o, "experiment_id");
+  if (!id.ok()) return Error(id.status());
+  auto n = ExperimentId(*id);
+  if (!n.ok()) return Error(n.status());
+  auto e = deleted ? svc.DeleteExperiment(*n, std::nullopt, http::ActorFor(req))
+                   : svc.RestoreExperiment(*n, std::nullopt, http::ActorFor(req));
+  if (!e.ok()) return Error(ExperimentNotFoundById(e.status(), *id));
+  return Json({});
+}
+
+Response DeleteExperiment(TrackingService& svc, const Request& req, const bj::object& o) {
+  return ChangeExperimentLifecycle(svc, req, o, true);
+}
+
+Response RestoreExperiment(TrackingService& svc, const Request& req, const bj::object& o) {
+  return ChangeExperimentLifecycle(svc, req, o, false);
+}
+
+Response SetExperimentTag(TrackingService& svc, const Request& req, const bj::object& o) {
+  auto id = RequiredString(o, "experiment_id");
+  if (!id.ok()) return Error(id.status());
+  auto key = RequiredString(o, "key");
+  if (!key.ok()) return Error(key.status());
+  auto value = OptionalString(o, "value");
+  if (!value.ok()) return Error(value.status());
+  if (Status s = msg::ValidateKey("tag", *key); !s.ok()) return Error(s);
+  const std::string v = value->value_or("");
+  if (v.size() > msg::kMaxTagValueLength)
+    return Error(Invalid("Tag value '" + v.substr(0, 20) + "...' had length " +
+                         std::to_string(v.size()) + ", which exceeded length limit of 5000"));
+  auto n = ExperimentId(*id);
+  if (!n.ok()) return Error(n.status());
+  ExperimentPatch p;
+  p.set_tags = StringMap{{*key, v}};
+  auto e = svc.UpdateExperiment(*n, p, std::nullopt, http::ActorFor(req));
+  if (!e.ok()) return Error(ExperimentNotFoundById(e.status(), *id));
+  return Json({});
+}
+
+// --- runs
+
+Response CreateRun(TrackingService& svc, const Request& req, const bj::object& o) {
+  auto id = RequiredString(o, "experiment_id");
+  if (!id.ok()) return Error(id.status());
+  auto user = OptionalString(o, "user_id");
+  if (!user.ok()) return Error(user.status());
+  auto name = OptionalString(o, "run_name");
+  if (!name.ok()) return Error(name.status());
+  auto start = OptionalInt64(o, "start_time");
+  if (!start.ok()) return Error(start.status());
+  auto tags = KeyValues(o, "tags");
+  if (!tags.ok()) return Error(tags.status());
+  auto n = ExperimentId(*id);
+  if (!n.ok()) return Error(n.status());
+  RunCreate c;
+  c.experiment_id = *n;
+  c.user_id = *user;
+  c.start_time = *start;
+  StringMap m;
+  for (const auto& t : *tags) {
+    if (Status s = msg::ValidateKey("tag", t.key); !s.ok()) return Error(s);
+    m[t.key] = t.value.substr(0, msg::kMaxTagValueLength);
+  }
+  std::string run_name = name->value_or("");
+  if (auto it = m.find(kRunNameTag); it != m.end()) {
+    if (run_name.empty()) run_name = it->second;
+    m.erase(it);
+  }
+  if (!run_name.empty()) c.name = run_name;
+  c.tags = std::move(m);
+  auto run = svc.CreateRun(c, http::ActorFor(req));
+  if (!run.ok()) return Error(ExperimentNotFoundById(run.status(), *id));
+  // A new run has no inputs, and MLflow's create answer omits the field.
+  return Json({{"run", msg::ToJson(ToMlflow(*run))}});
+}
+
+Response GetRun(TrackingService& svc, const Request&, const bj::object& o) {
+  auto id = RunIdParam(o);
+  if (!id.ok()) return Error(id.status());
+  auto run = svc.GetRun(*id);
+  if (!run.ok()) return Error(RunNotFound(run.status(), *id));
+  return Json({{"run", RunJson(*run)}});
+}
+
+Response UpdateRun(TrackingService& svc, const Request& req, const bj::object& o) {
+  auto id = RunIdParam(o);
+  if (!id.ok()) return Error(id.status());
+  RunInfoUpdate u;
+  if (const bj::value* s = o.if_contains("status"); s && !s->is_null()) {
+    // An unknown status is ignored, as MLflow's server does.
+    if (auto st = msg::ParseRunStatus(*s)) u.status = FromMlflow(*st);
+  }
+  auto end = OptionalInt64(o, "end_time");
+  if (!end.ok()) return Error(end.status());
+  u.end_time = *end;
+  auto name = OptionalString(o, "run_name");
+  if (!name.ok()) return Error(name.status());
+  u.name = *name;
+  auto run = svc.UpdateRunInfo(*id, u, http::ActorFor(req));
+  if (!run.ok()) return Error(RunNotFound(run.status(), *id));
+  return Json({{"run_info", msg::ToJson(InfoOf(*run))}});
+}
+
+Response ChangeRunLifecycle(TrackingService& svc, const Request& req, const bj::object& o,
+                            bool deleted) {
+  auto id = RunIdParam(o);
+  if (!id.ok()) return Error(id.status());
+  auto run = deleted ? svc.DeleteRun(*id, std::nullopt, http::ActorFor(req))
+                     : svc.RestoreRun(*id, std::nullopt, http::ActorFor(req));
+  if (!run.ok()) return Error(RunNotFound(run.status(), *id));
+  return Json({});
+}
+
+Response DeleteRun(TrackingService& svc, const Request& req, const bj::object& o) {
+  return ChangeRunLifecycle(svc, req, o, true);
+}
+
+Response RestoreRun(TrackingService& svc, const Request& req, const bj::object& o) {
+  return ChangeRunLifecycle(svc, req, o, false);
+}
+
+Response SearchRuns(TrackingService& svc, const Request&, const bj::object& o) {
+  RunSearch s;
+  auto ids = StringList(o, "experiment_ids");
+  if (!ids.ok()) return Error(ids.status());
+  for (const std::string& id : *ids) {
+    auto n = ExperimentId(id);
+    if (n.ok()) s.experiment_ids.push_back(*n);  // an id no experiment has matches nothing
+  }
+  auto filter = OptionalString(o, "filter");
+  if (!filter.ok()) return Error(filter.status());
+  auto clauses = RunFilter(filter->value_or(""));
+  if (!clauses.ok()) return Error(clauses.status());
+  s.filter = std::move(*clauses);
+  auto order = StringList(o, "order_by");
+  if (!order.ok()) return Error(order.status());
+  auto keys = RunOrder(*order);
+  if (!keys.ok()) return Error(keys.status());
+  s.order_by = std::move(*keys);
+  auto view = ViewType(o, "run_view_type");
+  if (!view.ok()) return Error(view.status());
+  s.lifecycle = *view;
+  auto limit = MaxResults(o, kDefaultSearchRuns);
+  if (!limit.ok()) return Error(limit.status());
+  s.limit = *limit;
+  auto offset = PageOffset(o);
+  if (!offset.ok()) return Error(offset.status());
+  s.offset = *offset;
+  if (s.experiment_ids.empty()) return Json({});
+  auto page = svc.SearchRuns(s);
+  if (!page.ok()) return Error(page.status());
+  bj::object out;
+  if (!page->items.empty()) {
+    bj::array a;
+    for (const auto& r : page->items) a.push_back(RunJson(r));
+    out["runs"] = std::move(a);
+  }
+  if (MoreMayFollow(page->has_more, page->items.size(), s.limit)) out["next_page_token"] = mlflow::EncodeOffsetPageToken(s.offset + s.limit);
+  return Json(std::move(out));
+}
+
+// MLflow stores ±infinity as ±DBL_MAX.
+double Clamp(double v) {
+  if (std::isinf(v))
+    return v > 0 ? std::numeric_limits<double>::max() : -std::numeric_limits<double>::max();
+  return v;
+}
+
+Response ApplyLog(TrackingService& svc, const Request& req, const std::string& run_id,
+                  RunLog log) {
+  auto result = svc.LogToRun(run_id, std::move(log), http::ActorFor(req));
+  if (!result.ok()) return Error(RunNotFound(result.status(), run_id));
+  if (!result->param_conflicts.empty()) {
+    const ParamConflict& c = result->param_conflicts.front();
+    return Error(Invalid("Changing param values is not allowed. Param with key='" + c.key +
+                         "' was already logged with value='" + c.logged_value +
+                         "' for run ID='" + run_id + "'. Attempted logging new value '" +
+                         c.new_value + "'."));
+  }
+  return Json({});
+}
+
+Response LogMetric(TrackingService& svc, const Request& req, const bj::object& o) {
+  auto id = RunIdParam(o);
+  if (!id.ok()) return Error(id.status());
+  auto key = RequiredString(o, "key");
+  if (!key.ok()) return Error(key.status());
+  if (!Present(o, "value")) return Error(Missing("value"));
+  auto value = msg::ReadDouble(o.at("value"));
+  if (!value) return Error(InvalidValue("value", o.at("value")));
+  if (!Present(o, "timestamp")) return Error(Missing("timestamp"));
+  auto ts = OptionalInt64(o, "timestamp");
+  if (!ts.ok()) return Error(ts.status());
+  auto step = OptionalInt64(o, "step");
+  if (!step.ok()) return Error(step.status());
+  if (Status s = msg::ValidateRunId(*id); !s.ok()) return Error(s);
+  if (Status s = msg::ValidateKey("metric", *key); !s.ok()) return Error(s);
+  RunLog log;
+  log.metrics.series.push_back({*key, {{step->value_or(0), ts->value_or(0), Clamp(*value)}}});
+  log.metrics.total_points = 1;
+  return ApplyLog(svc, req, *id, std::move(log));
+}
+
+Status CheckKeyLength(std::string_view what, const std::string& key) {
+  if (key.size() > msg::kMaxEntityKeyLength)
+    return Invalid(std::string(what) + " key '" + key + "' had length " +
+                   std::to_string(key.size()) + ", which exceeded length limit of 250");
+  return Status::Ok();
+}
+
+Response LogParam(TrackingService& svc, const Request& req, const bj::object& o) {
+  auto id = RunIdParam(o);
+  if (!id.ok()) return Error(id.status());
+  auto key = RequiredString(o, "key");
+  if (!key.ok()) return Error(key.status());
+  auto value = OptionalString(o, "value");
+  if (!value.ok()) return Error(value.status());
+  if (Status s = msg::ValidateRunId(*id); !s.ok()) return Error(s);
+  if (Status s = msg::ValidateKey("parameter", *key); !s.ok()) return Error(s);
+  if (Status s = CheckKeyLength("Param", *key); !s.ok()) return Error(s);
+  RunLog log;
+  log.params[*key] = value->value_or("").substr(0, msg::kMaxParamValueLength);
+  return ApplyLog(svc, req, *id, std::move(log));
+}
+
+Response SetTag(TrackingService& svc, const Request& req, const bj::object& o) {
+  auto id = RunIdParam(o);
+  if (!id.ok()) return Error(id.status());
+  auto key = RequiredString(o, "key");
+  if (!key.ok()) return Error(key.status());
+  auto value = OptionalString(o, "value");
+  if (!value.ok()) return Error(value.status());
+  if (Status s = msg::ValidateRunId(*id); !s.ok()) return Error(s);
+  if (Status s = msg::ValidateKey("tag", *key); !s.ok()) return Error(s);
+  if (Status s = CheckKeyLength("Tag", *key); !s.ok()) return Error(s);
+  RunLog log;
+  log.set_tags[*key] = value->value_or("").substr(0, msg::kMaxTagValueLength);
+  return ApplyLog(svc, req, *id, std::move(log));
+}
+
+Response DeleteTag(TrackingService& svc, const Request& req, const bj::object& o) {
+  auto id = RunIdParam(o);
+  if (!id.ok()) return Error(id.status());
+  auto key = RequiredString(o, "key");
+  if (!key.ok()) return Error(key.status());
+  if (Status s = msg::ValidateRunId(*id); !s.ok()) return Error(s);
+  RunLog log;
+  log.delete_tags.push_back(*key);
+  auto result = svc.LogToRun(*id, std::move(log), http::ActorFor(req));
+  if (!result.ok()) {
+    if (result.status().code() == StatusCode::kNotFound &&
+        result.status().message().rfind("tag '", 0) == 0)
+      return Error(NotFound("No tag with name: " + *key + " in run with id " + *id));
+    return Error(RunNotFound(result.status(), *id));
+  }
+  return Json({});
+}
+
+Response LogBatch(TrackingService& svc, const Request& req, const bj::object& o) {
+  auto batch = msg::ReadLogBatch(bj::value(o));
+  if (!batch.ok()) return Error(batch.status());
+  RunLog log;
+  std::map<std::string, size_t> series_of;
+  for (const msg::Metric& m : batch->metrics) {
+    auto [it, fresh] = series_of.emplace(m.key, log.metrics.series.size());
+    if (fresh) log.metrics.series.push_back({m.key, {}});
+    log.metrics.series[it->second].points.push_back({m.step, m.timestamp, Clamp(m.value)});
+  }
+  log.metrics.total_points = batch->metrics.size();
+  for (const auto& p : batch->params) log.params[p.key] = p.value;
+  for (const auto& t : batch->tags) log.set_tags[t.key] = t.value;
+  return ApplyLog(svc, req, batch->run_id, std::move(log));
+}
+
+Response LogInputs(TrackingService& svc, const Request& req, const bj::object& o) {
+  auto id = RunIdParam(o);
+  if (!id.ok()) return Error(id.status());
+  const bj::value* datasets = o.if_contains("datasets");
+  if (datasets == nullptr || datasets->is_null()) return Error(Missing("datasets"));
+  if (!datasets->is_array()) return Error(InvalidValue("datasets", *datasets));
+  RunLog log;
+  for (const bj::value& e : datasets->get_array()) {
+    if (!e.is_object()) return Error(InvalidValue("datasets", *datasets));
+    const bj::object& in = e.get_object();
+    auto tags = KeyValues(in, "tags");
+    if (!tags.ok()) return Error(tags.status());
+    const bj::value* d = in.if_contains("dataset");
+    if (d == nullptr || !d->is_object()) return Error(InvalidValue("datasets", *datasets));
+    const bj::object& ds = d->get_object();
+    DatasetInput input;
+    auto name = RequiredString(ds, "name");
+    if (!name.ok()) return Error(name.status());
+    input.name = *name;
+    for (auto [field, sink] : {std::pair{"digest", &input.digest},
+                               std::pair{"source_type", &input.source_type},
+                               std::pair{"source", &input.source}}) {
+      auto v = OptionalString(ds, field);
+      if (!v.ok()) return Error(v.status());
+      *sink = v->value_or("");
+    }
+    auto schema = OptionalString(ds, "schema");
+    if (!schema.ok()) return Error(schema.status());
+    input.schema = *schema;
+    auto profile = OptionalString(ds, "profile");
+    if (!profile.ok()) return Error(profile.status());
+    input.profile = *profile;
+    for (const auto& t : *tags) input.tags[t.key] = t.value;
+    log.inputs.push_back(std::move(input));
+  }
+  return ApplyLog(svc, req, *id, std::move(log));
+}
+
+Response GetMetricHistory(TrackingService& svc, const Request&, const bj::object& o) {
+  auto id = RunIdParam(o);
+  if (!id.ok()) return Error(id.status());
+  auto key = RequiredString(o, "metric_key");
+  if (!key.ok()) return Error(key.status());
+  auto h = svc.GetMetricHistory(*id, *key, {});
+  // An unknown run, or a key no metric can have, has no history (MLflow answers {}).
+  if (!h.ok() && (h.status().code() == StatusCode::kNotFound ||
+                  h.status().code() == StatusCode::kInvalidArgument))
+    return Json({});
+  if (!h.ok()) return Error(h.status());
+  bj::object out;
+  if (!h->points.empty()) {
+    bj::array a;
+    a.reserve(h->points.size());
+    for (const MetricPoint& p : h->points)
+      a.push_back(msg::ToJson(msg::Metric{*key, p.value, p.timestamp, p.step, std::nullopt}));
+    out["metrics"] = std::move(a);
+  }
+  return Json(std::move(out));
+}
+
+struct Route {
+  Method method;
+  const char* path;
+  Handler handler;
+  const char* list;  // a GET parameter that is always a list ("" for none)
+};
+
+}  // namespace
+
+void RegisterMlflowTrackingRoutes(http::Router& router, TrackingService& service) {
+  static const Route kRoutes[] = {
+      {Method::kPost, "/experiments/create", CreateExperiment, ""},
+      {Method::kGet, "/experiments/get", GetExperiment, ""},
+      {Method::kGet, "/experiments/get-by-name", GetExperimentByName, ""},
+      {Method::kGet, "/experiments/search", SearchExperiments, "order_by"},
+      {Method::kPost, "/experiments/search", SearchExperiments, ""},
+      {Method::kPost, "/experiments/update", UpdateExperiment, ""},
+      {Method::kPost, "/experiments/delete", DeleteExperiment, ""},
+      {Method::kPost, "/experiments/restore", RestoreExperiment, ""},
+      {Method::kPost, "/experiments/set-experiment-tag", SetExperimentTag, ""},
+      {Method::kPost, "/runs/create", CreateRun, ""},
+      {Method::kGet, "/runs/get", GetRun, ""},
+      {Method::kPost, "/runs/update", UpdateRun, ""},
+      {Method::kPost, "/runs/delete", DeleteRun, ""},
+      {Method::kPost, "/runs/restore", RestoreRun, ""},
+      {Method::kPost, "/runs/search", SearchRuns, ""},
+      {Method::kPost, "/runs/log-metric", LogMetric, ""},
+      {Method::kPost, "/runs/log-parameter", LogParam, ""},
+      {Method::kPost, "/runs/set-tag", SetTag, ""},
+      {Method::kPost, "/runs/delete-tag", DeleteTag, ""},
+      {Method::kPost, "/runs/log-batch", LogBatch, ""},
+      {Method::kPost, "/runs/log-inputs", LogInputs, ""},
+      {Method::kGet, "/metrics/get-history", GetMetricHistory, ""},
+  };
+  TrackingService& s = service;
+  // MLflow's plain health check and the MLflow version Cairn's API emulates.
+  router.Add(Method::kGet, "/health",
+             [](Request&) { return Response::Text(200, "text/html; charset=utf-8", "OK"); });
+  router.Add(Method::kGet, "/version",
+             [](Request&) { return Response::Text(200, "text/html; charset=utf-8", "2.12.2"); });
+  for (const char* prefix : {"/api/2.0/mlflow", "/ajax-api/2.0/mlflow"}) {
+    for (const Route& r : kRoutes) {
+      const Route* route = &r;
+      router.Add(r.method, std::string(prefix) + r.path, [&s, route](Request& req) {
+        auto params = Params(req, route->list);
+        if (!params.ok()) return Error(params.status());
+        return route->handler(s, req, *params);
+      });
+    }
+  }
+}
+
+}  // namespace cairn::tracking
