@@ -91,7 +91,7 @@ for (const f of fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWit
 }
 // One tag per domain (Swagger UI groups by tag; the console's generated client follows them).
 const domains = [
-  ["mlflow", "MLflow 2.x REST compatibility (/api/2.0/mlflow and /ajax-api/2.0/mlflow)", (p) => /^\/(ajax-)?api\/2\.0\/mlflow\//.test(p)],
+  ["mlflow", "MLflow 2.x REST compatibility (/api/2.0/mlflow and /ajax-api/2.0/mlflow)", (p) => /^\/(ajax-)?api\/2\.0\/mlflow(-artifacts)?\//.test(p)],
   ["platform", "Health, metrics, this document, the API docs and the web console", (p) => !p.startsWith("/api/")],
   ["audit", "The audit log", (p) => p.startsWith("/api/v1/audit")],
   ["tracking", "Experiments, runs, metrics and artifacts", (p) => /^\/api\/v1\/ml\/lifecycle\/(experiments|runs)/.test(p)],

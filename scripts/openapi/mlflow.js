@@ -28,6 +28,7 @@ module.exports = (h) => {
     ["post", "runs/log-batch", "Log metrics, params and tags in one request (LogBatch)"],
     ["post", "runs/log-inputs", "Record the datasets a run used (LogInputs)"],
     ["get", "metrics/get-history", "A metric's full history (GetMetricHistory)"],
+    ["get", "artifacts/list", "List a run's artifacts under a path (ListArtifacts)"],
   ];
   const paths = {};
   for (const prefix of ["/api/2.0/mlflow", "/ajax-api/2.0/mlflow"]) {
@@ -38,6 +39,18 @@ module.exports = (h) => {
       if (method === "post") op.requestBody = { required: false, content: json(any) };
       paths[p] = { ...(paths[p] || {}), [method]: op };
     }
+  }
+  const A = "/api/2.0/mlflow-artifacts";
+  const artPath = { name: "path", in: "path", required: true, description: "<experiment id>/<run id>/artifacts/<artifact path>", schema: { type: "string" } };
+  const bytes = { "application/octet-stream": { schema: { type: "string", format: "binary" } } };
+  paths[`${A}/artifacts`] = { get: { summary: "List the artifact proxy's directory ?path= (experiments, runs, a run's artifacts)", operationId: "mlflowArtifactsList", parameters: [{ name: "path", in: "query", required: false, description: "Directory", schema: { type: "string" } }], responses: { 200: { description: "Files", content: json(any) }, 400: mlflowError } } };
+  paths[`${A}/artifacts/{path}`] = {
+    put: { summary: "Upload (or overwrite) a run artifact through the proxy; streamed, sha256 recorded", operationId: "mlflowArtifactsPut", parameters: [artPath], requestBody: { required: true, content: bytes }, responses: { 200: { description: "Stored", content: json(any) }, 400: mlflowError, 404: mlflowError } },
+    get: { summary: "Download a run artifact through the proxy", operationId: "mlflowArtifactsGet", parameters: [artPath], responses: { 200: { description: "The bytes", content: bytes }, 400: mlflowError, 404: mlflowError } },
+    delete: { summary: "Delete a run artifact, or every artifact under a directory", operationId: "mlflowArtifactsDelete", parameters: [artPath], responses: { 200: { description: "Deleted", content: json(any) }, 400: mlflowError, 404: mlflowError } },
+  };
+  for (const op of ["create", "complete", "abort"]) {
+    paths[`${A}/mpu/${op}/{path}`] = { post: { summary: `Multipart upload ${op}: not supported (501 NOT_IMPLEMENTED, as MLflow's server with a local store)`, operationId: `mlflowMpu_${op}`, parameters: [artPath], requestBody: { required: false, content: json(any) }, responses: { 501: mlflowError, 400: mlflowError } } };
   }
   const text = (d) => ({ 200: { description: d, content: { "text/html": { schema: { type: "string" } } } } });
   paths["/health"] = { get: { summary: "MLflow's health check (answers OK)", operationId: "mlflowHealth", responses: text("OK") } };

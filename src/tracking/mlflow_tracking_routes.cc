@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <filesystem>
+#include <fstream>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -963,6 +965,243 @@ Response GetMetricHistory(TrackingService& svc, const Request&, const bj::object
   return Json(std::move(out));
 }
 
+
+// --- artifacts: artifacts/list and the mlflow-artifacts proxy
+//
+// A run's artifact_uri is mlflow-artifacts:/<experiment id>/<run id>/artifacts, so the proxy
+// path <experiment id>/<run id>/artifacts/<path> is the run's native artifact <path>: the same
+// files, sha256 recorded, listed and served by the native API too.
+
+Status InvalidPath() { return Invalid("Invalid path"); }
+
+// MLflow's rule for client-supplied artifact paths: relative, no `..` component, no backslash
+// or NUL (Cairn: nor control characters).
+bool SafeRelativePath(std::string_view p) {
+  if (p.empty()) return true;
+  if (p.front() == '/') return false;
+  size_t start = 0;
+  while (start <= p.size()) {
+    size_t end = p.find('/', start);
+    if (end == std::string_view::npos) end = p.size();
+    if (p.substr(start, end - start) == "..") return false;
+    start = end + 1;
+  }
+  for (char c : p) {
+    if (c == '\\' || static_cast<unsigned char>(c) < 0x20) return false;
+  }
+  return true;
+}
+
+std::string TrimSlashes(std::string_view p) {
+  while (!p.empty() && p.front() == '/') p.remove_prefix(1);
+  while (!p.empty() && p.back() == '/') p.remove_suffix(1);
+  return std::string(p);
+}
+
+std::vector<std::string> SplitPath(std::string_view p) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start < p.size()) {
+    size_t end = p.find('/', start);
+    if (end == std::string_view::npos) end = p.size();
+    if (end > start) parts.emplace_back(p.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+// The direct children of `dir` ("" for the root) among a run's artifacts, by name; paths are
+// `prefix` + the child's name.
+std::vector<msg::FileInfo> Children(const std::vector<Artifact>& artifacts, const std::string& dir,
+                                    const std::string& prefix) {
+  std::map<std::string, msg::FileInfo> out;
+  const std::string base = dir.empty() ? "" : dir + "/";
+  for (const Artifact& a : artifacts) {
+    if (a.path.compare(0, base.size(), base) != 0) continue;
+    const std::string rest = a.path.substr(base.size());
+    if (rest.empty()) continue;
+    const size_t slash = rest.find('/');
+    msg::FileInfo f;
+    if (slash == std::string::npos) {
+      f.path = prefix + rest;
+      if (a.size_bytes > 0) f.file_size = a.size_bytes;
+      out[rest] = f;
+    } else {
+      const std::string name = rest.substr(0, slash);
+      f.path = prefix + name;
+      f.is_dir = true;
+      out[name] = f;
+    }
+  }
+  std::vector<msg::FileInfo> files;
+  for (auto& [name, f] : out) files.push_back(std::move(f));
+  return files;
+}
+
+bj::object FilesJson(const std::vector<msg::FileInfo>& files) {
+  bj::object o;
+  if (!files.empty()) {
+    bj::array a;
+    for (const auto& f : files) a.push_back(msg::ToJson(f));
+    o["files"] = std::move(a);
+  }
+  return o;
+}
+
+Response ListRunArtifacts(TrackingService& svc, const Request&, const bj::object& o) {
+  auto id = RunIdParam(o);
+  if (!id.ok()) return Error(id.status());
+  auto path = OptionalString(o, "path");
+  if (!path.ok()) return Error(path.status());
+  const std::string dir = TrimSlashes(path->value_or(""));
+  if (!SafeRelativePath(dir)) return Error(InvalidPath());
+  auto run = svc.GetRun(*id);
+  if (!run.ok()) return Error(RunNotFound(run.status(), *id));
+  const msg::RunInfo info = InfoOf(*run);
+  bj::object out = FilesJson(Children(run->artifacts, dir, dir.empty() ? "" : dir + "/"));
+  out["root_uri"] = info.artifact_uri;
+  return Json(std::move(out));
+}
+
+// A proxy path <experiment id>/<run id>/artifacts/<path>: the run (checked to belong to that
+// experiment) and <path>. NotFound when no run is there.
+struct ProxyTarget {
+  Run run;
+  std::string path;
+};
+
+Result<ProxyTarget> ResolveProxyPath(TrackingService& svc, const std::string& full) {
+  if (!SafeRelativePath(full)) return InvalidPath();
+  std::vector<std::string> parts = SplitPath(full);
+  if (parts.size() < 3 || parts[2] != "artifacts")
+    return NotFound("no run artifacts at '" + full + "'");
+  auto experiment = ExperimentId(parts[0]);
+  if (!experiment.ok()) return NotFound("no run artifacts at '" + full + "'");
+  auto run = svc.GetRun(parts[1]);
+  if (!run.ok() || run->experiment_id != *experiment) {
+    if (!run.ok() && run.status().code() != StatusCode::kNotFound) return run.status();
+    return NotFound("no run artifacts at '" + full + "'");
+  }
+  std::string rest;
+  for (size_t i = 3; i < parts.size(); ++i) rest += (rest.empty() ? "" : "/") + parts[i];
+  return ProxyTarget{std::move(*run), std::move(rest)};
+}
+
+Response ProxyList(TrackingService& svc, const Request&, const bj::object& o) {
+  auto path = OptionalString(o, "path");
+  if (!path.ok()) return Error(path.status());
+  const std::string full = TrimSlashes(path->value_or(""));
+  if (!SafeRelativePath(full)) return Error(InvalidPath());
+  const std::vector<std::string> parts = SplitPath(full);
+  std::vector<msg::FileInfo> files;
+  if (parts.size() <= 1) {
+    std::optional<int64_t> experiment;
+    if (parts.size() == 1) {
+      auto n = ExperimentId(parts[0]);
+      if (!n.ok()) return Json({});
+      experiment = *n;
+    }
+    auto owners = svc.ListArtifactOwners(experiment);
+    if (!owners.ok()) return Error(owners.status());
+    std::map<std::string, msg::FileInfo> dirs;
+    for (const ArtifactOwner& a : *owners) {
+      const std::string name =
+          experiment ? UndashedUuid(a.run_id) : std::to_string(a.experiment_id);
+      dirs[name] = msg::FileInfo{name, true, std::nullopt};
+    }
+    for (auto& [name, f] : dirs) files.push_back(std::move(f));
+    return Json(FilesJson(files));
+  }
+  if (parts.size() == 2) {
+    auto target = ResolveProxyPath(svc, full + "/artifacts");
+    if (!target.ok() || target->run.artifacts.empty()) return Json({});
+    return Json(FilesJson({msg::FileInfo{"artifacts", true, std::nullopt}}));
+  }
+  auto target = ResolveProxyPath(svc, full);
+  if (!target.ok()) {
+    if (target.status().code() == StatusCode::kNotFound) return Json({});
+    return Error(target.status());
+  }
+  return Json(FilesJson(Children(target->run.artifacts, target->path, "")));
+}
+
+std::string GuessContentType(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const size_t dot = name.rfind('.');
+  std::string ext = dot == std::string_view::npos ? "" : std::string(name.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // MLflow serves its text files (MLmodel, requirements, logs, tables) as text/plain.
+  if (ext.empty() || ext == "txt" || ext == "csv" || ext == "log" || ext == "md" ||
+      ext == "yaml" || ext == "yml" || ext == "py" || ext == "tsv")
+    return name == "MLmodel" || !ext.empty() ? "text/plain" : "application/octet-stream";
+  if (ext == "json") return "application/json";
+  if (ext == "html") return "text/html";
+  if (ext == "png") return "image/png";
+  if (ext == "jpg" || ext == "jpeg") return "image/jpeg";
+  return "application/octet-stream";
+}
+
+Response ProxyDownload(TrackingService& svc, const Request& req) {
+  auto target = ResolveProxyPath(svc, req.Param("path"));
+  if (!target.ok()) return Error(target.status());
+  if (target->path.empty()) return Error(InvalidPath());
+  auto f = svc.GetArtifact(target->run.run_id, target->path);
+  if (!f.ok()) return Error(f.status());
+  Response r;
+  r.status = 200;
+  r.content_type = GuessContentType(target->path);
+  r.file_path = f->file_path;
+  r.headers.emplace_back("X-Content-SHA256", f->artifact.sha256);
+  return r;
+}
+
+Response ProxyUpload(TrackingService& svc, const Request& req) {
+  auto target = ResolveProxyPath(svc, req.Param("path"));
+  if (!target.ok()) return Error(target.status());
+  if (target->path.empty()) return Error(InvalidPath());
+  std::string content_type(req.Header("content-type").value_or("application/octet-stream"));
+  std::string body_file;
+  if (req.body_file) {
+    body_file = *req.body_file;
+  } else {
+    // An empty body (Content-Length: 0) arrives without a file: an empty artifact.
+    std::error_code ec;
+    body_file =
+        (std::filesystem::temp_directory_path(ec) / ("cairn-upload-empty-" + NewUuid())).string();
+    if (ec || !std::ofstream(body_file, std::ios::binary).good())
+      return Error(Internal("cannot create an empty upload file"));
+  }
+  auto a = svc.ReplaceArtifact(target->run.run_id, target->path, body_file, content_type,
+                               http::ActorFor(req));
+  if (!req.body_file) {
+    std::error_code ec;
+    std::filesystem::remove(body_file, ec);  // still there when the upload was refused
+  }
+  if (!a.ok()) return Error(a.status());
+  return Json({});
+}
+
+Response ProxyDelete(TrackingService& svc, const Request& req) {
+  auto target = ResolveProxyPath(svc, req.Param("path"));
+  if (!target.ok()) return Error(target.status());
+  if (target->path.empty()) return Error(InvalidPath());
+  auto removed = svc.DeleteArtifacts(target->run.run_id, target->path, http::ActorFor(req));
+  if (!removed.ok()) return Error(removed.status());
+  return Json({});
+}
+
+// Multipart upload: as MLflow's server with a local artifact store, not supported (Cairn streams
+// large single PUTs to disk).
+Response MultipartUpload(const Request& req) {
+  auto params = BodyParams(req);
+  if (!params.ok()) return Error(params.status());
+  if (!Present(*params, "path")) return Error(Missing("path"));
+  mlflow::Error e{mlflow::ErrorCode::kNotImplemented,
+                  "Multipart upload is not supported for the current artifact repository"};
+  return Response::Json(e.http_status(), e.ToJson());
+}
+
 struct Route {
   Method method;
   const char* path;
@@ -996,6 +1235,7 @@ void RegisterMlflowTrackingRoutes(http::Router& router, TrackingService& service
       {Method::kPost, "/runs/log-batch", LogBatch, ""},
       {Method::kPost, "/runs/log-inputs", LogInputs, ""},
       {Method::kGet, "/metrics/get-history", GetMetricHistory, ""},
+      {Method::kGet, "/artifacts/list", ListRunArtifacts, ""},
   };
   TrackingService& s = service;
   // MLflow's plain health check and the MLflow version Cairn's API emulates.
@@ -1003,6 +1243,23 @@ void RegisterMlflowTrackingRoutes(http::Router& router, TrackingService& service
              [](Request&) { return Response::Text(200, "text/html; charset=utf-8", "OK"); });
   router.Add(Method::kGet, "/version",
              [](Request&) { return Response::Text(200, "text/html; charset=utf-8", "2.12.2"); });
+  const std::string proxy = "/api/2.0/mlflow-artifacts";
+  router.Add(Method::kGet, proxy + "/artifacts", [&s](Request& req) {
+    return ProxyList(s, req, QueryParams(req, ""));
+  });
+  http::RouteOptions upload;
+  upload.stream_body_to_file = true;
+  router.Add(
+      Method::kPut, proxy + "/artifacts/{path...}",
+      [&s](Request& req) { return ProxyUpload(s, req); }, upload);
+  router.Add(Method::kGet, proxy + "/artifacts/{path...}",
+             [&s](Request& req) { return ProxyDownload(s, req); });
+  router.Add(Method::kDelete, proxy + "/artifacts/{path...}",
+             [&s](Request& req) { return ProxyDelete(s, req); });
+  for (const char* op : {"create", "complete", "abort"}) {
+    router.Add(Method::kPost, proxy + "/mpu/" + op + "/{path...}",
+               [](Request& req) { return MultipartUpload(req); });
+  }
   for (const char* prefix : {"/api/2.0/mlflow", "/ajax-api/2.0/mlflow"}) {
     for (const Route& r : kRoutes) {
       const Route* route = &r;

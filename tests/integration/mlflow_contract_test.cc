@@ -47,40 +47,15 @@ const std::map<std::string, Override>& Deviations() {
 // the test requires that exactly these differ.
 const std::set<std::string>& Pending() {
   static const std::set<std::string> kPending = {
-      // ajax: registered-models/search and artifacts/list are not routed yet.
+      // ajax: registered-models/search is not routed yet.
       "ajax/search registered models (ajax)",
-      "ajax/list artifacts (ajax)",
-      // artifacts: artifacts/list, the mlflow-artifacts proxy and the multipart endpoints are not routed yet.
-      "artifacts/DELETE file",
-      "artifacts/proxy download missing",
-      "artifacts/PUT file",
-      "artifacts/PUT nested file",
-      "artifacts/PUT empty file",
-      "artifacts/PUT binary",
-      "artifacts/artifacts/list root",
-      "artifacts/artifacts/list dir",
-      "artifacts/artifacts/list file path",
-      "artifacts/artifacts/list missing path",
-      "artifacts/artifacts/list path traversal",
-      "artifacts/artifacts/list unknown run",
-      "artifacts/artifacts/list without run_id",
-      "artifacts/proxy list",
-      "artifacts/proxy list dir",
-      "artifacts/proxy list root",
-      "artifacts/proxy list missing",
-      "artifacts/proxy list traversal",
-      "artifacts/proxy download",
-      "artifacts/proxy download nested",
-      "artifacts/proxy download binary",
+      // artifacts: the router answers a percent-encoded `..` in a path itself (problem+json,
+      // before the MLflow handler); MLflow's UI helpers get-artifact and upload-artifact are left
+      // out (docs/mlflow-compat.md); the listing after `DELETE file` differs because Cairn
+      // deletes the file (see Deviations()).
       "artifacts/proxy download traversal",
       "artifacts/proxy PUT traversal",
-      "artifacts/DELETE directory",
       "artifacts/proxy list after delete",
-      "artifacts/DELETE missing",
-      "artifacts/mpu create (local store: unsupported)",
-      "artifacts/mpu complete (local store: unsupported)",
-      "artifacts/mpu abort (local store: unsupported)",
-      "artifacts/mpu create without path",
       "artifacts/get-artifact (UI)",
       "artifacts/ajax upload-artifact (UI)",
       // metric_history: metrics/get-history-bulk-interval is not routed yet.
@@ -97,7 +72,8 @@ const std::set<std::string>& Pending() {
       "metric_history/bulk-interval without metric_key",
       "metric_history/bulk-interval 101 run_ids",
       "metric_history/bulk-interval unknown run",
-      // registry: the registry routes (registered-models, model-versions, aliases, transition-stage) are not written yet.
+      // registry: the registry routes (registered-models, model-versions, aliases,
+      // transition-stage) are not written yet.
       "registry/create registered model",
       "registry/create duplicate",
       "registry/create without name",
@@ -182,7 +158,7 @@ const std::set<std::string>& Pending() {
       "registry/delete model",
       "registry/get deleted model",
       "registry/delete unknown model",
-      // runs: runs/log-model is not routed yet (and the mlflow.log-model.history tag it writes).
+      // runs: runs/log-model is not routed yet (nor the mlflow.log-model.history tag it writes).
       "runs/log-model",
       "runs/log-model malformed model_json",
       "runs/log-model missing fields",
