@@ -27,6 +27,7 @@ module.exports = (h) => {
     ["post", "runs/delete-tag", "Delete a run tag (DeleteTag)"],
     ["post", "runs/log-batch", "Log metrics, params and tags in one request (LogBatch)"],
     ["post", "runs/log-inputs", "Record the datasets a run used (LogInputs)"],
+    ["post", "runs/log-model", "Record a logged model in the run's mlflow.log-model.history tag (LogModel)"],
     ["get", "metrics/get-history", "A metric's full history (GetMetricHistory)"],
     ["get", "artifacts/list", "List a run's artifacts under a path (ListArtifacts)"],
   ];

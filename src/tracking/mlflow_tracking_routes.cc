@@ -966,6 +966,173 @@ Response GetMetricHistory(TrackingService& svc, const Request&, const bj::object
 }
 
 
+// --- log-model
+
+// Python's json.dumps (default separators, ensure_ascii) of a JSON value, key order kept: the
+// text MLflow stores in the mlflow.log-model.history tag.
+void AppendPyJsonString(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  auto u16 = [&](uint32_t c) {
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(c >> shift) & 0xF];
+  };
+  out += '"';
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+          if (c < 0x20) {
+            u16(c);
+          } else {
+            out += static_cast<char>(c);
+          }
+      }
+      ++i;
+      continue;
+    }
+    // UTF-8 sequence (Boost.JSON produced valid UTF-8) → \uXXXX, surrogate pairs above U+FFFF.
+    const int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    uint32_t cp = c & (len == 4 ? 0x07 : len == 3 ? 0x0F : 0x1F);
+    for (int k = 1; k < len && i + static_cast<size_t>(k) < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
+    i += static_cast<size_t>(len);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      u16(0xD800 + (cp >> 10));
+      u16(0xDC00 + (cp & 0x3FF));
+    } else {
+      u16(cp);
+    }
+  }
+  out += '"';
+}
+
+void AppendPyJson(std::string& out, const bj::value& v) {
+  switch (v.kind()) {
+    case bj::kind::null:
+      out += "null";
+      return;
+    case bj::kind::bool_:
+      out += v.get_bool() ? "true" : "false";
+      return;
+    case bj::kind::int64:
+      out += std::to_string(v.get_int64());
+      return;
+    case bj::kind::uint64:
+      out += std::to_string(v.get_uint64());
+      return;
+    case bj::kind::double_: {
+      const double d = v.get_double();
+      if (std::isnan(d)) {
+        out += "NaN";
+      } else if (std::isinf(d)) {
+        out += d > 0 ? "Infinity" : "-Infinity";
+      } else {
+        char buf[64];
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+        std::string text(buf, ec == std::errc() ? end : buf);
+        if (text.find_first_of(".en") == std::string::npos) text += ".0";
+        out += text;
+      }
+      return;
+    }
+    case bj::kind::string:
+      AppendPyJsonString(out, v.get_string());
+      return;
+    case bj::kind::array: {
+      out += '[';
+      bool first = true;
+      for (const bj::value& e : v.get_array()) {
+        if (!first) out += ", ";
+        first = false;
+        AppendPyJson(out, e);
+      }
+      out += ']';
+      return;
+    }
+    case bj::kind::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& kv : v.get_object()) {
+        if (!first) out += ", ";
+        first = false;
+        AppendPyJsonString(out, kv.key());
+        out += ": ";
+        AppendPyJson(out, kv.value());
+      }
+      out += '}';
+      return;
+    }
+  }
+}
+
+// The model dict as MLflow's Model.from_dict(...).to_dict() orders it: run_id, artifact_path,
+// utc_time_created, flavors, model_uuid (null when absent), mlflow_version (when set), the other
+// fields as given, then signature, saved_input_example_info, metadata, resources and
+// model_size_bytes when set.
+bj::object ModelDict(const bj::object& model) {
+  bj::object out;
+  auto copy = [&](std::string_view k) {
+    if (const bj::value* v = model.if_contains(k)) out[k] = *v;
+  };
+  copy("run_id");
+  copy("artifact_path");
+  copy("utc_time_created");
+  out["flavors"] = model.contains("flavors") && !model.at("flavors").is_null()
+                       ? model.at("flavors")
+                       : bj::value(bj::object{});
+  out["model_uuid"] = model.contains("model_uuid") ? model.at("model_uuid") : bj::value(nullptr);
+  if (const bj::value* v = model.if_contains("mlflow_version"); v && !v->is_null())
+    out["mlflow_version"] = *v;
+  static constexpr std::string_view kLate[] = {"signature", "saved_input_example_info", "metadata",
+                                               "resources", "model_size_bytes"};
+  for (const auto& kv : model) {
+    const std::string_view k = kv.key();
+    if (k == "run_id" || k == "artifact_path" || k == "utc_time_created" || k == "flavors" ||
+        k == "model_uuid" || k == "mlflow_version" ||
+        std::find(std::begin(kLate), std::end(kLate), k) != std::end(kLate))
+      continue;
+    out[k] = kv.value();
+  }
+  for (const std::string_view k : kLate) {
+    if (const bj::value* v = model.if_contains(k); v && !v->is_null()) out[k] = *v;
+  }
+  return out;
+}
+
+Response LogModel(TrackingService& svc, const Request& req, const bj::object& o) {
+  auto id = RunIdParam(o);
+  if (!id.ok()) return Error(id.status());
+  auto text = RequiredString(o, "model_json");
+  if (!text.ok()) return Error(text.status());
+  boost::system::error_code ec;
+  bj::value model = bj::parse(*text, ec);
+  if (ec || !model.is_object())
+    return Error(Invalid("Malformed model info. \n " + *text + " \n is not a valid JSON."));
+  std::vector<std::string> missing;
+  for (const char* f : {"artifact_path", "flavors", "run_id", "utc_time_created"}) {
+    if (!model.get_object().contains(f)) missing.emplace_back(std::string("'") + f + "'");
+  }
+  if (!missing.empty()) {
+    std::string list;
+    for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+    return Error(Invalid("Model json is missing mandatory fields: {" + list + "}"));
+  }
+  RunLog log;
+  std::string dumped;
+  AppendPyJson(dumped, ModelDict(model.get_object()));
+  log.append_logged_model = std::move(dumped);
+  return ApplyLog(svc, req, *id, std::move(log));
+}
+
 // --- artifacts: artifacts/list and the mlflow-artifacts proxy
 //
 // A run's artifact_uri is mlflow-artifacts:/<experiment id>/<run id>/artifacts, so the proxy
@@ -1234,6 +1401,7 @@ void RegisterMlflowTrackingRoutes(http::Router& router, TrackingService& service
       {Method::kPost, "/runs/delete-tag", DeleteTag, ""},
       {Method::kPost, "/runs/log-batch", LogBatch, ""},
       {Method::kPost, "/runs/log-inputs", LogInputs, ""},
+      {Method::kPost, "/runs/log-model", LogModel, ""},
       {Method::kGet, "/metrics/get-history", GetMetricHistory, ""},
       {Method::kGet, "/artifacts/list", ListRunArtifacts, ""},
   };

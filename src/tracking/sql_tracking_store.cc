@@ -740,6 +740,27 @@ Result<RunLogResult> SqlTrackingStore::LogToRun(const std::string& run_id, const
                              p)
                         .status());
   }
+  if (log.append_logged_model) {
+    // The run's row is locked by TouchRun, so this read-modify-write of the tag is atomic.
+    const Value k[] = {run_id, std::string(kLoggedModelsTag)};
+    ASSIGN_OR_RETURN(auto row,
+                     tx->QueryOne("SELECT value FROM run_tags WHERE run_id = ? AND key = ?", k));
+    std::string value = "[" + *log.append_logged_model + "]";
+    if (row) {
+      const std::string previous = row->Text(0);
+      // The list was written here in json.dumps form: "[a, b]" -> "[a, b, c]".
+      if (previous.size() >= 2 && previous.front() == '[' && previous.back() == ']') {
+        value = previous == "[]" ? value
+                                 : previous.substr(0, previous.size() - 1) + ", " +
+                                       *log.append_logged_model + "]";
+      }
+    }
+    const Value p[] = {run_id, std::string(kLoggedModelsTag), value};
+    RETURN_IF_ERROR(tx->Exec("INSERT INTO run_tags (run_id, key, value) VALUES (?, ?, ?) ON "
+                             "CONFLICT (run_id, key) DO UPDATE SET value = excluded.value",
+                             p)
+                        .status());
+  }
   RETURN_IF_ERROR(WriteMetricBatch(*tx, run_id, log.metrics));
   if (!log.inputs.empty()) {
     const Value r[] = {run_id};

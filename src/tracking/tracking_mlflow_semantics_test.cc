@@ -218,6 +218,20 @@ TEST_P(MlflowSemanticsTest, DeleteTagNeedsAnExistingTag) {
   EXPECT_EQ(service_->GetRun(r.run_id)->tags.count("t"), 0u);
 }
 
+TEST_P(MlflowSemanticsTest, LoggedModelsAppendToTheHistoryTag) {
+  MakeExperiment("e");
+  tracking::Run r = MakeRun("e");
+  RunLog first;
+  first.append_logged_model = R"({"artifact_path": "a"})";
+  ASSERT_OK(service_->LogToRun(r.run_id, first, "x"));
+  EXPECT_EQ(service_->GetRun(r.run_id)->tags.at(kLoggedModelsTag), R"([{"artifact_path": "a"}])");
+  RunLog second;
+  second.append_logged_model = R"({"artifact_path": "b"})";
+  ASSERT_OK(service_->LogToRun(r.run_id, second, "x"));
+  EXPECT_EQ(service_->GetRun(r.run_id)->tags.at(kLoggedModelsTag),
+            R"([{"artifact_path": "a"}, {"artifact_path": "b"}])");
+}
+
 TEST_P(MlflowSemanticsTest, LogToRunRejectsInfinityAndOverlongValues) {
   MakeExperiment("e");
   tracking::Run r = MakeRun("e");

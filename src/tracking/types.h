@@ -259,7 +259,13 @@ struct RunLog {
   StringMap set_tags;   // added or overwritten; mlflow.runName renames the run
   std::vector<std::string> delete_tags;  // each must exist (NotFound otherwise)
   std::vector<DatasetInput> inputs;      // added unless the run has (name, digest) already
+  // log-model: one model's JSON text (json.dumps form) appended to the list kept in the tag
+  // mlflow.log-model.history (created as a one-item list), read and written in the transaction.
+  std::optional<std::string> append_logged_model;
 };
+
+// The tag where MLflow keeps the models logged to a run (a JSON list).
+inline constexpr char kLoggedModelsTag[] = "mlflow.log-model.history";
 
 struct ParamConflict {
   std::string key;
