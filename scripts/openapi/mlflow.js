@@ -29,6 +29,7 @@ module.exports = (h) => {
     ["post", "runs/log-inputs", "Record the datasets a run used (LogInputs)"],
     ["post", "runs/log-model", "Record a logged model in the run's mlflow.log-model.history tag (LogModel)"],
     ["get", "metrics/get-history", "A metric's full history (GetMetricHistory)"],
+    ["get", "metrics/get-history-bulk-interval", "A metric's sampled history over several runs (GetMetricHistoryBulkInterval)"],
     ["get", "artifacts/list", "List a run's artifacts under a path (ListArtifacts)"],
   ];
   const paths = {};

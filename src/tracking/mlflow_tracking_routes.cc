@@ -966,6 +966,100 @@ Response GetMetricHistory(TrackingService& svc, const Request&, const bj::object
 }
 
 
+// MLflow's get-history-bulk-interval: the steps of `metric_key` over every run, sampled to at
+// most max_results (per MLflow's handler: evenly spaced indexes into the sorted distinct steps,
+// the last one, and each run's first and last step inside the range), then every point of each
+// run at those steps, ordered by step then timestamp.
+Response GetMetricHistoryBulkInterval(TrackingService& svc, const Request&, const bj::object& o) {
+  constexpr size_t kMaxRuns = 100;
+  constexpr int64_t kMaxPerRun = 2500;
+  constexpr size_t kMaxPoints = 25000;
+  if (!Present(o, "run_ids")) return Error(Missing("run_ids"));
+  auto run_ids = StringList(o, "run_ids");
+  if (!run_ids.ok()) return Error(run_ids.status());
+  if (run_ids->size() > kMaxRuns)
+    return Error(Invalid("GetMetricHistoryBulkInterval request must specify at most 100 "
+                         "run_ids. Received " +
+                         std::to_string(run_ids->size()) + " run_ids." + kDocsHint));
+  auto key = RequiredString(o, "metric_key");
+  if (!key.ok()) return Error(key.status());
+  auto start = OptionalInt64(o, "start_step");
+  if (!start.ok()) return Error(start.status());
+  auto end = OptionalInt64(o, "end_step");
+  if (!end.ok()) return Error(end.status());
+  auto max = OptionalInt64(o, "max_results");
+  if (!max.ok()) return Error(max.status());
+  const int64_t max_results = max->value_or(kMaxPerRun);
+  if (max_results < 1 || max_results > kMaxPerRun)
+    return Error(Invalid(std::string("max_results must be between 1 and 2500.") + kDocsHint));
+  if (*start && *end && **start > **end)
+    return Error(Invalid("end_step must be greater than start_step. Found start_step=" +
+                         std::to_string(**start) + " and end_step=" + std::to_string(**end) +
+                         "."));
+  if (start->has_value() != end->has_value())
+    return Error(
+        Invalid("If either start step or end step are specified, both must be specified."));
+
+  std::vector<std::pair<std::string, std::vector<MetricPoint>>> runs;
+  std::vector<int64_t> all_steps;
+  std::vector<int64_t> mins_and_maxes;
+  for (const std::string& id : *run_ids) {
+    auto h = svc.GetMetricHistory(id, *key, {});
+    if (!h.ok()) {
+      if (h.status().code() == StatusCode::kNotFound ||
+          h.status().code() == StatusCode::kInvalidArgument)
+        continue;  // MLflow's store reads an unknown run as an empty history
+      return Error(h.status());
+    }
+    if (h->points.empty()) continue;
+    for (const MetricPoint& p : h->points) all_steps.push_back(p.step);
+    mins_and_maxes.push_back(h->points.front().step);  // points are ordered by step
+    mins_and_maxes.push_back(h->points.back().step);
+    runs.emplace_back(id, std::move(h->points));
+  }
+  std::sort(all_steps.begin(), all_steps.end());
+  all_steps.erase(std::unique(all_steps.begin(), all_steps.end()), all_steps.end());
+  const int64_t lo = start->value_or(0);
+  const int64_t hi = end->value_or(all_steps.empty() ? 0 : all_steps.back());
+  std::vector<int64_t> steps;
+  for (int64_t m : mins_and_maxes) {
+    if (lo <= m && m <= hi) steps.push_back(m);
+  }
+  const auto first = std::lower_bound(all_steps.begin(), all_steps.end(), lo) - all_steps.begin();
+  const auto last = std::upper_bound(all_steps.begin(), all_steps.end(), hi) - all_steps.begin();
+  const int64_t count = last - first;
+  if (count <= max_results) {
+    steps.insert(steps.end(), all_steps.begin() + first, all_steps.begin() + last);
+  } else {
+    const double interval = static_cast<double>(count) / static_cast<double>(max_results);
+    for (int64_t i = 0; i < max_results; ++i) {
+      // As MLflow's handler: the index is compared with the count, not with the end.
+      const auto idx = first + static_cast<int64_t>(static_cast<double>(i) * interval);
+      if (idx < count) steps.push_back(all_steps[static_cast<size_t>(idx)]);
+    }
+    steps.push_back(all_steps[static_cast<size_t>(last - 1)]);
+  }
+  std::sort(steps.begin(), steps.end());
+  steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
+
+  bj::array out;
+  for (auto& [id, points] : runs) {
+    std::vector<const MetricPoint*> picked;
+    for (const MetricPoint& p : points) {
+      if (std::binary_search(steps.begin(), steps.end(), p.step)) picked.push_back(&p);
+    }
+    std::stable_sort(picked.begin(), picked.end(), [](const MetricPoint* a, const MetricPoint* b) {
+      return a->step != b->step ? a->step < b->step : a->timestamp < b->timestamp;
+    });
+    if (picked.size() > kMaxPoints) picked.resize(kMaxPoints);
+    for (const MetricPoint* p : picked)
+      out.push_back(msg::ToJson(msg::Metric{*key, p->value, p->timestamp, p->step, id}));
+  }
+  bj::object body;
+  if (!out.empty()) body["metrics"] = std::move(out);
+  return Json(std::move(body));
+}
+
 // --- log-model
 
 // Python's json.dumps (default separators, ensure_ascii) of a JSON value, key order kept: the
@@ -1403,6 +1497,8 @@ void RegisterMlflowTrackingRoutes(http::Router& router, TrackingService& service
       {Method::kPost, "/runs/log-inputs", LogInputs, ""},
       {Method::kPost, "/runs/log-model", LogModel, ""},
       {Method::kGet, "/metrics/get-history", GetMetricHistory, ""},
+      {Method::kGet, "/metrics/get-history-bulk-interval", GetMetricHistoryBulkInterval,
+       "run_ids"},
       {Method::kGet, "/artifacts/list", ListRunArtifacts, ""},
   };
   TrackingService& s = service;

@@ -188,6 +188,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ajax-api/2.0/mlflow/metrics/get-history-bulk-interval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A metric's sampled history over several runs (GetMetricHistoryBulkInterval) */
+        get: operations["mlflowAjax_get_metrics_get_history_bulk_interval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ajax-api/2.0/mlflow/runs/create": {
         parameters: {
             query?: never;
@@ -659,6 +676,23 @@ export interface paths {
         };
         /** A metric's full history (GetMetricHistory) */
         get: operations["mlflow_get_metrics_get_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/mlflow/metrics/get-history-bulk-interval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A metric's sampled history over several runs (GetMetricHistoryBulkInterval) */
+        get: operations["mlflow_get_metrics_get_history_bulk_interval"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3496,6 +3530,46 @@ export interface operations {
             };
         };
     };
+    mlflowAjax_get_metrics_get_history_bulk_interval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description MLflow's response message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MlflowError"];
+                };
+            };
+            /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MlflowError"];
+                };
+            };
+        };
+    };
     mlflowAjax_post_runs_create: {
         parameters: {
             query?: never;
@@ -4804,6 +4878,46 @@ export interface operations {
         };
     };
     mlflow_get_metrics_get_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description MLflow's response message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MlflowError"];
+                };
+            };
+            /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MlflowError"];
+                };
+            };
+        };
+    };
+    mlflow_get_metrics_get_history_bulk_interval: {
         parameters: {
             query?: never;
             header?: never;
