@@ -273,6 +273,8 @@ std::optional<Response> CheckContentType(const Request& req, const RouteOptions&
 }
 
 Response Router::Invoke(const Match& match, Request& req) const {
+  // Every line logged while the handler runs (drivers, services) names this request.
+  log::ScopedRequestId context(req.request_id);
   // The one last-resort catch: exceptions never cross into the transport.
   std::string what = "non-standard exception";
   try {
@@ -281,9 +283,7 @@ Response Router::Invoke(const Match& match, Request& req) const {
     what = e.what();
   } catch (...) {  // logged below, never swallowed silently
   }
-  std::string line = "request_id=";
-  line += req.request_id;
-  line += " unhandled exception in ";
+  std::string line = "unhandled exception in ";
   line += MethodName(req.method);
   line += ' ';
   line += match.pattern;

@@ -70,8 +70,9 @@ class Router {
   Response Dispatch(Request& req) const;
 
   // Calls a matched handler inside the last-resort catch: an exception is logged with the request
-  // id and answered 500 with a generic problem. The server uses Find + CheckContentType + Invoke
-  // separately because it routes before reading the body.
+  // id and answered 500 with a generic problem. The handler runs inside a log::ScopedRequestId,
+  // so every line it (or a driver below it) logs carries req.request_id. The server uses Find +
+  // CheckContentType + Invoke separately because it routes before reading the body.
   Response Invoke(const Match& match, Request& req) const;
 
   std::vector<RouteInfo> Routes() const;

@@ -190,6 +190,32 @@ TEST_F(RouterTest, HandlerExceptionIs500WithoutDetails) {
   EXPECT_THAT(r.body, HasSubstr("\"code\":\"internal\""));
 }
 
+TEST_F(RouterTest, HandlerLogLinesCarryTheRequestIdAndTheContextEndsWithTheCall) {
+  std::string seen;
+  router_.Add(Method::kGet, "/logs", [&seen](Request&) {
+    seen = std::string(log::CurrentRequestId());
+    log::Error("storage: something the client must not see");
+    return Response::NoContent();
+  });
+  Request req = Make(Method::kGet, "/logs");
+  req.request_id = "req-7f3a";
+  ::testing::internal::CaptureStderr();
+  EXPECT_EQ(router_.Dispatch(req).status, 204);
+  std::string log = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(seen, "req-7f3a");
+  EXPECT_THAT(log, HasSubstr("request_id=req-7f3a storage: something"));
+  EXPECT_EQ(log::CurrentRequestId(), "");
+}
+
+TEST_F(RouterTest, ExceptionLogLineNamesTheRequest) {
+  Request req = Make(Method::kGet, "/boom");
+  ::testing::internal::CaptureStderr();
+  EXPECT_EQ(router_.Dispatch(req).status, 500);
+  std::string log = ::testing::internal::GetCapturedStderr();
+  EXPECT_THAT(log, HasSubstr("request_id=test-req unhandled exception in GET /boom"));
+  EXPECT_EQ(log::CurrentRequestId(), "");
+}
+
 TEST_F(RouterTest, NonStandardExceptionIs500) {
   Request req = Make(Method::kGet, "/boom-int");
   EXPECT_EQ(router_.Dispatch(req).status, 500);
