@@ -2,6 +2,7 @@
 // CAIRN_TEST_PG_URL is set). Each test gets a fresh, empty database.
 #include "storage/sql_database.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -10,9 +11,12 @@
 #include <limits>
 #include <thread>
 
+#include "common/log.h"
 #include "common/testing/status_matchers.h"
+#include "storage/driver_error.h"
 #include "storage/migrator.h"
 #include "storage/postgres/postgres_database.h"
+#include "storage/sqlite/sqlite_database.h"
 #include "storage/testing/faulty_database.h"
 #include "storage/testing/test_databases.h"
 
@@ -23,6 +27,8 @@ using ::cairn::storage::testing::BackendName;
 using ::cairn::storage::testing::FaultyDatabase;
 using ::cairn::storage::testing::OpenFreshTestDatabase;
 using ::cairn::storage::testing::TestBackends;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 class SqlDatabaseTest : public ::testing::TestWithParam<Backend> {
  protected:
@@ -234,12 +240,97 @@ TEST_P(SqlDatabaseTest, ForeignKeyNotNullAndCheckViolationsAreFailedPrecondition
   }
 }
 
-TEST_P(SqlDatabaseTest, SyntaxErrorIsInternalWithMessage) {
+TEST_P(SqlDatabaseTest, SyntaxErrorIsInternalAndOnlyTheLogSaysWhy) {
   auto tx = db_->Begin(TxMode::kRead);
   ASSERT_OK(tx);
-  auto r = (*tx)->Query("SELEC nonsense");
-  EXPECT_EQ(r.status().code(), StatusCode::kInternal);
-  EXPECT_NE(r.status().message().find("syntax"), std::string::npos) << r.status().message();
+  ::testing::internal::CaptureStderr();
+  Status st;
+  {
+    log::ScopedRequestId context("req-syntax");
+    st = (*tx)->Query("SELEC nonsense").status();
+  }
+  std::string log = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(st.code(), StatusCode::kInternal);
+  EXPECT_EQ(st.message(), GenericDriverMessage(StatusCode::kInternal));
+  EXPECT_THAT(log, HasSubstr("request_id=req-syntax storage "));
+  EXPECT_THAT(log, HasSubstr("syntax"));
+}
+
+// Driver messages name tables, constraints and SQL: they go to the log (with the request id)
+// and never into the status a store may pass on to a client.
+TEST_P(SqlDatabaseTest, ConstraintViolationsCarryGenericMessagesAndLogTheDriverText) {
+  Script(
+      "CREATE TABLE secret_table (id BIGINT NOT NULL, qty BIGINT, "
+      "CONSTRAINT secret_table_pk PRIMARY KEY (id), "
+      "CONSTRAINT secret_qty_check CHECK (qty >= 0))");
+  struct Case {
+    const char* sql;
+    StatusCode code;
+  };
+  for (const Case& c :
+       {Case{"INSERT INTO secret_table (id, qty) VALUES (1, 1)", StatusCode::kAlreadyExists},
+        Case{"INSERT INTO secret_table (id, qty) VALUES (2, -5)",
+             StatusCode::kFailedPrecondition}}) {
+    Script("DELETE FROM secret_table; INSERT INTO secret_table (id, qty) VALUES (1, 1)");
+    log::SetQuiet(false);
+    ::testing::internal::CaptureStderr();
+    Status st;
+    {
+      log::ScopedRequestId context("req-42");
+      auto tx = db_->Begin(TxMode::kWrite);
+      ASSERT_OK(tx);
+      st = (*tx)->Exec(c.sql).status();
+    }
+    std::string log = ::testing::internal::GetCapturedStderr();
+    EXPECT_EQ(st.code(), c.code) << c.sql << ": " << st.ToString();
+    EXPECT_EQ(st.message(), GenericDriverMessage(c.code));
+    for (const char* secret : {"secret", "INSERT", "onstraint", "CONSTRAINT", "qty"}) {
+      EXPECT_THAT(st.message(), Not(HasSubstr(secret))) << c.sql;
+    }
+    EXPECT_THAT(log, HasSubstr("request_id=req-42 storage ")) << log;
+    EXPECT_THAT(log, HasSubstr("secret_")) << log;  // the driver's words, for the operator
+  }
+}
+
+// A writer that cannot get its lock in time: SQLite's busy writer lock (a second handle on the
+// same file), PostgreSQL's lock timeout on a row another transaction holds.
+TEST_P(SqlDatabaseTest, BusyDatabaseIsUnavailableWithAGenericMessage) {
+  std::string where;
+  auto opened = OpenFreshTestDatabase(GetParam(), &where, /*migrate=*/false);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  std::unique_ptr<SqlDatabase> db = std::move(*opened);
+  ASSERT_TRUE(db->ExecScript("CREATE TABLE kv (k TEXT PRIMARY KEY, v BIGINT);"
+                             "INSERT INTO kv (k, v) VALUES ('a', 1)")
+                  .ok());
+  auto holder = db->Begin(TxMode::kWrite);
+  ASSERT_TRUE(holder.ok());
+  ASSERT_TRUE((*holder)->Exec("UPDATE kv SET v = 2 WHERE k = 'a'").ok());
+
+  std::unique_ptr<SqlDatabase> second;
+  if (sqlite()) {
+    SqliteDatabase::Options options;
+    options.busy_timeout_ms = 50;
+    auto other = SqliteDatabase::Open(where + "/cairn.db", options);
+    ASSERT_TRUE(other.ok()) << other.status().ToString();
+    second = std::move(*other);
+  }
+  ::testing::internal::CaptureStderr();
+  Status st;
+  {
+    log::ScopedRequestId context("req-busy");
+    if (sqlite()) {
+      st = second->Begin(TxMode::kWrite).status();
+    } else {
+      auto tx = db->Begin(TxMode::kWrite);
+      ASSERT_OK(tx);
+      ASSERT_TRUE((*tx)->Exec("SET LOCAL lock_timeout = '50ms'").ok());
+      st = (*tx)->Exec("UPDATE kv SET v = 3 WHERE k = 'a'").status();
+    }
+  }
+  std::string log = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(st.code(), StatusCode::kUnavailable) << st.ToString();
+  EXPECT_EQ(st.message(), GenericDriverMessage(StatusCode::kUnavailable));
+  EXPECT_THAT(log, HasSubstr("ERROR request_id=req-busy storage ")) << log;
 }
 
 TEST_P(SqlDatabaseTest, ParameterCountMismatchIsInvalidArgument) {

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <vector>
 
+#include "storage/driver_error.h"
 #include "storage/postgres/placeholders.h"
 
 namespace cairn::storage {
@@ -47,27 +48,36 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
+// The server's words (primary message, SQLSTATE, constraint) go to the log; callers get the
+// code and a generic message. DETAIL lines are left out of the log too: they quote row values.
 Status MapError(PgConnection& c, const PGresult* res, std::string_view what) {
   const char* state = res != nullptr ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
-  std::string message = res != nullptr ? PQresultErrorMessage(res) : "";
-  if (message.empty()) message = PQerrorMessage(c.conn);
+  const char* primary = res != nullptr ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  const char* constraint =
+      res != nullptr ? PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME) : nullptr;
+  std::string message = primary != nullptr ? primary : PQerrorMessage(c.conn);
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  message = std::string(what) + ": " + message;
+  if (state != nullptr) message += std::string(" (SQLSTATE ") + state + ")";
+  if (constraint != nullptr) message += std::string(" constraint ") + constraint;
+  StatusCode code = StatusCode::kInternal;
+  std::string_view sqlstate = state != nullptr ? state : "";
   if (PQstatus(c.conn) != CONNECTION_OK) {
     c.broken = true;
-    return Unavailable(std::move(message));
-  }
-  if (state == nullptr) return Internal(std::move(message));
-  std::string_view sqlstate(state);
-  if (sqlstate == "23505") return AlreadyExists(std::move(message));
-  if (StartsWith(sqlstate, "23")) return FailedPrecondition(std::move(message));
-  if (sqlstate == "40001" || sqlstate == "40P01") return Unavailable(std::move(message));
-  if (StartsWith(sqlstate, "08") || StartsWith(sqlstate, "57P0")) {
+    code = StatusCode::kUnavailable;
+  } else if (sqlstate == "23505") {
+    code = StatusCode::kAlreadyExists;
+  } else if (StartsWith(sqlstate, "23")) {
+    code = StatusCode::kFailedPrecondition;
+  } else if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03") {
+    // Serialization failure, deadlock, lock timeout: transient, the request may be retried.
+    code = StatusCode::kUnavailable;
+  } else if (StartsWith(sqlstate, "08") || StartsWith(sqlstate, "57P0")) {
     c.broken = true;
-    return Unavailable(std::move(message));
+    code = StatusCode::kUnavailable;
+  } else if (StartsWith(sqlstate, "53")) {
+    code = StatusCode::kUnavailable;
   }
-  if (StartsWith(sqlstate, "53")) return Unavailable(std::move(message));
-  return Internal(std::move(message));
+  return DriverError(code, "postgresql", what, message);
 }
 
 int HexValue(char c) {
@@ -374,12 +384,19 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::Open(const std::stri
 Result<std::unique_ptr<Transaction>> PostgresDatabase::Begin(TxMode mode) {
   const char* begin =
       mode == TxMode::kWrite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
-  ASSIGN_OR_RETURN(auto conn, impl_->Acquire());
+  // Connecting happens while serving a request: libpq's words (host, user) go to the log.
+  auto acquire = [this](bool fresh) -> Result<std::unique_ptr<PgConnection>> {
+    auto conn = impl_->Acquire(fresh);
+    if (conn.ok()) return conn;
+    return DriverError(StatusCode::kUnavailable, "postgresql", "begin", conn.status().message());
+  };
+  ASSIGN_OR_RETURN(auto conn, acquire(false));
   auto started = Impl::Command(*conn, begin);
   if (!started.ok() && conn->broken) {
     // A pooled connection died while idle (server restart): one retry on a new connection.
     impl_->Release(std::move(conn));
-    ASSIGN_OR_RETURN(conn, impl_->Acquire(/*fresh=*/true));
+    ASSIGN_OR_RETURN(conn, acquire(/*fresh=*/true));
+
     started = Impl::Command(*conn, begin);
   }
   if (!started.ok()) {

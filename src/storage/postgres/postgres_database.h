@@ -15,11 +15,13 @@
 // the transaction (like SQLite's read transactions), and read-only transactions never fail
 // with serialization errors.
 //
-// Errors: SQLSTATE 23505 -> AlreadyExists; other 23xxx -> FailedPrecondition; 40001 / 40P01
-// (serialization failure, deadlock) -> Unavailable (transient: retry the request; Aborted is
-// reserved for revision mismatches); connection failures (08xxx, 57P0x, lost connection) and
-// 53xxx -> Unavailable; anything else -> Internal with the server's message. Commit after a
-// failed statement returns Internal (PostgreSQL has already aborted the transaction).
+// Errors: SQLSTATE 23505 -> AlreadyExists; other 23xxx -> FailedPrecondition; 40001 / 40P01 /
+// 55P03 (serialization failure, deadlock, lock timeout) -> Unavailable (transient: retry the
+// request; Aborted is reserved for revision mismatches); connection failures (08xxx, 57P0x,
+// lost connection) and 53xxx -> Unavailable; anything else -> Internal. Each carries the generic
+// message of driver_error.h; the server's primary message, SQLSTATE and constraint name are
+// logged with the request id, never returned. Commit after a failed statement returns Internal
+// (PostgreSQL has already aborted the transaction).
 //
 // Thread safety: PostgresDatabase is thread-safe. Transactions must be destroyed before the
 // database.

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "storage/driver_error.h"
+
 namespace cairn::storage {
 namespace {
 
@@ -21,22 +23,27 @@ struct StringHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+// The driver's message goes to the log; callers get the code and a generic message.
 Status MapError(sqlite3* db, int rc, std::string_view what) {
   const int extended = db != nullptr ? sqlite3_extended_errcode(db) : rc;
-  std::string message =
-      std::string(what) + ": " + (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  std::string_view message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  StatusCode code = StatusCode::kInternal;
   if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
-    return AlreadyExists(std::move(message));
+    code = StatusCode::kAlreadyExists;
+  } else {
+    switch (rc & 0xff) {
+      case SQLITE_CONSTRAINT:
+        code = StatusCode::kFailedPrecondition;
+        break;
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+        code = StatusCode::kUnavailable;
+        break;
+      default:
+        break;
+    }
   }
-  switch (rc & 0xff) {
-    case SQLITE_CONSTRAINT:
-      return FailedPrecondition(std::move(message));
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return Unavailable(std::move(message));
-    default:
-      return Internal(std::move(message));
-  }
+  return DriverError(code, "sqlite", what, message);
 }
 
 bool OnlyWhitespaceOrSemicolons(const char* p) {
@@ -243,7 +250,10 @@ struct SqliteDatabase::Impl {
         return closed || !idle_readers.empty() || open_readers < options.pool_size;
       });
       if (closed) return Unavailable("database is closed");
-      if (!ready) return Unavailable("no SQLite reader connection available");
+      if (!ready) {
+        return DriverError(StatusCode::kUnavailable, "sqlite", "begin",
+                           "no reader connection became free in time");
+      }
       if (!idle_readers.empty()) {
         auto conn = std::move(idle_readers.back());
         idle_readers.pop_back();
@@ -253,9 +263,14 @@ struct SqliteDatabase::Impl {
     }
     auto opened = OpenConnection(path, options, /*reader=*/true);
     if (!opened.ok()) {
-      std::lock_guard lock(pool_mutex);
-      --open_readers;
-      pool_cv.notify_one();
+      {
+        std::lock_guard lock(pool_mutex);
+        --open_readers;
+        pool_cv.notify_one();
+      }
+      // Opened while serving a request: the path and SQLite's words stay in the log.
+      return DriverError(StatusCode::kUnavailable, "sqlite", "opening a reader connection",
+                         opened.status().message());
     }
     return opened;
   }
@@ -370,7 +385,10 @@ Result<std::unique_ptr<Transaction>> SqliteDatabase::Begin(TxMode mode) {
   if (mode == TxMode::kWrite) {
     std::unique_lock lock(impl_->write_mutex,
                           std::chrono::milliseconds(impl_->options.busy_timeout_ms));
-    if (!lock.owns_lock()) return Unavailable("timed out waiting for the SQLite writer");
+    if (!lock.owns_lock()) {
+      return DriverError(StatusCode::kUnavailable, "sqlite", "begin",
+                         "timed out waiting for the writer connection");
+    }
     if (impl_->IsClosed() || impl_->writer == nullptr) return Unavailable("database is closed");
     tx = std::make_unique<SqliteTransaction>(impl_.get(), std::move(lock));
   } else {

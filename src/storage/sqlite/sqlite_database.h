@@ -16,8 +16,10 @@
 // upsert per transaction): FULL ~180 commits/s, NORMAL ~2 300 commits/s.
 //
 // Errors: SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY -> AlreadyExists; other constraint violations ->
-// FailedPrecondition; BUSY / LOCKED -> Unavailable; anything else -> Internal with SQLite's
-// message. A multi-statement string passed to Exec/Query is InvalidArgument (use ExecScript).
+// FailedPrecondition; BUSY / LOCKED (and waiting too long for the writer or a reader) ->
+// Unavailable; anything else -> Internal. Each carries the generic message of driver_error.h;
+// SQLite's own message (table, constraint, SQL) is logged with the request id, never returned.
+// A multi-statement string passed to Exec/Query is InvalidArgument (use ExecScript).
 //
 // Thread safety: SqliteDatabase is thread-safe. Transactions must be destroyed before the
 // database (they borrow its connections); Close waits for an in-flight write transaction.
