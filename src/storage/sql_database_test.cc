@@ -372,6 +372,66 @@ TEST_P(SqlDatabaseTest, StatementsAreReusableAcrossCalls) {
   ASSERT_OK((*tx)->Commit());
 }
 
+TEST_P(SqlDatabaseTest, PostgresPreparesEachStatementOncePerConnection) {
+  if (sqlite()) GTEST_SKIP() << "PostgreSQL statement cache";
+  CreateKv();
+  auto tx = db_->Begin(TxMode::kWrite);
+  ASSERT_TRUE(tx.ok());
+  for (int64_t i = 0; i < 50; ++i) {
+    const Value with_value[] = {"k" + std::to_string(i), i};
+    const Value with_null[] = {"n" + std::to_string(i), std::monostate()};
+    ASSERT_TRUE((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", with_value).ok());
+    ASSERT_TRUE((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, ?)", with_null).ok());
+  }
+  // One statement per parameter-type variant: (text, int8) and (text, untyped NULL).
+  auto prepared = (*tx)->QueryOne(
+      "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'INSERT INTO kv%'");
+  ASSERT_TRUE(prepared.ok() && prepared->has_value()) << prepared.status().ToString();
+  EXPECT_EQ((*prepared)->Int(0), 2);
+  auto rows = (*tx)->QueryOne("SELECT count(*), count(v) FROM kv");
+  ASSERT_TRUE(rows.ok() && rows->has_value());
+  EXPECT_EQ((*rows)->Int(0), 100);
+  EXPECT_EQ((*rows)->Int(1), 50);
+}
+
+TEST_P(SqlDatabaseTest, PostgresStatementCacheIsBounded) {
+  if (sqlite()) GTEST_SKIP() << "PostgreSQL statement cache";
+  auto tx = db_->Begin(TxMode::kRead);
+  ASSERT_TRUE(tx.ok());
+  for (int64_t i = 0; i < 600; ++i) {
+    const Value p[] = {i};
+    auto row = (*tx)->QueryOne("SELECT ? + " + std::to_string(i), p);
+    ASSERT_TRUE(row.ok() && row->has_value()) << i << ": " << row.status().ToString();
+    EXPECT_EQ((*row)->Int(0), 2 * i);
+  }
+  auto prepared = (*tx)->QueryOne("SELECT count(*) FROM pg_prepared_statements");
+  ASSERT_TRUE(prepared.ok() && prepared->has_value());
+  EXPECT_EQ((*prepared)->Int(0), 512);
+}
+
+// A cached statement must not outlive the table shape it was prepared for.
+TEST_P(SqlDatabaseTest, CachedStatementsFollowSchemaChanges) {
+  CreateKv();
+  Script("INSERT INTO kv (k, v) VALUES ('a', 1)");
+  const Value key[] = {std::string("a")};
+  for (int round = 0; round < 2; ++round) {
+    auto tx = db_->Begin(TxMode::kRead);
+    ASSERT_TRUE(tx.ok());
+    auto row = (*tx)->QueryOne("SELECT * FROM kv WHERE k = ?", key);
+    ASSERT_TRUE(row.ok() && row->has_value()) << row.status().ToString();
+    EXPECT_EQ((*row)->size(), 2u);
+  }
+  Script("ALTER TABLE kv ADD COLUMN extra TEXT DEFAULT 'x'");
+  for (int round = 0; round < 3; ++round) {
+    auto tx = db_->Begin(TxMode::kRead);
+    ASSERT_TRUE(tx.ok());
+    auto row = (*tx)->QueryOne("SELECT * FROM kv WHERE k = ?", key);
+    ASSERT_TRUE(row.ok() && row->has_value()) << row.status().ToString();
+    ASSERT_EQ((*row)->size(), 3u);
+    EXPECT_EQ((*row)->Text(2), "x");
+  }
+}
+
 TEST_P(SqlDatabaseTest, FailedStatementThenCommitDoesNotCommitOnPostgres) {
   CreateKv();
   auto tx = db_->Begin(TxMode::kWrite);

@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -9,6 +10,7 @@
 #include <cstring>
 #include <limits>
 #include <mutex>
+#include <unordered_map>
 #include <vector>
 
 #include "storage/driver_error.h"
@@ -33,9 +35,31 @@ constexpr int kBinaryFormat = 1;
 
 void IgnoreNotice(void*, const char*) {}
 
+// Dynamic SQL (variable IN lists) must not grow a connection's statement cache without bound;
+// past this many, statements are sent unprepared (PQexecParams).
+constexpr size_t kMaxPreparedStatements = 512;
+
+struct StringHash {
+  using is_transparent = void;  // NOLINT(readability-identifier-naming): the standard's name
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+struct PreparedStatement {
+  std::vector<Oid> types;  // the parameter types it was prepared with
+  std::string name;
+};
+
 struct PgConnection {
   PGconn* conn = nullptr;
   bool broken = false;
+  // Statements prepared on this connection, by the SQL text the store passed (with `?`), then
+  // by parameter types: a NULL is bound untyped, so one text can have several variants.
+  std::unordered_map<std::string, std::vector<PreparedStatement>, StringHash, std::equal_to<>>
+      prepared;
+  size_t prepared_count = 0;
+  uint64_t next_statement = 0;
+  uint64_t schema_generation = 0;  // PostgresDatabase::Impl::schema_generation when cached
+  bool statements_stale = false;   // the server rejected a cached statement: drop them all
   ~PgConnection() { PQfinish(conn); }
 };
 
@@ -175,6 +199,9 @@ struct PostgresDatabase::Impl {
   std::vector<std::unique_ptr<PgConnection>> idle;  // guarded by mutex
   int open = 0;                                     // guarded by mutex
   bool closed = false;                              // guarded by mutex
+  // Bumped by ExecScript (DDL): statements prepared before may describe tables that changed,
+  // so every connection drops its cache before its next transaction.
+  std::atomic<uint64_t> schema_generation{0};
 
   void Observe(bool is_query, std::chrono::steady_clock::time_point start, bool ok) const {
     if (options.observer == nullptr) return;
@@ -198,7 +225,11 @@ struct PostgresDatabase::Impl {
         while (!idle.empty()) {
           auto c = std::move(idle.back());
           idle.pop_back();
-          if (PQstatus(c->conn) == CONNECTION_OK) return c;
+          if (PQstatus(c->conn) == CONNECTION_OK) {
+            lock.unlock();
+            if (ResetStatementsIfStale(*c)) return c;
+            lock.lock();
+          }
           --open;  // dead: drop it and look further
         }
       }
@@ -218,7 +249,24 @@ struct PostgresDatabase::Impl {
     }
     auto c = std::make_unique<PgConnection>();
     c->conn = *conn;
+    c->schema_generation = schema_generation.load();
     return c;
+  }
+
+  // Drops the connection's prepared statements when the schema changed since they were made or
+  // the server rejected one. False when the connection turned out to be unusable.
+  bool ResetStatementsIfStale(PgConnection& c) const {
+    const uint64_t current = schema_generation.load();
+    if (!c.statements_stale && c.schema_generation == current) return true;
+    if (c.prepared_count > 0) {
+      ResultPtr res(PQexec(c.conn, "DEALLOCATE ALL"));
+      if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return false;
+    }
+    c.prepared.clear();
+    c.prepared_count = 0;
+    c.statements_stale = false;
+    c.schema_generation = current;
+    return true;
   }
 
   void Release(std::unique_ptr<PgConnection> c) {
@@ -308,12 +356,6 @@ class PostgresTransaction final : public Transaction {
  private:
   Result<ResultPtr> Run(std::string_view sql, std::span<const Value> params) {
     if (done_) return Internal("transaction already finished");
-    RewrittenSql rewritten = RewritePlaceholders(sql);
-    if (rewritten.placeholders != static_cast<int>(params.size())) {
-      return InvalidArgument("statement has " + std::to_string(rewritten.placeholders) +
-                             " placeholders but " + std::to_string(params.size()) +
-                             " parameters were bound");
-    }
     const size_t n = params.size();
     std::vector<std::string> numbers(n);
     std::vector<const char*> values(n, nullptr);
@@ -340,14 +382,60 @@ class PostgresTransaction final : public Transaction {
         types[i] = kByteaOid;
       }
     }
-    ResultPtr res(PQexecParams(conn_->conn, rewritten.sql.c_str(), static_cast<int>(n),
-                               types.data(), values.data(), lengths.data(), formats.data(),
-                               kTextFormat));
+    const int count = static_cast<int>(n);
+    ASSIGN_OR_RETURN(const PreparedStatement* stmt, Prepare(sql, types));
+    ResultPtr res;
+    if (stmt != nullptr) {
+      res.reset(PQexecPrepared(conn_->conn, stmt->name.c_str(), count, values.data(),
+                               lengths.data(), formats.data(), kTextFormat));
+    } else {
+      RewrittenSql rewritten = RewritePlaceholders(sql);
+      res.reset(PQexecParams(conn_->conn, rewritten.sql.c_str(), count, types.data(), values.data(),
+                             lengths.data(), formats.data(), kTextFormat));
+    }
     const auto st = PQresultStatus(res.get());
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+      if (stmt != nullptr) {
+        // 26000: the statement is gone (DISCARD ALL by someone); 0A000 here: "cached plan
+        // must not change result type" after another process changed a table. Start afresh
+        // on the next transaction; this one is aborted either way.
+        const char* state = PQresultErrorField(res.get(), PG_DIAG_SQLSTATE);
+        std::string_view sqlstate = state != nullptr ? state : "";
+        if (sqlstate == "26000" || sqlstate == "0A000") conn_->statements_stale = true;
+      }
       return MapError(*conn_, res.get(), "statement");
     }
     return res;
+  }
+
+  // The statement prepared on this connection for `sql` with these parameter types, prepared on
+  // first use; nullptr when the connection's cache is full (the caller sends it unprepared).
+  // Errors: InvalidArgument when the parameter count does not match the placeholders; the
+  // server's error when PREPARE fails.
+  Result<const PreparedStatement*> Prepare(std::string_view sql, const std::vector<Oid>& types) {
+    auto it = conn_->prepared.find(sql);
+    if (it != conn_->prepared.end()) {
+      for (const PreparedStatement& p : it->second) {
+        if (p.types == types) return &p;
+      }
+    }
+    RewrittenSql rewritten = RewritePlaceholders(sql);
+    if (rewritten.placeholders != static_cast<int>(types.size())) {
+      return InvalidArgument("statement has " + std::to_string(rewritten.placeholders) +
+                             " placeholders but " + std::to_string(types.size()) +
+                             " parameters were bound");
+    }
+    if (conn_->prepared_count >= kMaxPreparedStatements) return nullptr;
+    PreparedStatement p{types, "cairn_" + std::to_string(++conn_->next_statement)};
+    ResultPtr res(PQprepare(conn_->conn, p.name.c_str(), rewritten.sql.c_str(),
+                            static_cast<int>(types.size()), types.data()));
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) {
+      return MapError(*conn_, res.get(), "prepare");
+    }
+    if (it == conn_->prepared.end()) it = conn_->prepared.try_emplace(std::string(sql)).first;
+    it->second.push_back(std::move(p));
+    ++conn_->prepared_count;
+    return &it->second.back();
   }
 
   void Rollback() {
@@ -396,7 +484,6 @@ Result<std::unique_ptr<Transaction>> PostgresDatabase::Begin(TxMode mode) {
     // A pooled connection died while idle (server restart): one retry on a new connection.
     impl_->Release(std::move(conn));
     ASSIGN_OR_RETURN(conn, acquire(/*fresh=*/true));
-
     started = Impl::Command(*conn, begin);
   }
   if (!started.ok()) {
@@ -427,6 +514,8 @@ Status PostgresDatabase::ExecScript(std::string_view sql) {
       (void)Impl::Command(*conn, "ROLLBACK");
     }
   }
+  // Scripts change the schema (migrations, tests): statements prepared before may be stale.
+  impl_->schema_generation.fetch_add(1);
   impl_->Release(std::move(conn));
   return status;
 }

@@ -3,11 +3,18 @@
 // Connections: a pool of up to pool_size libpq connections opened lazily (the first one at Open,
 // to fail fast). A connection found broken (server restart, network) is dropped and replaced;
 // Begin retries once on a fresh connection when a reused one turns out dead.
-// Statements: `?` placeholders are rewritten to $1..$n (see placeholders.h) and sent with
-// PQexecParams: int64 as int8 and double as float8 in text form, text as untyped text (the server
-// infers the column type), Blob in binary form as bytea, monostate as NULL. Results come back in
-// text form and are decoded by column type OID: int2/int4/int8/oid -> int64, float4/float8/numeric
-// -> double, bytea -> Blob, bool -> int64 0/1, anything else -> text.
+// Statements: each connection prepares a statement the first time it runs it (PQprepare with
+// the `?` placeholders rewritten to $1..$n, see placeholders.h) and afterwards only binds and
+// executes it (PQexecPrepared), like SQLite's statement cache. The cache is keyed by the SQL text
+// and the parameter types (a NULL is bound untyped, so a text can have a few variants), holds at
+// most 512 statements per connection (beyond that, PQexecParams), and is dropped (DEALLOCATE
+// ALL) before the next transaction after ExecScript changed the schema or after the server
+// rejected a cached statement. Parameters: int64 as int8 and double as float8 in text form, text
+// as untyped text (the server infers the column type), Blob in binary form as bytea, monostate
+// as NULL. Results come back in text form and are decoded by column type OID:
+// int2/int4/int8/oid -> int64, float4/float8/numeric -> double, bytea -> Blob, bool -> int64 0/1,
+// anything else -> text. (Named statements need a session per connection: a pooler in front of
+// PostgreSQL must run in session mode.)
 //
 // Isolation: kWrite is `BEGIN` (READ COMMITTED): stores use atomic statements (UPDATE ... SET
 // n = n + 1, INSERT ... ON CONFLICT, revision checks in WHERE) rather than read-modify-write.

@@ -162,12 +162,15 @@ Result<int64_t> Run(Connection& conn, std::string_view sql, std::span<const Valu
   ASSIGN_OR_RETURN(auto lease, Prepare(conn, sql));
   sqlite3_stmt* stmt = lease->get();
   RETURN_IF_ERROR(Bind(conn.db, stmt, params));
-  const int columns = sqlite3_column_count(stmt);
+  int columns = -1;
   while (true) {
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) break;
     if (rc != SQLITE_ROW) return MapError(conn.db, rc, "step");
     if (rows == nullptr) continue;
+    // Read after the first step: a cached statement is recompiled inside sqlite3_step when the
+    // schema changed, and `SELECT *` may then have more columns than when it was prepared.
+    if (columns < 0) columns = sqlite3_column_count(stmt);
     std::vector<Value> cells;
     cells.reserve(static_cast<size_t>(columns));
     for (int c = 0; c < columns; ++c) cells.push_back(ColumnValue(stmt, c));
