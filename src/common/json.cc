@@ -1,8 +1,11 @@
 #include "common/json.h"
 
 #include <algorithm>
+#include <boost/json/basic_parser_impl.hpp>
 #include <charconv>
 #include <cmath>
+#include <optional>
+#include <vector>
 
 #include "common/validation.h"
 
@@ -26,14 +29,159 @@ bool AllNumbersFinite(const bj::value& v) {
   return true;
 }
 
+// Longest prefix of `s` of at most `max` bytes that does not cut a UTF-8 sequence.
+std::string_view Utf8Prefix(std::string_view s, size_t max) {
+  if (s.size() <= max) return s;
+  size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
+// Boost.JSON's DOM handler (detail::handler: every event pushed onto a value_stack) plus what
+// RFC 8259 leaves open and we refuse: an object with the same key twice (Boost keeps the last
+// one silently, so two readers of one body could see different values). Keys of the objects
+// being parsed are copied into one arena; each object checks its own keys when it closes.
+class StrictHandler {
+ public:
+  static constexpr size_t max_object_size = bj::object::max_size();  // NOLINT: Boost's names
+  static constexpr size_t max_array_size = bj::array::max_size();    // NOLINT
+  static constexpr size_t max_key_size = bj::string::max_size();     // NOLINT
+  static constexpr size_t max_string_size = bj::string::max_size();  // NOLINT
+
+  StrictHandler(unsigned char* temp, size_t temp_size) : st(bj::storage_ptr(), temp, temp_size) {}
+
+  bj::value_stack st;                    // NOLINT: the parser reaches it as handler().st
+  std::optional<std::string> duplicate;  // the first duplicate key found
+
+  bool on_document_begin(bj::error_code&) { return true; }
+  bool on_document_end(bj::error_code&) { return true; }
+  bool on_object_begin(bj::error_code&) {
+    levels_.push_back(keys_.size());
+    return true;
+  }
+  bool on_object_end(size_t n, bj::error_code& ec) {
+    const size_t first = levels_.back();
+    levels_.pop_back();
+    if (HasDuplicate(first)) {
+      ec = boost::system::errc::make_error_code(boost::system::errc::invalid_argument);
+      return false;
+    }
+    arena_.resize(first == keys_.size() ? arena_.size() : keys_[first].offset);
+    keys_.resize(first);
+    st.push_object(n);
+    return true;
+  }
+  bool on_array_begin(bj::error_code&) { return true; }
+  bool on_array_end(size_t n, bj::error_code&) {
+    st.push_array(n);
+    return true;
+  }
+  bool on_key_part(bj::string_view s, size_t, bj::error_code&) {
+    st.push_chars(s);
+    arena_.append(s.data(), s.size());
+    key_part_ += s.size();
+    return true;
+  }
+  bool on_key(bj::string_view s, size_t, bj::error_code&) {
+    st.push_key(s);
+    const size_t offset = arena_.size() - key_part_;
+    arena_.append(s.data(), s.size());
+    keys_.push_back({offset, key_part_ + s.size()});
+    key_part_ = 0;
+    return true;
+  }
+  bool on_string_part(bj::string_view s, size_t, bj::error_code&) {
+    st.push_chars(s);
+    return true;
+  }
+  bool on_string(bj::string_view s, size_t, bj::error_code&) {
+    st.push_string(s);
+    return true;
+  }
+  bool on_number_part(bj::string_view, bj::error_code&) { return true; }
+  bool on_int64(int64_t i, bj::string_view, bj::error_code&) {
+    st.push_int64(i);
+    return true;
+  }
+  bool on_uint64(uint64_t u, bj::string_view, bj::error_code&) {
+    st.push_uint64(u);
+    return true;
+  }
+  bool on_double(double d, bj::string_view, bj::error_code&) {
+    st.push_double(d);
+    return true;
+  }
+  bool on_bool(bool b, bj::error_code&) {
+    st.push_bool(b);
+    return true;
+  }
+  bool on_null(bj::error_code&) {
+    st.push_null();
+    return true;
+  }
+  bool on_comment_part(bj::string_view, bj::error_code&) { return true; }
+  bool on_comment(bj::string_view, bj::error_code&) { return true; }
+
+ private:
+  struct Key {
+    size_t offset;
+    size_t size;
+  };
+  // Small objects compare pairwise; big ones (maps of tags, inline columns) sort a view list.
+  static constexpr size_t kPairwiseLimit = 16;
+
+  std::string_view KeyText(const Key& k) const {
+    return std::string_view(arena_).substr(k.offset, k.size);
+  }
+
+  bool HasDuplicate(size_t first) {
+    const size_t n = keys_.size() - first;
+    if (n < 2) return false;
+    if (n <= kPairwiseLimit) {
+      for (size_t i = first; i < keys_.size(); ++i) {
+        for (size_t j = i + 1; j < keys_.size(); ++j) {
+          if (KeyText(keys_[i]) == KeyText(keys_[j])) return Found(KeyText(keys_[i]));
+        }
+      }
+      return false;
+    }
+    std::vector<std::string_view> sorted;
+    sorted.reserve(n);
+    for (size_t i = first; i < keys_.size(); ++i) sorted.push_back(KeyText(keys_[i]));
+    std::sort(sorted.begin(), sorted.end());
+    auto dup = std::adjacent_find(sorted.begin(), sorted.end());
+    return dup != sorted.end() && Found(*dup);
+  }
+
+  bool Found(std::string_view key) {
+    duplicate.emplace(key);
+    return true;
+  }
+
+  std::string arena_;           // key bytes of the objects still open
+  std::vector<Key> keys_;       // their keys, innermost object last
+  std::vector<size_t> levels_;  // index into keys_ where each open object starts
+  size_t key_part_ = 0;         // bytes of the current key delivered by on_key_part
+};
+
 }  // namespace
 
 Result<bj::value> Parse(std::string_view text) {
   bj::parse_options opts;
   opts.max_depth = kMaxDepth;
+  unsigned char temp[BOOST_JSON_STACK_BUFFER_SIZE];
+  bj::basic_parser<StrictHandler> parser(opts, temp, sizeof(temp));
+  parser.handler().st.reset();
   boost::system::error_code ec;
-  bj::value v = bj::parse(text, ec, {}, opts);
+  const size_t used = parser.write_some(false, text.data(), text.size(), ec);
+  if (!ec && used < text.size()) ec = bj::error::extra_data;
+  if (const auto& dup = parser.handler().duplicate) {
+    constexpr size_t kMaxEchoedKey = 64;
+    return InvalidArgument("malformed JSON: duplicate key \"" +
+                           std::string(Utf8Prefix(*dup, kMaxEchoedKey)) + "\" in an object");
+  }
   if (ec) return InvalidArgument("malformed JSON: " + ec.message());
+  bj::value v = parser.handler().st.release();
   if (!AllNumbersFinite(v)) return InvalidArgument("malformed JSON: number out of range");
   return v;
 }

@@ -22,7 +22,9 @@ namespace bj = boost::json;
 inline constexpr int kMaxDepth = 64;
 
 // Parses a request body. Errors: InvalidArgument ("malformed JSON: ...") for bad syntax, depth
-// over kMaxDepth, or trailing garbage.
+// over kMaxDepth, trailing garbage, a number out of the double range, invalid UTF-8 (also as
+// unpaired \u surrogate escapes) and an object with the same key twice (RFC 8259 leaves the
+// meaning open; we refuse rather than pick one).
 Result<bj::value> Parse(std::string_view text);
 
 // Serializes without pretty-printing. Unlike Boost.JSON 1.81 (which writes 0.95 as `9.5E-1`),
