@@ -1,0 +1,157 @@
+#include "http/internal/response_writer.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <ctime>
+
+#include "common/log.h"
+
+namespace cairn::http::internal {
+
+namespace asio = boost::asio;
+
+bool BodyForbidden(int status) { return status == 204 || status == 304 || status < 200; }
+
+std::string_view HttpDate() {
+  thread_local time_t cached_second = 0;
+  thread_local char buf[40];
+  thread_local size_t len = 0;
+  time_t now = std::time(nullptr);
+  if (now != cached_second) {
+    struct tm tm_utc;
+    gmtime_r(&now, &tm_utc);
+    len = std::strftime(buf, sizeof(buf), "%a, %d %b %Y %H:%M:%S GMT", &tm_utc);
+    cached_second = now;
+  }
+  return std::string_view(buf, len);
+}
+
+bool ValidHeaderName(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool ValidHeaderValue(std::string_view s) {
+  for (char c : s) {
+    if (c == '\r' || c == '\n' || c == '\0') return false;
+  }
+  return true;
+}
+
+void AppendUint(std::string& out, uint64_t v) {
+  char buf[24];
+  int n = std::snprintf(buf, sizeof(buf), "%llu", static_cast<unsigned long long>(v));
+  out.append(buf, static_cast<size_t>(n));
+}
+
+void ResponseWriter::Begin(Exchange& ex) {
+  bool head_only = ex.req.method == Method::kHead;
+  uint64_t length = ex.res.body.size();
+  if (ex.res.file_path) {
+    ex.file_fd = ::open(ex.res.file_path->c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (ex.file_fd < 0 || ::fstat(ex.file_fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      if (ex.file_fd >= 0) ::close(ex.file_fd);
+      ex.file_fd = -1;
+      log::ScopedRequestId context(ex.req.request_id);
+      log::Error("cannot open response file " + *ex.res.file_path);
+      ex.res = Problem(NotFound("file not found"), ex.req.path);
+      length = ex.res.body.size();
+    } else {
+      length = static_cast<uint64_t>(st.st_size);
+      ex.res.body.clear();
+      ex.file_remaining = head_only ? 0 : length;
+      ex.file_offset = 0;
+      if (ex.file_remaining == 0) {
+        ::close(ex.file_fd);
+        ex.file_fd = -1;
+      }
+    }
+  }
+  SerializeHead(ex, length);
+  ex.head_pending = true;
+}
+
+ResponseWriter::Step ResponseWriter::Next(Exchange& ex) {
+  Step step;
+  if (ex.head_pending) {
+    ex.head_pending = false;
+    bool send_body =
+        ex.req.method != Method::kHead && !ex.res.file_path && !BodyForbidden(ex.res.status);
+    step.buffers = {asio::buffer(ex.head),
+                    send_body ? asio::buffer(ex.res.body) : asio::const_buffer()};
+    return step;
+  }
+  if (ex.file_remaining == 0) {
+    step.done = true;
+    return step;
+  }
+  chunk_.resize(kFileChunk);
+  size_t want = static_cast<size_t>(std::min<uint64_t>(ex.file_remaining, chunk_.size()));
+  ssize_t n;
+  do {
+    n = ::pread(ex.file_fd, chunk_.data(), want, static_cast<off_t>(ex.file_offset));
+  } while (n < 0 && errno == EINTR);
+  if (n <= 0) {
+    // The length is already on the wire: the only honest signal left is closing.
+    log::ScopedRequestId context(ex.req.request_id);
+    log::Error("reading response file failed");
+    step.failed = true;
+    return step;
+  }
+  ex.file_offset += static_cast<uint64_t>(n);
+  ex.file_remaining -= static_cast<uint64_t>(n);
+  step.buffers = {asio::buffer(chunk_.data(), static_cast<size_t>(n)), asio::const_buffer()};
+  return step;
+}
+
+void ResponseWriter::SerializeHead(Exchange& ex, uint64_t length) {
+  std::string& h = ex.head;
+  h.clear();
+  const Response& res = ex.res;
+  h.append("HTTP/1.1 ");
+  AppendUint(h, static_cast<uint64_t>(res.status));
+  h.push_back(' ');
+  h.append(ReasonPhrase(res.status));
+  h.append("\r\nServer: cairn\r\nDate: ");
+  h.append(HttpDate());
+  h.append("\r\nX-Request-Id: ");
+  h.append(ex.req.request_id);
+  h.append("\r\n");
+  if (!res.content_type.empty() && !BodyForbidden(res.status) &&
+      ValidHeaderValue(res.content_type)) {
+    h.append("Content-Type: ");
+    h.append(res.content_type);
+    h.append("\r\n");
+  }
+  for (const auto& [name, value] : res.headers) {
+    if (!ValidHeaderName(name) || !ValidHeaderValue(value)) continue;  // no header injection
+    h.append(name);
+    h.append(": ");
+    h.append(value);
+    h.append("\r\n");
+  }
+  if (!BodyForbidden(res.status)) {
+    h.append("Content-Length: ");
+    AppendUint(h, length);
+    h.append("\r\n");
+  }
+  if (ex.close_after) {
+    h.append("Connection: close\r\n");
+  } else if (ex.version == 10) {
+    h.append("Connection: keep-alive\r\n");
+  }
+  h.append("\r\n");
+}
+
+}  // namespace cairn::http::internal

@@ -1,0 +1,51 @@
+// Private to http/: the response side of the wire. ResponseWriter turns one Exchange's Response
+// into the buffers a session writes: the head (status line and headers, with Date, Server,
+// X-Request-Id, Content-Length and Connection) gathered with the in-memory body, or the head and
+// then the response file in chunks read with pread. Header names and values that could inject
+// a header are dropped.
+//
+// Thread safety: a writer belongs to one session (its chunk buffer is reused).
+#pragma once
+
+#include <array>
+#include <boost/asio/buffer.hpp>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/internal/server_core.h"
+
+namespace cairn::http::internal {
+
+// 1xx, 204 and 304 responses carry no body (and no Content-Length).
+[[nodiscard]] bool BodyForbidden(int status);
+// IMF-fixdate for the Date header, formatted at most once per second per thread.
+[[nodiscard]] std::string_view HttpDate();
+[[nodiscard]] bool ValidHeaderName(std::string_view s);
+[[nodiscard]] bool ValidHeaderValue(std::string_view s);
+void AppendUint(std::string& out, uint64_t v);
+
+class ResponseWriter {
+ public:
+  static constexpr size_t kFileChunk = 64 * 1024;
+
+  struct Step {
+    std::array<boost::asio::const_buffer, 2> buffers;
+    bool done = false;    // nothing left to write: the response is complete
+    bool failed = false;  // the response file could not be read: close the connection
+  };
+
+  // Prepares the exchange's response for writing: opens its file (a file that cannot be opened
+  // becomes a 404 problem, logged), and serializes the head into ex.head.
+  void Begin(Exchange& ex);
+  // The next buffers to write for the exchange Begin prepared.
+  Step Next(Exchange& ex);
+
+ private:
+  static void SerializeHead(Exchange& ex, uint64_t length);
+
+  std::vector<char> chunk_;
+};
+
+}  // namespace cairn::http::internal

@@ -1,0 +1,119 @@
+// Private to http/: the state HttpServer's pieces share. Core is what the listener and every
+// session see (options, router, I/O context, worker pool, the in-flight count and the session
+// registry Stop() walks); Exchange is one request/response pair moving through a session.
+//
+// Thread safety: Core's options, router, ioc and workers are set before the I/O threads start
+// and only read afterwards; `mu` guards `inflight` and `sessions`. An Exchange belongs to its
+// session's strand, except while a worker runs its handler (the session does not touch it then).
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "http/message.h"
+#include "http/router.h"
+#include "http/server.h"
+
+namespace cairn::http::internal {
+
+using SteadyClock = std::chrono::steady_clock;
+
+class Session;
+
+// Request bodies bigger than this are not kept for the next request of the connection.
+inline constexpr size_t kRetainedBodyCapacity = 64 * 1024;
+
+// One request/response pair. Pooled per session so buffers keep their capacity.
+struct Exchange {
+  Request req;
+  Response res;
+  Router::Match match;
+  SteadyClock::time_point start;
+  int version = 11;
+  bool keep_alive = true;
+  bool ready = false;
+  bool counted = false;       // included in Core::inflight
+  bool close_after = false;   // the connection closes after this response
+  std::string head;           // serialized status line + headers
+  bool head_pending = false;  // ResponseWriter: the head is still to be written
+  int file_fd = -1;           // response file being streamed
+  uint64_t file_offset = 0;
+  uint64_t file_remaining = 0;
+
+  void Reset() {
+    req.method = Method::kGet;
+    req.target.clear();
+    req.path.clear();
+    req.query.clear();
+    if (req.body.capacity() > kRetainedBodyCapacity) {
+      std::string().swap(req.body);
+    } else {
+      req.body.clear();
+    }
+    req.body_file.reset();
+    req.path_params.clear();
+    req.request_id.clear();
+    res = Response();
+    match = Router::Match();
+    version = 11;
+    keep_alive = true;
+    ready = false;
+    counted = false;
+    close_after = false;
+    head.clear();
+    head_pending = false;
+    file_fd = -1;
+    file_offset = 0;
+    file_remaining = 0;
+  }
+};
+
+struct Core {
+  static constexpr std::chrono::milliseconds kMinTick{5};
+  static constexpr std::chrono::milliseconds kMaxTick{1000};
+
+  ServerOptions options;
+  const Router& router;
+  std::chrono::milliseconds tick;  // how often sessions check their deadlines
+  std::unique_ptr<boost::asio::io_context> ioc;
+  std::unique_ptr<boost::asio::thread_pool> workers;
+  std::atomic<bool> stopping{false};
+
+  std::mutex mu;  // guards inflight and sessions
+  std::condition_variable cv;
+  int64_t inflight = 0;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+
+  Core(ServerOptions opts, const Router& r) : options(std::move(opts)), router(r) {
+    int shortest =
+        std::min({options.header_timeout_ms, options.read_timeout_ms, options.idle_timeout_ms});
+    tick = std::clamp(std::chrono::milliseconds(shortest / 4), kMinTick, kMaxTick);
+    if (options.max_pipelined < 1) options.max_pipelined = 1;
+    if (options.temp_dir.empty()) {
+      std::error_code ec;
+      options.temp_dir = std::filesystem::temp_directory_path(ec).string();
+      if (ec) options.temp_dir = "/tmp";
+    }
+  }
+
+  void AddInflight() {
+    std::lock_guard lock(mu);
+    ++inflight;
+  }
+  void RemoveInflight() {
+    std::lock_guard lock(mu);
+    if (--inflight == 0) cv.notify_all();
+  }
+};
+
+}  // namespace cairn::http::internal

@@ -1,0 +1,552 @@
+#include "http/internal/session.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/http/error.hpp>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <string>
+
+#include "common/log.h"
+
+namespace cairn::http::internal {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+constexpr uint32_t kHeaderLimit = 16 * 1024;
+constexpr size_t kHeaderReadChunk = 4 * 1024;
+constexpr size_t kBodyReadChunk = 64 * 1024;
+// After a response that closes the connection, unread request bytes are drained for a while
+// before the socket is closed, so the peer's TCP stack does not answer them with a reset that
+// could destroy the response in flight (e.g. a 413 sent before the body was read).
+constexpr std::chrono::milliseconds kLingerTime{1000};
+constexpr uint64_t kMaxLingerBytes = 1 << 20;
+constexpr std::string_view kUnmatched = "unmatched";
+constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+
+}  // namespace
+
+Session::Session(Core& core, tcp::socket socket)
+    : core_(core), socket_(std::move(socket)), tick_(socket_.get_executor()) {}
+
+Session::~Session() {
+  {
+    std::lock_guard lock(core_.mu);
+    core_.sessions.erase(this);
+  }
+  core_.cv.notify_all();
+  if (reading_) Discard(*reading_);
+  for (auto& ex : queue_) Discard(*ex);
+}
+
+void Session::Start() {
+  {
+    std::lock_guard lock(core_.mu);
+    core_.sessions.emplace(this, weak_from_this());
+  }
+  ArmTick();
+  MaybeRead();
+}
+
+void Session::Shutdown() {
+  stop_reading_ = true;
+  if (queue_.empty() && phase_ != Phase::kBody) Close();
+}
+
+void Session::Close() {
+  if (closed_) return;
+  closed_ = true;
+  beast::error_code ec;
+  socket_.shutdown(tcp::socket::shutdown_both, ec);
+  socket_.close(ec);
+  tick_.cancel();
+}
+
+// Half-closes, then drains what the peer still sends (bounded in time and bytes) and closes.
+void Session::LingeringClose() {
+  if (closed_ || lingering_) return;
+  lingering_ = true;
+  linger_deadline_ = SteadyClock::now() + kLingerTime;
+  beast::error_code ec;
+  socket_.shutdown(tcp::socket::shutdown_send, ec);
+  if (ec) {
+    Close();
+    return;
+  }
+  buffer_.clear();
+  if (!read_pending_) ReadSome(kBodyReadChunk, false);
+}
+
+// ---- timeouts ------------------------------------------------------------------------------
+
+void Session::ArmTick() {
+  tick_.expires_after(core_.tick);
+  tick_.async_wait([self = shared_from_this()](const beast::error_code& ec) {
+    if (!ec) self->OnTick();
+  });
+}
+
+void Session::OnTick() {
+  if (closed_) return;
+  SteadyClock::time_point deadline = SteadyClock::time_point::max();
+  if (lingering_) {
+    deadline = linger_deadline_;
+  } else if (writing_) {
+    deadline = write_deadline_;
+  } else if (queue_.empty() && phase_ != Phase::kNone) {
+    deadline = read_deadline_;  // handlers in progress never time a connection out
+  }
+  if (SteadyClock::now() >= deadline) {
+    Close();
+    return;
+  }
+  ArmTick();
+}
+
+void Session::SetReadPhase(Phase phase) {
+  phase_ = phase;
+  int ms = 0;
+  switch (phase) {
+    case Phase::kIdle:
+      ms = core_.options.idle_timeout_ms;
+      break;
+    case Phase::kHeader:
+      ms = core_.options.header_timeout_ms;
+      break;
+    case Phase::kBody:
+      ms = core_.options.read_timeout_ms;
+      break;
+    case Phase::kNone:
+      return;
+  }
+  read_deadline_ = SteadyClock::now() + std::chrono::milliseconds(ms);
+}
+
+// ---- reading -------------------------------------------------------------------------------
+
+void Session::MaybeRead() {
+  if (closed_ || reading_ || stop_reading_) return;
+  if (core_.stopping.load(std::memory_order_relaxed)) {
+    stop_reading_ = true;
+    if (queue_.empty()) Close();
+    return;
+  }
+  if (queue_.size() >= static_cast<size_t>(core_.options.max_pipelined)) return;
+  reading_ = Acquire();
+  parser_.emplace(*reading_);
+  parser_->header_limit(kHeaderLimit);
+  parser_->body_limit(boost::none);  // limits are applied per route after the header
+  // The first request of a connection (or bytes already buffered) is a header in progress;
+  // otherwise the connection is idle between keep-alive requests.
+  SetReadPhase(first_request_ || buffer_.size() > 0 ? Phase::kHeader : Phase::kIdle);
+  first_request_ = false;
+  ParseHeader();
+}
+
+void Session::ParseHeader() {
+  while (buffer_.size() > 0) {
+    beast::error_code ec;
+    size_t used = parser_->put(buffer_.data(), ec);
+    buffer_.consume(used);
+    if (ec == bhttp::error::need_more) break;
+    if (ec) {
+      RejectMalformed(ec);
+      return;
+    }
+    if (parser_->is_header_done()) {
+      OnHeaderDone();
+      return;
+    }
+    if (used == 0) break;
+  }
+  ReadSome(kHeaderReadChunk, false);
+}
+
+void Session::ReadSome(size_t chunk, bool body) {
+  read_pending_ = true;
+  socket_.async_read_some(buffer_.prepare(chunk),
+                          [self = shared_from_this(), body](const beast::error_code& ec, size_t n) {
+                            self->OnRead(ec, n, body);
+                          });
+}
+
+void Session::OnRead(const beast::error_code& ec, size_t n, bool body) {
+  read_pending_ = false;
+  if (closed_) return;
+  if (lingering_) {
+    lingered_ += n;
+    buffer_.clear();
+    if (ec || lingered_ > kMaxLingerBytes) {
+      Close();
+    } else {
+      ReadSome(kBodyReadChunk, false);
+    }
+    return;
+  }
+  if (ec) {
+    // EOF or reset: a partial request is dropped; answered requests still get written.
+    stop_reading_ = true;
+    if (reading_) {
+      CloseBodyFile();
+      parser_.reset();
+      phase_ = Phase::kNone;
+      Discard(*reading_);
+      Release(std::move(reading_));
+    }
+    if (queue_.empty()) Close();
+    return;
+  }
+  buffer_.commit(n);
+  if (body) {
+    SetReadPhase(Phase::kBody);
+    ParseBody();
+  } else {
+    if (phase_ == Phase::kIdle) SetReadPhase(Phase::kHeader);
+    ParseHeader();
+  }
+}
+
+void Session::RejectMalformed(const beast::error_code& ec) {
+  Exchange& ex = *reading_;
+  if (!ex.counted) {
+    ex.counted = true;
+    core_.AddInflight();
+  }
+  ex.start = SteadyClock::now();
+  if (ex.req.request_id.empty()) NewRequestId(ex.req.request_id);
+  int status = ec == bhttp::error::header_limit ? 431 : 400;
+  Status st = InvalidArgument(ec == bhttp::error::header_limit ? "request header too large"
+                                                               : "malformed HTTP request");
+  ex.res = Problem(st, "/");
+  ex.res.status = status;
+  ex.match.pattern = std::string(kUnmatched);
+  FinishEarly();
+}
+
+void Session::OnHeaderDone() {
+  Exchange& ex = *reading_;
+  ex.counted = true;
+  core_.AddInflight();
+  ex.start = SteadyClock::now();
+  ex.keep_alive = parser_->keep_alive();
+  Request& req = ex.req;
+  if (auto id = req.Header("x-request-id"); id && SaneRequestId(*id)) {
+    req.request_id.assign(id->data(), id->size());
+  } else {
+    NewRequestId(req.request_id);
+  }
+
+  Status parsed = ParseTarget(req);
+  if (!parsed.ok()) {
+    ex.res = Problem(parsed, req.target.substr(0, req.target.find('?')));
+    ex.match.pattern = std::string(kUnmatched);
+    FinishEarly();
+    return;
+  }
+  Response error;
+  ex.match = core_.router.Find(req, &error);
+  if (ex.match.handler == nullptr) {
+    ex.res = std::move(error);
+    ex.match.pattern = std::string(kUnmatched);
+    FinishEarly();
+    return;
+  }
+  const RouteOptions& route = *ex.match.options;
+  if (auto bad = CheckContentType(req, route)) {
+    ex.res = std::move(*bad);
+    FinishEarly();
+    return;
+  }
+  if (parser_->is_done()) {
+    StartHandler();
+    return;
+  }
+
+  uint64_t limit =
+      route.stream_body_to_file ? core_.options.max_file_body_bytes : core_.options.max_body_bytes;
+  if (auto len = parser_->content_length(); len && *len > limit) {
+    TooLarge(limit);
+    return;
+  }
+  body_limit_ = limit;
+  parser_->body_limit(limit);
+  parser_->eager(true);
+  if (route.stream_body_to_file && !OpenBodyFile()) return;
+  if (auto expect = req.Header("expect"); expect && (*expect == "100-continue")) {
+    SendContinue();
+  }
+  SetReadPhase(Phase::kBody);
+  ParseBody();
+}
+
+bool Session::OpenBodyFile() {
+  Exchange& ex = *reading_;
+  std::string path;
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    std::string id;
+    NewRequestId(id);
+    path = core_.options.temp_dir + "/cairn-upload-" + id;
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+      parser_->file_fd = fd;
+      ex.req.body_file = path;
+      return true;
+    }
+    if (errno != EEXIST) break;
+  }
+  log::ScopedRequestId context(ex.req.request_id);
+  log::Error("cannot create upload file in " + core_.options.temp_dir + ": " +
+             std::strerror(errno));
+  ex.res = Problem(Internal("cannot create upload file"), ex.req.path);
+  FinishEarly();
+  return false;
+}
+
+void Session::CloseBodyFile() {
+  if (parser_ && parser_->file_fd >= 0) {
+    ::close(parser_->file_fd);
+    parser_->file_fd = -1;
+  }
+}
+
+void Session::RemoveBodyFile(Exchange& ex) {
+  if (ex.req.body_file) {
+    std::error_code ec;
+    std::filesystem::remove(*ex.req.body_file, ec);
+    ex.req.body_file.reset();
+  }
+}
+
+void Session::SendContinue() {
+  // Only when nothing else is on the wire: interim responses must not interleave.
+  if (writing_ || !queue_.empty()) return;
+  writing_ = true;
+  write_deadline_ = SteadyClock::now() + std::chrono::milliseconds(core_.options.read_timeout_ms);
+  asio::async_write(socket_, asio::buffer(kContinue.data(), kContinue.size()),
+                    [self = shared_from_this()](const beast::error_code& ec, size_t) {
+                      self->writing_ = false;
+                      if (ec) {
+                        self->Close();
+                        return;
+                      }
+                      self->MaybeWrite();
+                    });
+}
+
+void Session::ParseBody() {
+  while (!parser_->is_done()) {
+    if (buffer_.size() == 0) {
+      ReadSome(kBodyReadChunk, true);
+      return;
+    }
+    beast::error_code ec;
+    size_t used = parser_->put(buffer_.data(), ec);
+    buffer_.consume(used);
+    if (ec == bhttp::error::need_more) {
+      ReadSome(kBodyReadChunk, true);
+      return;
+    }
+    if (ec == bhttp::error::body_limit) {
+      TooLarge(body_limit_);
+      return;
+    }
+    if (ec) {
+      CloseBodyFile();
+      Exchange& ex = *reading_;
+      RemoveBodyFile(ex);
+      if (parser_->sink_failed) {
+        log::ScopedRequestId context(ex.req.request_id);
+        log::Error(std::string("writing upload failed: ") + std::strerror(errno));
+        ex.res = Problem(Internal("writing upload failed"), ex.req.path);
+      } else {
+        ex.res = Problem(InvalidArgument("malformed request body"), ex.req.path);
+      }
+      FinishEarly();
+      return;
+    }
+  }
+  CloseBodyFile();
+  StartHandler();
+}
+
+void Session::TooLarge(uint64_t limit) {
+  CloseBodyFile();
+  Exchange& ex = *reading_;
+  RemoveBodyFile(ex);
+  ex.res = Problem(
+      ResourceExhausted("request body exceeds the limit of " + std::to_string(limit) + " bytes"),
+      ex.req.path);
+  FinishEarly();
+}
+
+// Answers the request being read without running a handler. If its body was not consumed the
+// connection cannot be reused: it closes after this response.
+void Session::FinishEarly() {
+  bool body_pending = !parser_ || !parser_->is_done();
+  CloseBodyFile();
+  std::unique_ptr<Exchange> owned = std::move(reading_);
+  Exchange* ex = owned.get();
+  parser_.reset();
+  phase_ = Phase::kNone;
+  if (body_pending) {
+    ex->close_after = true;
+    stop_reading_ = true;
+  }
+  if (!ex->counted) {
+    ex->counted = true;
+    core_.AddInflight();
+  }
+  ex->ready = true;
+  queue_.push_back(std::move(owned));
+  MaybeWrite();
+  MaybeRead();
+}
+
+// ---- handlers ------------------------------------------------------------------------------
+
+void Session::StartHandler() {
+  Exchange* ex = reading_.get();
+  queue_.push_back(std::move(reading_));
+  parser_.reset();
+  phase_ = Phase::kNone;
+  if (!ex->keep_alive) stop_reading_ = true;
+  // The upload file is removed as soon as the handler returns (unless it moved it), before the
+  // response goes out.
+  if (ex->match.options->inline_handler) {
+    ex->res = core_.router.Invoke(ex->match, ex->req);
+    RemoveBodyFile(*ex);
+    ex->ready = true;
+    MaybeWrite();
+  } else {
+    asio::post(*core_.workers, [self = shared_from_this(), ex] {
+      ex->res = self->core_.router.Invoke(ex->match, ex->req);
+      RemoveBodyFile(*ex);
+      asio::post(self->socket_.get_executor(), [self, ex] {
+        ex->ready = true;
+        self->MaybeWrite();
+      });
+    });
+  }
+  MaybeRead();
+}
+
+// ---- writing -------------------------------------------------------------------------------
+
+void Session::MaybeWrite() {
+  if (writing_ || closed_ || queue_.empty() || !queue_.front()->ready) return;
+  Exchange& ex = *queue_.front();
+  bool stopping = core_.stopping.load(std::memory_order_relaxed);
+  if (!ex.keep_alive || (stopping && queue_.size() == 1 && phase_ != Phase::kBody)) {
+    ex.close_after = true;
+  }
+  if (ex.close_after) stop_reading_ = true;
+  writer_.Begin(ex);
+  WriteNext();
+}
+
+void Session::WriteNext() {
+  Exchange& ex = *queue_.front();
+  ResponseWriter::Step step = writer_.Next(ex);
+  if (step.failed) {
+    Close();
+    return;
+  }
+  if (step.done) {
+    Complete();
+    return;
+  }
+  writing_ = true;
+  write_deadline_ = SteadyClock::now() + std::chrono::milliseconds(core_.options.read_timeout_ms);
+  asio::async_write(
+      socket_, step.buffers,
+      [self = shared_from_this()](const beast::error_code& ec, size_t) { self->OnWrite(ec); });
+}
+
+void Session::OnWrite(const beast::error_code& ec) {
+  writing_ = false;
+  if (ec) {
+    Close();
+    return;
+  }
+  WriteNext();
+}
+
+void Session::Complete() {
+  std::unique_ptr<Exchange> owned = std::move(queue_.front());
+  queue_.pop_front();
+  Exchange& ex = *owned;
+  Record(ex);
+  bool close = ex.close_after;
+  Discard(ex);
+  Release(std::move(owned));
+  if (close) {
+    LingeringClose();
+    return;
+  }
+  if (queue_.empty() && phase_ == Phase::kIdle) SetReadPhase(Phase::kIdle);
+  MaybeWrite();
+  MaybeRead();
+  if (stop_reading_ && queue_.empty() && !writing_ && phase_ != Phase::kBody) Close();
+}
+
+void Session::Record(const Exchange& ex) {
+  int64_t micros =
+      std::chrono::duration_cast<std::chrono::microseconds>(SteadyClock::now() - ex.start).count();
+  if (core_.options.access_log) {
+    std::string line;
+    line.reserve(96);
+    line.append(MethodName(ex.req.method));
+    line.push_back(' ');
+    std::string_view target = ex.req.target;
+    line.append(target.empty() ? std::string_view("-") : target.substr(0, target.find('?')));
+    line.push_back(' ');
+    AppendUint(line, static_cast<uint64_t>(ex.res.status));
+    line.push_back(' ');
+    AppendUint(line, static_cast<uint64_t>(micros));
+    line.push_back(' ');
+    line.append(ex.req.request_id);
+    log::Info(line);
+  }
+  if (core_.options.observer != nullptr) {
+    core_.options.observer->OnRequest(ex.req.method, ex.match.pattern, ex.res.status, micros);
+  }
+}
+
+// ---- exchange bookkeeping ------------------------------------------------------------------
+
+// Releases what an exchange holds outside memory: the in-flight count, files.
+void Session::Discard(Exchange& ex) {
+  if (ex.file_fd >= 0) {
+    ::close(ex.file_fd);
+    ex.file_fd = -1;
+  }
+  RemoveBodyFile(ex);
+  if (ex.counted) {
+    ex.counted = false;
+    core_.RemoveInflight();
+  }
+}
+
+std::unique_ptr<Exchange> Session::Acquire() {
+  if (pool_.empty()) return std::make_unique<Exchange>();
+  std::unique_ptr<Exchange> ex = std::move(pool_.back());
+  pool_.pop_back();
+  return ex;
+}
+
+void Session::Release(std::unique_ptr<Exchange> ex) {
+  ex->Reset();
+  if (pool_.size() < static_cast<size_t>(core_.options.max_pipelined) + 1) {
+    pool_.push_back(std::move(ex));
+  }
+}
+
+}  // namespace cairn::http::internal
