@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "common/json.h"
+#include "common/utf8.h"
 
 namespace cairn::http {
 namespace {
@@ -121,6 +122,7 @@ Status ParseTarget(Request& req) {
   if (!path || path->find('\0') != std::string::npos) {
     return InvalidArgument("malformed percent-encoding in path");
   }
+  if (!IsValidUtf8(*path)) return InvalidArgument("request path is not valid UTF-8");
   req.path = std::move(*path);
   req.query.clear();
   if (q == std::string_view::npos) return Status::Ok();
@@ -139,6 +141,9 @@ Status ParseTarget(Request& req) {
     auto v = PercentDecode(value, true);
     if (!k || !v || k->find('\0') != std::string::npos || v->find('\0') != std::string::npos) {
       return InvalidArgument("malformed percent-encoding in query");
+    }
+    if (!IsValidUtf8(*k) || !IsValidUtf8(*v)) {
+      return InvalidArgument("query parameters are not valid UTF-8");
     }
     req.query.emplace_back(std::move(*k), std::move(*v));
   }
@@ -255,7 +260,12 @@ int HttpStatusFor(StatusCode code) {
 
 Response Problem(const Status& status, std::string_view instance) {
   StatusCode code = status.ok() ? StatusCode::kInternal : status.code();
-  int http_status = HttpStatusFor(code);
+  return Problem(status, instance, HttpStatusFor(code));
+}
+
+Response Problem(const Status& status, std::string_view instance, int http_status) {
+  StatusCode code = status.ok() ? StatusCode::kInternal : status.code();
+  if (!IsValidUtf8(instance)) instance = "/";
   std::string_view code_name = StatusCodeName(code);
   boost::json::object body;
   std::string type(kProblemTypePrefix);

@@ -46,15 +46,14 @@ struct Response {
   std::string body;
   // When set, the server streams this file as the body (body must be empty).
   std::optional<std::string> file_path;
-
   static Response Json(int status, std::string body);
   static Response Text(int status, std::string content_type, std::string body);
   static Response NoContent();
 };
 
 // Fills req.path (percent-decoded) and req.query (decoded, `+` as space) from req.target.
-// Errors: InvalidArgument for a target that is not origin-form (`/...`), a bad percent escape or
-// a decoded NUL.
+// Errors: InvalidArgument for a target that is not origin-form (`/...`), a bad percent escape, a
+// decoded NUL, or a decoded path or query parameter that is not valid UTF-8.
 [[nodiscard]] Status ParseTarget(Request& req);
 
 // Decodes %XX escapes (and `+` as space when `plus_as_space`). nullopt on a malformed escape.
@@ -66,11 +65,16 @@ struct Response {
 // Maps a Status to its HTTP status code. The one place this mapping lives.
 int HttpStatusFor(StatusCode code);
 
-// RFC 9457 problem+json for a non-OK status. `instance` is the request path.
+// RFC 9457 problem+json for a non-OK status. `instance` is the request path (replaced by "/"
+// when it is not valid UTF-8, so the body is always valid JSON).
 // Body: {"type","title","status","detail","instance","code"} plus "errors":[{"field","message"}]
 // when the status carries field errors. `type` is "https://cairn.dev/problems/<code>" with
 // <code> the stable StatusCodeName (e.g. "not_found"). For Internal the detail is generic: the
 // real message is never sent to the client.
 Response Problem(const Status& status, std::string_view instance);
+// The same body with another HTTP status than HttpStatusFor(code) — for transport answers with
+// no StatusCode of their own (408, 431, 503 at the connection cap). `status` and `title` in the
+// body follow `http_status`; `type` and `code` stay the status code's.
+Response Problem(const Status& status, std::string_view instance, int http_status);
 
 }  // namespace cairn::http

@@ -103,6 +103,29 @@ TEST(ParseTarget, RejectsBadTargets) {
   }
 }
 
+TEST(ParseTarget, RejectsPathsAndQueriesThatAreNotUtf8) {
+  for (const char* target : {"/a/%FF", "/a/%C3", "/a?x=%FF", "/a?%80=1", "/a/%ED%A0%80"}) {
+    Request req;
+    req.target = target;
+    EXPECT_EQ(ParseTarget(req).code(), StatusCode::kInvalidArgument) << target;
+  }
+  Request req;
+  req.target = "/caf%C3%A9?q=%E2%82%AC";
+  ASSERT_TRUE(ParseTarget(req).ok());
+  EXPECT_EQ(req.path, "/caf\xc3\xa9");
+  EXPECT_EQ(req.Query("q"), "\xe2\x82\xac");
+}
+
+TEST(Problem, ExplicitHttpStatusAndNonUtf8Instance) {
+  Response r = Problem(InvalidArgument("request header too large"), "/x\xff", 431);
+  EXPECT_EQ(r.status, 431);
+  auto v = boost::json::parse(r.body).as_object();
+  EXPECT_EQ(v.at("status").as_int64(), 431);
+  EXPECT_EQ(v.at("title").as_string(), "Request Header Fields Too Large");
+  EXPECT_EQ(v.at("code").as_string(), "invalid_argument");
+  EXPECT_EQ(v.at("instance").as_string(), "/");
+}
+
 TEST(Request, HeaderLookupIsByLowerName) {
   Request req;
   req.headers = {{"content-type", "a"}, {"x-y", "1"}, {"x-y", "2"}};

@@ -6,6 +6,7 @@
 #include <exception>
 
 #include "common/log.h"
+#include "common/utf8.h"
 
 namespace cairn::http {
 namespace {
@@ -76,7 +77,8 @@ Scratch& ThreadScratch() {
 }
 
 // Splits the path into segments (decoding each when `decode`). Returns false for a malformed
-// escape, a NUL or a dot segment.
+// escape, a NUL, a dot segment or a segment that is not valid UTF-8 (parameters are echoed into
+// JSON and stored as text).
 bool SplitPath(std::string_view path, bool decode, std::vector<std::string>& out) {
   out.clear();
   if (!path.empty() && path.front() == '/') path.remove_prefix(1);
@@ -92,7 +94,9 @@ bool SplitPath(std::string_view path, bool decode, std::vector<std::string>& out
       out.emplace_back(raw);
     }
     const std::string& seg = out.back();
-    if (seg.find('\0') != std::string::npos || HasDotComponent(seg)) return false;
+    if (seg.find('\0') != std::string::npos || HasDotComponent(seg) || !IsValidUtf8(seg)) {
+      return false;
+    }
     if (slash == std::string_view::npos) return true;
     path.remove_prefix(slash + 1);
   }
@@ -126,6 +130,26 @@ bool Walk(const Node& node, const std::vector<std::string>& segs, size_t i, Scra
     }
   }
   return false;
+}
+
+// The value of the `charset` parameter in a Content-Type's parameter list (`; charset=x;
+// a=b`), unquoted; nullopt when there is none.
+std::optional<std::string_view> CharsetParameter(std::string_view parameters) {
+  while (!parameters.empty()) {
+    size_t semi = parameters.find(';');
+    std::string_view param = Trim(parameters.substr(0, semi));
+    parameters = semi == std::string_view::npos ? std::string_view() : parameters.substr(semi + 1);
+    size_t eq = param.find('=');
+    if (eq == std::string_view::npos || !EqualsIgnoreCase(Trim(param.substr(0, eq)), "charset")) {
+      continue;
+    }
+    std::string_view value = Trim(param.substr(eq + 1));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+      value = value.substr(1, value.size() - 2);
+    }
+    return value;
+  }
+  return std::nullopt;
 }
 
 std::string InstanceFor(const Request& req) {
@@ -258,9 +282,21 @@ std::optional<Response> CheckContentType(const Request& req, const RouteOptions&
   if (auto cl = req.Header("content-length"); cl && Trim(*cl) != "0") has_body = true;
   if (!has_body) return std::nullopt;
   std::string_view media;
-  if (auto ct = req.Header("content-type")) media = Trim(ct->substr(0, ct->find(';')));
+  std::string_view parameters;
+  if (auto ct = req.Header("content-type")) {
+    size_t semi = ct->find(';');
+    media = Trim(ct->substr(0, semi));
+    if (semi != std::string_view::npos) parameters = ct->substr(semi + 1);
+  }
   for (const std::string& allowed : options.content_types) {
-    if (EqualsIgnoreCase(media, allowed)) return std::nullopt;
+    if (!EqualsIgnoreCase(media, allowed)) continue;
+    auto charset = CharsetParameter(parameters);
+    if (charset && !EqualsIgnoreCase(*charset, "utf-8") && !EqualsIgnoreCase(*charset, "utf8")) {
+      return Problem(Status(StatusCode::kUnsupportedMediaType,
+                            "request bodies must be UTF-8 (charset=utf-8 or no charset)"),
+                     InstanceFor(req));
+    }
+    return std::nullopt;
   }
   std::string expected;
   for (const std::string& allowed : options.content_types) {

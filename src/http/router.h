@@ -38,8 +38,9 @@ struct RouteInfo {
 };
 
 // 415 problem when the route declares content types, the request carries a body (or announces
-// one via Content-Length > 0 / Transfer-Encoding) and its media type (parameters ignored,
-// case-insensitive) is not among them; nullopt when acceptable.
+// one via Content-Length > 0 / Transfer-Encoding) and its media type (case-insensitive) is not
+// among them, or it names a charset other than UTF-8 (`; charset=latin1`); nullopt when
+// acceptable.
 [[nodiscard]] std::optional<Response> CheckContentType(const Request& req,
                                                        const RouteOptions& options);
 
@@ -62,7 +63,8 @@ class Router {
   // The path is taken from req.target when set (split, then each segment percent-decoded, so an
   // encoded `/` stays inside its parameter), else from req.path. Literal segments win over
   // `{param}`, which wins over `{rest...}`; HEAD falls back to GET. Paths with a `.` or `..`
-  // segment (also when percent-encoded) or a NUL are answered 400.
+  // segment (also when percent-encoded), a NUL or a segment that is not valid UTF-8 are
+  // answered 400.
   Match Find(Request& req, Response* error) const;
 
   // Find + content-type check + handler call + last-resort catch. Fills req.path/req.query from

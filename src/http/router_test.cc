@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
 #include <stdexcept>
 
 #include "common/log.h"
@@ -238,6 +239,37 @@ TEST_F(RouterTest, NulAndBadEscapesAreRejected) {
   EXPECT_EQ(router_.Dispatch(req).status, 400);
   req = Make(Method::kGet, "/api/v1/features/a%2");
   EXPECT_EQ(router_.Dispatch(req).status, 400);
+}
+
+// Regression (hardening item 13): artifact paths echoed raw bytes into JSON.
+TEST_F(RouterTest, SegmentsThatAreNotUtf8AreRejected) {
+  for (const char* target :
+       {"/api/v1/features/%FF", "/api/v1/features/caf%C3", "/api/v1/runs/r1/artifacts/a/%C0%AF",
+        "/api/v1/runs/r1/artifacts/ok/%ED%A0%80", "/api/v1/features/\xfe"}) {
+    Request req = Make(Method::kGet, target);
+    Response r = router_.Dispatch(req);
+    EXPECT_EQ(r.status, 400) << target;
+    boost::system::error_code ec;
+    boost::json::parse(r.body, ec);
+    EXPECT_FALSE(ec) << target << ": " << r.body;
+  }
+  Request ok = Make(Method::kGet, "/api/v1/runs/r1/artifacts/caf%C3%A9/%F0%9F%98%80.txt");
+  Response r = router_.Dispatch(ok);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "artifact|path=caf\xc3\xa9/\xf0\x9f\x98\x80.txt|run_id=r1");
+}
+
+TEST_F(RouterTest, CharsetOtherThanUtf8Is415) {
+  for (const char* ct : {"application/json; charset=latin1", "application/json;charset=utf-16",
+                         "application/json; foo=bar; charset=\"windows-1252\""}) {
+    Request req = Make(Method::kPost, "/api/v1/runs", "{}", {{"content-type", ct}});
+    EXPECT_EQ(router_.Dispatch(req).status, 415) << ct;
+  }
+  for (const char* ct : {"application/json", "application/json; charset=utf-8",
+                         "application/json; charset=\"UTF-8\"", "application/json; foo=bar"}) {
+    Request req = Make(Method::kPost, "/api/v1/runs", "{}", {{"content-type", ct}});
+    EXPECT_EQ(router_.Dispatch(req).status, 200) << ct;
+  }
 }
 
 TEST_F(RouterTest, FindWorksFromDecodedPathWithoutTarget) {

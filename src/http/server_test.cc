@@ -18,6 +18,7 @@
 
 #include "common/log.h"
 #include "common/testing/status_matchers.h"
+#include "http/testing/raw_conn.h"
 #include "support/http_client.h"
 
 namespace cairn::http {
@@ -27,88 +28,7 @@ namespace fs = std::filesystem;
 namespace bhttp = boost::beast::http;
 using test::HttpClient;
 using ::testing::HasSubstr;
-
-// A raw POSIX connection so tests control exactly which bytes go out and when, with timeouts.
-class RawConn {
- public:
-  explicit RawConn(uint16_t port) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0;
-  }
-  ~RawConn() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  bool connected() const { return connected_; }
-
-  bool Send(std::string_view data) {
-    while (!data.empty()) {
-      ssize_t n = ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL);
-      if (n <= 0) return false;
-      data.remove_prefix(static_cast<size_t>(n));
-    }
-    return true;
-  }
-
-  // Reads some bytes; 0 on EOF, -1 on timeout or error.
-  ssize_t ReadSome(int timeout_ms) {
-    pollfd p{fd_, POLLIN, 0};
-    if (::poll(&p, 1, timeout_ms) <= 0) return -1;
-    char buf[16384];
-    ssize_t n = ::recv(fd_, buf, sizeof(buf), 0);
-    if (n > 0) pending_.append(buf, static_cast<size_t>(n));
-    return n < 0 ? -1 : n;
-  }
-
-  // Parses one response (skip the body for HEAD). nullopt on timeout, EOF or parse error.
-  std::optional<bhttp::response<bhttp::string_body>> ReadResponse(bool head = false,
-                                                                  int timeout_ms = 5000) {
-    bhttp::response_parser<bhttp::string_body> parser;
-    parser.eager(true);
-    parser.skip(head);
-    parser.body_limit(1ull << 30);
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-    while (true) {
-      if (!pending_.empty()) {
-        boost::beast::error_code ec;
-        size_t used = parser.put(boost::asio::buffer(pending_), ec);
-        pending_.erase(0, used);
-        if (ec && ec != bhttp::error::need_more) return std::nullopt;
-        if (parser.is_done()) return parser.release();
-        if (!ec && used > 0) continue;
-      }
-      int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                      deadline - std::chrono::steady_clock::now())
-                                      .count());
-      if (left <= 0 || ReadSome(left) <= 0) return std::nullopt;
-    }
-  }
-
-  // True when the server closes the connection within the timeout (any bytes are kept).
-  bool ClosedWithin(int timeout_ms) {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-    while (std::chrono::steady_clock::now() < deadline) {
-      int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                      deadline - std::chrono::steady_clock::now())
-                                      .count());
-      ssize_t n = ReadSome(std::max(left, 1));
-      if (n == 0) return true;
-      if (n < 0) {
-        // Timeout or reset (a reset also means closed).
-        if (errno == ECONNRESET) return true;
-      }
-    }
-    return false;
-  }
-
- private:
-  int fd_ = -1;
-  bool connected_ = false;
-  std::string pending_;
-};
+using testing::RawConn;
 
 class RecordingObserver : public RequestObserver {
  public:

@@ -53,6 +53,59 @@ void NewRequestId(std::string& out) {
   }
 }
 
+namespace {
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = (a[i] >= 'A' && a[i] <= 'Z') ? static_cast<char>(a[i] + 32) : a[i];
+    if (x != b[i]) return false;
+  }
+  return true;
+}
+
+std::string_view TrimOws(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::optional<RequestDefect> CheckRequestHead(const Request& req, int version) {
+  int hosts = 0;
+  int transfer_encodings = 0;
+  bool chunked_only = true;
+  bool content_length = false;
+  for (const auto& [name, value] : req.headers) {
+    if (name == "host") {
+      ++hosts;
+    } else if (name == "transfer-encoding") {
+      ++transfer_encodings;
+      if (!EqualsIgnoreCase(TrimOws(value), "chunked")) chunked_only = false;
+    } else if (name == "content-length") {
+      content_length = true;
+    }
+  }
+  if (transfer_encodings > 0) {
+    std::string_view why;
+    if (version < 11) {
+      why = "Transfer-Encoding is not allowed on HTTP/1.0";
+    } else if (transfer_encodings > 1 || !chunked_only) {
+      why = "unsupported Transfer-Encoding (only a single `chunked` is accepted)";
+    } else if (content_length) {
+      why = "Transfer-Encoding and Content-Length together";
+    }
+    if (!why.empty()) return RequestDefect{InvalidArgument(std::string(why)), true};
+  }
+  if (version >= 11 && hosts != 1) {
+    return RequestDefect{
+        InvalidArgument(hosts == 0 ? "HTTP/1.1 request without Host" : "more than one Host"),
+        false};
+  }
+  return std::nullopt;
+}
+
 void RequestParser::on_request_impl(bhttp::verb method, beast::string_view /*method_str*/,
                                     beast::string_view target, int version,
                                     beast::error_code& /*ec*/) {

@@ -10,9 +10,11 @@
 #include <boost/beast/http/verb.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "common/status.h"
 #include "http/internal/server_core.h"
 
 namespace cairn::http::internal {
@@ -25,6 +27,19 @@ Method ToMethod(boost::beast::http::verb v);
 [[nodiscard]] bool SaneRequestId(std::string_view id);
 // A fresh random id: 16 lower-case hex digits.
 void NewRequestId(std::string& out);
+
+// What Beast accepts but a server must refuse (RFC 9112): a defect in the request head.
+struct RequestDefect {
+  Status status;          // the 400 to answer
+  bool close_connection;  // the body's framing cannot be trusted: read nothing more
+};
+
+// Checks a parsed head: Transfer-Encoding must be exactly `chunked` (one field, one coding;
+// `gzip`, `xchunked`, `chunked, gzip` are refused since Beast would frame them as no body or
+// as chunked and the bytes after the header could become a smuggled request), never on HTTP/1.0
+// and never together with Content-Length (§6.1, §6.3); HTTP/1.1 needs exactly one Host (§3.2).
+// Transfer-Encoding defects close the connection.
+[[nodiscard]] std::optional<RequestDefect> CheckRequestHead(const Request& req, int version);
 
 class RequestParser final : public boost::beast::http::basic_parser<true> {
  public:

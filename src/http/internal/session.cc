@@ -31,6 +31,7 @@ constexpr std::chrono::milliseconds kLingerTime{1000};
 constexpr uint64_t kMaxLingerBytes = 1 << 20;
 constexpr std::string_view kUnmatched = "unmatched";
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+constexpr int kHeaderTooLarge = 431;
 
 }  // namespace
 
@@ -222,13 +223,15 @@ void Session::RejectMalformed(const beast::error_code& ec) {
   }
   ex.start = SteadyClock::now();
   if (ex.req.request_id.empty()) NewRequestId(ex.req.request_id);
-  int status = ec == bhttp::error::header_limit ? 431 : 400;
-  Status st = InvalidArgument(ec == bhttp::error::header_limit ? "request header too large"
-                                                               : "malformed HTTP request");
-  ex.res = Problem(st, "/");
-  ex.res.status = status;
+  if (ec == bhttp::error::header_limit) {
+    ex.res = Problem(InvalidArgument("request header too large (limit " +
+                                     std::to_string(kHeaderLimit) + " bytes)"),
+                     "/", kHeaderTooLarge);
+  } else {
+    ex.res = Problem(InvalidArgument("malformed HTTP request"), "/");
+  }
   ex.match.pattern = std::string(kUnmatched);
-  FinishEarly();
+  FinishEarly(/*close=*/true);
 }
 
 void Session::OnHeaderDone() {
@@ -244,6 +247,12 @@ void Session::OnHeaderDone() {
     NewRequestId(req.request_id);
   }
 
+  if (auto defect = CheckRequestHead(req, ex.version)) {
+    ex.res = Problem(defect->status, "/");
+    ex.match.pattern = std::string(kUnmatched);
+    FinishEarly(defect->close_connection);
+    return;
+  }
   Status parsed = ParseTarget(req);
   if (!parsed.ok()) {
     ex.res = Problem(parsed, req.target.substr(0, req.target.find('?')));
@@ -387,16 +396,17 @@ void Session::TooLarge(uint64_t limit) {
   FinishEarly();
 }
 
-// Answers the request being read without running a handler. If its body was not consumed the
-// connection cannot be reused: it closes after this response.
-void Session::FinishEarly() {
+// Answers the request being read without running a handler. If its body was not consumed (or
+// `close`: its framing cannot be trusted) the connection cannot be reused: it closes after this
+// response.
+void Session::FinishEarly(bool close) {
   bool body_pending = !parser_ || !parser_->is_done();
   CloseBodyFile();
   std::unique_ptr<Exchange> owned = std::move(reading_);
   Exchange* ex = owned.get();
   parser_.reset();
   phase_ = Phase::kNone;
-  if (body_pending) {
+  if (body_pending || close) {
     ex->close_after = true;
     stop_reading_ = true;
   }

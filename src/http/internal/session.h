@@ -63,7 +63,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void SendContinue();
   void ParseBody();
   void TooLarge(uint64_t limit);
-  void FinishEarly();
+  void FinishEarly(bool close = false);
 
   // Handlers.
   void StartHandler();
