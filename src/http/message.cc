@@ -80,6 +80,15 @@ Response Response::Text(int status, std::string content_type, std::string body) 
   return r;
 }
 
+Response Response::Shared(int status, std::string content_type,
+                          std::shared_ptr<const std::string> body) {
+  Response r;
+  r.status = status;
+  r.content_type = std::move(content_type);
+  r.shared_body = std::move(body);
+  return r;
+}
+
 Response Response::NoContent() {
   Response r;
   r.status = 204;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,8 +47,18 @@ struct Response {
   std::string body;
   // When set, the server streams this file as the body (body must be empty).
   std::optional<std::string> file_path;
+  // When set, the body is this immutable buffer, shared with other responses instead of copied
+  // into each (big constant documents: /openapi.json); `body` must be empty.
+  std::shared_ptr<const std::string> shared_body;
+
+  // The bytes of the body: `shared_body` when set, else `body` (not the file).
+  std::string_view BodyView() const { return shared_body ? *shared_body : body; }
+
   static Response Json(int status, std::string body);
   static Response Text(int status, std::string content_type, std::string body);
+  // A response whose body is shared, not copied (see shared_body).
+  static Response Shared(int status, std::string content_type,
+                         std::shared_ptr<const std::string> body);
   static Response NoContent();
 };
 

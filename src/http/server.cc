@@ -5,10 +5,13 @@
 // handling and the graceful stop.
 #include "http/server.h"
 
+#include <sys/resource.h>
+
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <condition_variable>
@@ -30,14 +33,43 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 using internal::Core;
 using internal::Listener;
+using internal::MemoryReclaimer;
 using internal::Session;
 
 constexpr std::chrono::milliseconds kSessionCloseGrace{1000};
+// How often the server looks whether freed memory should go back to the OS.
+constexpr std::chrono::seconds kReclaimInterval{1};
+// Descriptors kept free for what is not a connection: database connections, files being
+// served or uploaded, the listening socket.
+constexpr rlim_t kReservedDescriptors = 128;
+
+// The connection cap cannot exceed what the process may open: past RLIMIT_NOFILE, accept fails
+// and clients are left waiting in the backlog instead of getting a 503.
+int EffectiveConnectionCap(int configured) {
+  struct rlimit limit;
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return configured;
+  rlim_t usable = limit.rlim_cur > kReservedDescriptors * 2 ? limit.rlim_cur - kReservedDescriptors
+                                                            : limit.rlim_cur / 2;
+  if (static_cast<rlim_t>(configured) <= usable) return configured;
+  log::Info("max_connections lowered from " + std::to_string(configured) + " to " +
+            std::to_string(usable) + " (RLIMIT_NOFILE is " + std::to_string(limit.rlim_cur) + ")");
+  return static_cast<int>(usable);
+}
 
 }  // namespace
 
 struct HttpServer::Impl {
   Impl(ServerOptions options, const Router& router) : core(std::move(options), router) {}
+
+  // Every kReclaimInterval: when sessions released enough memory, trim on a worker thread.
+  void ArmReclaimTimer() {
+    reclaim_timer->expires_after(kReclaimInterval);
+    reclaim_timer->async_wait([this](const beast::error_code& ec) {
+      if (ec) return;
+      if (core.reclaimer.TakeDue()) asio::post(*core.workers, [] { MemoryReclaimer::Trim(); });
+      ArmReclaimTimer();
+    });
+  }
 
   template <typename F>
   void ForEachSession(F f) {
@@ -56,6 +88,7 @@ struct HttpServer::Impl {
   Core core;
   std::unique_ptr<Listener> listener;
   std::unique_ptr<asio::signal_set> signals;
+  std::unique_ptr<asio::steady_timer> reclaim_timer;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
   std::vector<std::thread> io_threads;
   uint16_t port = 0;
@@ -96,6 +129,7 @@ Status HttpServer::Start() {
   int io_threads = std::max(1, core.options.io_threads);
   int worker_threads = std::max(1, core.options.worker_threads);
 
+  core.options.max_connections = EffectiveConnectionCap(core.options.max_connections);
   core.ioc = std::make_unique<asio::io_context>(io_threads);
   s.listener = std::make_unique<Listener>(core);
   if (Status st = s.listener->Open(); !st.ok()) {
@@ -113,6 +147,8 @@ Status HttpServer::Start() {
     InstallSignalHandler(s);
   }
   s.listener->Start();
+  s.reclaim_timer = std::make_unique<asio::steady_timer>(s.listener->strand());
+  asio::post(s.listener->strand(), [&s] { s.ArmReclaimTimer(); });
   for (int i = 0; i < io_threads; ++i) {
     s.io_threads.emplace_back([&core] {
       // Asio handlers here do not throw; this catch only keeps a stray exception from
@@ -179,18 +215,18 @@ void HttpServer::Stop() {
     core.cv.wait_for(lock, drained ? kSessionCloseGrace : kSessionCloseGrace / 10,
                      [&core] { return core.sessions.empty(); });
   }
-  if (s.signals) {
-    asio::post(s.listener->strand(), [&s] {
-      beast::error_code ec;
-      s.signals->cancel(ec);
-    });
-  }
+  asio::post(s.listener->strand(), [&s] {
+    beast::error_code ec;
+    if (s.signals) s.signals->cancel(ec);
+    s.reclaim_timer->cancel();
+  });
   s.work.reset();
   core.ioc->stop();
   for (auto& t : s.io_threads) t.join();
   s.io_threads.clear();
   core.workers->join();  // handlers already running still finish
   s.signals.reset();
+  s.reclaim_timer.reset();
   // Dropped worker handlers, then queued I/O handlers, release the last sessions; both need the
   // io_context alive, so it goes last.
   core.workers.reset();

@@ -2,9 +2,15 @@
 //
 // I/O threads accept and read requests; handlers run on a worker pool (unless the route is
 // inline) and responses are posted back to the session's strand. Keep-alive, a body limit (413),
-// header/read/idle timeouts, a pipelining cap, one access-log line per request, and graceful
-// shutdown: Stop() stops accepting, lets in-flight requests finish (bounded by drain_timeout),
-// then returns.
+// header/read/idle/write timeouts, a minimum body rate, one access-log line per request, and
+// graceful shutdown: Stop() stops accepting, lets in-flight requests finish (bounded by
+// drain_timeout), then returns.
+//
+// What one client can hold is bounded: a connection reads ahead at most max_pipelined requests
+// and stops reading and handling further ones while the bytes it buffers (responses not yet
+// written, request bodies not yet handled) exceed max_buffered_bytes; its handlers run one at a
+// time, in order. Beyond max_connections open connections, a new one is answered 503 and
+// closed. Freed memory goes back to the OS (malloc_trim) once large buffers were released.
 //
 // Thread safety: Start/Stop from one controlling thread.
 #pragma once
@@ -35,9 +41,23 @@ struct ServerOptions {
   uint64_t max_body_bytes = 16ull << 20;      // in-memory bodies
   uint64_t max_file_body_bytes = 8ull << 30;  // streamed uploads
   int header_timeout_ms = 10000;
-  int read_timeout_ms = 60000;
+  int read_timeout_ms = 60000;  // a request body making no progress at all
   int idle_timeout_ms = 60000;
-  int max_pipelined = 16;  // requests read ahead of the response being written
+  // Each write (at most 256 KiB of a body in memory, or a 64 KiB file chunk) must finish within
+  // this: a client that stops reading, or reads slower than ~17 KiB/s, is disconnected.
+  int write_timeout_ms = 15000;
+  // A body kept in memory must arrive completely within this (streamed uploads are only bound
+  // by the minimum rate).
+  int body_timeout_ms = 120000;
+  // While a body is read, every 5 s window must bring at least 5 x this many bytes (0: off).
+  uint32_t min_body_rate = 1024;  // bytes per second
+  int max_pipelined = 16;         // requests read ahead of the response being written
+  // Per connection: responses waiting to be written plus request bodies waiting for their
+  // handler. Beyond it, no further pipelined request is read or handled until the client has
+  // read enough.
+  uint64_t max_buffered_bytes = 4ull << 20;
+  // Open connections; beyond it (and beyond what RLIMIT_NOFILE allows) new ones get a 503.
+  int max_connections = 4096;
   int drain_timeout_ms = 30000;
   std::string temp_dir;  // where streamed bodies go (must exist)
   bool access_log = true;

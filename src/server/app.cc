@@ -155,6 +155,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   so.io_threads = config.io_threads;
   so.worker_threads = config.worker_threads;
   so.max_body_bytes = config.max_body_bytes;
+  so.max_connections = config.max_connections;
   so.temp_dir = (std::filesystem::path(config.data_dir) / "tmp").string();
   so.access_log = config.access_log;
   so.observer = &impl->metrics;

@@ -67,6 +67,8 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
     return ParseInt<int>("worker_threads", value, 1, 256, &c.worker_threads);
   } else if (key == "max_body_bytes") {
     return ParseInt<uint64_t>("max_body_bytes", value, 1024, 1ull << 34, &c.max_body_bytes);
+  } else if (key == "max_connections") {
+    return ParseInt<int>("max_connections", value, 1, 1'000'000, &c.max_connections);
   } else if (key == "access_log") {
     return ParseBool("access_log", value, &c.access_log);
   } else if (key == "upgrade") {
@@ -154,6 +156,7 @@ constexpr Flag kFlags[] = {
     {"--io-threads", "io_threads", true},
     {"--worker-threads", "worker_threads", true},
     {"--max-body-bytes", "max_body_bytes", true},
+    {"--max-connections", "max_connections", true},
     {"--docs-dir", "docs_dir", true},
     {"--web-dir", "web_dir", true},
     {"--sqlite-sync", "sqlite_sync", true},
@@ -173,6 +176,7 @@ constexpr const char* kEnvKeys[] = {"host",
                                     "io_threads",
                                     "worker_threads",
                                     "max_body_bytes",
+                                    "max_connections",
                                     "access_log",
                                     "upgrade",
                                     "docs_dir",
@@ -198,8 +202,8 @@ EnvFn ProcessEnv() {
 std::string ServeUsage() {
   return "usage: cairn serve [--host 127.0.0.1] [--port 8500] [--data-dir ./cairn-data]\n"
          "                   [--storage URI] [--config FILE] [--io-threads N]\n"
-         "                   [--worker-threads N] [--max-body-bytes N] [--docs-dir DIR]\n"
-         "                   [--web-dir DIR]\n"
+         "                   [--worker-threads N] [--max-body-bytes N] [--max-connections N]\n"
+         "                   [--docs-dir DIR] [--web-dir DIR]\n"
          "                   [--sqlite-sync normal|full] [--checklist K1,K2:optional,...]\n"
          "                   [--lower-is-better loss,error,...] [--prompt-token-budget N]\n"
          "                   [--prompt-banned-terms T1,T2,...] [--evaluation-max-classes N]\n"

@@ -2,11 +2,10 @@
 // optional TOML file (--config FILE or CAIRN_CONFIG), which wins over the defaults of SPEC §6.
 //
 // TOML file keys (all optional, top level): host, port, data_dir, storage, io_threads,
-// worker_threads, max_body_bytes, access_log, upgrade, docs_dir, web_dir, sqlite_sync
-// (normal|full), checklist, lower_is_better, prompt_token_budget, prompt_banned_terms,
-// evaluation_max_classes, prompt_max_render_bytes. List
-// settings are comma-separated strings (the same text works as a flag, a variable or a TOML
-// string).
+// worker_threads, max_body_bytes, max_connections, access_log, upgrade, docs_dir, web_dir,
+// sqlite_sync (normal|full), checklist, lower_is_better, prompt_token_budget,
+// prompt_banned_terms, evaluation_max_classes, prompt_max_render_bytes. List settings are
+// comma-separated strings (the same text works as a flag, a variable or a TOML string).
 #pragma once
 
 #include <cstdint>
@@ -28,6 +27,9 @@ struct Config {
   int io_threads = 2;
   int worker_threads = 4;
   uint64_t max_body_bytes = 16ull << 20;
+  // Open client connections; beyond, new ones are answered 503 and closed (lowered to what
+  // RLIMIT_NOFILE allows).
+  int max_connections = 4096;
   bool access_log = true;
   bool upgrade = false;           // apply pending migrations at start
   std::string docs_dir;           // Swagger UI assets; default: installed, else the checkout's

@@ -82,6 +82,25 @@ TEST(Config, EqualsFormAndPortZero) {
   EXPECT_TRUE(c->upgrade);
 }
 
+TEST(Config, ConnectionCapFromFlagEnvironmentOrFile) {
+  auto defaults = LoadConfig({}, FakeEnv({}));
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->max_connections, 4096);
+  std::string file = WriteToml("max_connections = 300\n");
+  auto from_file = LoadConfig({"--config", file}, FakeEnv({}));
+  ASSERT_TRUE(from_file.ok()) << from_file.status().ToString();
+  EXPECT_EQ(from_file->max_connections, 300);
+  auto from_env = LoadConfig({"--config", file}, FakeEnv({{"CAIRN_MAX_CONNECTIONS", "200"}}));
+  ASSERT_TRUE(from_env.ok());
+  EXPECT_EQ(from_env->max_connections, 200);
+  auto from_flag = LoadConfig({"--config", file, "--max-connections", "100"},
+                              FakeEnv({{"CAIRN_MAX_CONNECTIONS", "200"}}));
+  ASSERT_TRUE(from_flag.ok());
+  EXPECT_EQ(from_flag->max_connections, 100);
+  EXPECT_FALSE(LoadConfig({"--max-connections", "0"}, FakeEnv({})).ok());
+  EXPECT_FALSE(LoadConfig({"--max-connections", "many"}, FakeEnv({})).ok());
+}
+
 TEST(Config, RejectsUnknownFlag) {
   auto c = LoadConfig({"--prot", "1"}, FakeEnv({}));
   ASSERT_FALSE(c.ok());

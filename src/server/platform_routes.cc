@@ -1,6 +1,8 @@
 #include "server/platform_routes.h"
 
 #include <filesystem>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "http/static_files.h"
@@ -126,9 +128,13 @@ void RegisterPlatformRoutes(http::Router& router, PlatformDeps deps) {
       },
       inline_opts);
 
+  // ~200 KB: one copy shared by every response rather than one per request (a client
+  // pipelining this route on many connections used to hold hundreds of megabytes).
   router.Add(
       http::Method::kGet, "/openapi.json",
-      [](http::Request&) { return http::Response::Json(200, std::string(OpenApiDocument())); },
+      [doc = std::make_shared<const std::string>(OpenApiDocument())](http::Request&) {
+        return http::Response::Shared(200, "application/json", doc);
+      },
       inline_opts);
 
   router.Add(

@@ -36,9 +36,13 @@ std::optional<std::string> RawReply::Header(std::string_view lower_name) const {
   return std::nullopt;
 }
 
-Result<std::unique_ptr<RawConnection>> RawConnection::Connect(uint16_t port, int timeout_ms) {
+Result<std::unique_ptr<RawConnection>> RawConnection::Connect(uint16_t port, int timeout_ms,
+                                                              int receive_buffer) {
   int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) return Internal("socket failed");
+  if (receive_buffer > 0) {
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof(receive_buffer));
+  }
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(port);

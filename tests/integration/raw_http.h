@@ -26,8 +26,10 @@ struct RawReply {
 
 class RawConnection {
  public:
-  // Errors: Unavailable when the connection is refused.
-  static Result<std::unique_ptr<RawConnection>> Connect(uint16_t port, int timeout_ms = 30000);
+  // Errors: Unavailable when the connection is refused. `receive_buffer` > 0 sets SO_RCVBUF
+  // before connecting (a client that reads slowly, or not at all, fills up quickly).
+  static Result<std::unique_ptr<RawConnection>> Connect(uint16_t port, int timeout_ms = 30000,
+                                                        int receive_buffer = 0);
   ~RawConnection();
   RawConnection(const RawConnection&) = delete;
   RawConnection& operator=(const RawConnection&) = delete;

@@ -141,9 +141,12 @@ std::optional<int64_t> ReadRssKib(pid_t pid) {
 }
 
 Result<std::unique_ptr<ServerProcess>> ServerProcess::Start(const ServerProcessOptions& options) {
-  std::vector<std::string> args = {CAIRN_BINARY, "serve",          "--host",
-                                   "127.0.0.1",  "--port",         "0",
-                                   "--data-dir", options.data_dir, "--storage"};
+  // CAIRN_SERVER_BINARY runs the suite against another build (e.g. to measure a change).
+  const char* override_binary = std::getenv("CAIRN_SERVER_BINARY");
+  std::string binary =
+      override_binary != nullptr && *override_binary ? override_binary : CAIRN_BINARY;
+  std::vector<std::string> args = {binary, "serve",      "--host",         "127.0.0.1", "--port",
+                                   "0",    "--data-dir", options.data_dir, "--storage"};
   args.push_back(options.storage_uri.empty() ? "sqlite://" + options.data_dir + "/cairn.db"
                                              : options.storage_uri);
   args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());

@@ -4,7 +4,8 @@
 // StorageBackend hands out storage URIs: SQLite inside a data dir, or, when the environment
 // variable CAIRN_TEST_PG_URL names a PostgreSQL admin URL, a freshly created database
 // `cairn_it_<random>` (dropped again on destruction). ServerProcess forks/execs the binary given
-// by the CAIRN_BINARY compile definition, reads the first stdout line to learn the port, and on
+// by the CAIRN_BINARY compile definition (or the CAIRN_SERVER_BINARY environment variable, to
+// run the tests against another build), reads the first stdout line to learn the port, and on
 // destruction stops the server with SIGTERM (SIGKILL after a grace period).
 //
 // Thread safety: none of these classes is thread-safe; ServerProcess::port() and pid() may be

@@ -13,6 +13,8 @@ namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
 
 constexpr std::chrono::milliseconds kAcceptRetry{50};
+// Connections being answered 503 at the cap at the same time; beyond, they are just closed.
+constexpr int kMaxRejecting = 64;
 
 }  // namespace
 
@@ -79,6 +81,18 @@ void Listener::OnAccept(const beast::error_code& ec, tcp::socket socket) {
   }
   beast::error_code opt_ec;
   socket.set_option(tcp::no_delay(true), opt_ec);
+  if (core_.connections.load() >= core_.options.max_connections) {
+    // Over the cap: a short-lived session answers 503. If even those pile up (a flood), the
+    // connection is closed without an answer.
+    if (core_.rejecting.load() < kMaxRejecting) {
+      std::make_shared<Session>(core_, std::move(socket), Session::Mode::kOverCapacity)->Start();
+    } else {
+      beast::error_code ignored;
+      socket.close(ignored);
+    }
+    Accept();
+    return;
+  }
   std::make_shared<Session>(core_, std::move(socket))->Start();
   Accept();
 }

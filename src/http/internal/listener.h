@@ -1,7 +1,9 @@
 // Private to http/: the accept loop. A Listener owns the listening socket on its own strand and
-// starts one Session per accepted connection (TCP_NODELAY set). Accept errors (out of
-// descriptors and the like) back off briefly instead of spinning; once the server is stopping,
-// new connections are closed at once.
+// starts one Session per accepted connection (TCP_NODELAY set). Beyond max_connections, an
+// accepted connection gets a session that only answers 503 (Retry-After: 1) and closes; if 64 of
+// those are already busy, it is closed at once. Accept errors (out of descriptors and the like)
+// back off briefly instead of spinning; once the server is stopping, new connections are closed
+// at once.
 //
 // Thread safety: Open before the I/O threads run; Start and Stop post onto the strand.
 #pragma once

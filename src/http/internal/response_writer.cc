@@ -56,7 +56,7 @@ void AppendUint(std::string& out, uint64_t v) {
 
 void ResponseWriter::Begin(Exchange& ex) {
   bool head_only = ex.req.method == Method::kHead;
-  uint64_t length = ex.res.body.size();
+  uint64_t length = ex.res.BodyView().size();
   if (ex.res.file_path) {
     ex.file_fd = ::open(ex.res.file_path->c_str(), O_RDONLY | O_CLOEXEC);
     struct stat st;
@@ -80,16 +80,25 @@ void ResponseWriter::Begin(Exchange& ex) {
   }
   SerializeHead(ex, length);
   ex.head_pending = true;
+  ex.send_body = !head_only && !ex.res.file_path && !BodyForbidden(ex.res.status);
+  ex.body_offset = 0;
 }
 
 ResponseWriter::Step ResponseWriter::Next(Exchange& ex) {
   Step step;
+  // The in-memory body goes out in slices so that each write is short (the session's write
+  // deadline then bounds how slowly a client may read) and written bytes can be accounted.
+  std::string_view body = ex.send_body ? ex.res.BodyView() : std::string_view();
+  std::string_view slice = body.substr(std::min<uint64_t>(ex.body_offset, body.size()), kBodySlice);
   if (ex.head_pending) {
     ex.head_pending = false;
-    bool send_body =
-        ex.req.method != Method::kHead && !ex.res.file_path && !BodyForbidden(ex.res.status);
-    step.buffers = {asio::buffer(ex.head),
-                    send_body ? asio::buffer(ex.res.body) : asio::const_buffer()};
+    ex.body_offset += slice.size();
+    step.buffers = {asio::buffer(ex.head), asio::buffer(slice.data(), slice.size())};
+    return step;
+  }
+  if (!slice.empty()) {
+    ex.body_offset += slice.size();
+    step.buffers = {asio::buffer(slice.data(), slice.size()), asio::const_buffer()};
     return step;
   }
   if (ex.file_remaining == 0) {

@@ -1,8 +1,9 @@
 // Private to http/: the response side of the wire. ResponseWriter turns one Exchange's Response
 // into the buffers a session writes: the head (status line and headers, with Date, Server,
-// X-Request-Id, Content-Length and Connection) gathered with the in-memory body, or the head and
-// then the response file in chunks read with pread. Header names and values that could inject
-// a header are dropped.
+// X-Request-Id, Content-Length and Connection) gathered with the first 256 KiB of the in-memory
+// (or shared) body and the rest in 256 KiB slices written straight from the response — never
+// copied —, or the head and then the response file in 64 KiB chunks read with pread. Header
+// names and values that could inject a header are dropped.
 //
 // Thread safety: a writer belongs to one session (its chunk buffer is reused).
 #pragma once
@@ -29,6 +30,7 @@ void AppendUint(std::string& out, uint64_t v);
 class ResponseWriter {
  public:
   static constexpr size_t kFileChunk = 64 * 1024;
+  static constexpr size_t kBodySlice = 256 * 1024;
 
   struct Step {
     std::array<boost::asio::const_buffer, 2> buffers;

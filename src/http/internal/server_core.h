@@ -20,6 +20,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "http/internal/memory_reclaimer.h"
 #include "http/message.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -44,11 +45,23 @@ struct Exchange {
   bool ready = false;
   bool counted = false;       // included in Core::inflight
   bool close_after = false;   // the connection closes after this response
+  bool dispatched = false;    // its handler started (or it was answered without one)
   std::string head;           // serialized status line + headers
   bool head_pending = false;  // ResponseWriter: the head is still to be written
+  bool send_body = false;     // ResponseWriter: the in-memory body goes out
+  uint64_t body_offset = 0;   // ResponseWriter: bytes of the in-memory body written
   int file_fd = -1;           // response file being streamed
   uint64_t file_offset = 0;
   uint64_t file_remaining = 0;
+
+  // Bytes this exchange keeps in memory for its connection: the request body until its handler
+  // ran, then the response body until it is written (a shared body costs nothing extra).
+  uint64_t BufferedBytes() const {
+    uint64_t request = dispatched ? 0 : req.body.size();
+    uint64_t response = ready ? res.body.size() - std::min<uint64_t>(body_offset, res.body.size())
+                              : 0;  // a shared body lives in res.shared_body, not res.body
+    return request + response;
+  }
 
   void Reset() {
     req.method = Method::kGet;
@@ -70,8 +83,11 @@ struct Exchange {
     ready = false;
     counted = false;
     close_after = false;
+    dispatched = false;
     head.clear();
     head_pending = false;
+    send_body = false;
+    body_offset = 0;
     file_fd = -1;
     file_offset = 0;
     file_remaining = 0;
@@ -93,12 +109,17 @@ struct Core {
   std::condition_variable cv;
   int64_t inflight = 0;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+  std::atomic<int> connections{0};  // sessions serving requests
+  std::atomic<int> rejecting{0};    // sessions answering 503 at the connection cap
+  MemoryReclaimer reclaimer;
 
   Core(ServerOptions opts, const Router& r) : options(std::move(opts)), router(r) {
-    int shortest =
-        std::min({options.header_timeout_ms, options.read_timeout_ms, options.idle_timeout_ms});
+    int shortest = std::min({options.header_timeout_ms, options.read_timeout_ms,
+                             options.idle_timeout_ms, options.write_timeout_ms});
     tick = std::clamp(std::chrono::milliseconds(shortest / 4), kMinTick, kMaxTick);
     if (options.max_pipelined < 1) options.max_pipelined = 1;
+    if (options.max_connections < 1) options.max_connections = 1;
+    if (options.write_timeout_ms < 1) options.write_timeout_ms = 1;
     if (options.temp_dir.empty()) {
       std::error_code ec;
       options.temp_dir = std::filesystem::temp_directory_path(ec).string();

@@ -31,12 +31,18 @@ constexpr std::chrono::milliseconds kLingerTime{1000};
 constexpr uint64_t kMaxLingerBytes = 1 << 20;
 constexpr std::string_view kUnmatched = "unmatched";
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+// The minimum body rate is checked over windows this long.
+constexpr std::chrono::seconds kBodyRateWindow{5};
+constexpr int kRequestTimeout = 408;
 constexpr int kHeaderTooLarge = 431;
+constexpr int kServiceUnavailable = 503;
 
 }  // namespace
 
-Session::Session(Core& core, tcp::socket socket)
-    : core_(core), socket_(std::move(socket)), tick_(socket_.get_executor()) {}
+Session::Session(Core& core, tcp::socket socket, Mode mode)
+    : core_(core), mode_(mode), socket_(std::move(socket)), tick_(socket_.get_executor()) {
+  (mode_ == Mode::kServe ? core_.connections : core_.rejecting).fetch_add(1);
+}
 
 Session::~Session() {
   {
@@ -45,7 +51,14 @@ Session::~Session() {
   }
   core_.cv.notify_all();
   if (reading_) Discard(*reading_);
-  for (auto& ex : queue_) Discard(*ex);
+  size_t held = buffer_.capacity();
+  for (auto& ex : queue_) {
+    held += ex->req.body.capacity() + ex->res.body.capacity();
+    Discard(*ex);
+  }
+  for (auto& ex : pool_) held += ex->req.body.capacity() + ex->res.body.capacity();
+  core_.reclaimer.NoteReleased(held);
+  (mode_ == Mode::kServe ? core_.connections : core_.rejecting).fetch_sub(1);
 }
 
 void Session::Start() {
@@ -54,7 +67,26 @@ void Session::Start() {
     core_.sessions.emplace(this, weak_from_this());
   }
   ArmTick();
-  MaybeRead();
+  if (mode_ == Mode::kServe) {
+    MaybeRead();
+    return;
+  }
+  // Over the connection cap: answer at once, then close (lingering, so that the request the
+  // client is sending does not turn into a reset that destroys the answer).
+  std::unique_ptr<Exchange> ex = Acquire();
+  ex->start = SteadyClock::now();
+  ex->req.method = Method::kOther;
+  NewRequestId(ex->req.request_id);
+  ex->res = Problem(Unavailable("the server is at its connection limit; retry shortly"), "/",
+                    kServiceUnavailable);
+  ex->res.headers.emplace_back("Retry-After", "1");
+  ex->match.pattern = std::string(kUnmatched);
+  ex->close_after = true;
+  ex->dispatched = true;
+  ex->ready = true;
+  stop_reading_ = true;
+  queue_.push_back(std::move(ex));
+  MaybeWrite();
 }
 
 void Session::Shutdown() {
@@ -97,6 +129,22 @@ void Session::ArmTick() {
 
 void Session::OnTick() {
   if (closed_) return;
+  if (phase_ == Phase::kBody && reading_ && !lingering_) {
+    SteadyClock::time_point now = SteadyClock::now();
+    if (now >= body_deadline_) {
+      SlowBody();
+    } else if (now - body_window_start_ >= kBodyRateWindow) {
+      uint64_t wanted = uint64_t{core_.options.min_body_rate} *
+                        std::chrono::duration_cast<std::chrono::seconds>(kBodyRateWindow).count();
+      if (body_window_bytes_ < wanted) {
+        SlowBody();
+      } else {
+        body_window_start_ = now;
+        body_window_bytes_ = 0;
+      }
+    }
+    if (closed_) return;
+  }
   SteadyClock::time_point deadline = SteadyClock::time_point::max();
   if (lingering_) {
     deadline = linger_deadline_;
@@ -141,6 +189,9 @@ void Session::MaybeRead() {
     return;
   }
   if (queue_.size() >= static_cast<size_t>(core_.options.max_pipelined)) return;
+  // Read ahead only while what this connection buffers is within its budget: a client that
+  // pipelines requests for big responses and never reads them stalls here, not in our memory.
+  if (!queue_.empty() && BufferedBytes() >= core_.options.max_buffered_bytes) return;
   reading_ = Acquire();
   parser_.emplace(*reading_);
   parser_->header_limit(kHeaderLimit);
@@ -206,7 +257,14 @@ void Session::OnRead(const beast::error_code& ec, size_t n, bool body) {
     return;
   }
   buffer_.commit(n);
+  if (body && !parser_) {
+    // The request was answered while this read was pending (too slow a body): its bytes are
+    // dropped; the lingering close after the answer drains the rest.
+    buffer_.clear();
+    return;
+  }
   if (body) {
+    body_window_bytes_ += n;
     SetReadPhase(Phase::kBody);
     ParseBody();
   } else {
@@ -275,7 +333,7 @@ void Session::OnHeaderDone() {
     return;
   }
   if (parser_->is_done()) {
-    StartHandler();
+    Enqueue();
     return;
   }
 
@@ -292,6 +350,12 @@ void Session::OnHeaderDone() {
   if (auto expect = req.Header("expect"); expect && (*expect == "100-continue")) {
     SendContinue();
   }
+  body_window_start_ = SteadyClock::now();
+  body_window_bytes_ = 0;
+  body_deadline_ =
+      route.stream_body_to_file
+          ? SteadyClock::time_point::max()
+          : body_window_start_ + std::chrono::milliseconds(core_.options.body_timeout_ms);
   SetReadPhase(Phase::kBody);
   ParseBody();
 }
@@ -338,7 +402,7 @@ void Session::SendContinue() {
   // Only when nothing else is on the wire: interim responses must not interleave.
   if (writing_ || !queue_.empty()) return;
   writing_ = true;
-  write_deadline_ = SteadyClock::now() + std::chrono::milliseconds(core_.options.read_timeout_ms);
+  write_deadline_ = SteadyClock::now() + std::chrono::milliseconds(core_.options.write_timeout_ms);
   asio::async_write(socket_, asio::buffer(kContinue.data(), kContinue.size()),
                     [self = shared_from_this()](const beast::error_code& ec, size_t) {
                       self->writing_ = false;
@@ -383,7 +447,7 @@ void Session::ParseBody() {
     }
   }
   CloseBodyFile();
-  StartHandler();
+  Enqueue();
 }
 
 void Session::TooLarge(uint64_t limit) {
@@ -396,6 +460,21 @@ void Session::TooLarge(uint64_t limit) {
   FinishEarly();
 }
 
+// A body that arrives slower than the minimum rate, or an in-memory body that is not complete
+// within body_timeout_ms: 408, and the connection closes.
+void Session::SlowBody() {
+  Exchange& ex = *reading_;
+  {
+    log::ScopedRequestId context(ex.req.request_id);
+    log::Info("request body arrived too slowly; closing the connection");
+  }
+  CloseBodyFile();
+  RemoveBodyFile(ex);
+  ex.res =
+      Problem(InvalidArgument("the request body arrived too slowly"), ex.req.path, kRequestTimeout);
+  FinishEarly(/*close=*/true);
+}
+
 // Answers the request being read without running a handler. If its body was not consumed (or
 // `close`: its framing cannot be trusted) the connection cannot be reused: it closes after this
 // response.
@@ -406,6 +485,7 @@ void Session::FinishEarly(bool close) {
   Exchange* ex = owned.get();
   parser_.reset();
   phase_ = Phase::kNone;
+  body_deadline_ = SteadyClock::time_point::max();
   if (body_pending || close) {
     ex->close_after = true;
     stop_reading_ = true;
@@ -414,6 +494,7 @@ void Session::FinishEarly(bool close) {
     ex->counted = true;
     core_.AddInflight();
   }
+  ex->dispatched = true;
   ex->ready = true;
   queue_.push_back(std::move(owned));
   MaybeWrite();
@@ -422,30 +503,64 @@ void Session::FinishEarly(bool close) {
 
 // ---- handlers ------------------------------------------------------------------------------
 
-void Session::StartHandler() {
+// The request just read joins the queue; its handler runs when the ones before it are done.
+void Session::Enqueue() {
   Exchange* ex = reading_.get();
   queue_.push_back(std::move(reading_));
   parser_.reset();
   phase_ = Phase::kNone;
+  body_deadline_ = SteadyClock::time_point::max();
   if (!ex->keep_alive) stop_reading_ = true;
-  // The upload file is removed as soon as the handler returns (unless it moved it), before the
-  // response goes out.
-  if (ex->match.options->inline_handler) {
-    ex->res = core_.router.Invoke(ex->match, ex->req);
-    RemoveBodyFile(*ex);
-    ex->ready = true;
-    MaybeWrite();
-  } else {
+  DispatchNext();
+  MaybeRead();
+}
+
+// Starts handlers in request order, one at a time: a pipelining client gets its answers as
+// fast as one connection needs, and never more than one handler's worth of work in flight or
+// more than max_buffered_bytes of answers waiting for it.
+void Session::DispatchNext() {
+  while (!handler_running_ && !closed_) {
+    Exchange* ex = nullptr;
+    uint64_t answers_ahead = 0;  // bytes of responses waiting to be written before it
+    for (auto& queued : queue_) {
+      if (!queued->dispatched) {
+        ex = queued.get();
+        break;
+      }
+      answers_ahead += queued->BufferedBytes();
+    }
+    if (ex == nullptr || answers_ahead >= core_.options.max_buffered_bytes) return;
+    ex->dispatched = true;
+    // The upload file is removed as soon as the handler returns (unless it moved it), before
+    // the response goes out.
+    if (ex->match.options->inline_handler) {
+      ex->res = core_.router.Invoke(ex->match, ex->req);
+      RemoveBodyFile(*ex);
+      ex->ready = true;
+      MaybeWrite();
+      continue;
+    }
+    handler_running_ = true;
     asio::post(*core_.workers, [self = shared_from_this(), ex] {
       ex->res = self->core_.router.Invoke(ex->match, ex->req);
       RemoveBodyFile(*ex);
-      asio::post(self->socket_.get_executor(), [self, ex] {
-        ex->ready = true;
-        self->MaybeWrite();
-      });
+      asio::post(self->socket_.get_executor(), [self, ex] { self->OnHandlerDone(ex); });
     });
   }
+}
+
+void Session::OnHandlerDone(Exchange* ex) {
+  handler_running_ = false;
+  ex->ready = true;
+  MaybeWrite();
+  DispatchNext();
   MaybeRead();
+}
+
+uint64_t Session::BufferedBytes() const {
+  uint64_t total = 0;
+  for (const auto& ex : queue_) total += ex->BufferedBytes();
+  return total;
 }
 
 // ---- writing -------------------------------------------------------------------------------
@@ -474,7 +589,7 @@ void Session::WriteNext() {
     return;
   }
   writing_ = true;
-  write_deadline_ = SteadyClock::now() + std::chrono::milliseconds(core_.options.read_timeout_ms);
+  write_deadline_ = SteadyClock::now() + std::chrono::milliseconds(core_.options.write_timeout_ms);
   asio::async_write(
       socket_, step.buffers,
       [self = shared_from_this()](const beast::error_code& ec, size_t) { self->OnWrite(ec); });
@@ -503,6 +618,7 @@ void Session::Complete() {
   }
   if (queue_.empty() && phase_ == Phase::kIdle) SetReadPhase(Phase::kIdle);
   MaybeWrite();
+  DispatchNext();
   MaybeRead();
   if (stop_reading_ && queue_.empty() && !writing_ && phase_ != Phase::kBody) Close();
 }
@@ -553,6 +669,10 @@ std::unique_ptr<Exchange> Session::Acquire() {
 }
 
 void Session::Release(std::unique_ptr<Exchange> ex) {
+  // What Reset frees (a large body, a response that is not kept) may go back to the OS.
+  size_t released = ex->res.body.capacity();
+  if (ex->req.body.capacity() > kRetainedBodyCapacity) released += ex->req.body.capacity();
+  core_.reclaimer.NoteReleased(released);
   ex->Reset();
   if (pool_.size() < static_cast<size_t>(core_.options.max_pipelined) + 1) {
     pool_.push_back(std::move(ex));

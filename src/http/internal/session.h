@@ -1,10 +1,15 @@
 // Private to http/: one client connection. A Session runs on its own strand: it reads ahead up
 // to max_pipelined requests, routes each one after its header (so the body limit and the body
-// sink — memory or a temporary file — are the route's), runs handlers on the worker pool (or
-// inline for inline routes) and writes the responses in request order through a ResponseWriter.
-// Timeouts come from a coarse per-session tick against deadlines (no timer re-arming per
-// request): header, idle keep-alive, body and write deadlines, and a bounded lingering close
-// after a response that ends the connection.
+// sink — memory or a temporary file — are the route's), runs their handlers one at a time in
+// order on the worker pool (or inline for inline routes) and writes the responses in request
+// order through a ResponseWriter. While the bytes it buffers (ServerOptions::max_buffered_bytes)
+// exceed the budget it neither reads nor handles further requests. Timeouts come from a coarse
+// per-session tick against deadlines (no timer re-arming per request): header, idle keep-alive,
+// body (no progress, minimum rate, total time for in-memory bodies) and write deadlines, and a
+// bounded lingering close after a response that ends the connection.
+//
+// A session started with kOverCapacity answers 503 at once and closes: the listener's way to
+// refuse connections beyond max_connections without resetting them.
 //
 // Thread safety: every method runs on the session's strand (HttpServer posts Shutdown/Close
 // there); workers only touch the Exchange they were given, then post back.
@@ -28,12 +33,14 @@ namespace cairn::http::internal {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(Core& core, boost::asio::ip::tcp::socket socket);
+  enum class Mode { kServe, kOverCapacity };
+
+  Session(Core& core, boost::asio::ip::tcp::socket socket, Mode mode = Mode::kServe);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
-  // Registers with the core and starts reading.
+  // Registers with the core and starts reading (or answering 503).
   void Start();
   // Graceful stop: idle connections close now, busy ones after their last response.
   void Shutdown();
@@ -63,10 +70,14 @@ class Session : public std::enable_shared_from_this<Session> {
   void SendContinue();
   void ParseBody();
   void TooLarge(uint64_t limit);
+  void SlowBody();
   void FinishEarly(bool close = false);
 
   // Handlers.
-  void StartHandler();
+  void Enqueue();
+  void DispatchNext();
+  void OnHandlerDone(Exchange* ex);
+  uint64_t BufferedBytes() const;
 
   // Writing.
   void MaybeWrite();
@@ -82,6 +93,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void Release(std::unique_ptr<Exchange> ex);
 
   Core& core_;
+  Mode mode_;
   boost::asio::ip::tcp::socket socket_;
   boost::asio::steady_timer tick_;
   boost::beast::flat_buffer buffer_;
@@ -94,8 +106,13 @@ class Session : public std::enable_shared_from_this<Session> {
   Phase phase_ = Phase::kNone;
   SteadyClock::time_point read_deadline_ = SteadyClock::time_point::max();
   SteadyClock::time_point write_deadline_ = SteadyClock::time_point::max();
+  // Body progress: bytes received in the current rate window, and the whole body's deadline.
+  SteadyClock::time_point body_window_start_;
+  uint64_t body_window_bytes_ = 0;
+  SteadyClock::time_point body_deadline_ = SteadyClock::time_point::max();
   bool first_request_ = true;
   bool read_pending_ = false;
+  bool handler_running_ = false;
   bool writing_ = false;
   bool stop_reading_ = false;
   bool closed_ = false;
