@@ -10,8 +10,15 @@ jobs=${CAIRN_JOBS:-$(nproc)}
 werror=()
 if [ -n "${CAIRN_WERROR:-}" ]; then werror=(-DCAIRN_WERROR="$CAIRN_WERROR"); fi
 # A compiler cache when the machine has one (it only saves time; the build does not need it).
+# Files compiled with a precompiled header are cacheable only with these sloppiness settings.
 launcher=()
-if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+if command -v ccache >/dev/null 2>&1; then
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}
+fi
+# CAIRN_PCH=ON builds with precompiled headers (off by default, see CMakeLists.txt).
+pch=()
+if [ -n "${CAIRN_PCH:-}" ]; then pch=(-DCAIRN_PCH="$CAIRN_PCH"); fi
 case "$flavour" in
   release) args=(-DCMAKE_BUILD_TYPE=Release) ;;
   debug) args=(-DCMAKE_BUILD_TYPE=Debug) ;;
@@ -20,5 +27,6 @@ case "$flavour" in
               -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14) ;;
   *) echo "unknown flavour: $flavour" >&2; exit 2 ;;
 esac
-cmake -S "$here" -B "$here/build/$flavour" -G Ninja "${werror[@]}" "${launcher[@]}" "${args[@]}" >/dev/null
+cmake -S "$here" -B "$here/build/$flavour" -G Ninja "${werror[@]}" "${launcher[@]}" "${pch[@]}" \
+  "${args[@]}" >/dev/null
 cmake --build "$here/build/$flavour" -j "$jobs" "${@:2}"
