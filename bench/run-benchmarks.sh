@@ -3,6 +3,8 @@
 #   bench/run-benchmarks.sh [BUILD_DIR]      (default: build-rel next to the repo, or $CAIRN_BUILD)
 # Builds nothing: BUILD_DIR must already contain cairn and bench/cairn_load.
 # DURATION (seconds per load scenario, default 10) and WRK=0 (skip wrk) are read from the env.
+# STORAGE=postgresql://... runs the load scenarios on that (empty or disposable) database instead
+# of a fresh SQLite file; the start-up scenario always uses SQLite.
 set -euo pipefail
 
 build=${1:-${CAIRN_BUILD:-$(cd "$(dirname "$0")/../.." && pwd)/build-rel}}
@@ -19,8 +21,9 @@ cleanup() {
   rm -rf "$data" "$out"
 }
 trap cleanup EXIT
+storage=${STORAGE:-sqlite://$data/cairn.db}
 
-"$cairn" serve --host 127.0.0.1 --port 0 --data-dir "$data" --storage "sqlite://$data/cairn.db" \
+"$cairn" serve --host 127.0.0.1 --port 0 --data-dir "$data" --storage "$storage" \
   --no-access-log >"$data/stdout" 2>"$data/stderr" &
 pid=$!
 for _ in $(seq 100); do
@@ -41,7 +44,7 @@ curl -sf -X POST -H 'Content-Type: application/json' \
   "$base/runs/$run_get/metrics" >/dev/null
 [ -n "$run_ingest" ] && [ -n "$run_get" ] || { echo "could not create runs" >&2; exit 1; }
 
-echo "server pid $pid port $port; ${duration}s per scenario" >&2
+echo "server pid $pid port $port on ${storage%%\?*}; ${duration}s per scenario" >&2
 for c in 1 4; do
   "$load" ingest --port "$port" --run-id "$run_ingest" --connections "$c" --duration "$duration" | tee -a "$out" >&2
 done
@@ -55,7 +58,7 @@ kill "$pid"; wait "$pid" || true; pid=
 wrk_line=""
 if [ "${WRK:-1}" != 0 ] && command -v wrk >/dev/null; then
   # wrk needs its own server (the previous one is stopped).
-  "$cairn" serve --host 127.0.0.1 --port 0 --data-dir "$data" --storage "sqlite://$data/cairn.db" \
+  "$cairn" serve --host 127.0.0.1 --port 0 --data-dir "$data" --storage "$storage" \
     --no-access-log >"$data/stdout2" 2>>"$data/stderr" &
   pid=$!
   for _ in $(seq 100); do
