@@ -49,7 +49,7 @@ TEST(JsonParse, EchoedDuplicateKeyIsShortAndValidUtf8) {
 }
 
 TEST(JsonParse, RejectsInvalidUtf8AndUnpairedSurrogates) {
-  for (std::string body :
+  for (const std::string& body :
        {std::string("{\"a\":\"\xff\"}"), std::string("{\"a\":\"\xc3\"}"),
         std::string("{\"\xed\xa0\x80\":1}"), std::string(R"({"a":"\ud800"})"),
         std::string(R"({"a":"\udc00"})"), std::string(R"({"a":"\ud800\u0041"})")}) {

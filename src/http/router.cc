@@ -171,9 +171,9 @@ Router::~Router() = default;
 void Router::Add(Method method, std::string pattern, Handler handler, RouteOptions options) {
   // Patterns are compile-time constants written by us: a malformed one is a programmer error.
   assert(!pattern.empty() && pattern.front() == '/');
-  Route route{method, pattern, std::move(handler), std::move(options), {}};
+  Route route{method, std::move(pattern), std::move(handler), std::move(options), {}};
   Node* node = &impl_->root;
-  std::string_view rest = pattern;
+  std::string_view rest = route.pattern;  // read before `route` moves into the deque
   rest.remove_prefix(1);
   while (!rest.empty()) {
     size_t slash = rest.find('/');

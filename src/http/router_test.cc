@@ -13,7 +13,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-Handler Named(std::string name) {
+Handler Named(const std::string& name) {
   return [name](Request& req) {
     std::string body = name;
     for (const auto& [k, v] : req.path_params) body += "|" + k + "=" + v;

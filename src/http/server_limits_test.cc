@@ -105,21 +105,16 @@ class ServerLimitsTest : public ::testing::Test {
 TEST_F(ServerLimitsTest, TransferEncodingOtherThanChunkedIs400AndClosesTheConnection) {
   StartServer();
   const std::string smuggled = "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n";
+  const std::string post = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
   const std::vector<std::string> heads = {
-      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "Transfer-Encoding: gzip\r\n\r\n",
-      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "Transfer-Encoding: xchunked\r\n\r\n",
-      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "Transfer-Encoding: chunked, gzip\r\n\r\n",
-      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
-      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
-      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n",
-      "POST /echo HTTP/1.0\r\nContent-Type: application/json\r\nConnection: keep-alive\r\n"
-      "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+      post + "Transfer-Encoding: gzip\r\n\r\n",
+      post + "Transfer-Encoding: xchunked\r\n\r\n",
+      post + "Transfer-Encoding: chunked, gzip\r\n\r\n",
+      post + "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
+      post + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+      post + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n",
+      std::string("POST /echo HTTP/1.0\r\nContent-Type: application/json\r\n") +
+          "Connection: keep-alive\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
   };
   for (const std::string& head : heads) {
     RawConn conn(port());

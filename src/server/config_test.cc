@@ -11,7 +11,7 @@
 namespace cairn::server {
 namespace {
 
-EnvFn FakeEnv(std::map<std::string, std::string> vars) {
+EnvFn FakeEnv(const std::map<std::string, std::string>& vars) {
   return [vars](const std::string& k) -> std::optional<std::string> {
     auto it = vars.find(k);
     if (it == vars.end()) return std::nullopt;

@@ -108,7 +108,7 @@ const std::vector<std::string>& ConsolePageRoutes() {
   return routes;
 }
 
-void RegisterPlatformRoutes(http::Router& router, PlatformDeps deps) {
+void RegisterPlatformRoutes(http::Router& router, const PlatformDeps& deps) {
   http::RouteOptions inline_opts;
   inline_opts.inline_handler = true;
 

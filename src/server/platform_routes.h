@@ -28,7 +28,7 @@ struct PlatformDeps {
   std::string web_dir;         // the built console (index.html + assets/); empty: `/` answers 503
 };
 
-void RegisterPlatformRoutes(http::Router& router, PlatformDeps deps);
+void RegisterPlatformRoutes(http::Router& router, const PlatformDeps& deps);
 
 // Finds the Swagger UI assets (a folder holding swagger-ui-bundle.js) and the built console (a
 // folder holding index.html): the configured folder when set (returned as given), else the

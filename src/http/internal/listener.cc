@@ -10,7 +10,7 @@ namespace {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
-using tcp = asio::ip::tcp;
+using Tcp = asio::ip::tcp;
 
 constexpr std::chrono::milliseconds kAcceptRetry{50};
 // Connections being answered 503 at the cap at the same time; beyond, they are just closed.
@@ -26,7 +26,7 @@ Status Listener::Open() {
   const std::string& host = core_.options.host;
   asio::ip::address address = asio::ip::make_address(host, ec);
   if (ec) return Unavailable("invalid listen address '" + host + "': " + ec.message());
-  tcp::endpoint endpoint(address, core_.options.port);
+  Tcp::endpoint endpoint(address, core_.options.port);
   auto fail = [&](std::string_view what) {
     beast::error_code ignored;
     acceptor_.close(ignored);
@@ -60,10 +60,10 @@ void Listener::Stop() {
 void Listener::Accept() {
   acceptor_.async_accept(
       asio::make_strand(*core_.ioc),
-      [this](const beast::error_code& ec, tcp::socket socket) { OnAccept(ec, std::move(socket)); });
+      [this](const beast::error_code& ec, Tcp::socket socket) { OnAccept(ec, std::move(socket)); });
 }
 
-void Listener::OnAccept(const beast::error_code& ec, tcp::socket socket) {
+void Listener::OnAccept(const beast::error_code& ec, Tcp::socket socket) {
   if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
   if (ec) {
     log::Error("accept failed: " + ec.message());
@@ -80,7 +80,7 @@ void Listener::OnAccept(const beast::error_code& ec, tcp::socket socket) {
     return;
   }
   beast::error_code opt_ec;
-  socket.set_option(tcp::no_delay(true), opt_ec);
+  socket.set_option(Tcp::no_delay(true), opt_ec);
   if (core_.connections.load() >= core_.options.max_connections) {
     // Over the cap: a short-lived session answers 503. If even those pile up (a flood), the
     // connection is closed without an answer.

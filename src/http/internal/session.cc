@@ -19,7 +19,7 @@ namespace {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
-using tcp = asio::ip::tcp;
+using Tcp = asio::ip::tcp;
 
 constexpr uint32_t kHeaderLimit = 16 * 1024;
 constexpr size_t kHeaderReadChunk = 4 * 1024;
@@ -39,7 +39,7 @@ constexpr int kServiceUnavailable = 503;
 
 }  // namespace
 
-Session::Session(Core& core, tcp::socket socket, Mode mode)
+Session::Session(Core& core, Tcp::socket socket, Mode mode)
     : core_(core), mode_(mode), socket_(std::move(socket)), tick_(socket_.get_executor()) {
   (mode_ == Mode::kServe ? core_.connections : core_.rejecting).fetch_add(1);
 }
@@ -98,7 +98,7 @@ void Session::Close() {
   if (closed_) return;
   closed_ = true;
   beast::error_code ec;
-  socket_.shutdown(tcp::socket::shutdown_both, ec);
+  socket_.shutdown(Tcp::socket::shutdown_both, ec);
   socket_.close(ec);
   tick_.cancel();
 }
@@ -109,7 +109,7 @@ void Session::LingeringClose() {
   lingering_ = true;
   linger_deadline_ = SteadyClock::now() + kLingerTime;
   beast::error_code ec;
-  socket_.shutdown(tcp::socket::shutdown_send, ec);
+  socket_.shutdown(Tcp::socket::shutdown_send, ec);
   if (ec) {
     Close();
     return;
