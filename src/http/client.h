@@ -39,7 +39,7 @@ struct ClientOptions {
 
 struct ClientRequest {
   std::string method = "GET";
-  std::string target;  // origin-form, already percent-encoded: /api/v1/x?y=1
+  std::string target;    // origin-form, already percent-encoded: /api/v1/x?y=1
   HeaderList headers{};  // Host, User-Agent and Content-Length are added
   std::string body{};
   // Stream this file as the body instead of `body`.

@@ -14,8 +14,8 @@
 // empty field MLflow omits must be omitted), the same value kinds (int64 as JSON numbers,
 // doubles as doubles, enums as strings) and equal values; arrays are ordered, except arrays of
 // objects with distinct literal "key"s (tags, params, latest metrics) or "alias"es, which are
-// matched by that field; an error's `message` is only required to be a non-empty string unless the exchange
-// says "exact", and then Python set literals compare in any order. Bodies marked "ignore"
+// matched by that field; an error's `message` is only required to be a non-empty string unless the
+// exchange says "exact", and then Python set literals compare in any order. Bodies marked "ignore"
 // (Flask's HTML error pages) are compared by status only.
 //
 // Thread-compatible: one Bindings per replayed scenario.
