@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: Release build with unit + integration tests on SQLite and on a
-# throwaway PostgreSQL cluster, the web console (build, typecheck, generated-client staleness,
-# Vitest, browser flows and figures in Chromium), the ASan/UBSan build of the unit tests, and a
-# short bounded libFuzzer run. Needs no terminal (CI=true works).
+# Runs the whole test suite: the clang-format check, the Release build, clang-tidy on the lines
+# changed since the merge base, unit + integration tests on SQLite and on a throwaway PostgreSQL
+# cluster, the web console (build, typecheck, generated-client staleness, Vitest, browser flows
+# and figures in Chromium), the ASan/UBSan build of the unit tests, and a short bounded libFuzzer
+# run. Needs no terminal (CI=true works).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -17,8 +18,14 @@ count() { sed -n 's/.*tests passed, \([0-9]*\) tests\? failed out of \([0-9]*\).
 step "dependencies"
 scripts/install-deps.sh
 
+step "format (clang-format)"
+scripts/check-format.sh
+
 step "release build"
 scripts/build.sh release
+
+step "clang-tidy on the lines changed since the merge base (HEAD~1 on main)"
+scripts/check-tidy.sh --diff
 
 pgdir=$(mktemp -d /tmp/cairn-pg.XXXXXX)
 cleanup() { scripts/pg-test-cluster.sh stop "$pgdir" >/dev/null 2>&1 || true; rm -rf "$pgdir"; }
