@@ -70,8 +70,8 @@ Options ParseArgs(int argc, char** argv) {
         const std::string item = v.substr(pos, comma - pos);
         const size_t x = item.find('x');
         if (x == std::string::npos) Usage();
-        o.cases.push_back({std::atoll(item.substr(0, x).c_str()),
-                           std::atoll(item.substr(x + 1).c_str())});
+        o.cases.push_back(
+            {std::atoll(item.substr(0, x).c_str()), std::atoll(item.substr(x + 1).c_str())});
         pos = comma + 1;
       }
     } else {

@@ -1,9 +1,10 @@
 #include "common/ids.h"
-#include "common/like.h"
 
 #include <gtest/gtest.h>
 
 #include <set>
+
+#include "common/like.h"
 
 namespace cairn {
 namespace {
@@ -42,8 +43,8 @@ TEST(Ids, NameRule) {
 }
 
 TEST(Ids, WideNameRuleTakesWhatMlflowUsersChoose) {
-  for (const char* ok : {"a", "/Users/me/churn", "churn model", "caf\xc3\xa9", ".hidden",
-                         "-lead", "a..b", "\xf0\x9f\x98\x80 emoji", "Default"}) {
+  for (const char* ok : {"a", "/Users/me/churn", "churn model", "caf\xc3\xa9", ".hidden", "-lead",
+                         "a..b", "\xf0\x9f\x98\x80 emoji", "Default"}) {
     EXPECT_TRUE(IsValidWideName(ok)) << ok;
   }
   EXPECT_TRUE(IsValidWideName(std::string(256, 'x')));
@@ -52,8 +53,8 @@ TEST(Ids, WideNameRuleTakesWhatMlflowUsersChoose) {
   EXPECT_TRUE(IsValidWideName(u256));
   EXPECT_FALSE(IsValidWideName(u256 + "x"));
   EXPECT_FALSE(IsValidWideName(std::string(257, 'x')));
-  for (const char* bad : {"", ".", "..", "tab\there", "new\nline", "del\x7f", "c1\xc2\x85",
-                          "\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xff"}) {
+  for (const char* bad : {"", ".", "..", "tab\there", "new\nline", "del\x7f", "c1\xc2\x85", "\xc3",
+                          "\xc0\xaf", "\xed\xa0\x80", "\xff"}) {
     EXPECT_FALSE(IsValidWideName(bad)) << bad;
   }
   EXPECT_FALSE(IsValidWideName(std::string("nul\0x", 5)));

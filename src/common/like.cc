@@ -13,7 +13,11 @@ char Fold(char c, bool ignore_case) {
 // Length of the UTF-8 sequence starting at text[i] (1 for a stray byte).
 size_t SequenceLength(std::string_view text, size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
-  size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+  size_t n = c < 0x80             ? 1
+             : (c & 0xE0) == 0xC0 ? 2
+             : (c & 0xF0) == 0xE0 ? 3
+             : (c & 0xF8) == 0xF0 ? 4
+                                  : 1;
   if (i + n > text.size()) n = 1;
   return n;
 }

@@ -1,7 +1,5 @@
 #include "datasets/dataset_service.h"
 
-#include "datasets/column_profile.h"
-
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -10,6 +8,7 @@
 #include "common/log.h"
 #include "common/revision.h"
 #include "common/validation.h"
+#include "datasets/column_profile.h"
 #include "datasets/csv_ingest.h"
 
 namespace cairn::datasets {

@@ -82,8 +82,7 @@ Status CheckClassCount(const Prepared& d, int64_t max_classes) {
   return Status::Ok();
 }
 
-Result<Computed> Compute(TaskType task, const Prepared& d, double threshold,
-                         int64_t max_classes) {
+Result<Computed> Compute(TaskType task, const Prepared& d, double threshold, int64_t max_classes) {
   Computed out;
   switch (task) {
     case TaskType::kBinary: {
@@ -275,8 +274,8 @@ const char* ColumnTypeName(ColumnType t) {
   return "string";
 }
 
-Result<Report> Evaluate(const Scenario& s, const EvaluationData& data,
-                        models::XgboostModel* model, int64_t max_classes) {
+Result<Report> Evaluate(const Scenario& s, const EvaluationData& data, models::XgboostModel* model,
+                        int64_t max_classes) {
   if (!model && !data.prediction) {
     return InvalidArgument("the scenario has neither a prediction column nor a model");
   }

@@ -95,9 +95,9 @@ Response Archive(FeatureService& svc, Request& req) {
 }
 
 Response ListVersions(FeatureService& svc, Request& req) {
-  if (Status s = http::RejectQuery(
-          req, {"limit", "page_token"},
-          "this list is not paged; it returns every version of the feature");
+  if (Status s =
+          http::RejectQuery(req, {"limit", "page_token"},
+                            "this list is not paged; it returns every version of the feature");
       !s.ok())
     return Fail(s, req);
   auto v = svc.Versions(req.Param("name"));

@@ -131,9 +131,9 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   prompts::PromptServiceOptions prompt_opts;
   if (config.prompt_max_render_bytes)
     prompt_opts.max_render_bytes = static_cast<size_t>(*config.prompt_max_render_bytes);
-  impl->prompts = std::make_unique<prompts::PromptService>(
-      std::make_unique<prompts::SqlPromptStore>(*impl->db), std::move(evaluator),
-      Clock::System(), prompt_opts);
+  impl->prompts =
+      std::make_unique<prompts::PromptService>(std::make_unique<prompts::SqlPromptStore>(*impl->db),
+                                               std::move(evaluator), Clock::System(), prompt_opts);
 
   RegisterPlatformRoutes(impl->router,
                          PlatformDeps{impl->db.get(), &impl->metrics, FindDocsDir(config.docs_dir),

@@ -43,8 +43,7 @@ void Removed(const std::string& what, const fs::path& p) {
 
 }  // namespace
 
-CleanupReport CleanStartupLeftovers(const std::string& data_dir,
-                                    datasets::DatasetService& datasets,
+CleanupReport CleanStartupLeftovers(const std::string& data_dir, datasets::DatasetService& datasets,
                                     tracking::TrackingService& tracking,
                                     std::chrono::seconds min_age) {
   CleanupReport report;

@@ -27,8 +27,7 @@ struct CleanupReport {
   int64_t artifact_files = 0;
 };
 
-CleanupReport CleanStartupLeftovers(const std::string& data_dir,
-                                    datasets::DatasetService& datasets,
+CleanupReport CleanStartupLeftovers(const std::string& data_dir, datasets::DatasetService& datasets,
                                     tracking::TrackingService& tracking,
                                     std::chrono::seconds min_age = std::chrono::minutes(5));
 

@@ -219,8 +219,9 @@ TEST_P(MigratorTest, MlflowMigrationNumbersExistingExperimentsAndKeepsRuns) {
   EXPECT_EQ((*rows)[1].Int(1), 1);
   EXPECT_EQ((*rows)[2].Text(0), "later");
   EXPECT_EQ((*rows)[2].Int(1), 2);
-  auto counter = (*tx)->QueryOne("SELECT value FROM tracking_counters WHERE name = "
-                                 "'experiment_id'");
+  auto counter = (*tx)->QueryOne(
+      "SELECT value FROM tracking_counters WHERE name = "
+      "'experiment_id'");
   ASSERT_OK(counter);
   ASSERT_TRUE(counter->has_value());
   EXPECT_EQ((*counter)->Int(0), 2);

@@ -47,12 +47,12 @@ class MinMaxDownsampler {
   void Flush();
 
   size_t n_;
-  size_t buckets_;      // 1 in min/max-only mode
-  bool min_max_only_;   // max_points 2 or 3
-  size_t pos_ = 0;      // index of the next point
-  size_t bucket_ = 0;   // current bucket
+  size_t buckets_;     // 1 in min/max-only mode
+  bool min_max_only_;  // max_points 2 or 3
+  size_t pos_ = 0;     // index of the next point
+  size_t bucket_ = 0;  // current bucket
   size_t bucket_hi_ = 0;
-  bool open_ = false;   // the current bucket has points
+  bool open_ = false;  // the current bucket has points
   Extreme first_, last_, min_, max_;
   std::vector<MetricPoint> out_;
 };

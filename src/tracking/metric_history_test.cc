@@ -52,7 +52,9 @@ struct Collect final : MetricPointSink {
     begun = count;
     downsampled = ds;
   }
-  void Append(std::span<const MetricPoint> p) override { points.insert(points.end(), p.begin(), p.end()); }
+  void Append(std::span<const MetricPoint> p) override {
+    points.insert(points.end(), p.begin(), p.end());
+  }
   size_t begun = 0;
   bool downsampled = false;
   std::vector<MetricPoint> points;

@@ -1,18 +1,17 @@
 #include "tracking/mlflow_tracking_routes.h"
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <cmath>
 #include <limits>
 #include <map>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <boost/json.hpp>
 
 #include "common/ids.h"
 #include "http/identity.h"
@@ -63,8 +62,7 @@ Response Error(const Status& s) {
 
 Status Invalid(std::string message) { return InvalidArgument(std::move(message)); }
 Status Missing(std::string_view field) {
-  return Invalid("Missing value for required parameter '" + std::string(field) + "'." +
-                 kDocsHint);
+  return Invalid("Missing value for required parameter '" + std::string(field) + "'." + kDocsHint);
 }
 Status InvalidValue(std::string_view field, const bj::value& v) {
   std::string shown = v.is_string() ? std::string(v.get_string()) : bj::serialize(v);
@@ -106,8 +104,7 @@ bj::object QueryParams(const Request& req, std::string_view list) {
   if (!list.empty()) o[list] = bj::array{};
   for (const auto& [raw, value] : req.query) {
     std::string key = raw;
-    if (const size_t b = key.find('['); b != std::string::npos && key.back() == ']')
-      key.resize(b);
+    if (const size_t b = key.find('['); b != std::string::npos && key.back() == ']') key.resize(b);
     bj::value* existing = o.if_contains(key);
     if (existing == nullptr) {
       o[key] = value;
@@ -531,8 +528,9 @@ Response CreateExperiment(TrackingService& svc, const Request& req, const bj::ob
   auto location = OptionalString(o, "artifact_location");
   if (!location.ok()) return Error(location.status());
   if (*location && !(*location)->empty())
-    return Error(Invalid("'artifact_location' is not supported: Cairn stores every run's "
-                         "artifacts itself (mlflow-artifacts:/<experiment id>)"));
+    return Error(
+        Invalid("'artifact_location' is not supported: Cairn stores every run's "
+                "artifacts itself (mlflow-artifacts:/<experiment id>)"));
   auto tags = KeyValues(o, "tags");
   if (!tags.ok()) return Error(tags.status());
   ExperimentCreate c;
@@ -607,7 +605,8 @@ Response SearchExperiments(TrackingService& svc, const Request&, const bj::objec
     for (const auto& e : page->items) a.push_back(msg::ToJson(ToMlflow(e)));
     out["experiments"] = std::move(a);
   }
-  if (MoreMayFollow(page->has_more, page->items.size(), s.limit)) out["next_page_token"] = mlflow::EncodeOffsetPageToken(s.offset + s.limit);
+  if (MoreMayFollow(page->has_more, page->items.size(), s.limit))
+    out["next_page_token"] = mlflow::EncodeOffsetPageToken(s.offset + s.limit);
   return Json(std::move(out));
 }
 
@@ -788,7 +787,8 @@ Response SearchRuns(TrackingService& svc, const Request&, const bj::object& o) {
     for (const auto& r : page->items) a.push_back(RunJson(r));
     out["runs"] = std::move(a);
   }
-  if (MoreMayFollow(page->has_more, page->items.size(), s.limit)) out["next_page_token"] = mlflow::EncodeOffsetPageToken(s.offset + s.limit);
+  if (MoreMayFollow(page->has_more, page->items.size(), s.limit))
+    out["next_page_token"] = mlflow::EncodeOffsetPageToken(s.offset + s.limit);
   return Json(std::move(out));
 }
 
@@ -799,16 +799,14 @@ double Clamp(double v) {
   return v;
 }
 
-Response ApplyLog(TrackingService& svc, const Request& req, const std::string& run_id,
-                  RunLog log) {
+Response ApplyLog(TrackingService& svc, const Request& req, const std::string& run_id, RunLog log) {
   auto result = svc.LogToRun(run_id, std::move(log), http::ActorFor(req));
   if (!result.ok()) return Error(RunNotFound(result.status(), run_id));
   if (!result->param_conflicts.empty()) {
     const ParamConflict& c = result->param_conflicts.front();
     return Error(Invalid("Changing param values is not allowed. Param with key='" + c.key +
-                         "' was already logged with value='" + c.logged_value +
-                         "' for run ID='" + run_id + "'. Attempted logging new value '" +
-                         c.new_value + "'."));
+                         "' was already logged with value='" + c.logged_value + "' for run ID='" +
+                         run_id + "'. Attempted logging new value '" + c.new_value + "'."));
   }
   return Json({});
 }
@@ -924,9 +922,9 @@ Response LogInputs(TrackingService& svc, const Request& req, const bj::object& o
     auto name = RequiredString(ds, "name");
     if (!name.ok()) return Error(name.status());
     input.name = *name;
-    for (auto [field, sink] : {std::pair{"digest", &input.digest},
-                               std::pair{"source_type", &input.source_type},
-                               std::pair{"source", &input.source}}) {
+    for (auto [field, sink] :
+         {std::pair{"digest", &input.digest}, std::pair{"source_type", &input.source_type},
+          std::pair{"source", &input.source}}) {
       auto v = OptionalString(ds, field);
       if (!v.ok()) return Error(v.status());
       *sink = v->value_or("");
@@ -965,7 +963,6 @@ Response GetMetricHistory(TrackingService& svc, const Request&, const bj::object
   return Json(std::move(out));
 }
 
-
 // MLflow's get-history-bulk-interval: the steps of `metric_key` over every run, sampled to at
 // most max_results (per MLflow's handler: evenly spaced indexes into the sorted distinct steps,
 // the last one, and each run's first and last step inside the range), then every point of each
@@ -978,9 +975,10 @@ Response GetMetricHistoryBulkInterval(TrackingService& svc, const Request&, cons
   auto run_ids = StringList(o, "run_ids");
   if (!run_ids.ok()) return Error(run_ids.status());
   if (run_ids->size() > kMaxRuns)
-    return Error(Invalid("GetMetricHistoryBulkInterval request must specify at most 100 "
-                         "run_ids. Received " +
-                         std::to_string(run_ids->size()) + " run_ids." + kDocsHint));
+    return Error(
+        Invalid("GetMetricHistoryBulkInterval request must specify at most 100 "
+                "run_ids. Received " +
+                std::to_string(run_ids->size()) + " run_ids." + kDocsHint));
   auto key = RequiredString(o, "metric_key");
   if (!key.ok()) return Error(key.status());
   auto start = OptionalInt64(o, "start_step");
@@ -994,8 +992,7 @@ Response GetMetricHistoryBulkInterval(TrackingService& svc, const Request&, cons
     return Error(Invalid(std::string("max_results must be between 1 and 2500.") + kDocsHint));
   if (*start && *end && **start > **end)
     return Error(Invalid("end_step must be greater than start_step. Found start_step=" +
-                         std::to_string(**start) + " and end_step=" + std::to_string(**end) +
-                         "."));
+                         std::to_string(**start) + " and end_step=" + std::to_string(**end) + "."));
   if (start->has_value() != end->has_value())
     return Error(
         Invalid("If either start step or end step are specified, both must be specified."));
@@ -1075,13 +1072,27 @@ void AppendPyJsonString(std::string& out, std::string_view s) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\b':
+          out += "\\b";
+          break;
+        case '\f':
+          out += "\\f";
+          break;
         default:
           if (c < 0x20) {
             u16(c);
@@ -1393,8 +1404,8 @@ std::string GuessContentType(std::string_view path) {
   std::string ext = dot == std::string_view::npos ? "" : std::string(name.substr(dot + 1));
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   // MLflow serves its text files (MLmodel, requirements, logs, tables) as text/plain.
-  if (ext.empty() || ext == "txt" || ext == "csv" || ext == "log" || ext == "md" ||
-      ext == "yaml" || ext == "yml" || ext == "py" || ext == "tsv")
+  if (ext.empty() || ext == "txt" || ext == "csv" || ext == "log" || ext == "md" || ext == "yaml" ||
+      ext == "yml" || ext == "py" || ext == "tsv")
     return name == "MLmodel" || !ext.empty() ? "text/plain" : "application/octet-stream";
   if (ext == "json") return "application/json";
   if (ext == "html") return "text/html";
@@ -1497,8 +1508,7 @@ void RegisterMlflowTrackingRoutes(http::Router& router, TrackingService& service
       {Method::kPost, "/runs/log-inputs", LogInputs, ""},
       {Method::kPost, "/runs/log-model", LogModel, ""},
       {Method::kGet, "/metrics/get-history", GetMetricHistory, ""},
-      {Method::kGet, "/metrics/get-history-bulk-interval", GetMetricHistoryBulkInterval,
-       "run_ids"},
+      {Method::kGet, "/metrics/get-history-bulk-interval", GetMetricHistoryBulkInterval, "run_ids"},
       {Method::kGet, "/artifacts/list", ListRunArtifacts, ""},
   };
   TrackingService& s = service;
@@ -1508,9 +1518,8 @@ void RegisterMlflowTrackingRoutes(http::Router& router, TrackingService& service
   router.Add(Method::kGet, "/version",
              [](Request&) { return Response::Text(200, "text/html; charset=utf-8", "2.12.2"); });
   const std::string proxy = "/api/2.0/mlflow-artifacts";
-  router.Add(Method::kGet, proxy + "/artifacts", [&s](Request& req) {
-    return ProxyList(s, req, QueryParams(req, ""));
-  });
+  router.Add(Method::kGet, proxy + "/artifacts",
+             [&s](Request& req) { return ProxyList(s, req, QueryParams(req, "")); });
   http::RouteOptions upload;
   upload.stream_body_to_file = true;
   router.Add(

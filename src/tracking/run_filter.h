@@ -101,6 +101,7 @@ struct SqlFragment {
 // ends with `r.start_time DESC` (unless a key orders by start_time) and `r.run_id ASC`.
 // When combining with FilterToSql, concatenate the params in the order the fragments appear in
 // the final statement (WHERE before ORDER BY).
-[[nodiscard]] SqlFragment OrderByToSql(const std::vector<OrderKey>& keys, bool mlflow_style = false);
+[[nodiscard]] SqlFragment OrderByToSql(const std::vector<OrderKey>& keys,
+                                       bool mlflow_style = false);
 
 }  // namespace cairn::tracking

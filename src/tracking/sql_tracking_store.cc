@@ -152,10 +152,9 @@ Status LoadMetricsInputsAndArtifacts(Transaction& tx, Run& run) {
                                           "latest_metrics WHERE run_id = ?",
                                           p));
   for (const auto& row : metrics) run.metrics.emplace(row.Text(0), LatestFromRow(row, 1));
-  ASSIGN_OR_RETURN(auto inputs,
-                   tx.Query(std::string("SELECT ") + kInputColumns +
-                                " FROM run_inputs WHERE run_id = ? ORDER BY position",
-                            p));
+  ASSIGN_OR_RETURN(auto inputs, tx.Query(std::string("SELECT ") + kInputColumns +
+                                             " FROM run_inputs WHERE run_id = ? ORDER BY position",
+                                         p));
   for (const auto& row : inputs) run.dataset_inputs.push_back(InputFromRow(row));
   ASSIGN_OR_RETURN(auto artifacts,
                    tx.Query(std::string("SELECT ") + kArtifactColumns +
@@ -180,7 +179,8 @@ Result<RunStatus> TouchRun(Transaction& tx, const std::string& run_id, int64_t n
                                                       "updated_at = ?", {now}));
   if (!found) return NotFound("run '" + run_id + "' not found");
   const Value q[] = {run_id};
-  ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT status, deleted_at FROM runs WHERE run_id = ?", q));
+  ASSIGN_OR_RETURN(auto row,
+                   tx.QueryOne("SELECT status, deleted_at FROM runs WHERE run_id = ?", q));
   if (!row) return NotFound("run '" + run_id + "' not found");
   if (!row->IsNull(1)) return DeletedError("run '" + run_id + "'");
   return ParseRunStatus(row->Text(0)).value_or(RunStatus::kRunning);
@@ -282,9 +282,8 @@ Status WriteMetricBatch(Transaction& tx, const std::string& run_id, const Metric
                         .status());
     const MetricPoint& latest = LatestOf(series.points);
     const bool is_nan = std::isnan(latest.value);
-    const Value l[] = {run_id,           series.key,
-                       is_nan ? 0.0 : latest.value, latest.step,
-                       latest.timestamp, static_cast<int64_t>(is_nan ? 1 : 0)};
+    const Value l[] = {run_id,      series.key,       is_nan ? 0.0 : latest.value,
+                       latest.step, latest.timestamp, static_cast<int64_t>(is_nan ? 1 : 0)};
     RETURN_IF_ERROR(
         tx.Exec("INSERT INTO latest_metrics (run_id, key, value, step, timestamp, is_nan) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, key) DO UPDATE SET "
@@ -367,8 +366,7 @@ std::string_view LifecycleCondition(LifecycleFilter f) {
 
 }  // namespace
 
-Result<int64_t> SqlTrackingStore::CreateExperiment(const Experiment& e,
-                                                   const audit::Entry& audit) {
+Result<int64_t> SqlTrackingStore::CreateExperiment(const Experiment& e, const audit::Entry& audit) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
   // The counter row serialises concurrent creators (row lock on PostgreSQL, the write lock on
   // SQLite); a failed insert rolls the increment back.
@@ -489,10 +487,9 @@ Result<Page<Experiment>> SqlTrackingStore::ListExperiments(const ExperimentQuery
   Page<Experiment> page;
   for (const auto& row : rows) {
     Experiment e = ExperimentFromRow(row);
-    const bool keep = std::all_of(tag_clauses.begin(), tag_clauses.end(),
-                                  [&](const ExperimentClause* c) {
-                                    return TagClauseMatches(*c, e.tags);
-                                  });
+    const bool keep =
+        std::all_of(tag_clauses.begin(), tag_clauses.end(),
+                    [&](const ExperimentClause* c) { return TagClauseMatches(*c, e.tags); });
     if (keep) page.items.push_back(std::move(e));
   }
   if (!offset_paging) {
@@ -504,8 +501,8 @@ Result<Page<Experiment>> SqlTrackingStore::ListExperiments(const ExperimentQuery
   const int64_t offset = query.offset.value_or(0);
   if (!tag_clauses.empty()) {
     // Filtered after the query: page here.
-    const auto skip = static_cast<size_t>(std::min<int64_t>(
-        offset, static_cast<int64_t>(page.items.size())));
+    const auto skip =
+        static_cast<size_t>(std::min<int64_t>(offset, static_cast<int64_t>(page.items.size())));
     page.items.erase(page.items.begin(), page.items.begin() + static_cast<std::ptrdiff_t>(skip));
   }
   if (TrimToLimit(page.items, query.limit))
@@ -528,8 +525,7 @@ Result<Experiment> SqlTrackingStore::UpdateExperiment(const ExperimentRef& ref,
             .set = "name = ?, description = ?, owner = ?, status = ?, tags = ?, deleted_at = ?, "
                    "updated_at = ?",
             .set_values = {u.name, u.description, u.owner, std::string(ToString(u.status)),
-                           EncodeStringMap(u.tags), storage::Nullable(u.deleted_at),
-                           u.updated_at},
+                           EncodeStringMap(u.tags), storage::Nullable(u.deleted_at), u.updated_at},
             .where = "name = ?",
             .where_values = {current.name},
             .revision = current.revision,
@@ -561,8 +557,8 @@ Result<Experiment> SqlTrackingStore::CreateRun(const Run& run, std::optional<int
                                                const ExperimentCheck& check,
                                                const audit::Entry& audit) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
-  const ExperimentRef ref = experiment_id ? ExperimentRef(*experiment_id)
-                                          : ExperimentRef(run.experiment_name);
+  const ExperimentRef ref =
+      experiment_id ? ExperimentRef(*experiment_id) : ExperimentRef(run.experiment_name);
   ASSIGN_OR_RETURN(auto experiment, LoadExperiment(*tx, ref));
   if (!experiment) return ExperimentNotFound(ref);
   RETURN_IF_ERROR(check(*experiment));
@@ -716,7 +712,8 @@ Result<RunLogResult> SqlTrackingStore::LogToRun(const std::string& run_id, const
       const std::string key = row.Text(0);
       auto it = fresh.find(key);
       if (it == fresh.end()) continue;
-      if (it->second != row.Text(1)) result.param_conflicts.push_back({key, row.Text(1), it->second});
+      if (it->second != row.Text(1))
+        result.param_conflicts.push_back({key, row.Text(1), it->second});
       fresh.erase(it);
     }
     // Nothing is written when a param would change (the transaction rolls back).
@@ -826,8 +823,9 @@ class SqlBlockSource final : public MetricBlockSource {
     while (next < indices.size()) {
       size_t end = next;
       int64_t budget = 0;
-      std::string sql = "SELECT seq, n, data FROM metric_blocks WHERE run_id = ? AND key = ? "
-                        "AND seq IN (";
+      std::string sql =
+          "SELECT seq, n, data FROM metric_blocks WHERE run_id = ? AND key = ? "
+          "AND seq IN (";
       std::vector<Value> params = {run_id_, key_};
       while (end < indices.size() && end - next < kMaxBlocksPerRead &&
              (end == next || budget + blocks_[indices[end]].n <= kMaxPointsPerRead)) {
@@ -925,10 +923,11 @@ Result<std::vector<Artifact>> SqlTrackingStore::DeleteArtifacts(
   for (char c : prefix) prefix_chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
   const Value p[] = {run_id, path, prefix_chars, prefix};
   const std::string where =
-      " FROM run_artifacts WHERE run_id = ? AND (path = ? OR SUBSTR(path, 1, CAST(? AS INTEGER)) = ?)";
-  ASSIGN_OR_RETURN(auto rows,
-                   tx->Query(std::string("SELECT ") + kArtifactColumns + where + " ORDER BY path",
-                             p));
+      " FROM run_artifacts WHERE run_id = ? AND (path = ? OR SUBSTR(path, 1, CAST(? AS INTEGER)) = "
+      "?)";
+  ASSIGN_OR_RETURN(
+      auto rows,
+      tx->Query(std::string("SELECT ") + kArtifactColumns + where + " ORDER BY path", p));
   std::vector<Artifact> removed;
   for (const auto& row : rows) removed.push_back(ArtifactFromRow(row));
   if (removed.empty()) return removed;  // nothing to delete: the transaction rolls back

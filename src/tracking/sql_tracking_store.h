@@ -35,8 +35,8 @@ class SqlTrackingStore final : public TrackingStore {
   Result<int64_t> GetRunRevision(const std::string& run_id) override;
   Result<Page<Run>> ListRuns(const RunQuery& query) override;
   Result<Run> UpdateRun(const std::string& run_id, const RunMutator& mutate) override;
-  Result<RunLogResult> LogToRun(const std::string& run_id, const RunLog& log,
-                                const RunCheck& check, const audit::Entry& audit) override;
+  Result<RunLogResult> LogToRun(const std::string& run_id, const RunLog& log, const RunCheck& check,
+                                const audit::Entry& audit) override;
 
   Status AppendMetrics(const std::string& run_id, const MetricBatch& batch, const RunCheck& check,
                        const audit::Entry& audit) override;

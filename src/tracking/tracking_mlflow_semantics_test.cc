@@ -238,12 +238,10 @@ TEST_P(MlflowSemanticsTest, LogToRunRejectsInfinityAndOverlongValues) {
   RunLog inf;
   inf.metrics.series.push_back({"m", {{0, 1, std::numeric_limits<double>::infinity()}}});
   inf.metrics.total_points = 1;
-  EXPECT_EQ(service_->LogToRun(r.run_id, inf, "x").status().code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(service_->LogToRun(r.run_id, inf, "x").status().code(), StatusCode::kInvalidArgument);
   RunLog big;
   big.params = {{"p", std::string(8001, 'x')}};
-  EXPECT_EQ(service_->LogToRun(r.run_id, big, "x").status().code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(service_->LogToRun(r.run_id, big, "x").status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST_P(MlflowSemanticsTest, UpdateRunInfoSetsAnyStatusAndName) {

@@ -36,8 +36,8 @@ Response CreateExperiment(TrackingService& svc, Request& req) {
 Response ListExperiments(TrackingService& svc, Request& req) {
   auto limit = QueryInt(req, "limit");
   if (!limit.ok()) return Fail(limit.status(), req);
-  ExperimentListRequest lr{QueryString(req, "owner"), QueryString(req, "status"),
-                           std::nullopt, *limit, QueryString(req, "page_token").value_or("")};
+  ExperimentListRequest lr{QueryString(req, "owner"), QueryString(req, "status"), std::nullopt,
+                           *limit, QueryString(req, "page_token").value_or("")};
   auto page = svc.ListExperiments(lr);
   if (!page.ok()) return Fail(page.status(), req);
   return Response::Json(200, ExperimentPageToJson(*page));

@@ -207,12 +207,11 @@ Result<Experiment> TrackingService::CreateExperiment(const ExperimentCreate& req
   e.created_at = now;
   e.updated_at = now;
   e.revision = 1;
-  ASSIGN_OR_RETURN(e.experiment_id,
-                   store_->CreateExperiment(
-                       e, MakeAudit(now, actor, "experiment.create", "experiment",
-                                    ExperimentAuditId(e),
-                                    {{"owner", e.owner},
-                                     {"status", std::string(ToString(e.status))}})));
+  ASSIGN_OR_RETURN(
+      e.experiment_id,
+      store_->CreateExperiment(
+          e, MakeAudit(now, actor, "experiment.create", "experiment", ExperimentAuditId(e),
+                       {{"owner", e.owner}, {"status", std::string(ToString(e.status))}})));
   return e;
 }
 
@@ -410,11 +409,10 @@ Result<Run> TrackingService::CreateRun(const RunCreate& req, const std::string& 
                                 "' is archived; runs cannot be started in it");
     return Status::Ok();
   };
-  ASSIGN_OR_RETURN(
-      Experiment experiment,
-      store_->CreateRun(run, req.experiment_id, check,
-                        MakeAudit(now, actor, "run.create", "run", run.run_id,
-                                  {{"name", run.name}})));
+  ASSIGN_OR_RETURN(Experiment experiment,
+                   store_->CreateRun(run, req.experiment_id, check,
+                                     MakeAudit(now, actor, "run.create", "run", run.run_id,
+                                               {{"name", run.name}})));
   run.experiment_name = experiment.name;
   run.experiment_id = experiment.experiment_id;
   return run;
@@ -546,8 +544,7 @@ Result<Run> TrackingService::DeleteRun(const std::string& run_id, std::optional<
   return ChangeRunLifecycle(run_id, true, if_match, actor);
 }
 
-Result<Run> TrackingService::RestoreRun(const std::string& run_id,
-                                        std::optional<int64_t> if_match,
+Result<Run> TrackingService::RestoreRun(const std::string& run_id, std::optional<int64_t> if_match,
                                         const std::string& actor) {
   return ChangeRunLifecycle(run_id, false, if_match, actor);
 }
@@ -763,8 +760,7 @@ Result<Artifact> TrackingService::StoreArtifact(const std::string& run_id, const
     Status m = files::MoveFile(temp_file, dest);
     if (!m.ok()) {
       // A concurrent upload may have created the colliding file or folder since the check.
-      if (std::string why = ArtifactCollision(run_dir, path); !why.empty())
-        return collision(why);
+      if (std::string why = ArtifactCollision(run_dir, path); !why.empty()) return collision(why);
       return m;
     }
     moved = true;
@@ -802,9 +798,9 @@ Result<std::vector<Artifact>> TrackingService::DeleteArtifacts(const std::string
     }
     return Status::Ok();
   };
-  return store_->DeleteArtifacts(id, path, any_status, finalize,
-                                 MakeAudit(now, actor, "run.delete_artifacts", "run", id,
-                                           {{"path", path}}));
+  return store_->DeleteArtifacts(
+      id, path, any_status, finalize,
+      MakeAudit(now, actor, "run.delete_artifacts", "run", id, {{"path", path}}));
 }
 
 Result<ArtifactFile> TrackingService::GetArtifact(const std::string& run_id,

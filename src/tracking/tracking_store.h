@@ -123,8 +123,7 @@ class TrackingStore {
   // run.experiment_name, or by `experiment_id` when set). Returns the stored run's experiment
   // name and id. Errors: NotFound (experiment), the check's error, AlreadyExists (run id).
   virtual Result<Experiment> CreateRun(const Run& run, std::optional<int64_t> experiment_id,
-                                       const ExperimentCheck& check,
-                                       const audit::Entry& audit) = 0;
+                                       const ExperimentCheck& check, const audit::Entry& audit) = 0;
   // The full run: params, tags, latest metrics, dataset inputs, artifacts. Deleted runs
   // included. Errors: NotFound.
   virtual Result<Run> GetRun(const std::string& run_id) = 0;

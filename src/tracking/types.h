@@ -254,9 +254,9 @@ struct MetricHistory {
 // One logging request as MLflow's API makes it (log-batch, log-metric, log-parameter, set-tag,
 // delete-tag, log-inputs): applied together in one transaction, or not at all.
 struct RunLog {
-  MetricBatch metrics;  // values may be NaN or infinite
-  StringMap params;     // write-once: the same value again is a no-op
-  StringMap set_tags;   // added or overwritten; mlflow.runName renames the run
+  MetricBatch metrics;                   // values may be NaN or infinite
+  StringMap params;                      // write-once: the same value again is a no-op
+  StringMap set_tags;                    // added or overwritten; mlflow.runName renames the run
   std::vector<std::string> delete_tags;  // each must exist (NotFound otherwise)
   std::vector<DatasetInput> inputs;      // added unless the run has (name, digest) already
   // log-model: one model's JSON text (json.dumps form) appended to the list kept in the tag

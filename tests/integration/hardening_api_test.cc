@@ -87,16 +87,14 @@ TEST_P(HardeningApi, MulticlassRunWithinTheClassCapCompletes) {
   ASSERT_EQ(run.status, 201);
   auto v = BodyJson(run);
   ASSERT_EQ(v.at("status").as_string(), "completed") << run.body.substr(0, 500);
-  auto report = BodyJson(Do("GET", E("/runs/" + std::string(v.at("run_id").as_string()) +
-                                     "/report")));
+  auto report =
+      BodyJson(Do("GET", E("/runs/" + std::string(v.at("run_id").as_string()) + "/report")));
   EXPECT_EQ(report.at("confusion_matrix").at("labels").as_array().size(), 300u);
 }
 
 class SmallClassCapApi : public HardeningApi {
  protected:
-  std::vector<std::string> ExtraArgs() const override {
-    return {"--evaluation-max-classes", "5"};
-  }
+  std::vector<std::string> ExtraArgs() const override { return {"--evaluation-max-classes", "5"}; }
 };
 
 TEST_P(SmallClassCapApi, TheClassCapIsConfigurable) {
@@ -104,8 +102,7 @@ TEST_P(SmallClassCapApi, TheClassCapIsConfigurable) {
   ASSERT_FALSE(ds.empty());
   auto r = DoJson("POST", E("/scenarios"), MulticlassScenario(UniqueName("scn"), ds));
   ExpectProblem(r, 400, "label_column");
-  EXPECT_NE(r.body.find("at most 5 classes"), std::string::npos)
-      << r.body;
+  EXPECT_NE(r.body.find("at most 5 classes"), std::string::npos) << r.body;
 }
 
 // Item: an approved body of 3 000 `{{x}}` rendered with a 100 KB x returned 300 MB (and a 1 MB x
@@ -117,11 +114,12 @@ Headers User(std::string_view name) { return {{"X-Cairn-User", std::string(name)
 TEST_P(HardeningApi, PromptRenderOverTheOutputCapIs413) {
   std::string body;
   for (int i = 0; i < 3000; ++i) body += "{{x}}";
-  auto c = DoJson("POST", P("/templates"),
-                  bj::object{{"name", UniqueName("amp")},
-                             {"body", body},
-                             {"variables", bj::array{bj::object{{"name", "x"}, {"required", true}}}}},
-                  User("alice"));
+  auto c =
+      DoJson("POST", P("/templates"),
+             bj::object{{"name", UniqueName("amp")},
+                        {"body", body},
+                        {"variables", bj::array{bj::object{{"name", "x"}, {"required", true}}}}},
+             User("alice"));
   ASSERT_EQ(c.status, 201) << c.body;
   const std::string id(BodyJson(c).at("id").as_string());
   ASSERT_EQ(Do("POST", P("/templates/" + id + "/1/submit"), "", User("alice")).status, 200);
@@ -130,17 +128,17 @@ TEST_P(HardeningApi, PromptRenderOverTheOutputCapIs413) {
                 .status,
             200);
   const int64_t rss_before = RssMib();
-  auto r = DoJson("POST", P("/templates/" + id + "/render"),
-                  bj::object{{"version", 1},
-                             {"variables", bj::object{{"x", std::string(100 * 1024, 'a')}}}});
+  auto r = DoJson(
+      "POST", P("/templates/" + id + "/render"),
+      bj::object{{"version", 1}, {"variables", bj::object{{"x", std::string(100 * 1024, 'a')}}}});
   ExpectProblem(r, 413);
   EXPECT_NE(r.body.find("the limit is 1048576 bytes"), std::string::npos) << r.body;
   EXPECT_LT(r.body.size(), 4096u);
   EXPECT_LT(RssMib() - rss_before, 100);
   // Within the cap it renders: 3 000 x 300 bytes = 900 000 bytes.
-  auto ok = DoJson("POST", P("/templates/" + id + "/render"),
-                   bj::object{{"version", 1},
-                              {"variables", bj::object{{"x", std::string(300, 'b')}}}});
+  auto ok =
+      DoJson("POST", P("/templates/" + id + "/render"),
+             bj::object{{"version", 1}, {"variables", bj::object{{"x", std::string(300, 'b')}}}});
   ASSERT_EQ(ok.status, 200) << ok.body.substr(0, 300);
   EXPECT_EQ(BodyJson(ok).at("text").as_string().size(), 900000u);
 }
@@ -283,11 +281,12 @@ class SmallRenderCapApi : public HardeningApi {
 };
 
 TEST_P(SmallRenderCapApi, TheRenderCapIsConfigurable) {
-  auto c = DoJson("POST", P("/templates"),
-                  bj::object{{"name", UniqueName("cap")},
-                             {"body", "Say {{x}}."},
-                             {"variables", bj::array{bj::object{{"name", "x"}, {"required", true}}}}},
-                  User("alice"));
+  auto c =
+      DoJson("POST", P("/templates"),
+             bj::object{{"name", UniqueName("cap")},
+                        {"body", "Say {{x}}."},
+                        {"variables", bj::array{bj::object{{"name", "x"}, {"required", true}}}}},
+             User("alice"));
   ASSERT_EQ(c.status, 201) << c.body;
   const std::string id(BodyJson(c).at("id").as_string());
   ASSERT_EQ(Do("POST", P("/templates/" + id + "/1/submit"), "", User("alice")).status, 200);
@@ -296,8 +295,9 @@ TEST_P(SmallRenderCapApi, TheRenderCapIsConfigurable) {
                 .status,
             200);
   auto render = [&](size_t n) {
-    return DoJson("POST", P("/templates/" + id + "/render"),
-                  bj::object{{"version", 1}, {"variables", bj::object{{"x", std::string(n, 'z')}}}});
+    return DoJson(
+        "POST", P("/templates/" + id + "/render"),
+        bj::object{{"version", 1}, {"variables", bj::object{{"x", std::string(n, 'z')}}}});
   };
   EXPECT_EQ(render(2048 - 5).status, 200);  // "Say " + x + "." is exactly 2048 bytes
   auto over = render(2048 - 4);
