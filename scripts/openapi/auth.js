@@ -1,4 +1,5 @@
-// Identity and access (issue 11): /api/v1/auth. Paths match src/auth/auth_routes.cc.
+// Identity and access (issue 11): /api/v1/auth. Paths match src/auth/auth_routes.cc. These routes
+// exist only when authentication is required; with it off every one of them is 404.
 module.exports = (h) => {
   const A = "/api/v1/auth";
   const role = { enum: ["viewer", "editor", "approver", "admin"] };
@@ -11,10 +12,10 @@ module.exports = (h) => {
   return {
     paths: {
       [`${A}/login`]: {
-        post: { summary: "Sign in to the console: sets the session and CSRF cookies (rate-limited per user and per address: 429 with Retry-After; 404 when authentication is off)", operationId: "login", requestBody: h.body(h.ref("LoginRequest")), responses: { 200: { description: "Signed in", headers: { ...setCookie, ...noStore }, content: h.json(h.ref("Me")) }, ...h.errs(400, 401, 404, 415, 429) } },
+        post: { summary: "Sign in to the console: sets the session and CSRF cookies (rate-limited per user and per address: 429 with Retry-After). Like every /api/v1/auth route, 404 when authentication is off", operationId: "login", requestBody: h.body(h.ref("LoginRequest")), responses: { 200: { description: "Signed in", headers: { ...setCookie, ...noStore }, content: h.json(h.ref("Me")) }, ...h.errs(400, 401, 404, 415, 429) } },
       },
       [`${A}/logout`]: {
-        post: { summary: "Sign out: ends the session and clears the cookies (404 when authentication is off)", operationId: "logout", responses: { 204: { description: "Signed out", headers: setCookie }, ...h.errs(401, 403, 404) } },
+        post: { summary: "Sign out: ends the session and clears the cookies", operationId: "logout", responses: { 204: { description: "Signed out", headers: setCookie }, ...h.errs(401, 403, 404) } },
       },
       [`${A}/me`]: {
         get: { summary: "The caller (404 when authentication is off: the identity is then X-Cairn-User)", operationId: "getMe", responses: { ...h.ok(200, "The caller", h.ref("Me")), ...h.errs(401, 404) } },

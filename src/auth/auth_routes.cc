@@ -28,12 +28,6 @@ Response NoStore(Response r) {
   return r;
 }
 
-Response AuthOff(const Request& req) {
-  return Fail(NotFound("authentication is off on this server: the caller is whoever the "
-                       "X-Cairn-User header names"),
-              req);
-}
-
 bool IsAddressChar(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.' ||
          c == ':';
@@ -81,7 +75,6 @@ std::string Cookie(std::string_view name, std::string_view value, int64_t max_ag
 int64_t Seconds(int64_t ms) { return (ms + 999) / 1000; }
 
 Response Login(AuthService& s, const AuthRouteOptions& o, Request& req) {
-  if (o.mode == http::AuthMode::kOff) return AuthOff(req);
   auto parsed = ParseLogin(req.body);
   if (!parsed.ok()) return Fail(parsed.status(), req);
   parsed->remote_address = ClientAddress(req, o.trust_proxy);
@@ -107,7 +100,6 @@ Response Login(AuthService& s, const AuthRouteOptions& o, Request& req) {
 }
 
 Response Logout(AuthService& s, const AuthRouteOptions& o, Request& req) {
-  if (o.mode == http::AuthMode::kOff) return AuthOff(req);
   if (Status st = s.Logout(Caller(req)); !st.ok()) return Fail(st, req);
   Response r = Response::NoContent();
   r.headers.emplace_back("Set-Cookie", Cookie(kSessionCookie, "", 0, true, o.secure_cookies));
@@ -115,8 +107,7 @@ Response Logout(AuthService& s, const AuthRouteOptions& o, Request& req) {
   return NoStore(std::move(r));
 }
 
-Response Me(AuthService& s, const AuthRouteOptions& o, Request& req) {
-  if (o.mode == http::AuthMode::kOff) return AuthOff(req);
+Response Me(AuthService& s, Request& req) {
   const Principal& caller = Caller(req);
   auto user = s.GetUser(caller.name);
   if (!user.ok()) return Fail(user.status(), req);
@@ -236,8 +227,7 @@ void RegisterAuthRoutes(http::Router& router, AuthService& service, AuthRouteOpt
       Method::kPost, base + "/logout", [&s, o](Request& r) { return Logout(s, o, r); },
       Access(kViewer, false));
   router.Add(
-      Method::kGet, base + "/me", [&s, o](Request& r) { return Me(s, o, r); },
-      Access(kViewer, false));
+      Method::kGet, base + "/me", [&s](Request& r) { return Me(s, r); }, Access(kViewer, false));
   router.Add(
       Method::kPut, base + "/me/password", [&s](Request& r) { return ChangeOwnPassword(s, r); },
       Access(kViewer, true));

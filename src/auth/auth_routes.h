@@ -1,7 +1,9 @@
-// Identity and access endpoints under /api/v1/auth. Each route declares its own access:
+// Identity and access endpoints under /api/v1/auth, registered only when authentication is
+// required: with authentication off the server has no identity API at all (404), which is how
+// the console and the command line tell the two modes apart. Each route declares its access:
 //   POST   /login                   public        {user, password} -> session + CSRF cookies
 //   POST   /logout                  viewer        ends the session, clears the cookies
-//   GET    /me                      viewer        who am I (404 when authentication is off)
+//   GET    /me                      viewer        who am I
 //   PUT    /me/password             viewer        {current_password, new_password}
 //   GET    /users, POST /users      admin
 //   GET    /users/{name}            admin
@@ -17,7 +19,6 @@
 namespace cairn::auth {
 
 struct AuthRouteOptions {
-  http::AuthMode mode = http::AuthMode::kOff;
   // Session cookies carry `Secure` (browsers then send them over HTTPS only).
   bool secure_cookies = false;
   // The client address of a login is the last X-Forwarded-For entry (set by a reverse proxy)

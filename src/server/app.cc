@@ -192,9 +192,12 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   RegisterPlatformRoutes(impl->router,
                          PlatformDeps{impl->db.get(), &impl->metrics, FindDocsDir(config.docs_dir),
                                       FindWebDir(config.web_dir)});
-  auth::RegisterAuthRoutes(
-      impl->router, *impl->auth,
-      auth::AuthRouteOptions{mode, EffectiveSecureCookies(config), config.trust_proxy});
+  if (impl->auth_required) {
+    // With authentication off there is no identity API at all: /api/v1/auth/* is 404.
+    auth::RegisterAuthRoutes(
+        impl->router, *impl->auth,
+        auth::AuthRouteOptions{EffectiveSecureCookies(config), config.trust_proxy});
+  }
   tracking::RegisterTrackingRoutes(impl->router, *impl->tracking);
   audit::RegisterAuditRoutes(impl->router, *impl->audit);
   datasets::RegisterDatasetRoutes(impl->router, *impl->datasets);

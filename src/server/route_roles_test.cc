@@ -31,6 +31,7 @@ class AppRoutes : public ::testing::Test {
     config.storage = "sqlite://" + (*dir_ / "cairn.db").string();
     config.port = 0;
     config.password_hash_cost = 10;
+    config.auth_required = true;  // the identity routes exist only then
     auto app = App::Create(config);
     ASSERT_TRUE(app.ok()) << app.status().ToString();
     app_ = app->release();
