@@ -34,6 +34,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in to the console: sets the session and CSRF cookies (rate-limited per user and per address: 429 with Retry-After). Like every /api/v1/auth route, 404 when authentication is off */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: ends the session and clears the cookies */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller (404 when authentication is off: the identity is then X-Cairn-User) */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change one's own password (ends one's sessions) */
+        put: operations["changeOwnPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API tokens: one's own, or (admins) anyone's */
+        get: operations["listTokens"];
+        put?: never;
+        /** Create an API token; the secret is in the answer only (role at most the owner's and the caller's) */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One token (others' tokens are 404 to non-admins) */
+        get: operations["getToken"];
+        put?: never;
+        post?: never;
+        /** Revoke a token (idempotent; effective at once on this server, within the credential cache TTL on others) */
+        delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users by name */
+        get: operations["listUsers"];
+        put?: never;
+        /** Create a user */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/users/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change display name, role or disabled (disabling ends the user's sessions; the last enabled admin cannot be demoted or disabled: 409) */
+        patch: operations["patchUser"];
+        trace?: never;
+    };
+    "/api/v1/auth/users/{name}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reset a user's password (ends their sessions) */
+        put: operations["setUserPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/features": {
         parameters: {
             query?: never;
@@ -1031,6 +1188,10 @@ export interface components {
             };
             versions?: number[];
         };
+        CreatedToken: components["schemas"]["Token"] & {
+            /** @description cairn_ + 43 base64url characters; shown only here */
+            token: string;
+        };
         Dataset: {
             columns?: {
                 name?: string;
@@ -1496,11 +1657,35 @@ export interface components {
                 };
             }[];
         };
+        LoginRequest: {
+            /** Format: password */
+            password: string;
+            user: string;
+        };
         MaterializeRequest: {
             dataset_id: string;
             entity_column: string;
             timestamp_column: string;
             value_column: string;
+        };
+        Me: {
+            /** @enum {unknown} */
+            auth_method?: "token" | "session";
+            display_name?: string;
+            name?: string;
+            /**
+             * @description The role the caller acts with now
+             * @enum {unknown}
+             */
+            role?: "viewer" | "editor" | "approver" | "admin";
+            /**
+             * Format: date-time
+             * @description Login answer only
+             */
+            session_expires_at?: string;
+            token_id?: string | null;
+            /** @enum {unknown} */
+            user_role?: "viewer" | "editor" | "approver" | "admin";
         };
         MetricBatch: {
             metrics: components["schemas"]["MetricPoint"][];
@@ -1610,6 +1795,16 @@ export interface components {
                     [key: string]: unknown;
                 };
             }[];
+        };
+        PasswordChange: {
+            /** Format: password */
+            current_password: string;
+            /** Format: password */
+            new_password: string;
+        };
+        PasswordReset: {
+            /** Format: password */
+            password: string;
         };
         Problem: {
             code?: string;
@@ -2002,6 +2197,74 @@ export interface components {
             };
             version?: number;
         };
+        Token: {
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /** Format: uuid */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description Refreshed at most once a minute
+             */
+            last_used_at?: string | null;
+            name?: string;
+            /** @description The first characters of the secret */
+            prefix?: string;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            revoked_by?: string | null;
+            /** @enum {unknown} */
+            role?: "viewer" | "editor" | "approver" | "admin";
+            user?: string;
+        };
+        TokenCreate: {
+            /** Format: date-time */
+            expires_at?: string;
+            /**
+             * @description Duration such as 90d, 12h, 30m, or 'never'; default 90d
+             * @example 90d
+             */
+            expires_in?: string;
+            name: string;
+            /**
+             * @description Default: the most the caller may grant
+             * @enum {unknown}
+             */
+            role?: "viewer" | "editor" | "approver" | "admin";
+            /** @description Owner; default the caller (others: admins only) */
+            user?: string;
+        };
+        User: {
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            disabled?: boolean;
+            display_name?: string;
+            name?: string;
+            revision?: number;
+            /** @enum {unknown} */
+            role?: "viewer" | "editor" | "approver" | "admin";
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        UserCreate: {
+            display_name?: string;
+            /** @description Stored lower-cased */
+            name: string;
+            /** Format: password */
+            password: string;
+            /** @enum {unknown} */
+            role: "viewer" | "editor" | "approver" | "admin";
+        };
+        UserPatch: {
+            disabled?: boolean;
+            display_name?: string;
+            /** @enum {unknown} */
+            role?: "viewer" | "editor" | "approver" | "admin";
+        };
     };
     responses: {
         /** @description Invalid input (errors[] names the fields) */
@@ -2013,7 +2276,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Not allowed for this caller */
+        /** @description Missing, invalid, expired or revoked credentials (WWW-Authenticate: Bearer realm="cairn") */
+        E401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller's role does not allow this (or a session write without X-CSRF-Token) */
         E403: {
             headers: {
                 [name: string]: unknown;
@@ -2069,6 +2341,15 @@ export interface components {
         };
         /** @description Unsupported content type */
         E415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many requests (Retry-After says when to retry) */
+        E429: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2144,6 +2425,398 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    /** @description no-store */
+                    "Cache-Control"?: string;
+                    /** @description cairn_session (HttpOnly, SameSite=Strict, Secure when configured) and cairn_csrf (readable by the console, echoed in X-CSRF-Token) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            404: components["responses"]["E404"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    /** @description cairn_session (HttpOnly, SameSite=Strict, Secure when configured) and cairn_csrf (readable by the console, echoed in X-CSRF-Token) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+        };
+    };
+    changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: {
+                /** @description true to include revoked tokens */
+                include_revoked?: boolean;
+                /** @description Page size (default 50, max 1000) */
+                limit?: number;
+                /** @description Opaque cursor from next_page_token */
+                page_token?: string;
+                /** @description Owner (admins only for others) */
+                user?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Token"][];
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenCreate"];
+            };
+        };
+        responses: {
+            /** @description Created; `token` holds the secret, shown once */
+            201: {
+                headers: {
+                    /** @description no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedToken"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+        };
+    };
+    getToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Token id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Token"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Token id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Token"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, max 1000) */
+                limit?: number;
+                /** @description Opaque cursor from next_page_token */
+                page_token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["User"][];
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            409: components["responses"]["E409"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description User */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+        };
+    };
+    patchUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description User name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            412: components["responses"]["E412"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+        };
+    };
+    setUserPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordReset"];
+            };
+        };
+        responses: {
+            /** @description Set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listFeatures: {
@@ -2183,6 +2856,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createFeature: {
@@ -2208,8 +2884,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getFeature: {
@@ -2237,7 +2916,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     archiveFeature: {
@@ -2265,8 +2947,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             412: components["responses"]["E412"];
+            429: components["responses"]["E429"];
         };
     };
     patchFeature: {
@@ -2298,9 +2983,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     materializeFeature: {
@@ -2331,9 +3019,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listFeatureVersions: {
@@ -2360,7 +3051,10 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     createFeatureVersion: {
@@ -2392,10 +3086,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getFeatureVersion: {
@@ -2421,7 +3118,10 @@ export interface operations {
                     "application/json": components["schemas"]["FeatureVersion"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     listDatasets: {
@@ -2453,6 +3153,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     uploadDataset: {
@@ -2483,8 +3186,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getDataset: {
@@ -2508,7 +3214,10 @@ export interface operations {
                     "application/json": components["schemas"]["Dataset"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     deleteDataset: {
@@ -2530,8 +3239,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
+            429: components["responses"]["E429"];
         };
     };
     patchDataset: {
@@ -2600,7 +3312,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     getHistoricalFeatures: {
@@ -2626,9 +3341,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getOnlineFeatures: {
@@ -2657,7 +3375,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     writeFeatureValues: {
@@ -2685,9 +3406,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             409: components["responses"]["E409"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listEvaluationRuns: {
@@ -2721,6 +3445,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createEvaluationRun: {
@@ -2755,9 +3482,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getEvaluationRun: {
@@ -2781,7 +3511,10 @@ export interface operations {
                     "application/json": components["schemas"]["EvaluationRun"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     getEvaluationReport: {
@@ -2805,7 +3538,10 @@ export interface operations {
                     "application/json": components["schemas"]["EvaluationReport"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     listScenarios: {
@@ -2839,6 +3575,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createScenario: {
@@ -2864,10 +3603,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getScenario: {
@@ -2891,7 +3633,10 @@ export interface operations {
                     "application/json": components["schemas"]["Scenario"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     patchScenario: {
@@ -2923,10 +3668,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listDeployments: {
@@ -2962,6 +3710,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createDeployment: {
@@ -2987,9 +3738,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getDeployment: {
@@ -3013,7 +3767,10 @@ export interface operations {
                     "application/json": components["schemas"]["Deployment"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     deleteDeployment: {
@@ -3040,9 +3797,12 @@ export interface operations {
                     "application/json": components["schemas"]["Deployment"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
+            429: components["responses"]["E429"];
         };
     };
     patchDeployment: {
@@ -3074,10 +3834,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listDriftEvents: {
@@ -3113,6 +3876,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createDriftEvent: {
@@ -3138,7 +3904,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     computeDrift: {
@@ -3164,9 +3933,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
             /** @description Datasets not available */
             503: {
                 headers: {
@@ -3207,6 +3979,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createExperiment: {
@@ -3232,9 +4007,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             409: components["responses"]["E409"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getExperiment: {
@@ -3258,7 +4036,10 @@ export interface operations {
                     "application/json": components["schemas"]["ExperimentDetail"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     patchExperiment: {
@@ -3290,10 +4071,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listModelVersions: {
@@ -3327,6 +4111,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     registerModelVersion: {
@@ -3352,8 +4139,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getModel: {
@@ -3377,7 +4167,10 @@ export interface operations {
                     "application/json": components["schemas"]["Model"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     getModelVersion: {
@@ -3403,7 +4196,10 @@ export interface operations {
                     "application/json": components["schemas"]["ModelVersion"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     patchModelVersion: {
@@ -3437,10 +4233,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getModelArtifact: {
@@ -3466,7 +4265,10 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     putModelArtifact: {
@@ -3502,9 +4304,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             413: components["responses"]["E413"];
+            429: components["responses"]["E429"];
         };
     };
     compareModelVersions: {
@@ -3533,8 +4338,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listRuns: {
@@ -3572,6 +4380,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createRun: {
@@ -3597,9 +4408,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getRun: {
@@ -3623,7 +4437,10 @@ export interface operations {
                     "application/json": components["schemas"]["Run"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     patchRun: {
@@ -3655,10 +4472,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listArtifacts: {
@@ -3684,7 +4504,10 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     getArtifact: {
@@ -3711,7 +4534,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     putArtifact: {
@@ -3742,9 +4568,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             413: components["responses"]["E413"];
+            429: components["responses"]["E429"];
         };
     };
     logMetrics: {
@@ -3775,10 +4604,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getMetricHistory: {
@@ -3812,7 +4644,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     evaluatePrompt: {
@@ -3838,9 +4673,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listPromptRules: {
@@ -3874,6 +4712,9 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     listPromptTemplates: {
@@ -3909,6 +4750,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createPromptTemplate: {
@@ -3934,9 +4778,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             409: components["responses"]["E409"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getPromptTemplate: {
@@ -3960,7 +4807,10 @@ export interface operations {
                     "application/json": components["schemas"]["PromptTemplate"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     patchPromptTemplate: {
@@ -3997,10 +4847,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     approvePromptVersion: {
@@ -4034,11 +4887,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     deprecatePromptVersion: {
@@ -4072,10 +4927,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     rejectPromptVersion: {
@@ -4109,10 +4967,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     submitPromptVersion: {
@@ -4146,10 +5007,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getPromptUsage: {
@@ -4181,7 +5045,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     logPromptUsage: {
@@ -4212,9 +5079,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     putPromptLabel: {
@@ -4250,10 +5120,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     deletePromptLabel: {
@@ -4277,7 +5150,10 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     renderPrompt: {
@@ -4310,9 +5186,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     createPromptVersion: {
@@ -4341,9 +5220,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getPromptVersion: {
@@ -4370,7 +5252,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     patchPromptVersion: {
@@ -4404,10 +5289,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     docsRedirect: {
