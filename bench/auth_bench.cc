@@ -117,7 +117,7 @@ void BM_DispatchBearerToken(benchmark::State& s) { Dispatch(s, true); }
 
 void BM_Sha256OfToken(benchmark::State& state) {
   std::string token = *auth::NewTokenSecret();
-  for (auto _ : state) benchmark::DoNotOptimize(auth::Sha256(token));
+  for (auto _ : state) benchmark::DoNotOptimize(auth::RawSha256(token));
 }
 
 BENCHMARK(BM_Sha256OfToken);

@@ -12,9 +12,8 @@ constexpr int64_t kWindowMs = 60'000;
 
 }  // namespace
 
-AuthEventLog::AuthEventLog(audit::AuditStore& store, Options options,
-                           std::function<int64_t()> clock)
-    : store_(store), options_(options), clock_(std::move(clock)) {
+AuthEventLog::AuthEventLog(audit::AuditStore& store, Options options, const Clock& clock)
+    : store_(store), options_(options), clock_(clock) {
   thread_ = std::thread([this] { Run(); });
 }
 
@@ -39,7 +38,7 @@ void AuthEventLog::QueueSuppressedSummary(int64_t now) {
 void AuthEventLog::Record(audit::Entry entry) {
   std::lock_guard lock(mu_);
   if (stopping_) return;
-  int64_t now = clock_();
+  int64_t now = clock_.NowMillis();
   if (now - window_start_ >= kWindowMs || now < window_start_) {
     QueueSuppressedSummary(now);
     window_start_ = now;
@@ -96,7 +95,7 @@ void AuthEventLog::Flush() {
 void AuthEventLog::Stop() {
   {
     std::lock_guard lock(mu_);
-    if (!stopping_) QueueSuppressedSummary(clock_());
+    if (!stopping_) QueueSuppressedSummary(clock_.NowMillis());
     stopping_ = true;
   }
   cv_.notify_all();

@@ -13,12 +13,12 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
-#include <functional>
 #include <mutex>
 #include <thread>
 
 #include "audit/audit_store.h"
 #include "audit/types.h"
+#include "common/clock.h"
 
 namespace cairn::auth {
 
@@ -28,8 +28,8 @@ class AuthEventLog {
     size_t max_queue = 1024;
     int max_per_minute = 600;
   };
-  // `store` must outlive this object (or its Stop()). `clock` returns ms UTC.
-  AuthEventLog(audit::AuditStore& store, Options options, std::function<int64_t()> clock);
+  // `store` and `clock` must outlive this object (or its Stop()).
+  AuthEventLog(audit::AuditStore& store, Options options, const Clock& clock);
   ~AuthEventLog();
   AuthEventLog(const AuthEventLog&) = delete;
   AuthEventLog& operator=(const AuthEventLog&) = delete;
@@ -51,7 +51,7 @@ class AuthEventLog {
 
   audit::AuditStore& store_;
   Options options_;
-  std::function<int64_t()> clock_;
+  const Clock& clock_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::condition_variable idle_cv_;

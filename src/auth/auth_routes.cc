@@ -5,10 +5,12 @@
 #include "auth/auth_json.h"
 #include "auth/credentials.h"
 #include "http/request_params.h"
+#include "http/route_errors.h"
 
 namespace cairn::auth {
 namespace {
 
+using http::Fail;
 using http::Method;
 using http::Request;
 using http::Response;
@@ -20,8 +22,6 @@ const Principal& Caller(const Request& req) {
   static const Principal kNobody{"anonymous", Role::kViewer, AuthMethod::kNone, {}, {}};
   return req.principal ? *req.principal : kNobody;
 }
-
-Response Fail(const Status& st, const Request& req) { return http::Problem(st, req.path); }
 
 Response NoStore(Response r) {
   r.headers.emplace_back("Cache-Control", "no-store");

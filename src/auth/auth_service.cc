@@ -7,32 +7,25 @@
 #include "common/identity.h"
 #include "common/ids.h"
 #include "common/log.h"
+#include "common/page.h"
 #include "common/secure_compare.h"
+#include "common/sha256.h"
 #include "common/time.h"
+#include "common/validation.h"
 
 namespace cairn::auth {
 namespace {
 
 constexpr std::string_view kReservedNames[] = {"anonymous", "cairn", "cairn-cli"};
 
-Status Field(std::string field, std::string message) {
-  std::string text = field + ": " + message;
-  return InvalidArgument(std::move(text), {{std::move(field), std::move(message)}});
-}
-
-Result<int> PageLimit(std::optional<int64_t> limit) {
-  if (!limit) return kDefaultPageSize;
-  if (*limit < 1 || *limit > kMaxPageSize) return Field("limit", "must be between 1 and 1000");
-  return static_cast<int>(*limit);
-}
-
 Status ValidateDisplayName(const std::string& name) {
   if (name.size() > kMaxDisplayNameLength) {
-    return Field("display_name", "must be at most 200 bytes");
+    return validation::FieldInvalid("display_name", "must be at most 200 bytes");
   }
   for (char c : name) {
     auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7f) return Field("display_name", "must not contain control characters");
+    if (u < 0x20 || u == 0x7f)
+      return validation::FieldInvalid("display_name", "must not contain control characters");
   }
   return Status::Ok();
 }
@@ -55,16 +48,14 @@ bool IsAdmin(const Principal& p) { return p.role == Role::kAdmin; }
 AuthService::AuthService(std::unique_ptr<AuthStore> store, audit::AuditStore& audit_store,
                          AuthOptions options)
     : store_(std::move(store)),
-      options_([&] {
-        if (!options.clock) options.clock = [] { return NowMillis(); };
-        return std::move(options);
-      }()),
+      options_(std::move(options)),
+      clock_(options_.clock != nullptr ? *options_.clock : Clock::System()),
       hasher_(options_.scrypt, options_.max_concurrent_hashes),
       cache_(options_.cache_ttl_ms, options_.cache_max_entries),
       login_user_(options_.login_per_user),
       login_address_(options_.login_per_address),
       requests_(options_.requests),
-      events_(audit_store, options_.events, options_.clock) {}
+      events_(audit_store, options_.events, clock_) {}
 
 AuthService::~AuthService() { Stop(); }
 
@@ -80,10 +71,10 @@ int64_t AuthService::TouchInterval() const {
 
 Status AuthService::ValidatePassword(const std::string& password) const {
   if (password.size() < kMinPasswordLength) {
-    return Field("password", "must be at least 12 characters");
+    return validation::FieldInvalid("password", "must be at least 12 characters");
   }
   if (password.size() > kMaxPasswordLength) {
-    return Field("password", "must be at most 1024 bytes");
+    return validation::FieldInvalid("password", "must be at most 1024 bytes");
   }
   return Status::Ok();
 }
@@ -92,12 +83,13 @@ Status AuthService::ValidatePassword(const std::string& password) const {
 
 Result<User> AuthService::CreateUser(const CreateUserRequest& request, const std::string& actor) {
   auto name = NormalizeIdentity(request.name);
-  if (!name.ok()) return Field("name", name.status().message());
+  if (!name.ok()) return validation::FieldInvalid("name", name.status().message());
   for (std::string_view reserved : kReservedNames) {
-    if (*name == reserved) return Field("name", "'" + *name + "' is reserved");
+    if (*name == reserved) return validation::FieldInvalid("name", "'" + *name + "' is reserved");
   }
   RETURN_IF_ERROR(ValidateDisplayName(request.display_name));
-  if (!request.role) return Field("role", "is required (viewer, editor, approver or admin)");
+  if (!request.role)
+    return validation::FieldInvalid("role", "is required (viewer, editor, approver or admin)");
   RETURN_IF_ERROR(ValidatePassword(request.password));
   ASSIGN_OR_RETURN(std::string hash, hasher_.Hash(request.password));
   int64_t now = Now();
@@ -196,7 +188,7 @@ Result<CreatedToken> AuthService::CreateToken(const CreateTokenRequest& request,
   std::string owner_name = caller.name;
   if (request.user) {
     auto n = NormalizeIdentity(*request.user);
-    if (!n.ok()) return Field("user", n.status().message());
+    if (!n.ok()) return validation::FieldInvalid("user", n.status().message());
     owner_name = std::move(*n);
   }
   const bool for_self = owner_name == caller.name;
@@ -204,15 +196,17 @@ Result<CreatedToken> AuthService::CreateToken(const CreateTokenRequest& request,
     return PermissionDenied("only an admin may create tokens for another user");
   }
   if (!IsValidName(request.name)) {
-    return Field("name", "must be 1-128 characters of [A-Za-z0-9_.-], starting alphanumeric");
+    return validation::FieldInvalid("name", validation::kNameRule);
   }
   int64_t now = Now();
   int set = (request.expires_at ? 1 : 0) + (request.expires_in_ms ? 1 : 0) +
             (request.never_expires ? 1 : 0);
-  if (set > 1) return Field("expires_at", "give at most one of expires_at and expires_in");
+  if (set > 1)
+    return validation::FieldInvalid("expires_at", "give at most one of expires_at and expires_in");
   std::optional<int64_t> expires_at;
   if (request.expires_at) {
-    if (*request.expires_at <= now) return Field("expires_at", "must be in the future");
+    if (*request.expires_at <= now)
+      return validation::FieldInvalid("expires_at", "must be in the future");
     expires_at = *request.expires_at;
   } else if (request.expires_in_ms) {
     expires_at = now + *request.expires_in_ms;
@@ -255,7 +249,7 @@ Result<CreatedToken> AuthService::CreateToken(const CreateTokenRequest& request,
   a.summary["owner"] = t.user_name;
   a.summary["role"] = std::string(RoleName(t.role));
   if (t.expires_at) a.summary["expires_at"] = FormatRfc3339(*t.expires_at);
-  RETURN_IF_ERROR(store_->CreateToken(t, Hex(Sha256(secret)), a));
+  RETURN_IF_ERROR(store_->CreateToken(t, Sha256Hex(secret), a));
   return CreatedToken{std::move(t), std::move(secret)};
 }
 
@@ -268,7 +262,7 @@ Result<TokenPage> AuthService::ListTokens(std::optional<std::string> user, bool 
   q.page_token = page_token;
   if (user) {
     auto n = NormalizeIdentity(*user);
-    if (!n.ok()) return Field("user", n.status().message());
+    if (!n.ok()) return validation::FieldInvalid("user", n.status().message());
     q.user_name = std::move(*n);
   }
   if (!IsAdmin(caller)) {
@@ -336,7 +330,7 @@ LoginOutcome AuthService::Login(const LoginRequest& request) {
     return out;
   }
   if (request.password.size() > kMaxPasswordLength) {
-    out.status = Field("password", "must be at most 1024 bytes");
+    out.status = validation::FieldInvalid("password", "must be at most 1024 bytes");
     return out;
   }
   const Status refused = Unauthenticated("invalid user name or password");
@@ -399,7 +393,7 @@ LoginOutcome AuthService::Login(const LoginRequest& request) {
   a.auth_method = "password";
   a.session_id = s.session.id;
   Status created =
-      store_->CreateSession(s.session, Hex(Sha256(s.secret)), now - options_.session_idle_ms, a);
+      store_->CreateSession(s.session, Sha256Hex(s.secret), now - options_.session_idle_ms, a);
   if (!created.ok()) {
     out.status = created;
     return out;
@@ -426,7 +420,7 @@ CredentialCheck AuthService::CheckToken(std::string_view presented) {
     return out;
   }
   const int64_t now = Now();
-  const std::string digest = Sha256(presented);
+  const std::string digest = RawSha256(presented);
   std::optional<CachedCredential> entry = cache_.Get(digest, now);
   if (!entry) {
     const std::string hex = Hex(digest);
@@ -490,7 +484,7 @@ CredentialCheck AuthService::CheckSession(std::string_view secret) {
     return out;
   }
   const int64_t now = Now();
-  const std::string digest = Sha256(secret);
+  const std::string digest = RawSha256(secret);
   std::optional<CachedCredential> entry = cache_.Get(digest, now);
   // A cached entry that looks idle may have been refreshed by another replica: ask storage.
   if (entry && now - entry->last_seen_at >= options_.session_idle_ms) entry.reset();

@@ -21,7 +21,6 @@
 // Thread safety: thread-safe.
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +33,7 @@
 #include "auth/password.h"
 #include "auth/rate_limiter.h"
 #include "auth/types.h"
+#include "common/clock.h"
 #include "common/principal.h"
 #include "common/status.h"
 
@@ -58,7 +58,7 @@ struct AuthOptions {
   WindowLimiter::Options login_per_address{30, int64_t{15} * 60 * 1000, 100000};
   TokenBucket::Options requests{200, 400, 100000};
   AuthEventLog::Options events;
-  std::function<int64_t()> clock;  // ms UTC; default NowMillis
+  const Clock* clock = nullptr;  // not owned; null: Clock::System()
 };
 
 struct CreateUserRequest {
@@ -185,7 +185,7 @@ class AuthService {
   void Stop();
 
   const AuthOptions& options() const { return options_; }
-  int64_t Now() const { return options_.clock(); }
+  int64_t Now() const { return clock_.NowMillis(); }
 
  private:
   Status ValidatePassword(const std::string& password) const;
@@ -197,6 +197,7 @@ class AuthService {
 
   std::unique_ptr<AuthStore> store_;
   AuthOptions options_;
+  const Clock& clock_;
   PasswordHasher hasher_;
   CredentialCache cache_;
   WindowLimiter login_user_;

@@ -10,6 +10,8 @@
 #include "audit/sql_audit_store.h"
 #include "auth/secrets.h"
 #include "auth/sql_auth_store.h"
+#include "common/sha256.h"
+#include "common/testing/fake_clock.h"
 #include "storage/testing/test_databases.h"
 
 namespace cairn::auth {
@@ -35,7 +37,7 @@ class AuthServiceTest : public ::testing::TestWithParam<storage::Backend> {
   AuthOptions Options() {
     AuthOptions o;
     o.scrypt = ScryptParams{10, 8, 1};
-    o.clock = [this] { return now_.load(); };
+    o.clock = &clock_;
     o.session_idle_ms = 60'000;
     o.session_lifetime_ms = 600'000;
     o.cache_ttl_ms = 1000;
@@ -84,7 +86,7 @@ class AuthServiceTest : public ::testing::TestWithParam<storage::Backend> {
     return out;
   }
 
-  std::atomic<int64_t> now_{1'000'000};
+  testing::FakeClock clock_;
   std::unique_ptr<storage::SqlDatabase> db_;
   std::unique_ptr<audit::SqlAuditStore> audit_;
   std::unique_ptr<AuthService> service_;
@@ -133,7 +135,7 @@ TEST_P(AuthServiceTest, TokenRolesAreCappedByOwnerAndCaller) {
   EXPECT_EQ(own.token.user_name, "ed");
   EXPECT_TRUE(LooksLikeToken(own.secret));
   EXPECT_EQ(own.token.prefix, own.secret.substr(0, kTokenDisplayPrefix));
-  EXPECT_EQ(own.token.expires_at, now_ + Options().default_token_lifetime_ms);
+  EXPECT_EQ(own.token.expires_at, clock_.NowMillis() + Options().default_token_lifetime_ms);
 
   CreateTokenRequest r;
   r.name = "up";
@@ -166,11 +168,11 @@ TEST_P(AuthServiceTest, TokenExpiryOptions) {
   EXPECT_FALSE(service_->CreateToken(r, admin_)->token.expires_at.has_value());
   r.never_expires = false;
   r.expires_in_ms = 5000;
-  EXPECT_EQ(service_->CreateToken(r, admin_)->token.expires_at, now_ + 5000);
+  EXPECT_EQ(service_->CreateToken(r, admin_)->token.expires_at, clock_.NowMillis() + 5000);
   r.expires_in_ms.reset();
-  r.expires_at = now_ - 1;
+  r.expires_at = clock_.NowMillis() - 1;
   EXPECT_EQ(service_->CreateToken(r, admin_).status().code(), StatusCode::kInvalidArgument);
-  r.expires_at = now_ + 10;
+  r.expires_at = clock_.NowMillis() + 10;
   r.expires_in_ms = 10;
   EXPECT_EQ(service_->CreateToken(r, admin_).status().code(), StatusCode::kInvalidArgument);
   r.expires_in_ms.reset();
@@ -190,7 +192,7 @@ TEST_P(AuthServiceTest, CheckTokenAcceptsTheSecretAndRefusesEverythingElse) {
   std::string forged = t.secret;
   forged.back() = forged.back() == 'A' ? 'B' : 'A';
   EXPECT_EQ(service_->CheckToken(forged).state, CredentialState::kUnknown);
-  EXPECT_EQ(service_->CheckToken(Hex(Sha256(t.secret))).state, CredentialState::kMalformed);
+  EXPECT_EQ(service_->CheckToken(Sha256Hex(t.secret)).state, CredentialState::kMalformed);
 }
 
 TEST_P(AuthServiceTest, RevokedTokenStopsAtOnceHereAndWithinTheCacheTtlElsewhere) {
@@ -203,7 +205,7 @@ TEST_P(AuthServiceTest, RevokedTokenStopsAtOnceHereAndWithinTheCacheTtlElsewhere
   EXPECT_EQ(here.state, CredentialState::kRevoked);
   EXPECT_EQ(here.token_id, t.token.id);
   // The other replica may still accept it from its cache, but never beyond the TTL.
-  now_ += Options().cache_ttl_ms;
+  clock_.Advance(Options().cache_ttl_ms);
   EXPECT_EQ(other_->CheckToken(t.secret).state, CredentialState::kRevoked);
   EXPECT_EQ(AuditOf("token.revoke").size(), 1u);
 }
@@ -215,7 +217,7 @@ TEST_P(AuthServiceTest, ExpiredTokenIsRefusedEvenFromTheCache) {
   auto t = service_->CreateToken(r, admin_);
   ASSERT_TRUE(t.ok());
   ASSERT_EQ(service_->CheckToken(t->secret).state, CredentialState::kOk);
-  now_ += 500;
+  clock_.Advance(500);
   CredentialCheck c = service_->CheckToken(t->secret);
   EXPECT_EQ(c.state, CredentialState::kExpired);
   EXPECT_EQ(c.token_id, t->token.id);
@@ -239,13 +241,13 @@ TEST_P(AuthServiceTest, LastUsedIsWrittenAtMostOncePerTouchInterval) {
   CreatedToken t = Token(admin_);
   ASSERT_EQ(service_->CheckToken(t.secret).state, CredentialState::kOk);
   auto first = service_->GetToken(t.token.id, admin_)->last_used_at;
-  ASSERT_EQ(first, now_.load());
-  now_ += 2000;  // past the cache TTL, within the touch interval
+  ASSERT_EQ(first, clock_.NowMillis());
+  clock_.Advance(2000);  // past the cache TTL, within the touch interval
   ASSERT_EQ(service_->CheckToken(t.secret).state, CredentialState::kOk);
   EXPECT_EQ(service_->GetToken(t.token.id, admin_)->last_used_at, first);
-  now_ += 10'000;
+  clock_.Advance(10'000);
   ASSERT_EQ(service_->CheckToken(t.secret).state, CredentialState::kOk);
-  EXPECT_EQ(service_->GetToken(t.token.id, admin_)->last_used_at, now_.load());
+  EXPECT_EQ(service_->GetToken(t.token.id, admin_)->last_used_at, clock_.NowMillis());
 }
 
 TEST_P(AuthServiceTest, PerTokenRateLimit) {
@@ -259,7 +261,7 @@ TEST_P(AuthServiceTest, PerTokenRateLimit) {
   EXPECT_EQ(ok, 20);  // the burst
   EXPECT_EQ(last.state, CredentialState::kRateLimited);
   EXPECT_GT(last.retry_after_ms, 0);
-  now_ += 1000;  // 10 more
+  clock_.Advance(1000);  // 10 more
   EXPECT_EQ(service_->CheckToken(t.secret).state, CredentialState::kOk);
 }
 
@@ -288,7 +290,7 @@ TEST_P(AuthServiceTest, LoginCreatesASessionThatChecksOut) {
   ASSERT_TRUE(out.success.has_value()) << out.status.ToString();
   const LoginSuccess& s = *out.success;
   EXPECT_EQ(s.user.name, "root");
-  EXPECT_EQ(s.session.expires_at, now_ + 600'000);
+  EXPECT_EQ(s.session.expires_at, clock_.NowMillis() + 600'000);
   EXPECT_TRUE(LooksLikeSessionSecret(s.secret));
   EXPECT_EQ(s.csrf_token, CsrfTokenFor(s.secret));
   CredentialCheck c = service_->CheckSession(s.secret);
@@ -310,19 +312,19 @@ TEST_P(AuthServiceTest, SessionsExpireWhenIdleAndAbsolutely) {
   const std::string secret = out.success->secret;
   // Active use keeps it alive past the idle timeout...
   for (int i = 0; i < 5; ++i) {
-    now_ += 30'000;
+    clock_.Advance(30'000);
     ASSERT_EQ(service_->CheckSession(secret).state, CredentialState::kOk) << i;
   }
   // ...but not idleness.
-  now_ += 60'000;
+  clock_.Advance(60'000);
   EXPECT_EQ(service_->CheckSession(secret).state, CredentialState::kExpired);
 
   LoginOutcome again = service_->Login({"root", kPassword, ""});
   ASSERT_TRUE(again.success);
   for (int i = 0; i < 25; ++i) {
-    now_ += 30'000;
+    clock_.Advance(30'000);
     CredentialState st = service_->CheckSession(again.success->secret).state;
-    if (now_ - again.success->session.created_at >= 600'000) {
+    if (clock_.NowMillis() - again.success->session.created_at >= 600'000) {
       EXPECT_EQ(st, CredentialState::kExpired) << i;
     } else {
       EXPECT_EQ(st, CredentialState::kOk) << i;
@@ -371,7 +373,7 @@ TEST_P(AuthServiceTest, FailedLoginsAreGenericLimitedAndAuditedWithoutThePasswor
   EXPECT_EQ(service_->Login({"root", kPassword, "10.0.0.9"}).status.code(),
             StatusCode::kRateLimited);
   EXPECT_TRUE(service_->Login({"root", kPassword, "10.0.0.7"}).success.has_value());
-  now_ += 60'000;
+  clock_.Advance(60'000);
   EXPECT_TRUE(service_->Login({"ed", kPassword, "10.0.0.3"}).success.has_value());
 
   auto failures = AuditOf("auth.login_failed");
@@ -400,7 +402,7 @@ TEST_P(AuthServiceTest, RefusalEventsAreBoundedPerMinute) {
   AuthService limited(std::make_unique<SqlAuthStore>(*db_), *audit_, o);
   for (int i = 0; i < 10; ++i) {
     audit::Entry e;
-    e.at = now_;
+    e.at = clock_.NowMillis();
     e.actor = "anonymous";
     e.action = "auth.denied";
     e.resource_type = "route";

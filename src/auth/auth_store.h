@@ -27,7 +27,7 @@ class AuthStore {
   virtual Status CreateUser(const UserRecord& user, const audit::Entry& audit) = 0;
   // Errors: NotFound; Unavailable, Internal.
   virtual Result<UserRecord> GetUser(const std::string& name) = 0;
-  // Ordered by name. Errors: InvalidArgument for a malformed page token; Unavailable, Internal.
+  // Newest first. Errors: InvalidArgument for a malformed page token; Unavailable, Internal.
   virtual Result<UserPage> ListUsers(int limit, const std::string& page_token) = 0;
   // Applies `change` if the stored revision equals `expected_revision` (nullopt: any), bumping
   // the revision. A change that would leave no enabled admin is refused, atomically with other

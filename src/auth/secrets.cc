@@ -61,7 +61,7 @@ Result<std::string> NewTokenSecret() {
   return std::string(kTokenPrefix) + secret;
 }
 
-std::string Sha256(std::string_view data) {
+std::string RawSha256(std::string_view data) {
   unsigned char digest[SHA256_DIGEST_LENGTH];
   SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
   return std::string(reinterpret_cast<const char*>(digest), sizeof(digest));
@@ -91,7 +91,7 @@ bool LooksLikeSessionSecret(std::string_view s) {
 std::string CsrfTokenFor(std::string_view session_secret) {
   std::string input = "cairn-csrf\n";
   input.append(session_secret);
-  return Base64Url(Sha256(input));
+  return Base64Url(RawSha256(input));
 }
 
 }  // namespace cairn::auth

@@ -25,8 +25,9 @@ inline constexpr size_t kTokenDisplayPrefix = kTokenPrefix.size() + 4;
 // "cairn_" + RandomSecret().
 [[nodiscard]] Result<std::string> NewTokenSecret();
 
-// The raw 32-byte SHA-256 digest, and its lowercase hex form.
-[[nodiscard]] std::string Sha256(std::string_view data);
+// The raw 32-byte SHA-256 digest (credential cache keys; hex digests: common/sha256.h), and the
+// lowercase hex form of bytes.
+[[nodiscard]] std::string RawSha256(std::string_view data);
 [[nodiscard]] std::string Hex(std::string_view bytes);
 
 // True for a string shaped like a token ("cairn_" + 43 base64url characters) or a session

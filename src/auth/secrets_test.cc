@@ -37,7 +37,8 @@ TEST(Secrets, Base64UrlAndSha256KnownAnswers) {
   EXPECT_EQ(Base64Url("fo"), "Zm8");
   EXPECT_EQ(Base64Url("foo"), "Zm9v");
   EXPECT_EQ(Base64Url("\xfb\xff"), "-_8");
-  EXPECT_EQ(Hex(Sha256("abc")), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(Hex(RawSha256("abc")),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST(Secrets, CsrfTokenIsDerivedAndDoesNotRevealTheSecret) {
@@ -46,7 +47,7 @@ TEST(Secrets, CsrfTokenIsDerivedAndDoesNotRevealTheSecret) {
   std::string csrf = CsrfTokenFor(*s);
   EXPECT_EQ(csrf, CsrfTokenFor(*s));
   EXPECT_NE(csrf, *s);
-  EXPECT_NE(csrf, Base64Url(Sha256(*s)));  // not the stored digest either
+  EXPECT_NE(csrf, Base64Url(RawSha256(*s)));  // not the stored digest either
   EXPECT_EQ(csrf.size(), kSecretChars);
 }
 

@@ -1,10 +1,12 @@
 #include "auth/sql_auth_store.h"
 
-#include <charconv>
 #include <utility>
 #include <vector>
 
 #include "audit/audit_writer.h"
+#include "common/revision.h"
+#include "storage/pagination.h"
+#include "storage/revision_guard.h"
 
 namespace cairn::auth {
 namespace {
@@ -68,30 +70,11 @@ Session SessionFromRow(const Row& row, size_t at = 0) {
 
 std::string Cols(const char* columns) { return columns; }
 
-// Users page token: "u" + the last name (names never contain the characters of a token).
-Result<std::string> DecodeUserToken(const std::string& token) {
-  if (token.size() < 2 || token[0] != 'u') return InvalidArgument("invalid page_token");
-  return token.substr(1);
-}
-
-// Tokens page token: "t<created_at>.<id>".
-struct TokenCursor {
-  int64_t created_at = 0;
-  std::string id;
-};
-
-Result<TokenCursor> DecodeTokenCursor(const std::string& token) {
-  size_t dot = token.find('.');
-  if (token.size() < 4 || token[0] != 't' || dot == std::string::npos) {
-    return InvalidArgument("invalid page_token");
-  }
-  TokenCursor c;
-  auto [p, ec] = std::from_chars(token.data() + 1, token.data() + dot, c.created_at);
-  if (ec != std::errc() || p != token.data() + dot) return InvalidArgument("invalid page_token");
-  c.id = token.substr(dot + 1);
-  if (c.id.empty()) return InvalidArgument("invalid page_token");
-  return c;
-}
+// Both lists are newest first; the last key makes the order total.
+const storage::Keyset kUserOrder("auth_users", {{"u.created_at", storage::KeyType::kInt},
+                                                {"u.name", storage::KeyType::kText}});
+const storage::Keyset kTokenOrder("auth_tokens", {{"t.created_at", storage::KeyType::kInt},
+                                                  {"t.id", storage::KeyType::kText}});
 
 Result<std::optional<UserRecord>> LoadUser(Transaction& tx, const std::string& name) {
   const Value p[] = {name};
@@ -156,26 +139,17 @@ Result<UserRecord> SqlAuthStore::GetUser(const std::string& name) {
 }
 
 Result<UserPage> SqlAuthStore::ListUsers(int limit, const std::string& page_token) {
-  std::string sql = "SELECT " + Cols(kUserColumns) + " FROM auth_users u";
+  std::string sql = "SELECT " + Cols(kUserColumns) + " FROM auth_users u WHERE 1 = 1";
   std::vector<Value> params;
-  params.reserve(2);  // also keeps GCC 12 from a false -Wstringop-overflow on the first insert
-  if (!page_token.empty()) {
-    ASSIGN_OR_RETURN(std::string after, DecodeUserToken(page_token));
-    sql += " WHERE u.name > ?";
-    params.emplace_back(std::move(after));
-  }
-  sql += " ORDER BY u.name LIMIT ?";
-  params.emplace_back(static_cast<int64_t>(limit) + 1);
+  RETURN_IF_ERROR(kUserOrder.AppendAfter(page_token, sql, params));
+  kUserOrder.AppendOrderAndLimit(limit, sql, params);
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   UserPage page;
-  for (const Row& row : rows) {
-    if (static_cast<int>(page.items.size()) == limit) {
-      page.next_page_token = "u" + page.items.back().name;
-      break;
-    }
-    page.items.push_back(UserFromRow(row));
-  }
+  for (const Row& row : rows) page.items.push_back(UserFromRow(row));
+  kUserOrder.FinishPage(page, limit, [](const User& u) {
+    return storage::Keyset::Position{u.created_at, u.name};
+  });
   return page;
 }
 
@@ -186,10 +160,8 @@ Result<User> SqlAuthStore::UpdateUser(const std::string& name, const UserChange&
   ASSIGN_OR_RETURN(auto stored, LoadUser(*tx, name));
   if (!stored) return NotFound("user '" + name + "' not found");
   const User& before = stored->user;
-  if (expected_revision && *expected_revision != before.revision) {
-    return Aborted("user '" + name + "' is at revision " + std::to_string(before.revision) +
-                   ", not " + std::to_string(*expected_revision));
-  }
+  const std::string resource = "user '" + name + "'";
+  RETURN_IF_ERROR(CheckIfMatch(resource, expected_revision, before.revision));
   User after = before;
   if (change.display_name) after.display_name = *change.display_name;
   if (change.role) after.role = *change.role;
@@ -214,18 +186,15 @@ Result<User> SqlAuthStore::UpdateUser(const std::string& name, const UserChange&
                                 "' is the last enabled admin: make another user admin first");
     }
   }
-  const Value p[] = {after.display_name,
-                     std::string(RoleName(after.role)),
-                     int64_t{after.disabled ? 1 : 0},
-                     after.updated_at,
-                     after.revision,
-                     name,
-                     before.revision};
-  ASSIGN_OR_RETURN(int64_t changed,
-                   tx->Exec("UPDATE auth_users SET display_name = ?, role = ?, disabled = ?, "
-                            "updated_at = ?, revision = ? WHERE name = ? AND revision = ?",
-                            p));
-  if (changed != 1) return Aborted("user '" + name + "' changed concurrently; retry");
+  RETURN_IF_ERROR(storage::UpdateWithRevision(
+      *tx, {"auth_users",
+            "display_name = ?, role = ?, disabled = ?, updated_at = ?",
+            {after.display_name, std::string(RoleName(after.role)),
+             int64_t{after.disabled ? 1 : 0}, after.updated_at},
+            "name = ?",
+            {name},
+            before.revision,
+            resource}));
   if (after.disabled && !before.disabled) RETURN_IF_ERROR(DeleteSessionsOf(*tx, name));
   RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
   RETURN_IF_ERROR(tx->Commit());
@@ -276,32 +245,21 @@ Result<Token> SqlAuthStore::GetToken(const std::string& id) {
 Result<TokenPage> SqlAuthStore::ListTokens(const TokenQuery& query) {
   std::string sql = "SELECT " + Cols(kTokenColumns) + " FROM auth_tokens t WHERE 1 = 1";
   std::vector<Value> params;
-  params.reserve(5);  // also keeps GCC 12 from a false -Wstringop-overflow on the first insert
+  params.reserve(4);  // also keeps GCC 12 from a false -Wstringop-overflow on the first insert
   if (query.user_name) {
     sql += " AND t.user_name = ?";
     params.emplace_back(*query.user_name);
   }
   if (!query.include_revoked) sql += " AND t.revoked_at IS NULL";
-  if (!query.page_token.empty()) {
-    ASSIGN_OR_RETURN(TokenCursor c, DecodeTokenCursor(query.page_token));
-    sql += " AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?))";
-    params.emplace_back(c.created_at);
-    params.emplace_back(c.created_at);
-    params.emplace_back(std::move(c.id));
-  }
-  sql += " ORDER BY t.created_at DESC, t.id DESC LIMIT ?";
-  params.emplace_back(static_cast<int64_t>(query.limit) + 1);
+  RETURN_IF_ERROR(kTokenOrder.AppendAfter(query.page_token, sql, params));
+  kTokenOrder.AppendOrderAndLimit(query.limit, sql, params);
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   TokenPage page;
-  for (const Row& row : rows) {
-    if (static_cast<int>(page.items.size()) == query.limit) {
-      const Token& last = page.items.back();
-      page.next_page_token = "t" + std::to_string(last.created_at) + "." + last.id;
-      break;
-    }
-    page.items.push_back(TokenFromRow(row));
-  }
+  for (const Row& row : rows) page.items.push_back(TokenFromRow(row));
+  kTokenOrder.FinishPage(page, query.limit, [](const Token& t) {
+    return storage::Keyset::Position{t.created_at, t.id};
+  });
   return page;
 }
 

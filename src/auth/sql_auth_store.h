@@ -1,5 +1,5 @@
-// SqlAuthStore: AuthStore over storage::SqlDatabase (migration 0007_auth). Page tokens are opaque
-// keysets: users by name, tokens by (created_at, id) newest first.
+// SqlAuthStore: AuthStore over storage::SqlDatabase (migration 0007_auth). Lists are newest first
+// with the shared keyset page tokens (storage/pagination.h).
 //
 // Thread safety: thread-safe (the database is; the store holds no mutable state).
 #pragma once

@@ -100,8 +100,11 @@ TEST_P(SqlAuthStoreTest, CreateGetAndDuplicateUsers) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.create'"), 1);
 }
 
-TEST_P(SqlAuthStoreTest, ListUsersPagesByName) {
-  for (const char* n : {"dora", "bob", "alice", "carl", "eve"}) AddUser(n, Role::kViewer);
+TEST_P(SqlAuthStoreTest, ListUsersPagesNewestFirst) {
+  int64_t at = 100;
+  for (const char* n : {"dora", "bob", "alice", "carl", "eve"}) {
+    ASSERT_TRUE(store_->CreateUser(MakeUser(n, Role::kViewer, at++), Audit("user.create")).ok());
+  }
   std::vector<std::string> names;
   std::string token;
   for (int guard = 0; guard < 10; ++guard) {
@@ -111,7 +114,7 @@ TEST_P(SqlAuthStoreTest, ListUsersPagesByName) {
     if (!page->next_page_token) break;
     token = *page->next_page_token;
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"alice", "bob", "carl", "dora", "eve"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"eve", "carl", "alice", "bob", "dora"}));
   EXPECT_EQ(store_->ListUsers(2, "zzz").status().code(), StatusCode::kInvalidArgument);
 }
 

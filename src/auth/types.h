@@ -8,12 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "common/page.h"
 #include "common/role.h"
 
 namespace cairn::auth {
-
-inline constexpr int kDefaultPageSize = 50;
-inline constexpr int kMaxPageSize = 1000;
 
 struct User {
   std::string name;  // canonical identity (common/identity.h): lower case
@@ -40,10 +38,7 @@ struct UserChange {
   std::optional<bool> disabled;
 };
 
-struct UserPage {
-  std::vector<User> items;
-  std::optional<std::string> next_page_token;
-};
+using UserPage = Page<User>;  // newest first
 
 struct Token {
   std::string id;  // UUIDv4
@@ -66,10 +61,7 @@ struct TokenQuery {
   std::string page_token;
 };
 
-struct TokenPage {
-  std::vector<Token> items;
-  std::optional<std::string> next_page_token;
-};
+using TokenPage = Page<Token>;  // newest first
 
 // A token found by its secret's digest, with its owner as stored now.
 struct TokenCredential {

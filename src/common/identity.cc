@@ -31,8 +31,8 @@ Result<std::string> NormalizeIdentity(std::string_view raw) {
   std::string_view name = TrimBlanks(raw);
   if (!IsValidIdentity(name)) {
     return InvalidArgument(
-        "an identity must be 1-128 characters of ASCII letters, digits and . _ - @ +, starting "
-        "with a letter or digit");
+        "must be 1-128 characters of ASCII letters, digits and . _ - @ +, starting with a letter "
+        "or digit");
   }
   std::string out(name);
   for (char& c : out) {

@@ -1,6 +1,7 @@
 #include "http/identity.h"
 
 #include "common/identity.h"
+#include "common/validation.h"
 
 namespace cairn::http {
 
@@ -11,8 +12,7 @@ Result<std::string> HeaderIdentity(const Request& req) {
   for (const auto& [name, v] : req.headers) {
     if (name != kIdentityHeader) continue;
     if (value != nullptr) {
-      return InvalidArgument("X-Cairn-User must be given at most once",
-                             {{"X-Cairn-User", "repeated header"}});
+      return validation::FieldInvalid("X-Cairn-User", "must be given at most once");
     }
     value = &v;
   }
@@ -20,8 +20,7 @@ Result<std::string> HeaderIdentity(const Request& req) {
   auto normalized = NormalizeIdentity(*value);
   if (!normalized.ok()) {
     // The value itself is not echoed: it may hold anything, including bytes a log cannot show.
-    return InvalidArgument("invalid X-Cairn-User header: " + normalized.status().message(),
-                           {{"X-Cairn-User", normalized.status().message()}});
+    return validation::FieldInvalid("X-Cairn-User", normalized.status().message());
   }
   return std::move(*normalized);
 }

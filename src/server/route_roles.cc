@@ -154,6 +154,7 @@ const std::vector<RouteRole>& RouteRoleTable() {
         {Method::kPost, "/api/v1/features/datasets", kEditor, {}, {}},
         {Method::kGet, "/api/v1/features/datasets", kViewer, {}, {}},
         {Method::kGet, "/api/v1/features/datasets/{id}", kViewer, {}, {}},
+        {Method::kPatch, "/api/v1/features/datasets/{id}", kEditor, {}, {}},
         {Method::kDelete, "/api/v1/features/datasets/{id}", kEditor, {}, {}},
         {Method::kGet, "/api/v1/features/datasets/{id}/rows", kViewer, {}, {}},
 

@@ -3280,9 +3280,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     previewDatasetRows: {
