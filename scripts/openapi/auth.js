@@ -24,7 +24,7 @@ module.exports = (h) => {
         put: { summary: "Change one's own password (ends one's sessions)", operationId: "changeOwnPassword", requestBody: h.body(h.ref("PasswordChange")), responses: { 204: { description: "Changed" }, ...h.errs(400, 401, 403, 415) } },
       },
       [`${A}/users`]: {
-        get: { summary: "List users by name", operationId: "listUsers", parameters: [...h.listParams], responses: { ...h.ok(200, "Page", h.page("User")), ...h.errs(400, 401, 403) } },
+        get: { summary: "List users, newest first", operationId: "listUsers", parameters: [...h.listParams], responses: { ...h.ok(200, "Page", h.page("User")), ...h.errs(400, 401, 403) } },
         post: { summary: "Create a user", operationId: "createUser", requestBody: h.body(h.ref("UserCreate")), responses: { ...h.ok(201, "Created", h.ref("User")), ...h.errs(400, 401, 403, 409, 415) } },
       },
       [`${A}/users/{name}`]: {

@@ -49,4 +49,10 @@ Status AppendInTx(storage::Transaction& tx, const Entry& entry) {
   return r.status();
 }
 
+Status AppendAlone(storage::SqlDatabase& db, const Entry& entry) {
+  ASSIGN_OR_RETURN(auto tx, db.Begin(storage::TxMode::kWrite));
+  RETURN_IF_ERROR(AppendInTx(*tx, entry));
+  return tx->Commit();
+}
+
 }  // namespace cairn::audit

@@ -18,6 +18,10 @@ namespace cairn::audit {
 // driver returns (Unavailable, Internal).
 Status AppendInTx(storage::Transaction& tx, const Entry& entry);
 
+// Appends `entry` in a write transaction of its own: the record of a refusal, whose request
+// changed nothing (the refused mutation's transaction rolled back). Errors: Unavailable, Internal.
+Status AppendAlone(storage::SqlDatabase& db, const Entry& entry);
+
 // The JSON object text stored in audit_log.summary.
 [[nodiscard]] std::string SummaryToJson(const Summary& summary);
 

@@ -47,4 +47,18 @@ bool SameIdentity(std::string_view a, std::string_view b) {
   return na.ok() && nb.ok() && *na == *nb;
 }
 
+bool MaybeSamePerson(std::string_view a, std::string_view b) {
+  if (SameIdentity(a, b)) return true;
+  std::string_view ta = TrimBlanks(a);
+  std::string_view tb = TrimBlanks(b);
+  if (ta.size() != tb.size()) return false;
+  for (size_t i = 0; i < ta.size(); ++i) {
+    char x = ta[i], y = tb[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + ('a' - 'A'));
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + ('a' - 'A'));
+    if (x != y) return false;
+  }
+  return true;
+}
+
 }  // namespace cairn

@@ -34,4 +34,9 @@ inline constexpr size_t kMaxIdentityLength = 128;
 // comparison alone.
 [[nodiscard]] bool SameIdentity(std::string_view a, std::string_view b);
 
+// The comparison of four-eyes rules, which must err towards "the same person": true when the
+// names are the same identity, and also when either is not an accepted name (a value stored
+// before names were normalised) and the two are equal ignoring ASCII case and surrounding blanks.
+[[nodiscard]] bool MaybeSamePerson(std::string_view a, std::string_view b);
+
 }  // namespace cairn

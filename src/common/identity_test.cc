@@ -56,6 +56,13 @@ TEST(SameIdentity, ComparesCanonicalForms) {
   EXPECT_FALSE(SameIdentity("bad name", "bad name"));
 }
 
+TEST(MaybeSamePerson, ErrsTowardsTheSamePerson) {
+  EXPECT_TRUE(MaybeSamePerson("Alice", "alice "));
+  EXPECT_TRUE(MaybeSamePerson("bad name", "BAD NAME"));  // stored before normalisation
+  EXPECT_FALSE(MaybeSamePerson("alice", "bob"));
+  EXPECT_FALSE(MaybeSamePerson("alice", "\xef\xbd\x81lice"));
+}
+
 TEST(IsValidIdentity, DoesNotTrim) {
   EXPECT_TRUE(IsValidIdentity("Alice"));
   EXPECT_FALSE(IsValidIdentity(" alice"));

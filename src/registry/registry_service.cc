@@ -8,7 +8,9 @@
 #include <utility>
 
 #include "common/files.h"
+#include "common/identity.h"
 #include "common/ids.h"
+#include "common/log.h"
 #include "common/revision.h"
 #include "common/sha256.h"
 #include "common/validation.h"
@@ -52,6 +54,13 @@ std::string Join(const std::vector<std::string>& items) {
   std::string s;
   for (const auto& i : items) s += (s.empty() ? "" : ", ") + i;
   return s;
+}
+
+// The refusal is already the answer; a failure to record it is logged, not returned.
+void AuditRefusal(RegistryStore& store, const audit::Entry& entry) {
+  if (Status st = store.AppendAudit(entry); !st.ok()) {
+    log::Error("could not audit " + entry.action + ": " + std::string(StatusCodeName(st.code())));
+  }
 }
 
 std::vector<std::string> MissingRequired(const std::vector<ChecklistItem>& checklist) {
@@ -223,6 +232,7 @@ Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_nam
   if (!IsValidName(model_name) || version < 1) return VersionNotFound(model_name, version);
 
   const int64_t now = clock_.NowMillis();
+  std::optional<audit::Entry> refusal;  // set when a governance rule refuses the change
   auto mutate = [&](const ModelVersion& cur, VersionReader& in_tx) -> Result<VersionChange> {
     RETURN_IF_ERROR(CheckIfMatch("model version '" + VersionId(model_name, version) + "'", if_match,
                                  cur.revision));
@@ -270,6 +280,20 @@ Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_nam
                                     " cannot move to production: required checklist items not "
                                     "done: " +
                                     Join(missing));
+        // Four-eyes: whoever registered a version does not also put it in production.
+        if (MaybeSamePerson(actor, cur.created_by)) {
+          refusal = audit::Entry{now,
+                                 actor,
+                                 "model_version.promote_refused",
+                                 "model_version",
+                                 VersionId(model_name, version),
+                                 {{"rule", std::string("four_eyes")},
+                                  {"registered_by", cur.created_by}}};
+          return PermissionDenied("model version '" + model_name + "' " +
+                                  std::to_string(version) + " was registered by '" +
+                                  cur.created_by +
+                                  "'; someone else must promote it to production");
+        }
       }
       summary["from"] = std::string(ToString(u.stage));
       summary["to"] = std::string(ToString(*stage));
@@ -316,7 +340,9 @@ Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_nam
                                 std::move(summary)};
     return change;
   };
-  return store_->UpdateVersion(model_name, version, mutate);
+  auto updated = store_->UpdateVersion(model_name, version, mutate);
+  if (!updated.ok() && refusal) AuditRefusal(*store_, *refusal);
+  return updated;
 }
 
 Status RegistryService::TickChecklistItem(const std::string& model_name, int64_t version,

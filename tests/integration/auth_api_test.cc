@@ -603,6 +603,88 @@ TEST_P(AuthApi, CliRefusesBadInput) {
   EXPECT_EQ(Do("GET", "/api/v1/auth/me", "", Bearer(Trim(never.out))).status, 200);
 }
 
+// Issue 11 item 3 on real identities: a version is promoted to production and deployed to
+// production by someone other than its registrar; a prompt version is approved by someone who
+// neither wrote, submitted nor edited it. Refusals are 403 problem+json and audited.
+bool HasAction(const bj::array& records, std::string_view action, std::string_view actor) {
+  for (const auto& r : records) {
+    if (r.at("action").as_string() == action && r.at("actor").as_string() == actor) return true;
+  }
+  return false;
+}
+
+TEST_P(AuthApi, FourEyesOnPromotionAndProductionDeployment) {
+  Start();
+  std::string ann = UserWithToken("ann", "approver");
+  std::string bea = UserWithToken("bea", "approver");
+  const std::string models = std::string(kLifecycle) + "/models";
+  const std::string model = UniqueName("m");
+  ASSERT_EQ(DoJson("POST", models, bj::object{{"model_name", model}}, Bearer(ann)).status, 201);
+  const std::string version = models + "/" + model + "/1";
+  bj::array ticks;
+  for (const char* k : {"evaluation_passed", "data_validated", "bias_reviewed", "owner_signoff"})
+    ticks.push_back(bj::object{{"key", k}, {"done", true}});
+  ASSERT_EQ(DoJson("PATCH", version, bj::object{{"checklist", ticks}}, Bearer(ann)).status, 200);
+  RawReply own = DoJson("PATCH", version, bj::object{{"stage", "production"}}, Bearer(ann));
+  ExpectProblem(own, 403);
+  EXPECT_NE(own.body.find("registered by 'ann'"), std::string::npos) << own.body;
+  RawReply still = Do("GET", version, "", Bearer(ann));
+  EXPECT_EQ(BodyJson(still).at("stage").as_string(), "none");
+  RawReply other = DoJson("PATCH", version, bj::object{{"stage", "production"}}, Bearer(bea));
+  ASSERT_EQ(other.status, 200) << other.body;
+  EXPECT_EQ(BodyJson(other).at("stage").as_string(), "production");
+
+  const std::string deployments = std::string(kLifecycle) + "/deployments";
+  bj::object prod{{"model_name", model}, {"model_version", 1}, {"environment", "production"}};
+  RawReply own_deploy = DoJson("POST", deployments, prod, Bearer(ann));
+  ExpectProblem(own_deploy, 403);
+  EXPECT_NE(own_deploy.body.find("registered by 'ann'"), std::string::npos) << own_deploy.body;
+  RawReply deploy = DoJson("POST", deployments, prod, Bearer(bea));
+  EXPECT_EQ(deploy.status, 201) << deploy.body;
+  // A staging deployment is not a production gate.
+  RawReply staging = DoJson("POST", deployments,
+                            bj::object{{"model_name", model},
+                                       {"model_version", 1},
+                                       {"environment", "staging"}},
+                            Bearer(ann));
+  EXPECT_EQ(staging.status, 201) << staging.body;
+
+  bj::array recs = AuditWhere("resource=model_version/" + model + "/1", 4);
+  EXPECT_TRUE(HasAction(recs, "model_version.promote_refused", "ann"));
+  EXPECT_TRUE(HasAction(recs, "deployment.create_refused", "ann"));
+  EXPECT_TRUE(HasAction(recs, "model_version.update", "bea"));
+}
+
+TEST_P(AuthApi, PromptApproverIsNeitherAuthorSubmitterNorEditor) {
+  Start();
+  std::string author = UserWithToken("author", "editor");
+  std::string fixer = UserWithToken("fixer", "approver");
+  std::string reviewer = UserWithToken("reviewer", "approver");
+  const std::string base = "/api/v1/prompt-governance/templates";
+  RawReply t = DoJson("POST", base,
+                      bj::object{{"name", UniqueName("p")},
+                                 {"body", "Hello {{name}}."},
+                                 {"variables", bj::array{bj::object{{"name", "name"}}}}},
+                      Bearer(author));
+  ASSERT_EQ(t.status, 201) << t.body;
+  const std::string id(BodyJson(t).at("id").as_string());
+  const std::string v1 = base + "/" + id + "/1";
+  const std::string v1_body = base + "/" + id + "/versions/1";
+  RawReply edit = DoJson("PATCH", v1_body, bj::object{{"body", "Hello {{name}}, welcome."}},
+                         Bearer(fixer));
+  ASSERT_EQ(edit.status, 200) << edit.body;
+  EXPECT_EQ(BodyJson(edit).at("edited_by").as_array(), (bj::array{"fixer"}));
+  ASSERT_EQ(Do("POST", v1 + "/submit", "", Bearer(author)).status, 200);
+  RawReply by_editor = Do("POST", v1 + "/approve", "", Bearer(fixer));
+  ExpectProblem(by_editor, 403);
+  EXPECT_NE(by_editor.body.find("editor"), std::string::npos) << by_editor.body;
+  RawReply ok = Do("POST", v1 + "/approve", "", Bearer(reviewer));
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(BodyJson(ok).at("reviewed_by").as_string(), "reviewer");
+  bj::array recs = AuditWhere("actor=fixer", 2);
+  EXPECT_TRUE(HasAction(recs, "prompt_version.approve_refused", "fixer"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AuthApi, ::testing::ValuesIn(AvailableBackends()),
                          BackendParamName);
 
@@ -640,6 +722,93 @@ TEST_P(IdentityHeaderApi, IdentitiesAreNormalised) {
   EXPECT_EQ(BodyJson(r).at("created_by").as_string(), "alice@example.com");
   RawReply me = Do("GET", "/api/v1/auth/me");
   EXPECT_EQ(me.status, 404);  // the console's sign that authentication is off
+}
+
+// The same four-eyes rules with authentication off: identities come from X-Cairn-User and are
+// compared after normalisation, so "ALICE " is alice; two anonymous callers are one person.
+TEST_P(IdentityHeaderApi, FourEyesOnPromotionAndProductionDeploymentWithNormalisedNames) {
+  const std::string model = UniqueName("m");
+  ASSERT_EQ(DoJson("POST", Url("/models"), bj::object{{"model_name", model}},
+                   {{"X-Cairn-User", "alice"}})
+                .status,
+            201);
+  const std::string version = Url("/models/" + model + "/1");
+  bj::array ticks;
+  for (const char* k : {"evaluation_passed", "data_validated", "bias_reviewed", "owner_signoff"})
+    ticks.push_back(bj::object{{"key", k}, {"done", true}});
+  ASSERT_EQ(DoJson("PATCH", version, bj::object{{"checklist", ticks}}, {{"X-Cairn-User", "carl"}})
+                .status,
+            200);
+  for (const char* same : {"alice", "ALICE ", " Alice"}) {
+    RawReply r =
+        DoJson("PATCH", version, bj::object{{"stage", "production"}}, {{"X-Cairn-User", same}});
+    ExpectProblem(r, 403);
+  }
+  RawReply promoted =
+      DoJson("PATCH", version, bj::object{{"stage", "production"}}, {{"X-Cairn-User", "Bob"}});
+  ASSERT_EQ(promoted.status, 200) << promoted.body;
+  EXPECT_EQ(BodyJson(promoted).at("updated_by").as_string(), "bob");
+
+  bj::object prod{{"model_name", model}, {"model_version", 1}, {"environment", "production"}};
+  ExpectProblem(DoJson("POST", Url("/deployments"), prod, {{"X-Cairn-User", "ALICE"}}), 403);
+  RawReply deploy = DoJson("POST", Url("/deployments"), prod, {{"X-Cairn-User", "bob"}});
+  EXPECT_EQ(deploy.status, 201) << deploy.body;
+
+  RawReply audit = Do("GET", "/api/v1/audit?limit=1000&resource=model_version/" + model + "/1");
+  ASSERT_EQ(audit.status, 200);
+  int promote_refused = 0, deploy_refused = 0;
+  const bj::value records = BodyJson(audit);
+  for (const auto& r : records.at("items").as_array()) {
+    if (r.at("action").as_string() == "model_version.promote_refused") ++promote_refused;
+    if (r.at("action").as_string() == "deployment.create_refused") ++deploy_refused;
+    if (r.at("action").as_string().ends_with("_refused")) {
+      EXPECT_EQ(r.at("actor").as_string(), "alice");
+    }
+  }
+  EXPECT_EQ(promote_refused, 3);
+  EXPECT_EQ(deploy_refused, 1);
+}
+
+TEST_P(IdentityHeaderApi, AnonymousCannotPromoteWhatAnonymousRegistered) {
+  const std::string model = UniqueName("m");
+  ASSERT_EQ(DoJson("POST", Url("/models"), bj::object{{"model_name", model}}).status, 201);
+  bj::array ticks;
+  for (const char* k : {"evaluation_passed", "data_validated", "bias_reviewed", "owner_signoff"})
+    ticks.push_back(bj::object{{"key", k}, {"done", true}});
+  RawReply r = DoJson("PATCH", Url("/models/" + model + "/1"),
+                      bj::object{{"stage", "production"}, {"checklist", ticks}});
+  ExpectProblem(r, 403);
+}
+
+TEST_P(IdentityHeaderApi, PromptApproverIsNeitherAuthorSubmitterNorEditor) {
+  const std::string base = "/api/v1/prompt-governance/templates";
+  RawReply t = DoJson("POST", base,
+                      bj::object{{"name", UniqueName("p")},
+                                 {"body", "Hello {{name}}."},
+                                 {"variables", bj::array{bj::object{{"name", "name"}}}}},
+                      {{"X-Cairn-User", "alice"}});
+  ASSERT_EQ(t.status, 201) << t.body;
+  const std::string id(BodyJson(t).at("id").as_string());
+  const std::string v1 = base + "/" + id + "/1";
+  const std::string v1_body = base + "/" + id + "/versions/1";
+  ASSERT_EQ(DoJson("PATCH", v1_body, bj::object{{"body", "Hello {{name}}!"}}, {{"X-Cairn-User", "Bob"}})
+                .status,
+            200);
+  ASSERT_EQ(Do("POST", v1 + "/submit", "", {{"X-Cairn-User", "dora"}}).status, 200);
+  for (const char* same : {"bob", "BOB ", "Alice", "dora"}) {  // editor, author, submitter
+    RawReply r = Do("POST", v1 + "/approve", "", {{"X-Cairn-User", same}});
+    ExpectProblem(r, 403);
+  }
+  RawReply ok = Do("POST", v1 + "/approve", "", {{"X-Cairn-User", "carol"}});
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(BodyJson(ok).at("edited_by").as_array(), (bj::array{"bob"}));
+  RawReply audit = Do("GET", "/api/v1/audit?limit=1000&actor=bob");
+  ASSERT_EQ(audit.status, 200);
+  int refused = 0;
+  const bj::value records = BodyJson(audit);
+  for (const auto& r : records.at("items").as_array())
+    refused += r.at("action").as_string() == "prompt_version.approve_refused";
+  EXPECT_EQ(refused, 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IdentityHeaderApi, ::testing::ValuesIn(AvailableBackends()),

@@ -145,7 +145,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List users by name */
+        /** List users, newest first */
         get: operations["listUsers"];
         put?: never;
         /** Create a user */
@@ -853,7 +853,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** pending_review → approved; the approver must be neither the author nor the submitter (403) */
+        /** pending_review → approved; the approver must be neither the author, the submitter nor an editor (403) */
         post: operations["approvePromptVersion"];
         delete?: never;
         options?: never;
@@ -1958,6 +1958,7 @@ export interface components {
             /** Format: date-time */
             created_at?: string;
             created_by?: string;
+            edited_by?: string[];
             evaluation?: components["schemas"]["PromptEvaluation"] | null;
             labels?: string[];
             model_hint?: string;
