@@ -262,6 +262,30 @@ Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_nam
       if (item_changed) changed.push_back("checklist." + upd.key);
     }
     RETURN_IF_ERROR(Check(std::move(key_errors)));
+    // A version that is and stays in production keeps every required item done: unticking one
+    // is refused (409) rather than demoting the version behind the caller's back.
+    if (cur.stage == Stage::kProduction && stage.value_or(cur.stage) == Stage::kProduction) {
+      std::vector<std::string> unticked;
+      for (const auto& item : u.checklist) {
+        auto before = std::find_if(cur.checklist.begin(), cur.checklist.end(),
+                                   [&](const ChecklistItem& c) { return c.key == item.key; });
+        if (item.required && !item.done && before != cur.checklist.end() && before->done)
+          unticked.push_back(item.key);
+      }
+      if (!unticked.empty()) {
+        refusal = audit::Entry{now,
+                               actor,
+                               "model_version.untick_refused",
+                               "model_version",
+                               VersionId(model_name, version),
+                               {{"keys", Join(unticked)}}};
+        return FailedPrecondition("model version '" + model_name + "' " +
+                                  std::to_string(version) +
+                                  " is in production: its required checklist items cannot be "
+                                  "unticked (" +
+                                  Join(unticked) + "); move it out of production first");
+      }
+    }
     if (patch.description && *patch.description != u.description) {
       u.description = *patch.description;
       changed.push_back("description");
