@@ -1,7 +1,7 @@
 // cairn_load: a small HTTP load generator for the SPEC §8 targets of `cairn serve`.
 //
 //   cairn_load ingest  --port P --run-id ID [--connections 1] [--duration 10] [--batch 1000]
-//   cairn_load get-run --port P --run-id ID [--connections 64] [--duration 10]
+//   cairn_load get-run --port P --run-id ID [--connections 64] [--duration 10] [--token T]
 //   cairn_load startup --binary PATH [--repeat 5]
 //
 // ingest and get-run open N keep-alive connections driven asynchronously by one Asio
@@ -59,12 +59,14 @@ struct Options {
   int threads = 1;
   std::string binary;
   int repeat = 5;
+  std::string token;  // sent as Authorization: Bearer
 };
 
 [[noreturn]] void Usage(const std::string& why) {
   std::cerr << "cairn_load: " << why << "\n"
             << "usage: cairn_load ingest|get-run --port P --run-id ID [--connections N]\n"
             << "                  [--duration SECONDS] [--batch POINTS] [--threads T]\n"
+            << "                  [--token API_TOKEN]\n"
             << "       cairn_load startup --binary PATH [--repeat N]\n";
   std::exit(2);
 }
@@ -91,6 +93,8 @@ Options ParseArgs(int argc, char** argv) {
       o.batch = std::stoi(v);
     else if (a == "--threads")
       o.threads = std::stoi(v);
+    else if (a == "--token")
+      o.token = v;
     else if (a == "--binary")
       o.binary = v;
     else if (a == "--repeat")
@@ -127,6 +131,7 @@ struct Shared {
   Clock::time_point deadline;
   std::atomic<int64_t> next_batch{0};
   tcp::endpoint endpoint;
+  std::string authorization;  // "Bearer <token>" when --token is given
 };
 
 struct ConnStats {
@@ -163,6 +168,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     req_ = {};
     req_.version(11);
     req_.set(http::field::host, shared_.opts.host);
+    if (!shared_.opts.token.empty()) req_.set(http::field::authorization, shared_.authorization);
     if (shared_.opts.scenario == "ingest") {
       int64_t batch = shared_.next_batch.fetch_add(1);
       req_.method(http::verb::post);
@@ -233,6 +239,7 @@ int RunLoad(const Options& opts) {
   asio::io_context io;
   Shared shared;
   shared.opts = opts;
+  shared.authorization = "Bearer " + opts.token;
   tcp::resolver resolver(io);
   shared.endpoint = *resolver.resolve(opts.host, std::to_string(opts.port)).begin();
   std::vector<ConnStats> stats(static_cast<size_t>(opts.connections));

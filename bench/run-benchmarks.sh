@@ -2,7 +2,8 @@
 # Runs the SPEC §8 server benchmarks against a Release build and prints a table.
 #   bench/run-benchmarks.sh [BUILD_DIR]      (default: build-rel next to the repo, or $CAIRN_BUILD)
 # Builds nothing: BUILD_DIR must already contain cairn and bench/cairn_load.
-# DURATION (seconds per load scenario, default 10) and WRK=0 (skip wrk) are read from the env.
+# DURATION (seconds per load scenario, default 10), WRK=0 (skip wrk) and AUTH=0 (skip the reads
+# with a Bearer token) are read from the env.
 # STORAGE=postgresql://... runs the load scenarios on that (empty or disposable) database instead
 # of a fresh SQLite file; the start-up scenario always uses SQLite.
 set -euo pipefail
@@ -53,6 +54,29 @@ for c in 32 64; do
 done
 rss_after_load=$(awk '/VmRSS/{print $2/1024}' "/proc/$pid/status")
 kill "$pid"; wait "$pid" || true; pid=
+
+# The same read with authentication required and a Bearer token (AUTH=0 skips it): the token
+# check's cost is the difference to the rows above. The per-token rate limit is lifted so the
+# benchmark measures the check, not the limiter's refusals.
+if [ "${AUTH:-1}" != 0 ]; then
+  echo 'bench admin password' | "$cairn" user create bench --role admin \
+    --storage "sqlite://$data/cairn.db" >/dev/null
+  token=$("$cairn" token create --user bench --name bench --role viewer \
+    --storage "sqlite://$data/cairn.db" 2>/dev/null)
+  "$cairn" serve --host 127.0.0.1 --port 0 --data-dir "$data" --storage "sqlite://$data/cairn.db" \
+    --auth required --token-rate-limit 0 --no-access-log >"$data/stdout-auth" 2>>"$data/stderr" &
+  pid=$!
+  for _ in $(seq 100); do
+    port=$(head -n 1 "$data/stdout-auth" 2>/dev/null | sed -n 's#^listening on http://.*:\([0-9]*\)$#\1#p')
+    [ -n "$port" ] && break
+    sleep 0.05
+  done
+  for c in 32 64; do
+    "$load" get-run --port "$port" --run-id "$run_get" --connections "$c" --duration "$duration" \
+      --token "$token" | sed 's/^scenario=get-run/scenario=get-run-token/' | tee -a "$out" >&2
+  done
+  kill "$pid"; wait "$pid" || true; pid=
+fi
 "$load" startup --binary "$cairn" --repeat 5 | tee -a "$out" >&2
 
 wrk_line=""
@@ -93,6 +117,10 @@ while read -r line; do
       target=">= 50000 req/s"; [ "$c" = 32 ] && target="p99 < 2 ms"
       printf '%-28s | %-16s | %-34s | %s\n' "get-run c=$c" "$(echo "$line" | field req_per_s) req/s" \
         "p50 $(echo "$line" | field p50_ms) p99 $(echo "$line" | field p99_ms) max $(echo "$line" | field max_ms) ms" "$target";;
+    get-run-token)
+      c=$(echo "$line" | field connections)
+      printf '%-28s | %-16s | %-34s | %s\n' "get-run c=$c Bearer token" "$(echo "$line" | field req_per_s) req/s" \
+        "p50 $(echo "$line" | field p50_ms) p99 $(echo "$line" | field p99_ms) max $(echo "$line" | field max_ms) ms" "(auth required)";;
     startup)
       printf '%-28s | %-16s | %-34s | %s\n' "startup to /readyz" "-" \
         "median $(echo "$line" | field startup_ms_median) ms (min $(echo "$line" | field startup_ms_min))" "< 200 ms"

@@ -17,7 +17,7 @@ const time = { type: "string", format: "date-time" };
 
 const doc = {
   openapi: "3.1.0",
-  info: { title: "Cairn API", version: "0.1.0", description: "Self-hosted MLOps platform: experiment tracking, model registry, deployments and drift, feature store, evaluation harness, prompt governance. Errors are RFC 9457 problem+json. Identity comes from the X-Cairn-User header while authentication is disabled." },
+  info: { title: "Cairn API", version: "0.1.0", description: "Self-hosted MLOps platform: experiment tracking, model registry, deployments and drift, feature store, evaluation harness, prompt governance. Errors are RFC 9457 problem+json. Authentication: `Authorization: Bearer cairn_...` (API tokens) or the console's session cookie (writes then also send `X-CSRF-Token`, the value of the `cairn_csrf` cookie); each operation's `x-required-role` names the least role that may call it (viewer < editor < approver < admin; `public` needs no credentials) and `x-elevated-role` what needs more. Missing or invalid credentials: 401 with `WWW-Authenticate`; a known caller without the role: 403; too many requests per token: 429. With authentication off (the loopback default) the identity is the X-Cairn-User header and every role is granted." },
   servers: [{ url: "/" }],
   paths: {
     "/healthz": { get: { summary: "Liveness", operationId: "healthz", responses: ok(200, "Alive", { type: "object", properties: { status: { type: "string" } } }) } },
@@ -59,7 +59,11 @@ const doc = {
     },
   },
   components: {
-    responses: Object.fromEntries([[400, "Invalid input (errors[] names the fields)"], [403, "Not allowed for this caller"], [404, "Not found"], [405, "Method not allowed"], [409, "Conflict"], [412, "Revision mismatch"], [413, "Body too large"], [415, "Unsupported content type"]].map(([c, d]) => [`E${c}`, problem(d)])),
+    securitySchemes: {
+      bearerAuth: { type: "http", scheme: "bearer", description: "An API token: cairn_ followed by 43 base64url characters (cairn token create, or POST /api/v1/auth/tokens)" },
+      cookieAuth: { type: "apiKey", in: "cookie", name: "cairn_session", description: "The console's session (POST /api/v1/auth/login); writes also need X-CSRF-Token" },
+    },
+    responses: Object.fromEntries([[400, "Invalid input (errors[] names the fields)"], [401, "Missing, invalid, expired or revoked credentials (WWW-Authenticate: Bearer realm=\"cairn\")"], [403, "The caller's role does not allow this (or a session write without X-CSRF-Token)"], [404, "Not found"], [405, "Method not allowed"], [409, "Conflict"], [412, "Revision mismatch"], [413, "Body too large"], [415, "Unsupported content type"], [429, "Too many requests (Retry-After says when to retry)"]].map(([c, d]) => [`E${c}`, problem(d)])),
     schemas: {
       Problem: { type: "object", required: ["type", "title", "status"], properties: { type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" }, instance: { type: "string" }, code: { type: "string" }, errors: { type: "array", items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } } } } } },
       ExperimentCreate: { type: "object", additionalProperties: false, required: ["name"], properties: { name: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$" }, description: { type: "string" }, owner: { type: "string" }, tags: strMap } },
@@ -102,11 +106,32 @@ const domains = [
   ["features", "Feature definitions, versions, values, online and point-in-time lookups", (p) => p.startsWith("/api/v1/features")],
   ["evaluation", "Evaluation scenarios, runs and reports", (p) => p.startsWith("/api/v1/ml/evaluation")],
   ["prompts", "Prompt templates, versions, automatic evaluation, review, labels, usage and rendering", (p) => p.startsWith("/api/v1/prompt-governance")],
+  ["identity", "Users, API tokens and console sessions", (p) => p.startsWith("/api/v1/auth")],
 ];
 doc.tags = domains.map(([name, description]) => ({ name, description }));
 for (const [p, item] of Object.entries(doc.paths)) {
   const domain = domains.find(([, , match]) => match(p));
   if (!domain) throw new Error(`no tag for ${p}`);
   for (const op of Object.values(item)) if (op && typeof op === "object" && op.responses) op.tags = [domain[0]];
+}
+// Who may call each operation: the router's own table, exported by src/server/route_roles_test.cc
+// to scripts/openapi/route-roles.json (never edited by hand).
+doc.security = [{ bearerAuth: [] }, { cookieAuth: [] }];
+const roles = JSON.parse(fs.readFileSync(path.join(dir, "route-roles.json"), "utf8"));
+for (const [p, item] of Object.entries(doc.paths)) {
+  for (const [method, op] of Object.entries(item)) {
+    if (!op || typeof op !== "object" || !op.responses) continue;
+    const access = roles[`${method} ${p}`];
+    if (!access) throw new Error(`route-roles.json has no entry for ${method} ${p}`);
+    op["x-required-role"] = access.role;
+    if (access.elevated) op["x-elevated-role"] = access.elevated;
+    if (access.role === "public") {
+      op.security = [];
+    } else {
+      op.responses["401"] = op.responses["401"] || { $ref: "#/components/responses/E401" };
+      op.responses["403"] = op.responses["403"] || { $ref: "#/components/responses/E403" };
+      op.responses["429"] = op.responses["429"] || { $ref: "#/components/responses/E429" };
+    }
+  }
 }
 process.stdout.write(JSON.stringify(doc, null, 2) + "\n");

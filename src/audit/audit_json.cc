@@ -31,6 +31,13 @@ std::string RecordPageToJson(const RecordPage& page) {
     o.emplace("resource_type", r.resource_type);
     o.emplace("resource_id", r.resource_id);
     o.emplace("summary", SummaryObject(r.summary_json));
+    auto opt = [](const std::optional<std::string>& v) -> bj::value {
+      if (v) return bj::value(*v);
+      return nullptr;
+    };
+    o.emplace("auth_method", opt(r.auth_method));
+    o.emplace("token_id", opt(r.token_id));
+    o.emplace("session_id", opt(r.session_id));
     items.emplace_back(std::move(o));
   }
   bj::object out;

@@ -22,7 +22,8 @@ Status SqlAuditStore::Append(const Entry& entry) {
 
 Result<RecordPage> SqlAuditStore::List(const Query& query) {
   std::string sql =
-      "SELECT id, at, actor, action, resource_type, resource_id, summary FROM audit_log "
+      "SELECT id, at, actor, action, resource_type, resource_id, summary, auth_method, token_id, "
+      "session_id FROM audit_log "
       "WHERE 1 = 1";
   std::vector<storage::Value> params;
   if (query.resource_type) {
@@ -49,7 +50,8 @@ Result<RecordPage> SqlAuditStore::List(const Query& query) {
   RecordPage page;
   for (const auto& row : rows) {
     page.items.push_back(Record{row.Int(0), row.Int(1), row.Text(2), row.Text(3), row.Text(4),
-                                row.Text(5), row.Text(6)});
+                                row.Text(5), row.Text(6), row.OptText(7), row.OptText(8),
+                                row.OptText(9)});
   }
   kOrder.FinishPage(page, query.limit,
                     [](const Record& r) { return storage::Keyset::Position{r.id}; });

@@ -1,4 +1,5 @@
-// Audit domain types: one record per mutation (who, when, action, resource, summary).
+// Audit domain types: one record per mutation (who, when, action, resource, summary, and how
+// the actor was authenticated: method, token id or session id).
 // Plain structs; no SQL, no JSON, no HTTP. Thread-compatible values.
 #pragma once
 
@@ -25,6 +26,12 @@ struct Entry {
   std::string resource_type;  // e.g. "experiment", "run"
   std::string resource_id;
   Summary summary;
+  // How the actor was authenticated ("token", "session", "header", "none"), and the token or
+  // session behind the change. Unset: taken from the principal of the request the writing
+  // thread serves (common/principal.h), if any.
+  std::optional<std::string> auth_method = std::nullopt;
+  std::optional<std::string> token_id = std::nullopt;
+  std::optional<std::string> session_id = std::nullopt;
 };
 
 // A stored record, as read back.
@@ -36,6 +43,9 @@ struct Record {
   std::string resource_type;
   std::string resource_id;
   std::string summary_json;  // a JSON object
+  std::optional<std::string> auth_method = std::nullopt;
+  std::optional<std::string> token_id = std::nullopt;
+  std::optional<std::string> session_id = std::nullopt;
 };
 
 // A validated list query (newest first).

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/bootstrap_commands.h"
 #include "cli/commands.h"
 #include "cli/context.h"
 
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
     return cairn::cli::kExitUsage;
   }
   if (args[0] == "--version") args[0] = "version";
+  if (cairn::cli::IsBootstrapCommand(args)) return cairn::cli::RunBootstrapCommand(args);
   if (args[0] == "help") {
     // `cairn help runs ls` = `cairn runs ls --help`.
     args.erase(args.begin());

@@ -24,6 +24,7 @@ enum class StatusCode {
   kUnauthenticated,
   kPermissionDenied,
   kResourceExhausted,     // 413
+  kRateLimited,           // 429 (with Retry-After)
   kUnsupportedMediaType,  // 415
   kMethodNotAllowed,      // 405
   kUnavailable,
@@ -71,6 +72,15 @@ inline Status FailedPrecondition(std::string msg) {
 inline Status Aborted(std::string msg) { return Status(StatusCode::kAborted, std::move(msg)); }
 inline Status ResourceExhausted(std::string msg) {
   return Status(StatusCode::kResourceExhausted, std::move(msg));
+}
+inline Status Unauthenticated(std::string msg) {
+  return Status(StatusCode::kUnauthenticated, std::move(msg));
+}
+inline Status PermissionDenied(std::string msg) {
+  return Status(StatusCode::kPermissionDenied, std::move(msg));
+}
+inline Status RateLimited(std::string msg) {
+  return Status(StatusCode::kRateLimited, std::move(msg));
 }
 inline Status Unavailable(std::string msg) {
   return Status(StatusCode::kUnavailable, std::move(msg));

@@ -5,7 +5,9 @@
 #include <utility>
 #include <vector>
 
+#include "common/identity.h"
 #include "common/ids.h"
+#include "common/log.h"
 #include "common/revision.h"
 #include "common/validation.h"
 #include "registry/registry_service.h"
@@ -156,6 +158,24 @@ Result<Deployment> DeploymentService::Create(const DeploymentCreate& req,
         req.model_name + "' " + std::to_string(req.model_version) + " is in stage " +
         std::string(registry::ToString(mv.stage)));
   const int64_t now = clock_.NowMillis();
+  // Four-eyes: whoever registered a version does not also deploy it to production.
+  if (*env == Environment::kProduction && MaybeSamePerson(actor, mv.created_by)) {
+    audit::Entry refusal{now,
+                         actor,
+                         "deployment.create_refused",
+                         "model_version",
+                         req.model_name + "/" + std::to_string(req.model_version),
+                         {{"environment", std::string("production")},
+                          {"rule", std::string("four_eyes")},
+                          {"registered_by", mv.created_by}}};
+    if (Status st = store_->AppendAudit(refusal); !st.ok()) {
+      log::Error("could not audit deployment.create_refused: " +
+                 std::string(StatusCodeName(st.code())));
+    }
+    return PermissionDenied("model version '" + req.model_name + "' " +
+                            std::to_string(req.model_version) + " was registered by '" +
+                            mv.created_by + "'; someone else must deploy it to production");
+  }
   Deployment d;
   d.id = NewUuid();
   d.model_name = req.model_name;

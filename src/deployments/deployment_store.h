@@ -35,6 +35,9 @@ class DeploymentStore {
   virtual Result<Page<Deployment>> List(const DeploymentQuery& query) = 0;
   // Errors: NotFound, the mutator's error, Aborted on a concurrent change.
   virtual Result<Deployment> Update(const std::string& id, const DeploymentMutator& mutate) = 0;
+  // Appends the audit record of a refused change, in a transaction of its own (the refused
+  // change wrote nothing). Errors: Unavailable, Internal.
+  virtual Status AppendAudit(const audit::Entry& entry) = 0;
 };
 
 }  // namespace cairn::deployments

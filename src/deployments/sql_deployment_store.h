@@ -5,6 +5,7 @@
 // Thread safety: thread-safe (no mutable state; the database is thread-safe).
 #pragma once
 
+#include "audit/audit_writer.h"
 #include "deployments/deployment_store.h"
 #include "storage/sql_database.h"
 
@@ -19,6 +20,8 @@ class SqlDeploymentStore final : public DeploymentStore {
   Result<Deployment> Get(const std::string& id) override;
   Result<Page<Deployment>> List(const DeploymentQuery& query) override;
   Result<Deployment> Update(const std::string& id, const DeploymentMutator& mutate) override;
+
+  Status AppendAudit(const audit::Entry& entry) override { return audit::AppendAlone(db_, entry); }
 
  private:
   storage::SqlDatabase& db_;

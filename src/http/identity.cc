@@ -1,20 +1,34 @@
 #include "http/identity.h"
 
+#include "common/identity.h"
+#include "common/validation.h"
+
 namespace cairn::http {
 
-bool IsValidActor(std::string_view name) {
-  if (name.empty() || name.size() > kMaxActorLength) return false;
-  if (name.front() == ' ' || name.back() == ' ') return false;
-  for (char c : name) {
-    if (c < 0x20 || c > 0x7E) return false;
+bool IsValidActor(std::string_view name) { return IsValidIdentity(name); }
+
+Result<std::string> HeaderIdentity(const Request& req) {
+  const std::string* value = nullptr;
+  for (const auto& [name, v] : req.headers) {
+    if (name != kIdentityHeader) continue;
+    if (value != nullptr) {
+      return validation::FieldInvalid("X-Cairn-User", "must be given at most once");
+    }
+    value = &v;
   }
-  return true;
+  if (value == nullptr) return std::string(kAnonymousActor);
+  auto normalized = NormalizeIdentity(*value);
+  if (!normalized.ok()) {
+    // The value itself is not echoed: it may hold anything, including bytes a log cannot show.
+    return validation::FieldInvalid("X-Cairn-User", normalized.status().message());
+  }
+  return std::move(*normalized);
 }
 
 std::string ActorFor(const Request& req) {
-  auto user = req.Header("x-cairn-user");
-  if (user && IsValidActor(*user)) return std::string(*user);
-  return std::string(kAnonymousActor);
+  if (req.principal) return req.principal->name;
+  auto identity = HeaderIdentity(req);
+  return identity.ok() ? std::move(*identity) : std::string(kAnonymousActor);
 }
 
 }  // namespace cairn::http

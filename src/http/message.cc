@@ -257,6 +257,8 @@ int HttpStatusFor(StatusCode code) {
       return 412;
     case StatusCode::kResourceExhausted:
       return 413;
+    case StatusCode::kRateLimited:
+      return 429;
     case StatusCode::kUnsupportedMediaType:
       return 415;
     case StatusCode::kUnavailable:

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/principal.h"
 #include "common/status.h"
 
 namespace cairn::http {
@@ -32,6 +33,12 @@ struct Request {
   std::optional<std::string> body_file;
   std::map<std::string, std::string> path_params;  // filled by the router
   std::string request_id;
+  // The peer's address as text (IP without port), when the transport provides it; empty
+  // otherwise. Used to key per-address limits (login attempts).
+  std::string remote_address;
+  // Who is calling: set by Router::Invoke for the duration of the handler (http/access.h). Reset
+  // at the start of every Invoke, so a pooled Request never carries a previous caller.
+  std::optional<Principal> principal;
 
   // First header with that (lower-case) name.
   std::optional<std::string_view> Header(std::string_view lower_name) const;

@@ -163,6 +163,8 @@ std::string InstanceFor(const Request& req) {
 struct Router::Impl {
   Node root;
   std::deque<Route> routes;  // deque: stable addresses for Route* and RouteOptions*
+  AccessResolver resolver;
+  AccessControl control;
 };
 
 Router::Router() : impl_(std::make_unique<Impl>()) {}
@@ -171,6 +173,7 @@ Router::~Router() = default;
 void Router::Add(Method method, std::string pattern, Handler handler, RouteOptions options) {
   // Patterns are compile-time constants written by us: a malformed one is a programmer error.
   assert(!pattern.empty() && pattern.front() == '/');
+  if (!options.access && impl_->resolver) options.access = impl_->resolver(method, pattern);
   Route route{method, std::move(pattern), std::move(handler), std::move(options), {}};
   Node* node = &impl_->root;
   std::string_view rest = route.pattern;  // read before `route` moves into the deque
@@ -210,6 +213,7 @@ void Router::Add(Method method, std::string pattern, Handler handler, RouteOptio
 }
 
 Router::Match Router::Find(Request& req, Response* error) const {
+  req.principal.reset();  // a pooled Request must never carry the previous caller
   Scratch& scratch = ThreadScratch();
   scratch.captures.clear();
   bool from_target = !req.target.empty();
@@ -219,7 +223,10 @@ Router::Match Router::Find(Request& req, Response* error) const {
     path = t.substr(0, t.find_first_of("?#"));
   }
   if (!SplitPath(path, from_target, scratch.segments)) {
-    if (error) *error = Problem(InvalidArgument("invalid request path"), InstanceFor(req));
+    if (error) {
+      *error = Problem(InvalidArgument("invalid request path"), InstanceFor(req));
+      AddSecurityHeaders(*error);
+    }
     return {};
   }
 
@@ -237,6 +244,14 @@ Router::Match Router::Find(Request& req, Response* error) const {
     assert(scratch.captures.size() == found->param_names.size());
     for (size_t i = 0; i < found->param_names.size(); ++i) {
       req.path_params.emplace(found->param_names[i], std::string(scratch.captures[i]));
+    }
+    const RouteAccess* access = found->options.access ? &*found->options.access : nullptr;
+    if (auto refused = PreCheckAccess(impl_->control, access, req.method, found->pattern, req)) {
+      if (error) {
+        *error = std::move(*refused);
+        AddSecurityHeaders(*error);
+      }
+      return {};
     }
     return Match{&found->handler, &found->options, found->pattern};
   }
@@ -271,6 +286,7 @@ Router::Match Router::Find(Request& req, Response* error) const {
           InstanceFor(req));
       error->headers.emplace_back("Allow", std::move(allow));
     }
+    AddSecurityHeaders(*error);
   }
   return {};
 }
@@ -303,9 +319,11 @@ std::optional<Response> CheckContentType(const Request& req, const RouteOptions&
     if (!expected.empty()) expected += ", ";
     expected += allowed;
   }
-  return Problem(
-      Status(StatusCode::kUnsupportedMediaType, "Content-Type must be one of: " + expected),
-      InstanceFor(req));
+  Response refused =
+      Problem(Status(StatusCode::kUnsupportedMediaType, "Content-Type must be one of: " + expected),
+              InstanceFor(req));
+  AddSecurityHeaders(refused);
+  return refused;
 }
 
 Response Router::Invoke(const Match& match, Request& req) const {
@@ -314,7 +332,18 @@ Response Router::Invoke(const Match& match, Request& req) const {
   // The one last-resort catch: exceptions never cross into the transport.
   std::string what = "non-standard exception";
   try {
-    return (*match.handler)(req);
+    const RouteAccess* access = match.options->access ? &*match.options->access : nullptr;
+    std::optional<Response> refused =
+        AuthorizeRequest(impl_->control, access, req.method, match.pattern, req);
+    Response res;
+    if (refused) {
+      res = std::move(*refused);
+    } else {
+      ScopedPrincipal scope(req.principal ? &*req.principal : nullptr);
+      res = (*match.handler)(req);
+    }
+    AddSecurityHeaders(res);
+    return res;
   } catch (const std::exception& e) {
     what = e.what();
   } catch (...) {  // logged below, never swallowed silently
@@ -326,7 +355,9 @@ Response Router::Invoke(const Match& match, Request& req) const {
   line += ": ";
   line += what;
   log::Error(line);
-  return Problem(Internal(what), InstanceFor(req));
+  Response res = Problem(Internal(what), InstanceFor(req));
+  AddSecurityHeaders(res);
+  return res;
 }
 
 Response Router::Dispatch(Request& req) const {
@@ -339,6 +370,25 @@ Response Router::Dispatch(Request& req) const {
   if (match.handler == nullptr) return error;
   if (auto bad = CheckContentType(req, *match.options)) return std::move(*bad);
   return Invoke(match, req);
+}
+
+void Router::SetAccessResolver(AccessResolver resolver) { impl_->resolver = std::move(resolver); }
+
+void Router::SetAccessControl(AccessControl control) { impl_->control = control; }
+
+const AccessControl& Router::access_control() const { return impl_->control; }
+
+std::vector<std::string> Router::AccessProblems() const {
+  std::vector<std::string> problems;
+  for (const Route& r : impl_->routes) {
+    std::string route = std::string(MethodName(r.method)) + " " + r.pattern;
+    if (!r.options.access) {
+      problems.push_back(route + " has no access rule (no role, not public)");
+    } else if (r.options.inline_handler && !r.options.access->is_public) {
+      problems.push_back(route + " runs inline on an I/O thread but needs a role");
+    }
+  }
+  return problems;
 }
 
 std::vector<RouteInfo> Router::Routes() const {

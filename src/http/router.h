@@ -3,8 +3,12 @@
 // No match: 404; path matches but not the method: 405 with `Allow`.
 // Handlers return Response; a handler that throws is answered 500 with a generic message and the
 // exception is logged with the request id (the one last-resort catch).
+// Every route declares who may call it (RouteOptions::access, or the access resolver the
+// composition root installs); the router authenticates and authorises in Find and Invoke before
+// any handler runs (http/access.h) and adds the security headers to every response it makes.
 //
-// Thread safety: routes are added before the server starts; Dispatch is then thread-safe.
+// Thread safety: the access control, resolver and routes are set before the server starts;
+// Find/Invoke/Dispatch are then thread-safe.
 #pragma once
 
 #include <functional>
@@ -13,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "http/access.h"
 #include "http/message.h"
 
 namespace cairn::http {
@@ -27,8 +32,12 @@ struct RouteOptions {
   // Empty = no body expected/checked. "application/json" is the usual value.
   std::vector<std::string> content_types;
   // Runs directly on the I/O thread instead of the worker pool. Only for handlers that never
-  // block (health checks, metrics, static files).
+  // block (health checks, metrics, static files); such routes must be public.
   bool inline_handler = false;
+  // Who may call the route. Unset: asked of the router's access resolver when the route is added;
+  // a route that ends up without a declaration is reported by Router::AccessProblems (a startup
+  // failure) and refused when authentication is required.
+  std::optional<RouteAccess> access = std::nullopt;
 };
 
 struct RouteInfo {
@@ -53,8 +62,21 @@ class Router {
 
   void Add(Method method, std::string pattern, Handler handler, RouteOptions options = {});
 
+  // Declares access for routes added without RouteOptions::access (phase 1: one central table
+  // keyed by method and pattern). Install before adding routes.
+  using AccessResolver = std::function<std::optional<RouteAccess>(Method, std::string_view)>;
+  void SetAccessResolver(AccessResolver resolver);
+  // How requests are authenticated. Default: AuthMode::kOff (identity from X-Cairn-User).
+  void SetAccessControl(AccessControl control);
+  const AccessControl& access_control() const;
+
+  // One line per route without an access declaration, and per inline route that needs a role.
+  // Empty when the route table is complete.
+  std::vector<std::string> AccessProblems() const;
+
   // Finds the route for a request (fills req.path_params). Returns null and sets `error` to a
-  // 404/405 response when there is none.
+  // 404/405 response when there is none, or to the refusal of PreCheckAccess (400 for a bad
+  // X-Cairn-User with auth off, 401 for a request without credentials with auth required).
   struct Match {
     const Handler* handler = nullptr;
     const RouteOptions* options = nullptr;
@@ -71,10 +93,12 @@ class Router {
   // req.target first when req.path is empty.
   Response Dispatch(Request& req) const;
 
-  // Calls a matched handler inside the last-resort catch: an exception is logged with the request
-  // id and answered 500 with a generic problem. The handler runs inside a log::ScopedRequestId,
-  // so every line it (or a driver below it) logs carries req.request_id. The server uses Find +
-  // CheckContentType + Invoke separately because it routes before reading the body.
+  // Authorises the request (AuthorizeRequest: 401/403/429 before the handler), then calls the
+  // handler with the principal current for the thread, inside the last-resort catch: an
+  // exception is logged with the request id and answered 500 with a generic problem. The handler
+  // runs inside a log::ScopedRequestId, so every line it (or a driver below it) logs carries
+  // req.request_id. The server uses Find + CheckContentType + Invoke separately because it
+  // routes before reading the body.
   Response Invoke(const Match& match, Request& req) const;
 
   std::vector<RouteInfo> Routes() const;

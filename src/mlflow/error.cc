@@ -100,6 +100,8 @@ Error FromStatus(const Status& status) {
       return {ErrorCode::kEndpointNotFound, status.message()};
     case StatusCode::kUnavailable:
       return {ErrorCode::kTemporarilyUnavailable, status.message()};
+    case StatusCode::kRateLimited:
+      return {ErrorCode::kRequestLimitExceeded, status.message()};
     case StatusCode::kOk:
     case StatusCode::kInternal:
       break;

@@ -153,6 +153,9 @@ bj::object VersionObject(const Version& v, bool with_body) {
   o.emplace("reviewed_by", OptString(v.reviewed_by));
   o.emplace("reviewed_at", OptTime(v.reviewed_at));
   o.emplace("review_comment", OptString(v.review_comment));
+  bj::array editors;
+  for (const auto& e : v.edited_by) editors.emplace_back(e);
+  o.emplace("edited_by", std::move(editors));
   bj::array labels;
   for (const auto& l : v.labels) labels.emplace_back(l);
   o.emplace("labels", std::move(labels));

@@ -1,9 +1,12 @@
 #include "prompts/prompt_service.h"
 
+#include <algorithm>
 #include <set>
 #include <utility>
 
+#include "common/identity.h"
 #include "common/ids.h"
+#include "common/log.h"
 #include "common/revision.h"
 #include "common/sha256.h"
 #include "common/time.h"
@@ -296,6 +299,12 @@ Result<Version> PromptService::UpdateVersion(const std::string& id, int64_t vers
       u.parameters_json = *patch.parameters_json;
       note("parameters");
     }
+    // Whoever changes the content is an author of it too (four-eyes at approval).
+    if (!changed.empty() &&
+        std::find(u.edited_by.begin(), u.edited_by.end(), actor) == u.edited_by.end()) {
+      u.edited_by.push_back(actor);
+      std::sort(u.edited_by.begin(), u.edited_by.end());
+    }
     u.updated_at = now;
     return VersionChange{u, MakeAudit(now, actor, "prompt_version.update", VersionId(id, version),
                                       {{"changed", changed}})};
@@ -370,70 +379,92 @@ Result<Version> PromptService::Review(const std::string& id, int64_t version, Re
     return FieldInvalid("comment", "is required to reject");
   }
   const int64_t now = clock_.NowMillis();
-  return store_->UpdateVersion(id, version, [&](const Version& cur) -> Result<VersionChange> {
-    RETURN_IF_ERROR(CheckIfMatch(Resource(cur), if_match, cur.revision));
-    Version u = cur;
-    u.updated_at = now;
-    audit::Summary summary{{"from", std::string(ToString(cur.status))}};
-    if (req.comment) summary["comment"] = *req.comment;
-    switch (action) {
-      case ReviewAction::kSubmit: {
-        if (cur.status != VersionStatus::kDraft) return IllegalTransition(cur, action);
-        Evaluation ev = evaluator_->Evaluate(cur.body, cur.variables);
-        ev.evaluated_at = now;
-        ev.evaluated_by = actor;
-        if (!ev.passed) return EvaluationFailed(ev);
-        summary["score"] = int64_t{ev.score};
-        u.evaluation = std::move(ev);
-        u.status = VersionStatus::kPendingReview;
-        u.submitted_by = actor;
-        u.submitted_at = now;
-        u.review_comment = req.comment;
-        break;
-      }
-      case ReviewAction::kApprove: {
-        if (cur.status != VersionStatus::kPendingReview) return IllegalTransition(cur, action);
-        if (actor == cur.created_by || (cur.submitted_by && actor == *cur.submitted_by)) {
-          return Status(StatusCode::kPermissionDenied,
-                        "the approver must be neither the author nor the submitter of version " +
-                            std::to_string(version));
+  std::optional<audit::Entry> refusal;  // set when the four-eyes rule refuses an approval
+  auto reviewed =
+      store_->UpdateVersion(id, version, [&](const Version& cur) -> Result<VersionChange> {
+        RETURN_IF_ERROR(CheckIfMatch(Resource(cur), if_match, cur.revision));
+        Version u = cur;
+        u.updated_at = now;
+        audit::Summary summary{{"from", std::string(ToString(cur.status))}};
+        if (req.comment) summary["comment"] = *req.comment;
+        switch (action) {
+          case ReviewAction::kSubmit: {
+            if (cur.status != VersionStatus::kDraft) return IllegalTransition(cur, action);
+            Evaluation ev = evaluator_->Evaluate(cur.body, cur.variables);
+            ev.evaluated_at = now;
+            ev.evaluated_by = actor;
+            if (!ev.passed) return EvaluationFailed(ev);
+            summary["score"] = int64_t{ev.score};
+            u.evaluation = std::move(ev);
+            u.status = VersionStatus::kPendingReview;
+            u.submitted_by = actor;
+            u.submitted_at = now;
+            u.review_comment = req.comment;
+            break;
+          }
+          case ReviewAction::kApprove: {
+            if (cur.status != VersionStatus::kPendingReview) return IllegalTransition(cur, action);
+            std::optional<std::string> same_as;
+            if (MaybeSamePerson(actor, cur.created_by)) same_as = "author";
+            if (!same_as && cur.submitted_by && MaybeSamePerson(actor, *cur.submitted_by))
+              same_as = "submitter";
+            for (const auto& editor : cur.edited_by) {
+              if (!same_as && MaybeSamePerson(actor, editor)) same_as = "editor";
+            }
+            if (same_as) {
+              refusal =
+                  MakeAudit(now, actor, "prompt_version.approve_refused", VersionId(id, version),
+                            {{"rule", std::string("four_eyes")}, {"same_as", *same_as}});
+              return PermissionDenied(
+                  "the approver must be neither the author, the submitter nor an editor of "
+                  "version " +
+                  std::to_string(version) + " (you are its " + *same_as + ")");
+            }
+            // Pending versions are immutable, so this holds unless the row was edited outside the
+            // service; checked anyway because approval is what production trusts.
+            if (!cur.evaluation || !cur.evaluation->passed ||
+                cur.evaluation->body_sha256 != cur.body_sha256) {
+              return FailedPrecondition("version " + std::to_string(version) +
+                                        " has no passing evaluation of its current body");
+            }
+            u.status = VersionStatus::kApproved;
+            u.reviewed_by = actor;
+            u.reviewed_at = now;
+            u.review_comment = req.comment;
+            break;
+          }
+          case ReviewAction::kReject:
+            if (cur.status != VersionStatus::kPendingReview) return IllegalTransition(cur, action);
+            u.status = VersionStatus::kRejected;
+            u.reviewed_by = actor;
+            u.reviewed_at = now;
+            u.review_comment = req.comment;
+            break;
+          case ReviewAction::kDeprecate: {
+            if (cur.status != VersionStatus::kApproved) return IllegalTransition(cur, action);
+            if (!cur.labels.empty()) {
+              std::string labels;
+              for (const auto& l : cur.labels) labels += (labels.empty() ? "" : ", ") + l;
+              return FailedPrecondition("version " + std::to_string(version) + " is labelled (" +
+                                        labels +
+                                        "); move or delete its labels before deprecating it");
+            }
+            u.status = VersionStatus::kDeprecated;
+            break;
+          }
         }
-        // Pending versions are immutable, so this holds unless the row was edited outside the
-        // service; checked anyway because approval is what production trusts.
-        if (!cur.evaluation || !cur.evaluation->passed ||
-            cur.evaluation->body_sha256 != cur.body_sha256) {
-          return FailedPrecondition("version " + std::to_string(version) +
-                                    " has no passing evaluation of its current body");
-        }
-        u.status = VersionStatus::kApproved;
-        u.reviewed_by = actor;
-        u.reviewed_at = now;
-        u.review_comment = req.comment;
-        break;
-      }
-      case ReviewAction::kReject:
-        if (cur.status != VersionStatus::kPendingReview) return IllegalTransition(cur, action);
-        u.status = VersionStatus::kRejected;
-        u.reviewed_by = actor;
-        u.reviewed_at = now;
-        u.review_comment = req.comment;
-        break;
-      case ReviewAction::kDeprecate: {
-        if (cur.status != VersionStatus::kApproved) return IllegalTransition(cur, action);
-        if (!cur.labels.empty()) {
-          std::string labels;
-          for (const auto& l : cur.labels) labels += (labels.empty() ? "" : ", ") + l;
-          return FailedPrecondition("version " + std::to_string(version) + " is labelled (" +
-                                    labels + "); move or delete its labels before deprecating it");
-        }
-        u.status = VersionStatus::kDeprecated;
-        break;
-      }
+        summary["to"] = std::string(ToString(u.status));
+        return VersionChange{
+            u, MakeAudit(now, actor, "prompt_version." + std::string(ToString(action)),
+                         VersionId(id, version), std::move(summary))};
+      });
+  if (!reviewed.ok() && refusal) {
+    if (Status st = store_->AppendAudit(*refusal); !st.ok()) {
+      log::Error("could not audit prompt_version.approve_refused: " +
+                 std::string(StatusCodeName(st.code())));
     }
-    summary["to"] = std::string(ToString(u.status));
-    return VersionChange{u, MakeAudit(now, actor, "prompt_version." + std::string(ToString(action)),
-                                      VersionId(id, version), std::move(summary))};
-  });
+  }
+  return reviewed;
 }
 
 Result<LabelMove> PromptService::SetLabel(const std::string& id, const std::string& label,

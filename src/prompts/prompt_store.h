@@ -94,6 +94,9 @@ class PromptStore {
   // `recent` events. Errors: NotFound (version).
   virtual Result<UsageSummary> GetUsage(const std::string& template_id, int64_t version,
                                         std::optional<int64_t> since, int recent) = 0;
+  // Appends the audit record of a refused change, in a transaction of its own (the refused
+  // change wrote nothing). Errors: Unavailable, Internal.
+  virtual Status AppendAudit(const audit::Entry& entry) = 0;
 };
 
 }  // namespace cairn::prompts

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "audit/audit_writer.h"
+#include "common/json_columns.h"
 #include "common/revision.h"
 #include "prompts/prompt_json.h"
 #include "storage/pagination.h"
@@ -23,12 +24,12 @@ constexpr char kTemplateColumns[] =
 constexpr char kVersionColumns[] =
     "template_id, version, body, body_sha256, variables, model_hint, parameters, status, "
     "evaluation, created_by, created_at, submitted_by, submitted_at, reviewed_by, reviewed_at, "
-    "review_comment, updated_at, revision";
+    "review_comment, updated_at, revision, edited_by";
 // Same shape without the large text columns (list views).
 constexpr char kVersionSummaryColumns[] =
     "template_id, version, body_sha256, body_sha256, variables, model_hint, parameters, status, "
     "NULL, created_by, created_at, submitted_by, submitted_at, reviewed_by, reviewed_at, "
-    "review_comment, updated_at, revision";
+    "review_comment, updated_at, revision, edited_by";
 constexpr char kUsageColumns[] =
     "app, latency_ms, input_tokens, output_tokens, cost_usd, success, error, logged_by, at";
 
@@ -66,6 +67,7 @@ Version VersionFromRow(const Row& row, bool summary) {
   v.review_comment = row.OptText(15);
   v.updated_at = row.Int(16);
   v.revision = row.Int(17);
+  v.edited_by = json::DecodeStringList(row.Text(18));
   return v;
 }
 
@@ -407,13 +409,15 @@ Result<Version> SqlPromptStore::UpdateVersion(const std::string& template_id, in
       *tx, {.table = "prompt_versions",
             .set = "body = ?, body_sha256 = ?, variables = ?, model_hint = ?, parameters = ?, "
                    "status = ?, evaluation = ?, submitted_by = ?, submitted_at = ?, "
-                   "reviewed_by = ?, reviewed_at = ?, review_comment = ?, updated_at = ?",
+                   "reviewed_by = ?, reviewed_at = ?, review_comment = ?, updated_at = ?, "
+                   "edited_by = ?",
             .set_values = {u.body, u.body_sha256, VariablesToText(u.variables), u.model_hint,
                            u.parameters_json, std::string(ToString(u.status)),
                            u.evaluation ? Value(EvaluationToText(*u.evaluation)) : Value(),
                            storage::Nullable(u.submitted_by), storage::Nullable(u.submitted_at),
                            storage::Nullable(u.reviewed_by), storage::Nullable(u.reviewed_at),
-                           storage::Nullable(u.review_comment), u.updated_at},
+                           storage::Nullable(u.review_comment), u.updated_at,
+                           json::EncodeStringList(u.edited_by)},
             .where = "template_id = ? AND version = ? AND status = ?",
             .where_values = {template_id, version, std::string(ToString(current->status))},
             .revision = current->revision,

@@ -5,6 +5,7 @@
 // Thread safety: thread-safe (no mutable state; the database is thread-safe).
 #pragma once
 
+#include "audit/audit_writer.h"
 #include "prompts/prompt_store.h"
 #include "storage/sql_database.h"
 
@@ -37,6 +38,8 @@ class SqlPromptStore final : public PromptStore {
                   const VersionCheck& check, const audit::Entry& audit) override;
   Result<UsageSummary> GetUsage(const std::string& template_id, int64_t version,
                                 std::optional<int64_t> since, int recent) override;
+
+  Status AppendAudit(const audit::Entry& entry) override { return audit::AppendAlone(db_, entry); }
 
  private:
   storage::SqlDatabase& db_;

@@ -77,7 +77,8 @@ struct Version {
   std::optional<std::string> reviewed_by;
   std::optional<int64_t> reviewed_at;
   std::optional<std::string> review_comment;
-  std::vector<std::string> labels;  // sorted
+  std::vector<std::string> edited_by;  // who changed its content after creation (sorted, unique)
+  std::vector<std::string> labels;     // sorted
   int64_t updated_at = 0;
   int64_t revision = 1;
 };

@@ -8,7 +8,9 @@
 #include <utility>
 
 #include "common/files.h"
+#include "common/identity.h"
 #include "common/ids.h"
+#include "common/log.h"
 #include "common/revision.h"
 #include "common/sha256.h"
 #include "common/validation.h"
@@ -52,6 +54,13 @@ std::string Join(const std::vector<std::string>& items) {
   std::string s;
   for (const auto& i : items) s += (s.empty() ? "" : ", ") + i;
   return s;
+}
+
+// The refusal is already the answer; a failure to record it is logged, not returned.
+void AuditRefusal(RegistryStore& store, const audit::Entry& entry) {
+  if (Status st = store.AppendAudit(entry); !st.ok()) {
+    log::Error("could not audit " + entry.action + ": " + std::string(StatusCodeName(st.code())));
+  }
 }
 
 std::vector<std::string> MissingRequired(const std::vector<ChecklistItem>& checklist) {
@@ -223,6 +232,7 @@ Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_nam
   if (!IsValidName(model_name) || version < 1) return VersionNotFound(model_name, version);
 
   const int64_t now = clock_.NowMillis();
+  std::optional<audit::Entry> refusal;  // set when a governance rule refuses the change
   auto mutate = [&](const ModelVersion& cur, VersionReader& in_tx) -> Result<VersionChange> {
     RETURN_IF_ERROR(CheckIfMatch("model version '" + VersionId(model_name, version) + "'", if_match,
                                  cur.revision));
@@ -252,6 +262,29 @@ Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_nam
       if (item_changed) changed.push_back("checklist." + upd.key);
     }
     RETURN_IF_ERROR(Check(std::move(key_errors)));
+    // A version that is and stays in production keeps every required item done: unticking one
+    // is refused (409) rather than demoting the version behind the caller's back.
+    if (cur.stage == Stage::kProduction && stage.value_or(cur.stage) == Stage::kProduction) {
+      std::vector<std::string> unticked;
+      for (const auto& item : u.checklist) {
+        auto before = std::find_if(cur.checklist.begin(), cur.checklist.end(),
+                                   [&](const ChecklistItem& c) { return c.key == item.key; });
+        if (item.required && !item.done && before != cur.checklist.end() && before->done)
+          unticked.push_back(item.key);
+      }
+      if (!unticked.empty()) {
+        refusal = audit::Entry{now,
+                               actor,
+                               "model_version.untick_refused",
+                               "model_version",
+                               VersionId(model_name, version),
+                               {{"keys", Join(unticked)}}};
+        return FailedPrecondition("model version '" + model_name + "' " + std::to_string(version) +
+                                  " is in production: its required checklist items cannot be "
+                                  "unticked (" +
+                                  Join(unticked) + "); move it out of production first");
+      }
+    }
     if (patch.description && *patch.description != u.description) {
       u.description = *patch.description;
       changed.push_back("description");
@@ -270,6 +303,19 @@ Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_nam
                                     " cannot move to production: required checklist items not "
                                     "done: " +
                                     Join(missing));
+        // Four-eyes: whoever registered a version does not also put it in production.
+        if (MaybeSamePerson(actor, cur.created_by)) {
+          refusal =
+              audit::Entry{now,
+                           actor,
+                           "model_version.promote_refused",
+                           "model_version",
+                           VersionId(model_name, version),
+                           {{"rule", std::string("four_eyes")}, {"registered_by", cur.created_by}}};
+          return PermissionDenied("model version '" + model_name + "' " + std::to_string(version) +
+                                  " was registered by '" + cur.created_by +
+                                  "'; someone else must promote it to production");
+        }
       }
       summary["from"] = std::string(ToString(u.stage));
       summary["to"] = std::string(ToString(*stage));
@@ -316,7 +362,9 @@ Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_nam
                                 std::move(summary)};
     return change;
   };
-  return store_->UpdateVersion(model_name, version, mutate);
+  auto updated = store_->UpdateVersion(model_name, version, mutate);
+  if (!updated.ok() && refusal) AuditRefusal(*store_, *refusal);
+  return updated;
 }
 
 Status RegistryService::TickChecklistItem(const std::string& model_name, int64_t version,

@@ -165,11 +165,21 @@ TEST_P(RegistryServiceTest, TickAndPromoteInOnePatchRecordsWhoAndWhen) {
     EXPECT_EQ(i.done_by, "bob");
     EXPECT_TRUE(i.done_at.has_value());
   }
-  // Unticking clears who/when.
+  // A version in production keeps its required items: unticking one is refused and audited...
   VersionPatch p;
   p.checklist = {{"bias_reviewed", false, std::nullopt}};
+  auto refused = registry_->UpdateVersion("m", 1, p, std::nullopt, "carol");
+  ASSERT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(refused.status().message().find("bias_reviewed"), std::string::npos);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'model_version.untick_refused' "
+                  "AND actor = 'carol'"),
+            1);
+  EXPECT_EQ(registry_->GetVersion("m", 1)->revision, 2);
+  // ...but leaving production in the same change is allowed, and unticking clears who/when.
+  p.stage = "staging";
   auto u = registry_->UpdateVersion("m", 1, p, std::nullopt, "carol");
   ASSERT_OK(u);
+  EXPECT_EQ(u->stage, Stage::kStaging);
   EXPECT_FALSE(u->checklist[2].done);
   EXPECT_FALSE(u->checklist[2].done_by.has_value());
 }

@@ -71,6 +71,9 @@ class RegistryStore {
   // written version, or a concurrent promotion of the same model).
   virtual Result<ModelVersion> UpdateVersion(const std::string& model_name, int64_t version,
                                              const VersionMutator& mutate) = 0;
+  // Appends the audit record of a refused change, in a transaction of its own (the refused
+  // change wrote nothing). Errors: Unavailable, Internal.
+  virtual Status AppendAudit(const audit::Entry& entry) = 0;
 };
 
 }  // namespace cairn::registry

@@ -10,6 +10,7 @@
 // Thread safety: thread-safe (no mutable state; the database is thread-safe).
 #pragma once
 
+#include "audit/audit_writer.h"
 #include "registry/registry_store.h"
 #include "storage/sql_database.h"
 
@@ -26,6 +27,8 @@ class SqlRegistryStore final : public RegistryStore {
   Result<Page<ModelVersion>> ListVersions(const VersionQuery& query) override;
   Result<ModelVersion> UpdateVersion(const std::string& model_name, int64_t version,
                                      const VersionMutator& mutate) override;
+
+  Status AppendAudit(const audit::Entry& entry) override { return audit::AppendAlone(db_, entry); }
 
  private:
   storage::SqlDatabase& db_;

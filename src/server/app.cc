@@ -1,10 +1,16 @@
 #include "server/app.h"
 
 #include <filesystem>
+#include <iostream>
 
 #include "audit/audit_routes.h"
 #include "audit/audit_service.h"
 #include "audit/sql_audit_store.h"
+#include "auth/auth_routes.h"
+#include "auth/auth_service.h"
+#include "auth/http_authenticator.h"
+#include "auth/sql_auth_store.h"
+#include "common/log.h"
 #include "datasets/dataset_routes.h"
 #include "datasets/sql_dataset_store.h"
 #include "deployments/deployment_routes.h"
@@ -29,6 +35,7 @@
 #include "registry/sql_registry_store.h"
 #include "server/platform_routes.h"
 #include "server/prom_metrics.h"
+#include "server/route_roles.h"
 #include "server/startup_cleanup.h"
 #include "storage/store_factory.h"
 #include "tracking/mlflow_tracking_routes.h"
@@ -37,6 +44,46 @@
 #include "tracking/tracking_service.h"
 
 namespace cairn::server {
+
+namespace {
+
+auth::AuthOptions AuthOptionsFor(const Config& c) {
+  auth::AuthOptions o;
+  o.scrypt.log2_n = c.password_hash_cost;
+  o.session_idle_ms = c.session_idle_ms;
+  o.session_lifetime_ms = c.session_lifetime_ms;
+  o.cache_ttl_ms = c.auth_cache_ttl_ms;
+  o.requests.per_second = c.token_rate_limit;
+  o.requests.burst = 2.0 * c.token_rate_limit;
+  o.login_per_user.max_events = c.login_failures_per_user;
+  o.login_per_user.window_ms = c.login_window_ms;
+  o.login_per_address.max_events = c.login_failures_per_address;
+  o.login_per_address.window_ms = c.login_window_ms;
+  return o;
+}
+
+// A storage URI fit to print: a PostgreSQL password is replaced by PASSWORD.
+std::string PrintableStorage(const std::string& uri) {
+  size_t scheme = uri.find("://");
+  size_t at = uri.find('@');
+  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return uri;
+  size_t colon = uri.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return uri;
+  return uri.substr(0, colon + 1) + "PASSWORD" + uri.substr(at);
+}
+
+}  // namespace
+
+std::string BootstrapHint(const Config& config) {
+  const std::string storage = "'" + PrintableStorage(config.storage) + "'";
+  return "authentication is required and no user exists yet; create the first admin and a "
+         "token with:\n"
+         "  cairn user create NAME --role admin --storage " +
+         storage +
+         "\n"
+         "  cairn token create --user NAME --name NAME --role admin --expires 90d --storage " +
+         storage + "\n";
+}
 
 struct App::Impl {
   Config config;
@@ -53,6 +100,10 @@ struct App::Impl {
   std::unique_ptr<evaluation::EvaluationService> evaluation;
   std::unique_ptr<evaluation::EvaluationDatasetUsage> evaluation_usage;
   std::unique_ptr<prompts::PromptService> prompts;
+  std::unique_ptr<audit::SqlAuditStore> auth_events_store;
+  std::unique_ptr<auth::AuthService> auth;
+  std::unique_ptr<auth::HttpAuthenticator> authenticator;
+  bool auth_required = false;
   http::Router router;
   std::unique_ptr<http::HttpServer> server;
   bool stopped = false;
@@ -135,9 +186,27 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
       std::make_unique<prompts::PromptService>(std::make_unique<prompts::SqlPromptStore>(*impl->db),
                                                std::move(evaluator), Clock::System(), prompt_opts);
 
+  impl->auth_required = EffectiveAuthRequired(config);
+  impl->auth_events_store = std::make_unique<audit::SqlAuditStore>(*impl->db);
+  impl->auth =
+      std::make_unique<auth::AuthService>(std::make_unique<auth::SqlAuthStore>(*impl->db),
+                                          *impl->auth_events_store, AuthOptionsFor(config));
+  impl->authenticator = std::make_unique<auth::HttpAuthenticator>(*impl->auth);
+  const http::AuthMode mode =
+      impl->auth_required ? http::AuthMode::kRequired : http::AuthMode::kOff;
+  // Access for every route is declared before the first one is added (route_roles.h).
+  impl->router.SetAccessResolver(AccessForRoute);
+  impl->router.SetAccessControl(http::AccessControl{mode, impl->authenticator.get()});
+
   RegisterPlatformRoutes(impl->router,
                          PlatformDeps{impl->db.get(), &impl->metrics, FindDocsDir(config.docs_dir),
                                       FindWebDir(config.web_dir)});
+  if (impl->auth_required) {
+    // With authentication off there is no identity API at all: /api/v1/auth/* is 404.
+    auth::RegisterAuthRoutes(
+        impl->router, *impl->auth,
+        auth::AuthRouteOptions{EffectiveSecureCookies(config), config.trust_proxy});
+  }
   tracking::RegisterTrackingRoutes(impl->router, *impl->tracking);
   tracking::RegisterMlflowTrackingRoutes(impl->router, *impl->tracking);
   audit::RegisterAuditRoutes(impl->router, *impl->audit);
@@ -148,6 +217,11 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   drift::RegisterDriftRoutes(impl->router, *impl->drift);
   evaluation::RegisterEvaluationRoutes(impl->router, *impl->evaluation);
   prompts::RegisterPromptRoutes(impl->router, *impl->prompts);
+  if (auto problems = impl->router.AccessProblems(); !problems.empty()) {
+    std::string text = "every route needs an access rule (server/route_roles.cc):";
+    for (const std::string& p : problems) text += "\n  " + p;
+    return Internal(text);
+  }
 
   http::ServerOptions so;
   so.host = config.host;
@@ -167,6 +241,15 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
 Status App::Start() {
   RETURN_IF_ERROR(impl_->server->Start());
   impl_->evaluation->Start();
+  const Config& c = impl_->config;
+  if (!impl_->auth_required) {
+    if (!IsLoopbackHost(c.host)) {
+      log::Error("WARNING: authentication is off (--auth off) on the non-loopback address " +
+                 c.host + ": anyone who can reach this server can act as anyone");
+    }
+  } else if (auto users = impl_->auth->CountUsers(); users.ok() && *users == 0) {
+    std::cerr << BootstrapHint(c) << std::flush;
+  }
   return Status::Ok();
 }
 uint16_t App::port() const { return impl_->server->port(); }
@@ -181,6 +264,7 @@ void App::Stop() {
   impl_->stopped = true;
   impl_->server->Stop();
   impl_->evaluation->Stop();
+  impl_->auth->Stop();
   impl_->db->Close();
 }
 

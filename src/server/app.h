@@ -5,12 +5,17 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "common/status.h"
 #include "http/router.h"
 #include "server/config.h"
 
 namespace cairn::server {
+
+// What a server started with authentication required and no users prints (on stderr): the two
+// commands that create the first admin and a token against the same storage.
+std::string BootstrapHint(const Config& config);
 
 class App {
  public:

@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cstdlib>
+
+#include "auth/duration.h"
 // Errors as values, not exceptions (toml::parse_result then carries either table or error).
 #define TOML_EXCEPTIONS 0
 #include <toml++/toml.h>
@@ -49,8 +51,57 @@ std::vector<std::string> SplitList(const std::string& text) {
   return out;
 }
 
+Status ParseDurationSetting(const std::string& name, const std::string& text, bool allow_zero,
+                            int64_t* out) {
+  if (allow_zero && text == "0") {
+    *out = 0;
+    return Status::Ok();
+  }
+  auto ms = auth::ParseDuration(text);
+  if (!ms) return Bad(name + ": expected a duration such as 30m, 12h or 2s, got '" + text + "'");
+  *out = *ms;
+  return Status::Ok();
+}
+
+// Identity and access settings; false when `key` is not one of them.
+bool ApplyAuth(Config& c, const std::string& key, const std::string& value, Status* st) {
+  if (key == "auth") {
+    if (value != "required" && value != "off") {
+      *st = Bad("auth: expected required or off, got '" + value + "'");
+    } else {
+      c.auth_required = value == "required";
+    }
+  } else if (key == "secure_cookies") {
+    bool b = false;
+    *st = ParseBool("secure_cookies", value, &b);
+    if (st->ok()) c.secure_cookies = b;
+  } else if (key == "trust_proxy") {
+    *st = ParseBool("trust_proxy", value, &c.trust_proxy);
+  } else if (key == "session_idle_timeout") {
+    *st = ParseDurationSetting(key, value, false, &c.session_idle_ms);
+  } else if (key == "session_lifetime") {
+    *st = ParseDurationSetting(key, value, false, &c.session_lifetime_ms);
+  } else if (key == "auth_cache_ttl") {
+    *st = ParseDurationSetting(key, value, true, &c.auth_cache_ttl_ms);
+  } else if (key == "login_window") {
+    *st = ParseDurationSetting(key, value, false, &c.login_window_ms);
+  } else if (key == "token_rate_limit") {
+    *st = ParseInt<int>(key, value, 0, 1'000'000, &c.token_rate_limit);
+  } else if (key == "login_failures_per_user") {
+    *st = ParseInt<int>(key, value, 1, 1'000'000, &c.login_failures_per_user);
+  } else if (key == "login_failures_per_address") {
+    *st = ParseInt<int>(key, value, 1, 1'000'000, &c.login_failures_per_address);
+  } else if (key == "password_hash_cost") {
+    *st = ParseInt<int>(key, value, 10, 20, &c.password_hash_cost);
+  } else {
+    return false;
+  }
+  return true;
+}
+
 // Applies one setting given as text (from a flag, a variable or the file).
 Status Apply(Config& c, const std::string& key, const std::string& value) {
+  if (Status st; ApplyAuth(c, key, value, &st)) return st;
   if (key == "host") {
     if (value.empty()) return Bad("host must not be empty");
     c.host = value;
@@ -166,6 +217,17 @@ constexpr Flag kFlags[] = {
     {"--prompt-banned-terms", "prompt_banned_terms", true},
     {"--evaluation-max-classes", "evaluation_max_classes", true},
     {"--prompt-max-render-bytes", "prompt_max_render_bytes", true},
+    {"--auth", "auth", true},
+    {"--secure-cookies", "secure_cookies", true},
+    {"--trust-proxy", "trust_proxy", false},
+    {"--session-idle-timeout", "session_idle_timeout", true},
+    {"--session-lifetime", "session_lifetime", true},
+    {"--auth-cache-ttl", "auth_cache_ttl", true},
+    {"--token-rate-limit", "token_rate_limit", true},
+    {"--login-failures-per-user", "login_failures_per_user", true},
+    {"--login-failures-per-address", "login_failures_per_address", true},
+    {"--login-window", "login_window", true},
+    {"--password-hash-cost", "password_hash_cost", true},
     {"--no-access-log", "access_log", false},
     {"--upgrade", "upgrade", false},
 };
@@ -187,9 +249,43 @@ constexpr const char* kEnvKeys[] = {"host",
                                     "prompt_token_budget",
                                     "prompt_banned_terms",
                                     "evaluation_max_classes",
-                                    "prompt_max_render_bytes"};
+                                    "prompt_max_render_bytes",
+                                    "auth",
+                                    "secure_cookies",
+                                    "trust_proxy",
+                                    "session_idle_timeout",
+                                    "session_lifetime",
+                                    "auth_cache_ttl",
+                                    "token_rate_limit",
+                                    "login_failures_per_user",
+                                    "login_failures_per_address",
+                                    "login_window",
+                                    "password_hash_cost"};
 
 }  // namespace
+
+bool IsLoopbackHost(const std::string& host) {
+  if (host == "localhost" || host == "::1" || host == "[::1]") return true;
+  // 127.0.0.0/8 in dotted form.
+  if (host.rfind("127.", 0) != 0) return false;
+  int dots = 0;
+  for (char ch : host) {
+    if (ch == '.') {
+      ++dots;
+    } else if (ch < '0' || ch > '9') {
+      return false;
+    }
+  }
+  return dots == 3;
+}
+
+bool EffectiveAuthRequired(const Config& config) {
+  return config.auth_required.value_or(!IsLoopbackHost(config.host));
+}
+
+bool EffectiveSecureCookies(const Config& config) {
+  return config.secure_cookies.value_or(!IsLoopbackHost(config.host));
+}
 
 EnvFn ProcessEnv() {
   return [](const std::string& name) -> std::optional<std::string> {
@@ -208,10 +304,17 @@ std::string ServeUsage() {
          "                   [--lower-is-better loss,error,...] [--prompt-token-budget N]\n"
          "                   [--prompt-banned-terms T1,T2,...] [--evaluation-max-classes N]\n"
          "                   [--prompt-max-render-bytes N]\n"
+         "                   [--auth required|off] [--secure-cookies true|false] [--trust-proxy]\n"
+         "                   [--session-idle-timeout 30m] [--session-lifetime 12h]\n"
+         "                   [--auth-cache-ttl 1s] [--token-rate-limit 200]\n"
+         "                   [--login-failures-per-user 10] [--login-failures-per-address 30]\n"
+         "                   [--login-window 15m] [--password-hash-cost 15]\n"
          "                   [--no-access-log] [--upgrade]\n"
          "Storage URIs: sqlite://PATH (default sqlite://<data-dir>/cairn.db), postgresql://...\n"
          "Environment: CAIRN_HOST, CAIRN_PORT, CAIRN_DATA_DIR, CAIRN_STORAGE, CAIRN_CONFIG, ...\n"
-         "Flags win over variables, variables over the TOML file. --port 0 picks a free port.\n";
+         "Flags win over variables, variables over the TOML file. --port 0 picks a free port.\n"
+         "Authentication is required whenever --host is not a loopback address; --auth off\n"
+         "opens such a server to anyone who can reach it (a warning is logged).\n";
 }
 
 Result<Config> LoadConfig(const std::vector<std::string>& args, const EnvFn& env) {

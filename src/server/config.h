@@ -4,8 +4,11 @@
 // TOML file keys (all optional, top level): host, port, data_dir, storage, io_threads,
 // worker_threads, max_body_bytes, max_connections, access_log, upgrade, docs_dir, web_dir,
 // sqlite_sync (normal|full), checklist, lower_is_better, prompt_token_budget,
-// prompt_banned_terms, evaluation_max_classes, prompt_max_render_bytes. List settings are
-// comma-separated strings (the same text works as a flag, a variable or a TOML string).
+// prompt_banned_terms, evaluation_max_classes, prompt_max_render_bytes, and identity and access:
+// auth (required|off), secure_cookies, trust_proxy, session_idle_timeout, session_lifetime,
+// auth_cache_ttl, token_rate_limit, login_failures_per_user, login_failures_per_address,
+// login_window, password_hash_cost. List settings are comma-separated strings (the same text
+// works as a flag, a variable or a TOML string); durations are like 90d, 12h, 30m, 45s, 500ms.
 #pragma once
 
 #include <cstdint>
@@ -54,7 +57,28 @@ struct Config {
   std::optional<int64_t> evaluation_max_classes;
   // Prompt render: most bytes of rendered text. Unset: 1 MiB.
   std::optional<uint64_t> prompt_max_render_bytes;
+
+  // Identity and access (issue 11). `auth` unset: required when `host` is not a loopback
+  // address, off on loopback (EffectiveAuthRequired).
+  std::optional<bool> auth_required;
+  std::optional<bool> secure_cookies;  // unset: on when `host` is not loopback
+  bool trust_proxy = false;            // take login addresses from X-Forwarded-For
+  int64_t session_idle_ms = int64_t{30} * 60 * 1000;
+  int64_t session_lifetime_ms = int64_t{12} * 3600 * 1000;
+  int64_t auth_cache_ttl_ms = 1000;  // 0: no cache (every request reads storage)
+  int token_rate_limit = 200;        // requests/s per token or session (burst 2x); 0: none
+  int login_failures_per_user = 10;
+  int login_failures_per_address = 30;
+  int64_t login_window_ms = int64_t{15} * 60 * 1000;
+  int password_hash_cost = 15;  // scrypt log2(N)
 };
+
+// True for 127.0.0.0/8, ::1 and "localhost".
+[[nodiscard]] bool IsLoopbackHost(const std::string& host);
+// Whether requests must authenticate: `auth` when set, else required off loopback.
+[[nodiscard]] bool EffectiveAuthRequired(const Config& config);
+// Whether session cookies carry Secure: `secure_cookies` when set, else on off loopback.
+[[nodiscard]] bool EffectiveSecureCookies(const Config& config);
 
 // Reads the environment through `getenv` (injectable for tests).
 using EnvFn = std::function<std::optional<std::string>(const std::string&)>;

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "common/testing/status_matchers.h"
+#include "server/app.h"
 
 namespace cairn::server {
 namespace {
@@ -153,6 +154,73 @@ TEST(Config, RejectsBadListSettings) {
 
 TEST(Config, RejectsMissingFile) {
   EXPECT_FALSE(LoadConfig({"--config", "/nonexistent/cairn.toml"}, FakeEnv({})).ok());
+}
+
+TEST(Config, AuthIsRequiredOffLoopbackUnlessExplicitlyOff) {
+  auto local = LoadConfig({}, FakeEnv({}));
+  ASSERT_TRUE(local.ok());
+  EXPECT_FALSE(EffectiveAuthRequired(*local));
+  EXPECT_FALSE(EffectiveSecureCookies(*local));
+  for (const char* host : {"0.0.0.0", "10.1.2.3", "::", "example.com"}) {
+    auto c = LoadConfig({"--host", host}, FakeEnv({}));
+    ASSERT_TRUE(c.ok());
+    EXPECT_TRUE(EffectiveAuthRequired(*c)) << host;
+    EXPECT_TRUE(EffectiveSecureCookies(*c)) << host;
+  }
+  auto open = LoadConfig({"--host", "0.0.0.0", "--auth", "off"}, FakeEnv({}));
+  ASSERT_TRUE(open.ok());
+  EXPECT_FALSE(EffectiveAuthRequired(*open));
+  auto env = LoadConfig({"--host", "127.0.0.1"}, FakeEnv({{"CAIRN_AUTH", "required"}}));
+  ASSERT_TRUE(env.ok());
+  EXPECT_TRUE(EffectiveAuthRequired(*env));
+  auto file =
+      LoadConfig({"--config", WriteToml("auth = \"off\"\nhost = \"0.0.0.0\"\n")}, FakeEnv({}));
+  ASSERT_TRUE(file.ok()) << file.status().ToString();
+  EXPECT_FALSE(EffectiveAuthRequired(*file));
+  EXPECT_FALSE(LoadConfig({"--auth", "maybe"}, FakeEnv({})).ok());
+  for (const char* h : {"127.0.0.1", "127.1.2.3", "localhost", "::1"})
+    EXPECT_TRUE(IsLoopbackHost(h));
+  for (const char* h : {"127.0.0.1.example.com", "128.0.0.1", "0.0.0.0", "127.0.0"}) {
+    EXPECT_FALSE(IsLoopbackHost(h)) << h;
+  }
+}
+
+TEST(Config, AuthSettings) {
+  auto c =
+      LoadConfig({"--session-idle-timeout", "2s", "--session-lifetime", "1h", "--auth-cache-ttl",
+                  "0", "--token-rate-limit", "0", "--trust-proxy", "--secure-cookies", "false",
+                  "--login-failures-per-user", "3", "--login-failures-per-address", "4",
+                  "--login-window", "5m", "--password-hash-cost", "12"},
+                 FakeEnv({}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->session_idle_ms, 2000);
+  EXPECT_EQ(c->session_lifetime_ms, 3'600'000);
+  EXPECT_EQ(c->auth_cache_ttl_ms, 0);
+  EXPECT_EQ(c->token_rate_limit, 0);
+  EXPECT_TRUE(c->trust_proxy);
+  EXPECT_EQ(c->secure_cookies, false);
+  EXPECT_EQ(c->login_failures_per_user, 3);
+  EXPECT_EQ(c->login_failures_per_address, 4);
+  EXPECT_EQ(c->login_window_ms, 300'000);
+  EXPECT_EQ(c->password_hash_cost, 12);
+  EXPECT_FALSE(LoadConfig({"--session-idle-timeout", "0"}, FakeEnv({})).ok());
+  EXPECT_FALSE(LoadConfig({"--password-hash-cost", "30"}, FakeEnv({})).ok());
+  EXPECT_FALSE(LoadConfig({"--session-lifetime", "soon"}, FakeEnv({})).ok());
+}
+
+TEST(BootstrapHint, NamesTheStorageWithoutItsPassword) {
+  Config c;
+  c.storage = "postgresql://cairn:s3cret-pw@db.internal:5432/cairn";
+  std::string hint = BootstrapHint(c);
+  EXPECT_NE(hint.find("cairn user create NAME --role admin --storage "
+                      "'postgresql://cairn:PASSWORD@db.internal:5432/cairn'"),
+            std::string::npos)
+      << hint;
+  EXPECT_EQ(hint.find("s3cret-pw"), std::string::npos);
+  c.storage = "sqlite:///var/lib/cairn/cairn.db";
+  EXPECT_NE(BootstrapHint(c).find("cairn token create --user NAME --name NAME --role admin "
+                                  "--expires 90d --storage 'sqlite:///var/lib/cairn/cairn.db'"),
+            std::string::npos);
 }
 
 }  // namespace

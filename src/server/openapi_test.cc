@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "common/testing/status_matchers.h"
@@ -26,6 +27,14 @@ std::string ToOpenApiPath(std::string pattern) {
   return pattern;
 }
 
+TEST(OpenApi, DeclaresTheSecuritySchemes) {
+  auto doc = boost::json::parse(OpenApiDocument());
+  const auto& schemes = doc.at("components").at("securitySchemes").as_object();
+  EXPECT_EQ(schemes.at("bearerAuth").at("scheme").as_string(), "bearer");
+  EXPECT_EQ(schemes.at("cookieAuth").at("name").as_string(), "cairn_session");
+  EXPECT_EQ(doc.at("security").as_array().size(), 2u);
+}
+
 TEST(OpenApi, DocumentIsValidJsonOfVersion31) {
   boost::system::error_code ec;
   auto doc = boost::json::parse(OpenApiDocument(), ec);
@@ -41,24 +50,42 @@ TEST(OpenApi, MatchesTheRouterExactly) {
   config.data_dir = dir.string();
   config.storage = "sqlite://" + (dir / "cairn.db").string();
   config.port = 0;
+  config.password_hash_cost = 10;
+  config.auth_required = true;  // the identity routes exist only then
   auto app = App::Create(config);
   ASSERT_OK(app);
 
   std::set<std::string> routed;
   const auto& console = ConsolePageRoutes();
+  std::map<std::string, std::string> roles;  // what the router enforces, per operation
   for (const auto& r : (*app)->router().Routes()) {
     // The console's client-side pages and files are the web UI, not the API (only `/` is listed).
     if (std::find(console.begin(), console.end(), r.pattern) != console.end()) continue;
-    routed.insert(Lower(http::MethodName(r.method)) + " " + ToOpenApiPath(r.pattern));
+    std::string key = Lower(http::MethodName(r.method)) + " " + ToOpenApiPath(r.pattern);
+    routed.insert(key);
+    const auto& access = r.options->access;
+    roles[key] = !access             ? std::string("undeclared")
+                 : access->is_public ? std::string("public")
+                                     : std::string(RoleName(access->role));
   }
 
   std::set<std::string> documented;
   auto doc = boost::json::parse(OpenApiDocument());
   for (const auto& [path, item] : doc.at("paths").as_object())
     for (const auto& [method, op] : item.as_object()) {
-      (void)op;
       if (method == "parameters") continue;
-      documented.insert(std::string(method) + " " + std::string(path));
+      std::string key = std::string(method) + " " + std::string(path);
+      documented.insert(key);
+      const auto* declared = op.as_object().if_contains("x-required-role");
+      ASSERT_NE(declared, nullptr) << key << " has no x-required-role";
+      if (roles.count(key)) {
+        EXPECT_EQ(std::string(declared->as_string()), roles[key])
+            << key << ": openapi.json and the router disagree on the required role";
+      }
+      bool is_public = declared->as_string() == "public";
+      const auto* security = op.as_object().if_contains("security");
+      EXPECT_EQ(security != nullptr && security->as_array().empty(), is_public)
+          << key << ": public operations (only) have security: []";
     }
 
   for (const auto& r : routed)

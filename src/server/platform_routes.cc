@@ -21,8 +21,14 @@ constexpr std::string_view kDocsIndex = R"html(<!doctype html>
 <div id="swagger-ui"></div>
 <script src="/docs/swagger-ui-bundle.js"></script>
 <script src="/docs/swagger-ui-standalone-preset.js"></script>
-<script>
-window.onload = () => {
+<script src="/docs/cairn-docs.js"></script>
+</body>
+</html>
+)html";
+
+// The page's start-up code, served as a file so the Content-Security-Policy can forbid inline
+// scripts (script-src 'self').
+constexpr std::string_view kDocsInit = R"js(window.onload = () => {
   window.ui = SwaggerUIBundle({
     url: "/openapi.json",
     dom_id: "#swagger-ui",
@@ -30,10 +36,7 @@ window.onload = () => {
     layout: "StandaloneLayout",
   });
 };
-</script>
-</body>
-</html>
-)html";
+)js";
 
 namespace fs = std::filesystem;
 
@@ -153,6 +156,12 @@ void RegisterPlatformRoutes(http::Router& router, const PlatformDeps& deps) {
         if (file.empty() || file == "index.html") {
           http::Response r =
               http::Response::Text(200, "text/html; charset=utf-8", std::string(kDocsIndex));
+          r.headers.emplace_back("Cache-Control", "no-cache");
+          return r;
+        }
+        if (file == "cairn-docs.js") {
+          http::Response r =
+              http::Response::Text(200, "text/javascript; charset=utf-8", std::string(kDocsInit));
           r.headers.emplace_back("Cache-Control", "no-cache");
           return r;
         }

@@ -430,7 +430,12 @@ class CliTest(unittest.TestCase):
         ticked = self.ok("models", "tick", model, "2", "evaluation_passed", "data_validated",
                          "bias_reviewed", "owner_signoff", "--note", "ok").out
         self.assertIn("Checklist 4/4", ticked)
-        self.assertIn("is now production", self.ok("models", "promote", model, "2").out)
+        # Four-eyes: alice registered it, so alice may not promote it or deploy it to production.
+        own = self.cairn("models", "promote", model, "2")
+        self.assertNotEqual(own.rc, 0, own)
+        self.assertIn("registered by 'alice'", own.err)
+        self.assertIn("is now production",
+                      self.ok("models", "promote", model, "2", env=self.env(CAIRN_USER="bob")).out)
         compare = self.ok("models", "compare", model, "1", "2").out
         auc = next(line for line in compare.splitlines() if line.startswith("auc"))
         self.assertIn("v2", auc)
@@ -440,7 +445,7 @@ class CliTest(unittest.TestCase):
         self.assertIn("4/4", self.ok("models", "show", model).out)
 
         dep = self.ok("deployments", "create", model, "2", "--environment", "production", "--replicas", "2",
-                      "--json").json()
+                      "--json", env=self.env(CAIRN_USER="bob")).json()
         self.assertEqual(dep["config"]["replicas"], 2)
         self.ok("deployments", "set-status", dep["id"], "validating")
         illegal = self.cairn("deployments", "set-status", dep["id"], "rollback")

@@ -121,6 +121,9 @@ TEST_P(PlatformApi, EveryOpenApiRouteExists) {
   ASSERT_TRUE(doc.is_object());
   int checked = 0;
   for (const auto& [path, item] : doc.at("paths").as_object()) {
+    // The identity API exists only with authentication required (this server runs without);
+    // integration_auth_api_test's route x role matrix covers it there.
+    if (std::string_view(path).rfind("/api/v1/auth/", 0) == 0) continue;
     std::string target;
     std::string p(path);
     for (size_t i = 0; i < p.size(); ++i) {

@@ -298,6 +298,57 @@ TEST_P(Concurrency, Label) {
   EXPECT_EQ(Get(tpl).at("labels").at("production").as_int64(), o.winner + 2);
 }
 
+// Issue 10 item 6: a promotion racing an untick of a required checklist item never ends with a
+// production version that misses a required item. Whichever commits first wins; the other is
+// refused (409 in production, or 412 having lost the guarded write).
+TEST_P(Concurrency, PromoteVersusUntickNeverLeavesProductionIncomplete) {
+  constexpr int kRounds = 20;
+  bj::array ticks;
+  for (const char* k : {"evaluation_passed", "data_validated", "bias_reviewed", "owner_signoff"})
+    ticks.push_back(bj::object{{"key", k}, {"done", true}});
+  const std::string promote = bj::serialize(bj::object{{"stage", "production"}});
+  const std::string untick = bj::serialize(
+      bj::object{{"checklist", bj::array{bj::object{{"key", "bias_reviewed"}, {"done", false}}}}});
+  int promoted = 0, unticked = 0;
+  for (int round = 0; round < kRounds; ++round) {
+    const std::string model = UniqueName("race");
+    ASSERT_EQ(DoJson("POST", Url("/models"), bj::object{{"model_name", model}},
+                     {{"X-Cairn-User", "alice"}})
+                  .status,
+              201);
+    const std::string target = Url("/models/" + model + "/1");
+    ASSERT_EQ(DoJson("PATCH", target, bj::object{{"checklist", ticks}}).status, 200);
+    int statuses[2] = {0, 0};
+    std::latch ready(2);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 2; ++i) {
+      threads.emplace_back([&, i] {
+        auto conn = RawConnection::Connect(server_->port());
+        ready.arrive_and_wait();
+        if (!conn.ok()) return;
+        auto reply = (*conn)->Roundtrip(
+            "PATCH", target, i == 0 ? promote : untick,
+            {{"Content-Type", "application/json"}, {"X-Cairn-User", i == 0 ? "bob" : "carl"}});
+        if (reply.ok()) statuses[i] = reply->status;
+      });
+    }
+    for (auto& t : threads) t.join();
+    for (int s : statuses) EXPECT_TRUE(s == 200 || s == 409 || s == 412) << s;
+    bj::value after = Get(target);
+    bool all_required_done = true;
+    for (const auto& item : after.at("checklist").as_array()) {
+      if (item.at("required").as_bool() && !item.at("done").as_bool()) all_required_done = false;
+    }
+    if (after.at("stage").as_string() == "production") {
+      ++promoted;
+      EXPECT_TRUE(all_required_done) << bj::serialize(after);
+      EXPECT_NE(statuses[1], 200) << "the untick cannot have succeeded";
+    }
+    if (!all_required_done) ++unticked;
+  }
+  EXPECT_EQ(promoted + unticked, kRounds) << "each round has exactly one winner";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Concurrency, ::testing::ValuesIn(AvailableBackends()),
                          BackendParamName);
 

@@ -200,6 +200,7 @@ Result<std::unique_ptr<ServerProcess>> ServerProcess::Start(const ServerProcessO
     if (got <= 0) break;  // EOF: the server exited
     line.append(buf, static_cast<size_t>(got));
   }
+  proc->stdout_ = line;
   line = line.substr(0, line.find('\n'));
   auto port = ParseListeningLine(line);
   if (!port) {
@@ -257,6 +258,23 @@ std::string ServerProcess::Log() const {
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (text.size() > kLogTailBytes) text = "..." + text.substr(text.size() - kLogTailBytes);
   return text;
+}
+
+std::string ServerProcess::FullLog() const {
+  std::ifstream in(log_path_);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+std::string ServerProcess::Stdout() {
+  while (stdout_fd_ >= 0) {
+    pollfd pfd{stdout_fd_, POLLIN, 0};
+    if (::poll(&pfd, 1, 0) <= 0) break;
+    char buf[4096];
+    ssize_t got = ::read(stdout_fd_, buf, sizeof(buf));
+    if (got <= 0) break;
+    stdout_.append(buf, static_cast<size_t>(got));
+  }
+  return stdout_;
 }
 
 }  // namespace cairn::testing

@@ -102,6 +102,10 @@ class ServerProcess {
   bool Exited();
   // The server's stderr so far (for failure messages).
   std::string Log() const;
+  // Everything the server wrote so far: its whole stderr, and its stdout (the first line and
+  // whatever it wrote after, read without blocking). For tests that grep the output.
+  std::string FullLog() const;
+  std::string Stdout();
 
  private:
   ServerProcess() = default;
@@ -111,6 +115,7 @@ class ServerProcess {
   int stdout_fd_ = -1;
   uint16_t port_ = 0;
   std::string log_path_;
+  std::string stdout_;  // what has been read from stdout_fd_
   std::optional<int> wait_status_;
 };
 

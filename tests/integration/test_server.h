@@ -36,6 +36,7 @@ class TestServer {
   uint16_t port() const { return process_->port(); }
   const std::string& data_dir() const { return dir_.path(); }
   BackendKind kind() const { return backend_->kind(); }
+  const std::string& storage_uri() const { return backend_->uri(); }
 
   // One request; reconnects once if the kept-alive connection was closed by the server.
   Result<RawReply> Call(std::string_view method, std::string_view target,

@@ -408,7 +408,10 @@ class DomainsTest(ServerTest):
         with self.assertRaises(cairn.Conflict):
             self.client.models.promote(name, 1)
         self.client.models.tick(name, 1, "evaluation_passed", "data_validated", "bias_reviewed", "owner_signoff")
-        self.assertEqual(self.client.models.promote(name, 1)["stage"], "production")
+        with self.assertRaises(cairn.Forbidden):  # four-eyes: not by its registrar
+            self.client.models.promote(name, 1)
+        promoter = cairn.Client(self.server.url, user="bob")
+        self.assertEqual(promoter.models.promote(name, 1)["stage"], "production")
         self.assertEqual(self.client.models.get(name)["production_version"], 1)
 
     def test_evaluation_run_and_wait_for_the_report(self) -> None:

@@ -939,6 +939,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in to the console: sets the session and CSRF cookies (rate-limited per user and per address: 429 with Retry-After). Like every /api/v1/auth route, 404 when authentication is off */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: ends the session and clears the cookies */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller (404 when authentication is off: the identity is then X-Cairn-User) */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change one's own password (ends one's sessions) */
+        put: operations["changeOwnPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API tokens: one's own, or (admins) anyone's */
+        get: operations["listTokens"];
+        put?: never;
+        /** Create an API token; the secret is in the answer only (role at most the owner's and the caller's) */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One token (others' tokens are 404 to non-admins) */
+        get: operations["getToken"];
+        put?: never;
+        post?: never;
+        /** Revoke a token (idempotent; effective at once on this server, within the credential cache TTL on others) */
+        delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users, newest first */
+        get: operations["listUsers"];
+        put?: never;
+        /** Create a user */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/users/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change display name, role or disabled (disabling ends the user's sessions; the last enabled admin cannot be demoted or disabled: 409) */
+        patch: operations["patchUser"];
+        trace?: never;
+    };
+    "/api/v1/auth/users/{name}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reset a user's password (ends their sessions) */
+        put: operations["setUserPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/features": {
         parameters: {
             query?: never;
@@ -1601,7 +1758,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** pending_review → approved; the approver must be neither the author nor the submitter (403) */
+        /** pending_review → approved; the approver must be neither the author, the submitter nor an editor (403) */
         post: operations["approvePromptVersion"];
         delete?: never;
         options?: never;
@@ -1969,6 +2126,10 @@ export interface components {
                 };
             };
             versions?: number[];
+        };
+        CreatedToken: components["schemas"]["Token"] & {
+            /** @description cairn_ + 43 base64url characters; shown only here */
+            token: string;
         };
         Dataset: {
             columns?: {
@@ -2435,11 +2596,35 @@ export interface components {
                 };
             }[];
         };
+        LoginRequest: {
+            /** Format: password */
+            password: string;
+            user: string;
+        };
         MaterializeRequest: {
             dataset_id: string;
             entity_column: string;
             timestamp_column: string;
             value_column: string;
+        };
+        Me: {
+            /** @enum {unknown} */
+            auth_method?: "token" | "session";
+            display_name?: string;
+            name?: string;
+            /**
+             * @description The role the caller acts with now
+             * @enum {unknown}
+             */
+            role?: "viewer" | "editor" | "approver" | "admin";
+            /**
+             * Format: date-time
+             * @description Login answer only
+             */
+            session_expires_at?: string;
+            token_id?: string | null;
+            /** @enum {unknown} */
+            user_role?: "viewer" | "editor" | "approver" | "admin";
         };
         MetricBatch: {
             metrics: components["schemas"]["MetricPoint"][];
@@ -2553,6 +2738,16 @@ export interface components {
                     [key: string]: unknown;
                 };
             }[];
+        };
+        PasswordChange: {
+            /** Format: password */
+            current_password: string;
+            /** Format: password */
+            new_password: string;
+        };
+        PasswordReset: {
+            /** Format: password */
+            password: string;
         };
         Problem: {
             code?: string;
@@ -2706,6 +2901,7 @@ export interface components {
             /** Format: date-time */
             created_at?: string;
             created_by?: string;
+            edited_by?: string[];
             evaluation?: components["schemas"]["PromptEvaluation"] | null;
             labels?: string[];
             model_hint?: string;
@@ -2945,6 +3141,74 @@ export interface components {
             };
             version?: number;
         };
+        Token: {
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /** Format: uuid */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description Refreshed at most once a minute
+             */
+            last_used_at?: string | null;
+            name?: string;
+            /** @description The first characters of the secret */
+            prefix?: string;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            revoked_by?: string | null;
+            /** @enum {unknown} */
+            role?: "viewer" | "editor" | "approver" | "admin";
+            user?: string;
+        };
+        TokenCreate: {
+            /** Format: date-time */
+            expires_at?: string;
+            /**
+             * @description Duration such as 90d, 12h, 30m, or 'never'; default 90d
+             * @example 90d
+             */
+            expires_in?: string;
+            name: string;
+            /**
+             * @description Default: the most the caller may grant
+             * @enum {unknown}
+             */
+            role?: "viewer" | "editor" | "approver" | "admin";
+            /** @description Owner; default the caller (others: admins only) */
+            user?: string;
+        };
+        User: {
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            disabled?: boolean;
+            display_name?: string;
+            name?: string;
+            revision?: number;
+            /** @enum {unknown} */
+            role?: "viewer" | "editor" | "approver" | "admin";
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        UserCreate: {
+            display_name?: string;
+            /** @description Stored lower-cased */
+            name: string;
+            /** Format: password */
+            password: string;
+            /** @enum {unknown} */
+            role: "viewer" | "editor" | "approver" | "admin";
+        };
+        UserPatch: {
+            disabled?: boolean;
+            display_name?: string;
+            /** @enum {unknown} */
+            role?: "viewer" | "editor" | "approver" | "admin";
+        };
     };
     responses: {
         /** @description Invalid input (errors[] names the fields) */
@@ -2956,7 +3220,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Not allowed for this caller */
+        /** @description Missing, invalid, expired or revoked credentials (WWW-Authenticate: Bearer realm="cairn") */
+        E401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller's role does not allow this (or a session write without X-CSRF-Token) */
         E403: {
             headers: {
                 [name: string]: unknown;
@@ -3012,6 +3285,15 @@ export interface components {
         };
         /** @description Unsupported content type */
         E415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many requests (Retry-After says when to retry) */
+        E429: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3083,6 +3365,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3092,6 +3376,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_experiments_create: {
@@ -3129,6 +3414,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3138,6 +3425,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_experiments_delete: {
@@ -3175,6 +3463,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3184,6 +3474,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_get_experiments_get: {
@@ -3215,6 +3506,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3224,6 +3517,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_get_experiments_get_by_name: {
@@ -3255,6 +3549,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3264,6 +3560,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_experiments_restore: {
@@ -3301,6 +3598,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3310,6 +3609,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_get_experiments_search: {
@@ -3341,6 +3641,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3350,6 +3652,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_experiments_search: {
@@ -3387,6 +3690,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3396,6 +3701,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_experiments_set_experiment_tag: {
@@ -3433,6 +3739,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3442,6 +3750,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_experiments_update: {
@@ -3479,6 +3788,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3488,6 +3799,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_get_metrics_get_history: {
@@ -3519,6 +3831,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3528,6 +3842,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_get_metrics_get_history_bulk_interval: {
@@ -3559,6 +3874,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3568,6 +3885,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_runs_create: {
@@ -3605,6 +3923,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3614,6 +3934,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_runs_delete: {
@@ -3651,6 +3972,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3660,6 +3983,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_runs_delete_tag: {
@@ -3697,6 +4021,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3706,6 +4032,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_get_runs_get: {
@@ -3737,6 +4064,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3746,6 +4075,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_runs_log_batch: {
@@ -3783,6 +4113,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3792,6 +4124,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_runs_log_inputs: {
@@ -3829,6 +4162,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3838,6 +4173,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_runs_log_metric: {
@@ -3875,6 +4211,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3884,6 +4222,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_runs_log_model: {
@@ -3921,6 +4260,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3930,6 +4271,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_runs_log_parameter: {
@@ -3967,6 +4309,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -3976,6 +4320,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_runs_restore: {
@@ -4013,6 +4358,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4022,6 +4369,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_runs_search: {
@@ -4059,6 +4407,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4068,6 +4418,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_runs_set_tag: {
@@ -4105,6 +4456,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4114,6 +4467,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowAjax_post_runs_update: {
@@ -4151,6 +4505,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4160,6 +4516,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowArtifactsList: {
@@ -4194,6 +4551,9 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     mlflowArtifactsGet: {
@@ -4226,6 +4586,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4235,6 +4597,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowArtifactsPut: {
@@ -4273,6 +4636,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4282,6 +4647,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowArtifactsDelete: {
@@ -4316,6 +4682,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4325,6 +4693,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflowMpu_abort: {
@@ -4354,6 +4723,9 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             501: {
                 headers: {
@@ -4392,6 +4764,9 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             501: {
                 headers: {
@@ -4430,6 +4805,9 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             501: {
                 headers: {
@@ -4470,6 +4848,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4479,6 +4859,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_experiments_create: {
@@ -4516,6 +4897,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4525,6 +4908,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_experiments_delete: {
@@ -4562,6 +4946,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4571,6 +4957,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_get_experiments_get: {
@@ -4602,6 +4989,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4611,6 +5000,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_get_experiments_get_by_name: {
@@ -4642,6 +5032,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4651,6 +5043,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_experiments_restore: {
@@ -4688,6 +5081,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4697,6 +5092,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_get_experiments_search: {
@@ -4728,6 +5124,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4737,6 +5135,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_experiments_search: {
@@ -4774,6 +5173,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4783,6 +5184,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_experiments_set_experiment_tag: {
@@ -4820,6 +5222,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4829,6 +5233,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_experiments_update: {
@@ -4866,6 +5271,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4875,6 +5282,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_get_metrics_get_history: {
@@ -4906,6 +5314,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4915,6 +5325,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_get_metrics_get_history_bulk_interval: {
@@ -4946,6 +5357,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -4955,6 +5368,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_runs_create: {
@@ -4992,6 +5406,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -5001,6 +5417,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_runs_delete: {
@@ -5038,6 +5455,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -5047,6 +5466,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_runs_delete_tag: {
@@ -5084,6 +5504,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -5093,6 +5515,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_get_runs_get: {
@@ -5124,6 +5547,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -5133,6 +5558,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_runs_log_batch: {
@@ -5170,6 +5596,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -5179,6 +5607,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_runs_log_inputs: {
@@ -5216,6 +5645,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -5225,6 +5656,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_runs_log_metric: {
@@ -5262,6 +5694,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -5271,6 +5705,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_runs_log_model: {
@@ -5308,6 +5743,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -5317,6 +5754,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_runs_log_parameter: {
@@ -5354,6 +5792,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -5363,6 +5803,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_runs_restore: {
@@ -5400,6 +5841,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -5409,6 +5852,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_runs_search: {
@@ -5446,6 +5890,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -5455,6 +5901,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_runs_set_tag: {
@@ -5492,6 +5939,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -5501,6 +5950,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     mlflow_post_runs_update: {
@@ -5538,6 +5988,8 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             /** @description MLflow error (INVALID_PARAMETER_VALUE 400, RESOURCE_ALREADY_EXISTS 400, RESOURCE_DOES_NOT_EXIST 404, ...) */
             404: {
                 headers: {
@@ -5547,6 +5999,7 @@ export interface operations {
                     "application/json": components["schemas"]["MlflowError"];
                 };
             };
+            429: components["responses"]["E429"];
         };
     };
     listAudit: {
@@ -5582,6 +6035,398 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    /** @description no-store */
+                    "Cache-Control"?: string;
+                    /** @description cairn_session (HttpOnly, SameSite=Strict, Secure when configured) and cairn_csrf (readable by the console, echoed in X-CSRF-Token) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            404: components["responses"]["E404"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    /** @description cairn_session (HttpOnly, SameSite=Strict, Secure when configured) and cairn_csrf (readable by the console, echoed in X-CSRF-Token) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+        };
+    };
+    changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: {
+                /** @description true to include revoked tokens */
+                include_revoked?: boolean;
+                /** @description Page size (default 50, max 1000) */
+                limit?: number;
+                /** @description Opaque cursor from next_page_token */
+                page_token?: string;
+                /** @description Owner (admins only for others) */
+                user?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Token"][];
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenCreate"];
+            };
+        };
+        responses: {
+            /** @description Created; `token` holds the secret, shown once */
+            201: {
+                headers: {
+                    /** @description no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedToken"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+        };
+    };
+    getToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Token id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Token"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Token id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Token"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, max 1000) */
+                limit?: number;
+                /** @description Opaque cursor from next_page_token */
+                page_token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["User"][];
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            409: components["responses"]["E409"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description User */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+        };
+    };
+    patchUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description User name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            412: components["responses"]["E412"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+        };
+    };
+    setUserPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordReset"];
+            };
+        };
+        responses: {
+            /** @description Set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listFeatures: {
@@ -5621,6 +6466,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createFeature: {
@@ -5646,8 +6494,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getFeature: {
@@ -5675,7 +6526,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     archiveFeature: {
@@ -5703,8 +6557,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             412: components["responses"]["E412"];
+            429: components["responses"]["E429"];
         };
     };
     patchFeature: {
@@ -5736,9 +6593,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     materializeFeature: {
@@ -5769,9 +6629,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listFeatureVersions: {
@@ -5799,7 +6662,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     createFeatureVersion: {
@@ -5831,10 +6697,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getFeatureVersion: {
@@ -5860,7 +6729,10 @@ export interface operations {
                     "application/json": components["schemas"]["FeatureVersion"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     listDatasets: {
@@ -5892,6 +6764,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     uploadDataset: {
@@ -5922,8 +6797,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getDataset: {
@@ -5947,7 +6825,10 @@ export interface operations {
                     "application/json": components["schemas"]["Dataset"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     deleteDataset: {
@@ -5969,8 +6850,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
+            429: components["responses"]["E429"];
         };
     };
     patchDataset: {
@@ -6007,9 +6891,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     previewDatasetRows: {
@@ -6039,7 +6926,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     getHistoricalFeatures: {
@@ -6065,9 +6955,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getOnlineFeatures: {
@@ -6096,7 +6989,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     writeFeatureValues: {
@@ -6124,9 +7020,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             409: components["responses"]["E409"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listEvaluationRuns: {
@@ -6160,6 +7059,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createEvaluationRun: {
@@ -6194,9 +7096,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getEvaluationRun: {
@@ -6220,7 +7125,10 @@ export interface operations {
                     "application/json": components["schemas"]["EvaluationRun"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     getEvaluationReport: {
@@ -6244,7 +7152,10 @@ export interface operations {
                     "application/json": components["schemas"]["EvaluationReport"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     listScenarios: {
@@ -6278,6 +7189,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createScenario: {
@@ -6303,10 +7217,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getScenario: {
@@ -6330,7 +7247,10 @@ export interface operations {
                     "application/json": components["schemas"]["Scenario"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     patchScenario: {
@@ -6362,10 +7282,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listDeployments: {
@@ -6401,6 +7324,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createDeployment: {
@@ -6426,9 +7352,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getDeployment: {
@@ -6452,7 +7381,10 @@ export interface operations {
                     "application/json": components["schemas"]["Deployment"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     deleteDeployment: {
@@ -6479,9 +7411,12 @@ export interface operations {
                     "application/json": components["schemas"]["Deployment"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
+            429: components["responses"]["E429"];
         };
     };
     patchDeployment: {
@@ -6513,10 +7448,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listDriftEvents: {
@@ -6552,6 +7490,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createDriftEvent: {
@@ -6577,7 +7518,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     computeDrift: {
@@ -6603,9 +7547,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
             /** @description Datasets not available */
             503: {
                 headers: {
@@ -6646,6 +7593,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createExperiment: {
@@ -6671,9 +7621,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             409: components["responses"]["E409"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getExperiment: {
@@ -6697,7 +7650,10 @@ export interface operations {
                     "application/json": components["schemas"]["ExperimentDetail"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     patchExperiment: {
@@ -6729,10 +7685,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listModelVersions: {
@@ -6766,6 +7725,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     registerModelVersion: {
@@ -6791,8 +7753,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getModel: {
@@ -6817,7 +7782,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     getModelVersion: {
@@ -6843,7 +7811,10 @@ export interface operations {
                     "application/json": components["schemas"]["ModelVersion"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     patchModelVersion: {
@@ -6877,10 +7848,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getModelArtifact: {
@@ -6906,7 +7880,10 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     putModelArtifact: {
@@ -6942,9 +7919,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             413: components["responses"]["E413"];
+            429: components["responses"]["E429"];
         };
     };
     compareModelVersions: {
@@ -6973,8 +7953,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listRuns: {
@@ -7012,6 +7995,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createRun: {
@@ -7037,9 +8023,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getRun: {
@@ -7063,7 +8052,10 @@ export interface operations {
                     "application/json": components["schemas"]["Run"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     patchRun: {
@@ -7095,10 +8087,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listArtifacts: {
@@ -7125,7 +8120,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     getArtifact: {
@@ -7152,7 +8150,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     putArtifact: {
@@ -7183,9 +8184,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             413: components["responses"]["E413"];
+            429: components["responses"]["E429"];
         };
     };
     logMetrics: {
@@ -7216,10 +8220,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getMetricHistory: {
@@ -7253,7 +8260,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     evaluatePrompt: {
@@ -7279,9 +8289,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     listPromptRules: {
@@ -7315,6 +8328,9 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     listPromptTemplates: {
@@ -7350,6 +8366,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     createPromptTemplate: {
@@ -7375,9 +8394,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             409: components["responses"]["E409"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getPromptTemplate: {
@@ -7401,7 +8423,10 @@ export interface operations {
                     "application/json": components["schemas"]["PromptTemplate"];
                 };
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     patchPromptTemplate: {
@@ -7438,10 +8463,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     approvePromptVersion: {
@@ -7475,11 +8503,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     deprecatePromptVersion: {
@@ -7513,10 +8543,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     rejectPromptVersion: {
@@ -7550,10 +8583,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     submitPromptVersion: {
@@ -7587,10 +8623,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getPromptUsage: {
@@ -7622,7 +8661,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     logPromptUsage: {
@@ -7653,9 +8695,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     putPromptLabel: {
@@ -7691,10 +8736,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     deletePromptLabel: {
@@ -7718,7 +8766,10 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     renderPrompt: {
@@ -7751,9 +8802,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     createPromptVersion: {
@@ -7782,9 +8836,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     getPromptVersion: {
@@ -7811,7 +8868,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
         };
     };
     patchPromptVersion: {
@@ -7845,10 +8905,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
         };
     };
     docsRedirect: {
