@@ -216,50 +216,51 @@ void RegisterAuthRoutes(http::Router& router, AuthService& service, AuthRouteOpt
   const std::string base(kBase);
   AuthService& s = service;
   const AuthRouteOptions o = options;
-  const auto kPublic = http::RouteAccess::Public();
-  const auto kViewer = http::RouteAccess::Require(Role::kViewer);
-  const auto kAdmin = http::RouteAccess::Require(Role::kAdmin);
+  const auto public_route = http::RouteAccess::Public();
+  const auto viewer_route = http::RouteAccess::Require(Role::kViewer);
+  const auto admin_route = http::RouteAccess::Require(Role::kAdmin);
 
   router.Add(
       Method::kPost, base + "/login", [&s, o](Request& r) { return Login(s, o, r); },
-      Access(kPublic, true));
+      Access(public_route, true));
   router.Add(
       Method::kPost, base + "/logout", [&s, o](Request& r) { return Logout(s, o, r); },
-      Access(kViewer, false));
+      Access(viewer_route, false));
   router.Add(
-      Method::kGet, base + "/me", [&s](Request& r) { return Me(s, r); }, Access(kViewer, false));
+      Method::kGet, base + "/me", [&s](Request& r) { return Me(s, r); },
+      Access(viewer_route, false));
   router.Add(
       Method::kPut, base + "/me/password", [&s](Request& r) { return ChangeOwnPassword(s, r); },
-      Access(kViewer, true));
+      Access(viewer_route, true));
 
   router.Add(
       Method::kGet, base + "/users", [&s](Request& r) { return ListUsers(s, r); },
-      Access(kAdmin, false));
+      Access(admin_route, false));
   router.Add(
       Method::kPost, base + "/users", [&s](Request& r) { return CreateUser(s, r); },
-      Access(kAdmin, true));
+      Access(admin_route, true));
   router.Add(
       Method::kGet, base + "/users/{name}", [&s](Request& r) { return GetUser(s, r); },
-      Access(kAdmin, false));
+      Access(admin_route, false));
   router.Add(
       Method::kPatch, base + "/users/{name}", [&s](Request& r) { return PatchUser(s, r); },
-      Access(kAdmin, true));
+      Access(admin_route, true));
   router.Add(
       Method::kPut, base + "/users/{name}/password", [&s](Request& r) { return SetPassword(s, r); },
-      Access(kAdmin, true));
+      Access(admin_route, true));
 
   router.Add(
       Method::kGet, base + "/tokens", [&s](Request& r) { return ListTokens(s, r); },
-      Access(kViewer, false));
+      Access(viewer_route, false));
   router.Add(
       Method::kPost, base + "/tokens", [&s](Request& r) { return CreateToken(s, r); },
-      Access(kViewer, true));
+      Access(viewer_route, true));
   router.Add(
       Method::kGet, base + "/tokens/{id}", [&s](Request& r) { return GetToken(s, r); },
-      Access(kViewer, false));
+      Access(viewer_route, false));
   router.Add(
       Method::kDelete, base + "/tokens/{id}", [&s](Request& r) { return RevokeToken(s, r); },
-      Access(kViewer, false));
+      Access(viewer_route, false));
 }
 
 }  // namespace cairn::auth

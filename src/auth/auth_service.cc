@@ -48,7 +48,7 @@ bool IsAdmin(const Principal& p) { return p.role == Role::kAdmin; }
 AuthService::AuthService(std::unique_ptr<AuthStore> store, audit::AuditStore& audit_store,
                          AuthOptions options)
     : store_(std::move(store)),
-      options_(std::move(options)),
+      options_(options),
       clock_(options_.clock != nullptr ? *options_.clock : Clock::System()),
       hasher_(options_.scrypt, options_.max_concurrent_hashes),
       cache_(options_.cache_ttl_ms, options_.cache_max_entries),

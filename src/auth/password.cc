@@ -133,8 +133,9 @@ Status PasswordHasher::Derive(std::string_view password, std::string_view salt,
   // scrypt needs 128·r·N bytes for V plus 256·r·p for B; OpenSSL's default cap is 32 MiB.
   uint64_t maxmem = 128 * uint64_t{r} * n + 256 * uint64_t{r} * p + (1u << 20);
   // OSSL_PARAM wants non-const pointers; the KDF only reads them.
-  static char kEmpty[1] = {0};
-  void* pw = password.empty() ? static_cast<void*>(kEmpty) : const_cast<char*>(password.data());
+  static char empty_password[1] = {0};
+  void* pw =
+      password.empty() ? static_cast<void*>(empty_password) : const_cast<char*>(password.data());
   void* sl = const_cast<char*>(salt.data());
   OSSL_PARAM ossl[] = {
       OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_PASSWORD, pw, password.size()),

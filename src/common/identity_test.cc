@@ -21,6 +21,7 @@ TEST(NormalizeIdentity, RejectsEverythingOutsideTheAcceptedSet) {
       "   ",
       std::string(129, 'a'),
       std::string(12000, 'a'),
+      // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): the split ends a \x escape
       "al\xe2\x80\x8b"
       "ice",  // zero-width space
       "\xef\xbb\xbf"

@@ -326,6 +326,7 @@ TEST(AccessOff, InvalidOrRepeatedIdentityHeadersAre400) {
   Router router;
   router.Add(Method::kGet, "/x", Echo());
   const std::string bad[] = {
+      // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): the split ends a \x escape
       "al\xe2\x80\x8b"
       "ice",
       "\xef\xbb\xbf"

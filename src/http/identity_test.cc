@@ -20,11 +20,11 @@ TEST(HeaderIdentity, NormalisesTheHeader) {
 TEST(HeaderIdentity, AnonymousWithoutHeader) { EXPECT_EQ(*HeaderIdentity(Request{}), "anonymous"); }
 
 TEST(HeaderIdentity, InvalidValuesAreErrorsNotAnonymous) {
-  for (std::string v : {std::string(""), std::string(129, 'a'), std::string("bob\tx"),
-                        std::string("bob\x7f"
-                                    "x"),
-                        std::string("b\xc3\xb6"
-                                    "b")}) {
+  for (const std::string& v : {std::string(""), std::string(129, 'a'), std::string("bob\tx"),
+                               std::string("bob\x7f"
+                                           "x"),
+                               std::string("b\xc3\xb6"
+                                           "b")}) {
     auto id = HeaderIdentity(WithUser(v));
     ASSERT_FALSE(id.ok()) << v;
     EXPECT_EQ(id.status().code(), StatusCode::kInvalidArgument);

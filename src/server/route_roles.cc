@@ -140,7 +140,7 @@ std::optional<http::RoleRequirement> DeploymentCreateRole(const http::Request& r
 }
 
 const std::vector<RouteRole>& RouteRoleTable() {
-  static const std::vector<RouteRole> table = [] {
+  static const std::vector<RouteRole> kTable = [] {
     std::vector<RouteRole> t{
         // Platform.
         {Method::kGet, "/healthz", kPublic, {}, {}},
@@ -302,7 +302,7 @@ const std::vector<RouteRole>& RouteRoleTable() {
     AddMlflowRoutes(t);
     return t;
   }();
-  return table;
+  return kTable;
 }
 
 std::string AccessTableJson(const http::Router& router) {

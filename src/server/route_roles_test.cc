@@ -23,34 +23,34 @@ using http::Method;
 class AppRoutes : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new std::filesystem::path(std::filesystem::temp_directory_path() /
-                                     ("cairn_route_roles_" + std::to_string(::getpid())));
-    std::filesystem::remove_all(*dir_);
+    shared_dir = new std::filesystem::path(std::filesystem::temp_directory_path() /
+                                           ("cairn_route_roles_" + std::to_string(::getpid())));
+    std::filesystem::remove_all(*shared_dir);
     Config config;
-    config.data_dir = dir_->string();
-    config.storage = "sqlite://" + (*dir_ / "cairn.db").string();
+    config.data_dir = shared_dir->string();
+    config.storage = "sqlite://" + (*shared_dir / "cairn.db").string();
     config.port = 0;
     config.password_hash_cost = 10;
     config.auth_required = true;  // the identity routes exist only then
     auto app = App::Create(config);
     ASSERT_TRUE(app.ok()) << app.status().ToString();
-    app_ = app->release();
+    shared_app = app->release();
   }
   static void TearDownTestSuite() {
-    if (app_) app_->Stop();
-    delete app_;
-    app_ = nullptr;
-    std::filesystem::remove_all(*dir_);
-    delete dir_;
+    if (shared_app) shared_app->Stop();
+    delete shared_app;
+    shared_app = nullptr;
+    std::filesystem::remove_all(*shared_dir);
+    delete shared_dir;
   }
-  static const http::Router& router() { return app_->router(); }
+  static const http::Router& router() { return shared_app->router(); }
 
-  static App* app_;
-  static std::filesystem::path* dir_;
+  static App* shared_app;
+  static std::filesystem::path* shared_dir;
 };
 
-App* AppRoutes::app_ = nullptr;
-std::filesystem::path* AppRoutes::dir_ = nullptr;
+App* AppRoutes::shared_app = nullptr;
+std::filesystem::path* AppRoutes::shared_dir = nullptr;
 
 TEST_F(AppRoutes, EveryRouteHasAnAccessRule) {
   EXPECT_THAT(router().AccessProblems(), ::testing::IsEmpty());

@@ -121,7 +121,7 @@ class AuthApi : public ::testing::TestWithParam<BackendKind> {
   }
 
   RawReply Do(std::string_view method, std::string_view target, std::string_view body = "",
-              Headers headers = {}) {
+              const Headers& headers = {}) {
     auto reply = server_->Call(method, target, body, headers);
     if (!reply.ok()) {
       ADD_FAILURE() << method << " " << target << ": " << reply.status().ToString() << "\n"
