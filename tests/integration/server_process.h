@@ -96,6 +96,9 @@ class ServerProcess {
   // Sends SIGTERM and waits up to timeout_ms. Returns the raw waitpid status, or nullopt when
   // the process was still alive at the deadline (it is then SIGKILLed and reaped).
   std::optional<int> Terminate(int timeout_ms = 30000);
+  // Waits up to timeout_ms for the process to exit, without signalling it. Returns the raw
+  // waitpid status, or nullopt when it is still running.
+  std::optional<int> WaitFor(int timeout_ms);
   // SIGKILL + reap (a crash).
   void Kill();
   // Whether the child has exited (reaps it if so).
@@ -109,7 +112,6 @@ class ServerProcess {
 
  private:
   ServerProcess() = default;
-  std::optional<int> WaitFor(int timeout_ms);
 
   pid_t pid_ = -1;
   int stdout_fd_ = -1;
