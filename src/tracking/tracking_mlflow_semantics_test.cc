@@ -8,7 +8,9 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <thread>
 
+#include "common/clock.h"
 #include "common/ids.h"
 #include "common/testing/status_matchers.h"
 #include "tracking/tracking_service.h"
@@ -79,6 +81,11 @@ TEST_P(MlflowSemanticsTest, DeletingAnExperimentDeletesItsRunsAndRestoreBringsTh
   ASSERT_OK(service_->DeleteRun(gone.run_id, std::nullopt, "x"));
   auto deleted_at_first = service_->GetRun(gone.run_id)->deleted_at;
   ASSERT_TRUE(deleted_at_first.has_value());
+  // The cascade marks runs with the experiment's deletion time, and restore brings back the
+  // runs with that mark: the experiment must be deleted in a later millisecond than the run.
+  while (Clock::System().NowMillis() <= *deleted_at_first) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 
   auto d = service_->DeleteExperiment(std::string("e"), std::nullopt, "x");
   ASSERT_OK(d);
