@@ -63,7 +63,7 @@ const doc = {
       bearerAuth: { type: "http", scheme: "bearer", description: "An API token: cairn_ followed by 43 base64url characters (cairn token create, or POST /api/v1/auth/tokens)" },
       cookieAuth: { type: "apiKey", in: "cookie", name: "cairn_session", description: "The console's session (POST /api/v1/auth/login); writes also need X-CSRF-Token" },
     },
-    responses: Object.fromEntries([[400, "Invalid input (errors[] names the fields)"], [401, "Missing, invalid, expired or revoked credentials (WWW-Authenticate: Bearer realm=\"cairn\")"], [403, "The caller's role does not allow this (or a session write without X-CSRF-Token)"], [404, "Not found"], [405, "Method not allowed"], [409, "Conflict"], [412, "Revision mismatch"], [413, "Body too large"], [415, "Unsupported content type"], [429, "Too many requests (Retry-After says when to retry)"]].map(([c, d]) => [`E${c}`, problem(d)])),
+    responses: Object.fromEntries([[400, "Invalid input (errors[] names the fields)"], [401, "Missing, invalid, expired or revoked credentials (WWW-Authenticate: Bearer realm=\"cairn\")"], [403, "The caller's role does not allow this (or a session write without X-CSRF-Token)"], [404, "Not found"], [405, "Method not allowed"], [409, "Conflict"], [412, "Revision mismatch"], [413, "Body too large"], [415, "Unsupported content type"], [429, "Too many requests (Retry-After says when to retry)"], [503, "The server is busy with other heavy computations, or the client disconnected (Retry-After says when to retry)"]].map(([c, d]) => [`E${c}`, problem(d)])),
     schemas: {
       Problem: { type: "object", required: ["type", "title", "status"], properties: { type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" }, instance: { type: "string" }, code: { type: "string" }, errors: { type: "array", items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } } } } } },
       ExperimentCreate: { type: "object", additionalProperties: false, required: ["name"], properties: { name: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$" }, description: { type: "string" }, owner: { type: "string" }, tags: strMap } },
@@ -125,6 +125,11 @@ for (const [p, item] of Object.entries(doc.paths)) {
     if (!access) throw new Error(`route-roles.json has no entry for ${method} ${p}`);
     op["x-required-role"] = access.role;
     if (access.elevated) op["x-elevated-role"] = access.elevated;
+    // Heavy computations run on a bounded pool: 503 with Retry-After when it is full.
+    if (access.compute) {
+      op["x-compute"] = true;
+      op.responses["503"] = op.responses["503"] || { $ref: "#/components/responses/E503" };
+    }
     if (access.role === "public") {
       op.security = [];
     } else {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <set>
 
+#include "common/cancellation.h"
 #include "common/sha256.h"
 #include "common/time.h"
 #include "datasets/column_file.h"
@@ -79,6 +80,9 @@ Status CheckWidth(const CsvReader& r, size_t want) {
                   "expected " + std::to_string(want) + " fields, found " + std::to_string(got));
 }
 
+// Rows between two looks at whether the upload's client is still there.
+constexpr int64_t kCancellationCheckRows = 65536;
+
 Result<IngestResult> Ingest(const std::string& csv_path, const std::string& dir) {
   IngestResult out;
   // Pass 1: validate, infer, count, hash.
@@ -102,6 +106,9 @@ Result<IngestResult> Ingest(const std::string& csv_path, const std::string& dir)
       for (size_t i = 0; i < f.size(); ++i)
         if (!f[i].empty()) inf[i].Observe(f[i]);
       ++out.row_count;
+      if (out.row_count % kCancellationCheckRows == 0 && CancellationRequested()) {
+        return Cancelled();
+      }
     }
     out.size_bytes = static_cast<int64_t>(reader->bytes_read());
   }
@@ -122,6 +129,7 @@ Result<IngestResult> Ingest(const std::string& csv_path, const std::string& dir)
     ASSIGN_OR_RETURN(bool has_header, reader->Next());
     if (!has_header) return Internal("CSV file changed during ingestion");
     for (uint64_t r = 0; r < rows; ++r) {
+      if (r % kCancellationCheckRows == 0 && CancellationRequested()) return Cancelled();
       ASSIGN_OR_RETURN(bool more, reader->Next());
       if (!more || reader->fields().size() != header.size())
         return Internal("CSV file changed during ingestion");

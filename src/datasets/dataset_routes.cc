@@ -90,6 +90,7 @@ void RegisterDatasetRoutes(http::Router& router, DatasetService& service) {
   http::RouteOptions csv_upload;
   csv_upload.stream_body_to_file = true;
   csv_upload.content_types = {"text/csv"};
+  csv_upload.compute = true;  // parsing, type inference and profiling of the whole file
   DatasetService& s = service;
   router.Add(
       Method::kPost, base, [&s](Request& r) { return Upload(s, r); }, csv_upload);

@@ -60,9 +60,11 @@ void RegisterDriftRoutes(http::Router& router, DriftService& service) {
       json_body);
   router.Add(http::Method::kGet, base + "/drift-events",
              [&s](Request& r) { return ListEvents(s, r); });
+  http::RouteOptions compute = json_body;
+  compute.compute = true;
   router.Add(
       http::Method::kPost, base + "/drift/compute", [&s](Request& r) { return Compute(s, r); },
-      json_body);
+      compute);
 }
 
 }  // namespace cairn::drift

@@ -7,6 +7,7 @@
 #include <set>
 #include <utility>
 
+#include "common/cancellation.h"
 #include "common/ids.h"
 #include "common/time.h"
 #include "common/validation.h"
@@ -247,6 +248,7 @@ Result<DriftComputeResult> DriftService::Compute(const DriftComputeRequest& req,
           {"columns", "at most " + std::to_string(options_.max_columns) + " columns per request"});
     RETURN_IF_ERROR(Check(std::move(errors)));
     for (const auto& n : names) {
+      if (CancellationRequested()) return Cancelled();
       ASSIGN_OR_RETURN(ColumnDrift d,
                        ComputeColumn(n, FromInline(*ref[n]), FromInline(*cur[n]), options_.rule));
       result.columns.push_back(std::move(d));
@@ -279,6 +281,7 @@ Result<DriftComputeResult> DriftService::Compute(const DriftComputeRequest& req,
           {"columns", "at most " + std::to_string(options_.max_columns) + " columns per request"});
     RETURN_IF_ERROR(Check(std::move(errors)));
     for (const auto& n : names) {
+      if (CancellationRequested()) return Cancelled();
       ASSIGN_OR_RETURN(datasets::ColumnData rc, datasets_->ReadColumn(ref_info.id, n));
       ASSIGN_OR_RETURN(datasets::ColumnData cc, datasets_->ReadColumn(cur_info.id, n));
       ASSIGN_OR_RETURN(ColumnDrift d,

@@ -104,8 +104,10 @@ void RegisterEvaluationRoutes(http::Router& router, EvaluationService& service) 
   router.Add(
       Method::kPatch, base + "/scenarios/{name}", [&s](Request& r) { return PatchScenario(s, r); },
       json_body);
+  http::RouteOptions compute = json_body;
+  compute.compute = true;  // small runs are evaluated inline, in the request
   router.Add(
-      Method::kPost, base + "/runs", [&s](Request& r) { return CreateRun(s, r); }, json_body);
+      Method::kPost, base + "/runs", [&s](Request& r) { return CreateRun(s, r); }, compute);
   router.Add(Method::kGet, base + "/runs", [&s](Request& r) { return ListRuns(s, r); });
   router.Add(Method::kGet, base + "/runs/{run_id}", [&s](Request& r) { return GetRun(s, r); });
   router.Add(Method::kGet, base + "/runs/{run_id}/report",

@@ -174,9 +174,10 @@ void RegisterFeatureRoutes(http::Router& router, FeatureService& service) {
   router.Add(
       Method::kPost, base + "/values", [&s](Request& r) { return WriteValues(s, r); }, json_body);
   router.Add(Method::kGet, base + "/online", [&s](Request& r) { return Online(s, r); });
+  http::RouteOptions compute = json_body;
+  compute.compute = true;  // a point-in-time join over many entities and features
   router.Add(
-      Method::kPost, base + "/historical", [&s](Request& r) { return Historical(s, r); },
-      json_body);
+      Method::kPost, base + "/historical", [&s](Request& r) { return Historical(s, r); }, compute);
   router.Add(Method::kGet, base + "/{name}", [&s](Request& r) { return Get(s, r); });
   router.Add(
       Method::kPatch, base + "/{name}", [&s](Request& r) { return Patch(s, r); }, json_body);

@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "common/cancellation.h"
 #include "common/ids.h"
 #include "common/revision.h"
 #include "common/time.h"
@@ -465,6 +466,7 @@ Result<HistoricalResult> FeatureService::Historical(const HistoricalRequest& r) 
   }
   for (size_t fi = 0; fi < r.features.size(); ++fi) {
     for (size_t at = 0; at < keys.size(); at += kHistoryKeyBatch) {
+      if (CancellationRequested()) return Cancelled();
       const size_t n = std::min(kHistoryKeyBatch, keys.size() - at);
       std::vector<std::string> batch(keys.begin() + at, keys.begin() + at + n);
       int64_t max_time = std::numeric_limits<int64_t>::min();

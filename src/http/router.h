@@ -34,6 +34,12 @@ struct RouteOptions {
   // Runs directly on the I/O thread instead of the worker pool. Only for handlers that never
   // block (health checks, metrics, static files); such routes must be public.
   bool inline_handler = false;
+  // A heavy computation (drift over whole datasets, historical joins, dataset ingestion, inline
+  // evaluations): runs on the compute pool (ServerOptions::compute_threads) instead of the
+  // worker pool, so reads and CRUD keep their latency; beyond ServerOptions::compute_queue
+  // waiting, it is answered 503 with Retry-After. Its handler can stop early when the client
+  // disconnects (common/cancellation.h).
+  bool compute = false;
   // Who may call the route. Unset: asked of the router's access resolver when the route is added;
   // a route that ends up without a declaration is reported by Router::AccessProblems (a startup
   // failure) and refused when authentication is required.

@@ -140,6 +140,8 @@ Status HttpServer::Start() {
   s.port = s.listener->port();
 
   core.workers = std::make_unique<asio::thread_pool>(static_cast<size_t>(worker_threads));
+  core.compute =
+      std::make_unique<asio::thread_pool>(static_cast<size_t>(core.options.compute_threads));
   s.work.emplace(core.ioc->get_executor());
   if (core.options.handle_signals) {
     // Installed before any thread runs and before the caller announces the port, so a signal
@@ -208,7 +210,10 @@ void HttpServer::Stop() {
   }
   // 4. Close whatever is left and let the I/O threads run out of work. Queued handlers are
   // dropped when the drain timed out; sessions they reference go away with the pool.
-  if (!drained) core.workers->stop();
+  if (!drained) {
+    core.workers->stop();
+    core.compute->stop();
+  }
   s.ForEachSession([](Session& session) { session.Close(); });
   {
     std::unique_lock lock(core.mu);
@@ -225,11 +230,13 @@ void HttpServer::Stop() {
   for (auto& t : s.io_threads) t.join();
   s.io_threads.clear();
   core.workers->join();  // handlers already running still finish
+  core.compute->join();
   s.signals.reset();
   s.reclaim_timer.reset();
   // Dropped worker handlers, then queued I/O handlers, release the last sessions; both need the
   // io_context alive, so it goes last.
   core.workers.reset();
+  core.compute.reset();
   s.listener.reset();
   core.ioc.reset();
 

@@ -12,6 +12,12 @@
 // time, in order. Beyond max_connections open connections, a new one is answered 503 and
 // closed. Freed memory goes back to the OS (malloc_trim) once large buffers were released.
 //
+// Admission control: routes marked RouteOptions::compute run on their own small pool with a
+// bounded queue (503 + Retry-After beyond it), so a burst of heavy requests neither starves
+// ordinary ones nor holds unbounded memory. A handler's request is cancelled
+// (common/cancellation.h) when its client disconnects; a compute request still waiting then is
+// never run.
+//
 // Thread safety: Start/Stop from one controlling thread.
 #pragma once
 
@@ -38,6 +44,10 @@ struct ServerOptions {
   uint16_t port = 8500;  // 0 = pick a free port
   int io_threads = 2;
   int worker_threads = 4;
+  // Heavy computations (RouteOptions::compute): threads that run them, and how many more may
+  // wait for a thread; beyond, 503 with Retry-After.
+  int compute_threads = 1;
+  int compute_queue = 8;
   uint64_t max_body_bytes = 16ull << 20;      // in-memory bodies
   uint64_t max_file_body_bytes = 8ull << 30;  // streamed uploads
   int header_timeout_ms = 10000;

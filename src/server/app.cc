@@ -1,7 +1,9 @@
 #include "server/app.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "audit/audit_routes.h"
 #include "audit/audit_service.h"
@@ -124,7 +126,11 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
 
   storage::OpenOptions open;
   open.upgrade = config.upgrade;
-  open.pool_size = config.worker_threads + 2;
+  const int compute_threads =
+      config.compute_threads > 0
+          ? config.compute_threads
+          : std::max(1, static_cast<int>(std::thread::hardware_concurrency() / 2));
+  open.pool_size = config.worker_threads + compute_threads + 2;
   open.observer = &impl->metrics;
   open.sqlite_fsync_each_commit = config.sqlite_sync_full;
   ASSIGN_OR_RETURN(impl->db, storage::OpenDatabase(config.storage, open));
@@ -228,6 +234,8 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   so.port = config.port;
   so.io_threads = config.io_threads;
   so.worker_threads = config.worker_threads;
+  so.compute_threads = compute_threads;
+  so.compute_queue = config.compute_queue;
   so.max_body_bytes = config.max_body_bytes;
   so.max_connections = config.max_connections;
   so.temp_dir = (std::filesystem::path(config.data_dir) / "tmp").string();

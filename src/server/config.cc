@@ -116,6 +116,10 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
     return ParseInt<int>("io_threads", value, 1, 64, &c.io_threads);
   } else if (key == "worker_threads") {
     return ParseInt<int>("worker_threads", value, 1, 256, &c.worker_threads);
+  } else if (key == "compute_threads") {
+    return ParseInt<int>("compute_threads", value, 0, 256, &c.compute_threads);
+  } else if (key == "compute_queue") {
+    return ParseInt<int>("compute_queue", value, 0, 10'000, &c.compute_queue);
   } else if (key == "max_body_bytes") {
     return ParseInt<uint64_t>("max_body_bytes", value, 1024, 1ull << 34, &c.max_body_bytes);
   } else if (key == "max_connections") {
@@ -206,6 +210,8 @@ constexpr Flag kFlags[] = {
     {"--storage", "storage", true},
     {"--io-threads", "io_threads", true},
     {"--worker-threads", "worker_threads", true},
+    {"--compute-threads", "compute_threads", true},
+    {"--compute-queue", "compute_queue", true},
     {"--max-body-bytes", "max_body_bytes", true},
     {"--max-connections", "max_connections", true},
     {"--docs-dir", "docs_dir", true},
@@ -237,6 +243,8 @@ constexpr const char* kEnvKeys[] = {"host",
                                     "storage",
                                     "io_threads",
                                     "worker_threads",
+                                    "compute_threads",
+                                    "compute_queue",
                                     "max_body_bytes",
                                     "max_connections",
                                     "access_log",
@@ -298,7 +306,8 @@ EnvFn ProcessEnv() {
 std::string ServeUsage() {
   return "usage: cairn serve [--host 127.0.0.1] [--port 8500] [--data-dir ./cairn-data]\n"
          "                   [--storage URI] [--config FILE] [--io-threads N]\n"
-         "                   [--worker-threads N] [--max-body-bytes N] [--max-connections N]\n"
+         "                   [--worker-threads N] [--compute-threads N] [--compute-queue N]\n"
+         "                   [--max-body-bytes N] [--max-connections N]\n"
          "                   [--docs-dir DIR] [--web-dir DIR]\n"
          "                   [--sqlite-sync normal|full] [--checklist K1,K2:optional,...]\n"
          "                   [--lower-is-better loss,error,...] [--prompt-token-budget N]\n"

@@ -2,13 +2,14 @@
 // optional TOML file (--config FILE or CAIRN_CONFIG), which wins over the defaults of SPEC §6.
 //
 // TOML file keys (all optional, top level): host, port, data_dir, storage, io_threads,
-// worker_threads, max_body_bytes, max_connections, access_log, upgrade, docs_dir, web_dir,
-// sqlite_sync (normal|full), checklist, lower_is_better, prompt_token_budget,
-// prompt_banned_terms, evaluation_max_classes, prompt_max_render_bytes, and identity and access:
-// auth (required|off), secure_cookies, trust_proxy, session_idle_timeout, session_lifetime,
-// auth_cache_ttl, token_rate_limit, login_failures_per_user, login_failures_per_address,
-// login_window, password_hash_cost. List settings are comma-separated strings (the same text
-// works as a flag, a variable or a TOML string); durations are like 90d, 12h, 30m, 45s, 500ms.
+// worker_threads, compute_threads, compute_queue, max_body_bytes, max_connections, access_log,
+// upgrade, docs_dir, web_dir, sqlite_sync (normal|full), checklist, lower_is_better,
+// prompt_token_budget, prompt_banned_terms, evaluation_max_classes, prompt_max_render_bytes, and
+// identity and access: auth (required|off), secure_cookies, trust_proxy, session_idle_timeout,
+// session_lifetime, auth_cache_ttl, token_rate_limit, login_failures_per_user,
+// login_failures_per_address, login_window, password_hash_cost. List settings are comma-separated
+// strings (the same text works as a flag, a variable or a TOML string); durations are like 90d,
+// 12h, 30m, 45s, 500ms.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +30,11 @@ struct Config {
   std::string config_file;
   int io_threads = 2;
   int worker_threads = 4;
+  // Heavy computations (drift, historical joins, dataset ingestion, inline evaluations) run on
+  // their own threads, at most compute_queue more waiting (beyond: 503 with Retry-After).
+  // 0 threads: half the cores, at least 1.
+  int compute_threads = 0;
+  int compute_queue = 8;
   uint64_t max_body_bytes = 16ull << 20;
   // Open client connections; beyond, new ones are answered 503 and closed (lowered to what
   // RLIMIT_NOFILE allows).

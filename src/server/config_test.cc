@@ -102,6 +102,26 @@ TEST(Config, ConnectionCapFromFlagEnvironmentOrFile) {
   EXPECT_FALSE(LoadConfig({"--max-connections", "many"}, FakeEnv({})).ok());
 }
 
+TEST(Config, ComputePoolFromFlagEnvironmentOrFile) {
+  auto defaults = LoadConfig({}, FakeEnv({}));
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->compute_threads, 0) << "0: half the cores";
+  EXPECT_EQ(defaults->compute_queue, 8);
+  std::string file = WriteToml("compute_threads = 3\ncompute_queue = 20\n");
+  auto from_file = LoadConfig({"--config", file}, FakeEnv({}));
+  ASSERT_TRUE(from_file.ok()) << from_file.status().ToString();
+  EXPECT_EQ(from_file->compute_threads, 3);
+  EXPECT_EQ(from_file->compute_queue, 20);
+  auto from_env = LoadConfig({"--config", file}, FakeEnv({{"CAIRN_COMPUTE_QUEUE", "0"}}));
+  ASSERT_TRUE(from_env.ok());
+  EXPECT_EQ(from_env->compute_queue, 0);
+  auto from_flag = LoadConfig({"--compute-threads", "2"}, FakeEnv({}));
+  ASSERT_TRUE(from_flag.ok());
+  EXPECT_EQ(from_flag->compute_threads, 2);
+  EXPECT_FALSE(LoadConfig({"--compute-queue", "-1"}, FakeEnv({})).ok());
+  EXPECT_FALSE(LoadConfig({"--compute-threads", "1000"}, FakeEnv({})).ok());
+}
+
 TEST(Config, RejectsUnknownFlag) {
   auto c = LoadConfig({"--prot", "1"}, FakeEnv({}));
   ASSERT_FALSE(c.ok());

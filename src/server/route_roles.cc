@@ -322,6 +322,7 @@ std::string AccessTableJson(const http::Router& router) {
       o["role"] = RoleName(access->role);
       if (access->refine) o["elevated"] = access->refine_summary;
     }
+    if (r.options->compute) o["compute"] = true;
     sorted[method + " " + path] = std::move(o);
   }
   std::string out = "{\n";

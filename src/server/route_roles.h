@@ -49,9 +49,10 @@ const std::vector<RouteRole>& RouteRoleTable();
 std::optional<http::RouteAccess> AccessForRoute(http::Method method, std::string_view pattern);
 
 // Every route's access as JSON, keyed "<method> <OpenAPI path>" (catch-alls without `...`):
-// {"role": "viewer"|...|"public", "elevated": "<what needs more>"?}, sorted. The committed copy,
-// scripts/openapi/route-roles.json, is what scripts/gen-openapi.js writes into each operation's
-// x-required-role; route_roles_test keeps the two equal.
+// {"role": "viewer"|...|"public", "elevated": "<what needs more>"?, "compute": true?}, sorted.
+// The committed copy, scripts/openapi/route-roles.json, is what scripts/gen-openapi.js writes into
+// each operation's x-required-role (and x-compute, with its 503); route_roles_test keeps the two
+// equal.
 std::string AccessTableJson(const http::Router& router);
 
 // The body-dependent rules (exposed for tests).

@@ -52,6 +52,20 @@ class AppRoutes : public ::testing::Test {
 App* AppRoutes::shared_app = nullptr;
 std::filesystem::path* AppRoutes::shared_dir = nullptr;
 
+// Admission control (hardening issue, item 11): the heavy computations run on the compute pool
+// with its bounded queue; nothing else does.
+TEST_F(AppRoutes, HeavyComputationsAreComputeRoutes) {
+  std::set<std::string> compute;
+  for (const auto& r : router().Routes()) {
+    if (r.options->compute)
+      compute.insert(std::string(http::MethodName(r.method)) + " " + r.pattern);
+  }
+  EXPECT_THAT(compute, ::testing::UnorderedElementsAre("POST /api/v1/ml/lifecycle/drift/compute",
+                                                       "POST /api/v1/features/datasets",
+                                                       "POST /api/v1/features/historical",
+                                                       "POST /api/v1/ml/evaluation/runs"));
+}
+
 TEST_F(AppRoutes, EveryRouteHasAnAccessRule) {
   EXPECT_THAT(router().AccessProblems(), ::testing::IsEmpty());
   for (const auto& r : router().Routes()) {

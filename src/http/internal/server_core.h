@@ -43,9 +43,12 @@ struct Exchange {
   int version = 11;
   bool keep_alive = true;
   bool ready = false;
-  bool counted = false;       // included in Core::inflight
-  bool close_after = false;   // the connection closes after this response
-  bool dispatched = false;    // its handler started (or it was answered without one)
+  bool counted = false;      // included in Core::inflight
+  bool close_after = false;  // the connection closes after this response
+  bool dispatched = false;   // its handler started (or it was answered without one)
+  // Set on the session's strand when the client disconnects (EOF or reset) or the connection
+  // closes; read by the handler's thread (common/cancellation.h).
+  std::atomic<bool> cancelled{false};
   std::string head;           // serialized status line + headers
   bool head_pending = false;  // ResponseWriter: the head is still to be written
   bool send_body = false;     // ResponseWriter: the in-memory body goes out
@@ -84,6 +87,7 @@ struct Exchange {
     counted = false;
     close_after = false;
     dispatched = false;
+    cancelled.store(false, std::memory_order_relaxed);
     head.clear();
     head_pending = false;
     send_body = false;
@@ -103,6 +107,9 @@ struct Core {
   std::chrono::milliseconds tick;  // how often sessions check their deadlines
   std::unique_ptr<boost::asio::io_context> ioc;
   std::unique_ptr<boost::asio::thread_pool> workers;
+  std::unique_ptr<boost::asio::thread_pool> compute;  // RouteOptions::compute handlers
+  std::atomic<int> compute_admitted{0};         // compute requests running or waiting for a thread
+  std::atomic<int64_t> compute_micros_ewma{0};  // recent compute handler time (Retry-After)
   std::atomic<bool> stopping{false};
 
   std::mutex mu;  // guards inflight and sessions
@@ -120,6 +127,8 @@ struct Core {
     if (options.max_pipelined < 1) options.max_pipelined = 1;
     if (options.max_connections < 1) options.max_connections = 1;
     if (options.write_timeout_ms < 1) options.write_timeout_ms = 1;
+    if (options.compute_threads < 1) options.compute_threads = 1;
+    if (options.compute_queue < 0) options.compute_queue = 0;
     if (options.temp_dir.empty()) {
       std::error_code ec;
       options.temp_dir = std::filesystem::temp_directory_path(ec).string();

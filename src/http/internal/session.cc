@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <string>
 
+#include "common/cancellation.h"
 #include "common/log.h"
 
 namespace cairn::http::internal {
@@ -36,6 +37,15 @@ constexpr std::chrono::seconds kBodyRateWindow{5};
 constexpr int kRequestTimeout = 408;
 constexpr int kHeaderTooLarge = 431;
 constexpr int kServiceUnavailable = 503;
+// Retry-After for a full compute queue stays within these bounds (seconds).
+constexpr int64_t kMinRetryAfter = 1;
+constexpr int64_t kMaxRetryAfter = 60;
+
+// Runs the handler with the request's cancellation flag as the thread's context.
+Response InvokeCancellable(const Router& router, Exchange& ex) {
+  ScopedCancellation scope(&ex.cancelled);
+  return router.Invoke(ex.match, ex.req);
+}
 
 }  // namespace
 
@@ -97,6 +107,7 @@ void Session::Shutdown() {
 void Session::Close() {
   if (closed_) return;
   closed_ = true;
+  CancelQueued();
   beast::error_code ec;
   socket_.shutdown(Tcp::socket::shutdown_both, ec);
   socket_.close(ec);
@@ -244,8 +255,11 @@ void Session::OnRead(const beast::error_code& ec, size_t n, bool body) {
     return;
   }
   if (ec) {
-    // EOF or reset: a partial request is dropped; answered requests still get written.
+    // EOF or reset: a partial request is dropped; answered requests still get written. The
+    // client has most likely gone (a half-close is legal but rare), so handlers still working
+    // for it are asked to stop, and compute requests still waiting are not run.
     stop_reading_ = true;
+    CancelQueued();
     if (reading_) {
       CloseBodyFile();
       parser_.reset();
@@ -337,6 +351,13 @@ void Session::OnHeaderDone() {
     return;
   }
 
+  // A computation that could not start now is refused before its body is read: an upload of
+  // gigabytes is not accepted only to be answered 503 (it is checked again when it would start).
+  if (route.compute && ComputeFull()) {
+    ex.res = ComputeBusy(req);
+    FinishEarly();
+    return;
+  }
   uint64_t limit =
       route.stream_body_to_file ? core_.options.max_file_body_bytes : core_.options.max_body_bytes;
   if (auto len = parser_->content_length(); len && *len > limit) {
@@ -540,13 +561,76 @@ void Session::DispatchNext() {
       MaybeWrite();
       continue;
     }
+    if (ex->match.options->compute) {
+      if (!AdmitCompute(*ex)) continue;
+      handler_running_ = true;
+      asio::post(*core_.compute, [self = shared_from_this(), ex] { self->RunCompute(ex); });
+      continue;
+    }
     handler_running_ = true;
     asio::post(*core_.workers, [self = shared_from_this(), ex] {
-      ex->res = self->core_.router.Invoke(ex->match, ex->req);
+      ex->res = InvokeCancellable(self->core_.router, *ex);
       RemoveBodyFile(*ex);
       asio::post(self->socket_.get_executor(), [self, ex] { self->OnHandlerDone(ex); });
     });
   }
+}
+
+// A compute request takes a place among compute_threads + compute_queue, or is answered 503
+// at once with a Retry-After estimated from recent compute times (its body is dropped: a full
+// queue must not keep accumulating bodies).
+bool Session::AdmitCompute(Exchange& ex) {
+  const int capacity = core_.options.compute_threads + core_.options.compute_queue;
+  if (core_.compute_admitted.fetch_add(1, std::memory_order_acq_rel) < capacity) return true;
+  core_.compute_admitted.fetch_sub(1, std::memory_order_acq_rel);
+  ex.res = ComputeBusy(ex.req);
+  RemoveBodyFile(ex);
+  ex.ready = true;
+  MaybeWrite();
+  return false;
+}
+
+bool Session::ComputeFull() const {
+  return core_.compute_admitted.load(std::memory_order_acquire) >=
+         core_.options.compute_threads + core_.options.compute_queue;
+}
+
+Response Session::ComputeBusy(const Request& req) const {
+  const int capacity = core_.options.compute_threads + core_.options.compute_queue;
+  const int64_t avg_micros = core_.compute_micros_ewma.load(std::memory_order_relaxed);
+  const int64_t waves = 1 + (capacity / core_.options.compute_threads);
+  const int64_t retry =
+      std::clamp((avg_micros * waves + 999'999) / 1'000'000, kMinRetryAfter, kMaxRetryAfter);
+  log::ScopedRequestId context(req.request_id);
+  Response res = Problem(
+      Unavailable("the server is busy with other computations (" + std::to_string(capacity) +
+                  " running or waiting); retry in " + std::to_string(retry) + " s"),
+      req.path, kServiceUnavailable);
+  res.headers.emplace_back("Retry-After", std::to_string(retry));
+  return res;
+}
+
+// On the compute pool. A request whose client left while it waited is not run.
+void Session::RunCompute(Exchange* ex) {
+  if (ex->cancelled.load(std::memory_order_relaxed)) {
+    ex->res = Problem(Cancelled(), ex->req.path, kServiceUnavailable);
+  } else {
+    SteadyClock::time_point t0 = SteadyClock::now();
+    ex->res = InvokeCancellable(core_.router, *ex);
+    int64_t micros =
+        std::chrono::duration_cast<std::chrono::microseconds>(SteadyClock::now() - t0).count();
+    // Exponential moving average (weight 1/4), racy updates are harmless: it is an estimate.
+    int64_t avg = core_.compute_micros_ewma.load(std::memory_order_relaxed);
+    core_.compute_micros_ewma.store(avg == 0 ? micros : avg + (micros - avg) / 4,
+                                    std::memory_order_relaxed);
+  }
+  core_.compute_admitted.fetch_sub(1, std::memory_order_acq_rel);
+  RemoveBodyFile(*ex);
+  asio::post(socket_.get_executor(), [self = shared_from_this(), ex] { self->OnHandlerDone(ex); });
+}
+
+void Session::CancelQueued() {
+  for (auto& ex : queue_) ex->cancelled.store(true, std::memory_order_relaxed);
 }
 
 void Session::OnHandlerDone(Exchange* ex) {

@@ -77,6 +77,11 @@ class Session : public std::enable_shared_from_this<Session> {
   void Enqueue();
   void DispatchNext();
   void OnHandlerDone(Exchange* ex);
+  bool AdmitCompute(Exchange& ex);
+  bool ComputeFull() const;
+  Response ComputeBusy(const Request& req) const;
+  void RunCompute(Exchange* ex);
+  void CancelQueued();  // marks every exchange of the connection cancelled
   uint64_t BufferedBytes() const;
 
   // Writing.

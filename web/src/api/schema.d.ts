@@ -3301,6 +3301,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The server is busy with other heavy computations, or the client disconnected (Retry-After says when to retry) */
+        E503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -6802,6 +6811,7 @@ export interface operations {
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
             429: components["responses"]["E429"];
+            503: components["responses"]["E503"];
         };
     };
     getDataset: {
@@ -6961,6 +6971,7 @@ export interface operations {
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
             429: components["responses"]["E429"];
+            503: components["responses"]["E503"];
         };
     };
     getOnlineFeatures: {
@@ -7102,6 +7113,7 @@ export interface operations {
             409: components["responses"]["E409"];
             415: components["responses"]["E415"];
             429: components["responses"]["E429"];
+            503: components["responses"]["E503"];
         };
     };
     getEvaluationRun: {
