@@ -21,7 +21,7 @@ namespace {
 
 constexpr const char* kUserUsage =
     "usage: cairn user create NAME --role viewer|editor|approver|admin [--display-name TEXT]\n"
-    "                         --storage URI | --data-dir DIR | --config FILE\n"
+    "                         [--password-stdin] --storage URI | --data-dir DIR | --config FILE\n"
     "Works on the storage directly (the server may be running); without one of those flags the\n"
     "command calls the server's API instead. The password is read from a prompt (echo off), or\n"
     "from the first line of stdin when it is not a terminal.\n";
@@ -38,6 +38,7 @@ constexpr const char* kTokenUsage =
 struct Parsed {
   std::optional<std::string> positional;
   std::optional<std::string> role, display_name, user, name, expires;
+  bool password_stdin = false;
   std::vector<std::string> rest;
   std::string error;
 };
@@ -57,6 +58,10 @@ Parsed Parse(const std::vector<std::string>& args) {
     if (arg == "--user") target = &p.user;
     if (arg == "--name") target = &p.name;
     if (arg == "--expires") target = &p.expires;
+    if (arg == "--password-stdin" && !inline_value) {
+      p.password_stdin = true;  // a flag without a value: the next argument is not its value
+      continue;
+    }
     if (target != nullptr) {
       if (!inline_value && i + 1 >= args.size()) {
         p.error = arg + " needs a value";
@@ -79,10 +84,11 @@ Parsed Parse(const std::vector<std::string>& args) {
   return p;
 }
 
-// Reads a password: from the terminal with echo off, else the first line of stdin.
-std::optional<std::string> ReadPassword() {
+// Reads a password: from the terminal with echo off, else (or with --password-stdin) the first
+// line of stdin.
+std::optional<std::string> ReadPassword(bool from_stdin) {
   std::string password;
-  if (!::isatty(STDIN_FILENO)) {
+  if (from_stdin || !::isatty(STDIN_FILENO)) {
     if (!std::getline(std::cin, password)) return std::nullopt;
     if (!password.empty() && password.back() == '\r') password.pop_back();
     return password;
@@ -157,7 +163,7 @@ int UserCreate(const std::vector<std::string>& args) {
     std::cerr << "cairn user create: " << backend.status().message() << "\n";
     return 1;
   }
-  auto password = ReadPassword();
+  auto password = ReadPassword(p.password_stdin);
   if (!password) {
     std::cerr << "cairn user create: no password given\n";
     return 1;

@@ -30,8 +30,9 @@ def cairn_binary() -> str:
 class CairnServer:
     """One `cairn serve` child process; restartable on the same port and data."""
 
-    def __init__(self, data_dir: str | None = None) -> None:
+    def __init__(self, data_dir: str | None = None, extra_args: list[str] | None = None) -> None:
         self._own_dir = data_dir is None
+        self.extra_args = list(extra_args or [])
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="cairn-pytest-")
         self.proc: subprocess.Popen[str] | None = None
         self._log = None
@@ -49,6 +50,7 @@ class CairnServer:
             "--data-dir", self.data_dir,
             "--storage", f"sqlite://{self.data_dir}/cairn.db",
             "--no-access-log",
+            *self.extra_args,
         ]
         deadline = time.monotonic() + timeout
         if self._log is None:
