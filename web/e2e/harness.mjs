@@ -60,9 +60,10 @@ export async function startServer({ binary = process.env.CAIRN_BINARY ?? path.jo
 }
 
 // A small API client for seeding data, acting as `user` (auth off: X-Cairn-User).
-export function apiClient(base, user = "seed") {
+// `defaults` are headers sent with every call (e.g. an Authorization for a server with auth on).
+export function apiClient(base, user = "seed", defaults = {}) {
   async function call(method, p, body, headers = {}) {
-    const init = { method, headers: { "X-Cairn-User": user, ...headers } };
+    const init = { method, headers: { "X-Cairn-User": user, ...defaults, ...headers } };
     if (body !== undefined) {
       if (typeof body === "string" || body instanceof Uint8Array) init.body = body;
       else {
@@ -82,7 +83,7 @@ export function apiClient(base, user = "seed") {
     return json;
   }
   return {
-    as: (other) => apiClient(base, other),
+    as: (other) => apiClient(base, other, defaults),
     get: (p) => call("GET", p),
     post: (p, b, h) => call("POST", p, b ?? {}, h),
     patch: (p, b) => call("PATCH", p, b),

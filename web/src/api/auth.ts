@@ -1,5 +1,5 @@
-// The identity endpoints (issue 11 §5): not in openapi.json yet, so typed here by hand from the
-// contract; move them to the generated client when the auth work lands.
+// The identity endpoints the console needs, typed by hand (narrower than the generated client's
+// types: only what the console reads):
 //   POST /api/v1/auth/login {user, password} → session cookie
 //   POST /api/v1/auth/logout
 //   GET  /api/v1/auth/me → {name, display_name, role}; 404 means the server runs with auth off
