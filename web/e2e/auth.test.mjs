@@ -3,13 +3,10 @@
 // with the reason, sign out, and a session write carrying the CSRF token. The users are created
 // with `cairn user create` on the server's storage, as an operator bootstraps them.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { after, before, test } from "node:test";
 
-import { apiClient, Checked, launchBrowser, repo, startServer } from "./harness.mjs";
+import { apiClient, AUTH_FLAGS, bootstrapUsers, Checked, launchBrowser, startServer } from "./harness.mjs";
 
-const binary = process.env.CAIRN_BINARY ?? path.join(repo, "build/release/cairn");
 let server;
 let browser;
 
@@ -19,19 +16,11 @@ const USERS = {
   ed: { password: "editor-password-1", display_name: "Ed Editor", role: "editor" },
 };
 
-// `cairn` on the server's storage directly (the bootstrap path); returns stdout.
-function cairnOnStorage(args, input = "") {
-  return execFileSync(binary, [...args, "--storage", `sqlite://${server.dir}/cairn.db`, "--password-hash-cost", "10"], { input, encoding: "utf8" });
-}
-
 before(async () => {
-  server = await startServer({ extra: ["--auth", "required", "--password-hash-cost", "10"] });
-  for (const [name, u] of Object.entries(USERS)) {
-    cairnOnStorage(["user", "create", name, "--role", u.role, "--display-name", u.display_name, "--password-stdin"], `${u.password}\n`);
-  }
-  const token = cairnOnStorage(["token", "create", "--user", "root", "--name", "e2e-seed"]).trim();
-  assert.match(token, /^cairn_/);
-  const api = apiClient(server.url, "ignored", { Authorization: `Bearer ${token}` });
+  server = await startServer({ extra: AUTH_FLAGS });
+  const tokens = bootstrapUsers(server, USERS);
+  assert.match(tokens.root, /^cairn_/);
+  const api = apiClient(server.url, "ignored", { Authorization: `Bearer ${tokens.root}` });
   await api.post("/api/v1/ml/lifecycle/models", { model_name: "fraud", metrics: { auc: 0.8 } });
   browser = await launchBrowser();
 });
@@ -106,4 +95,32 @@ test("auth on (real server): 401 → login → back, user menu, viewer sees disa
   assert.deepEqual(refusedWhileSignedIn, [], "no request is refused once signed in");
   c.assertClean();
   await page.close();
+});
+
+test("auth off (the loopback default): no sign-in, the acting user from the settings menu is who writes", async () => {
+  const open = await startServer();
+  const page = await browser.context.newPage();
+  try {
+    const c = new Checked(page, open.url);
+    await c.goto("/login?next=%2Fexperiments");
+    await page.getByText("Authentication is off on this server").waitFor();
+    await c.check("login-auth-off");
+    await c.goto("/experiments");
+    await page.getByRole("button", { name: /^Acting as/ }).click();
+    await page.getByLabel("Acting user").fill("dana");
+    await c.check("settings-menu", { fullPage: false });
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByTestId("acting-user").filter({ hasText: "dana" }).waitFor();
+    await page.getByRole("button", { name: "New experiment" }).first().click();
+    const form = page.getByRole("form", { name: "New experiment" });
+    await form.getByLabel("Name", { exact: true }).fill("open-exp");
+    await form.getByRole("button", { name: "Create", exact: true }).click();
+    await page.getByRole("link", { name: "open-exp" }).waitFor();
+    const audit = await apiClient(open.url).get("/api/v1/audit?limit=5");
+    assert.ok(audit.items.some((e) => e.actor === "dana"), "the write is attributed to the acting user (X-Cairn-User)");
+    c.assertClean();
+  } finally {
+    await page.close();
+    await open.stop();
+  }
 });

@@ -1,12 +1,14 @@
-// Full flows per domain in a real Chromium against a real `cairn serve` (auth off: the acting
-// user comes from the settings menu and is sent as X-Cairn-User; `signIn` is the one place that
-// changes when the identity work lands and the server runs with auth on).
+// Full flows per domain in a real Chromium against a real `cairn serve` with authentication
+// required: alice and bob (approvers) are bootstrapped with `cairn user create`, sign in
+// on the login page, and seed data through the API with their own tokens. CAIRN_E2E_AUTH=off runs
+// the same flows on a server without authentication (the acting user then comes from the
+// settings menu, sent as X-Cairn-User). `newPage` and `signIn` are the only places that differ.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 
-import { apiClient, Checked, launchBrowser, repo, startServer } from "./harness.mjs";
+import { apiClient, AUTH_FLAGS, bootstrapUsers, Checked, launchBrowser, repo, startServer } from "./harness.mjs";
 
 // The reference data beside the repository (an XGBoost classifier and its evaluation set).
 const testdata = process.env.CAIRN_TESTDATA_DIR ?? path.resolve(repo, "../shared/testdata");
@@ -15,12 +17,24 @@ const classifier = path.join(testdata, "xgboost/classifier");
 let server;
 let browser;
 let api;
+let authHeaders = {}; // alice's credential for plain fetches
 const L = "/api/v1/ml/lifecycle";
+const AUTH = process.env.CAIRN_E2E_AUTH !== "off";
+const USERS = {
+  // Both may approve, so the four-eyes refusals (the author approving her own prompt) are the
+  // server's, not the role check's; the role-based disabling is covered in auth.test.mjs.
+  alice: { role: "approver", password: "alice-password-1" },
+  bob: { role: "approver", password: "bob-password-1" },
+};
 
 before(async () => {
-  server = await startServer();
+  server = await startServer({ extra: AUTH ? AUTH_FLAGS : [] });
   browser = await launchBrowser();
-  api = apiClient(server.url, "alice");
+  if (AUTH) {
+    const tokens = bootstrapUsers(server, USERS);
+    authHeaders = { Authorization: `Bearer ${tokens.alice}` };
+  }
+  api = apiClient(server.url, "alice", authHeaders);
 });
 
 after(async () => {
@@ -31,6 +45,13 @@ after(async () => {
 async function newPage(user = "alice") {
   const page = await browser.context.newPage();
   const c = new Checked(page, server.url);
+  if (AUTH) {
+    // Pages share the browser context's cookies: each test starts signed out.
+    await browser.context.clearCookies();
+    guardSignedIn(c);
+    await signIn(c, user);
+    return c;
+  }
   await page.addInitScript((u) => {
     if (!sessionStorage.getItem("e2e-user-set")) {
       localStorage.setItem("cairn.actingUser", u);
@@ -40,14 +61,42 @@ async function newPage(user = "alice") {
   return c;
 }
 
-// Becomes `user` for the next actions: the settings menu with auth off (a login with auth on).
+// With auth on, a request may be refused 401 only while nobody is signed in on the page (that is
+// what sends the console to the login page); assertClean also fails on any 401 while signed in.
+function guardSignedIn(c) {
+  c.allow(/\/api\/v1\//, 401);
+  c.signedIn = false;
+  const refused = [];
+  c.page.on("response", (r) => {
+    if (c.signedIn && r.status() === 401) refused.push(new URL(r.url()).pathname);
+  });
+  const clean = c.assertClean.bind(c);
+  c.assertClean = () => {
+    assert.deepEqual(refused, [], "no request is refused 401 while signed in");
+    clean();
+  };
+}
+
+// Becomes `user` for the next actions, staying on the same page: sign out and sign in again on
+// the login page with auth on; the settings menu with auth off.
 async function signIn(c, user) {
   const { page } = c;
-  if (process.env.CAIRN_E2E_AUTH === "on") {
-    await c.goto(`/login?next=${encodeURIComponent(new URL(page.url()).pathname)}`);
+  if (AUTH) {
+    const here = page.url().startsWith(server.url) ? new URL(page.url()) : null;
+    const next = here && !here.pathname.startsWith("/login") ? here.pathname + here.search : "/";
+    if (c.signedIn) {
+      c.signedIn = false;
+      await page.getByRole("button", { name: /^(alice|bob) / }).click();
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.waitForURL(/\/login/);
+    }
+    await c.goto(`/login?next=${encodeURIComponent(next)}`);
     await page.getByLabel("User").fill(user);
-    await page.getByLabel("Password").fill(process.env[`CAIRN_E2E_PASSWORD_${user.toUpperCase()}`] ?? "");
+    await page.getByLabel("Password").fill(USERS[user].password);
     await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await page.getByRole("button", { name: new RegExp(`^${user} `) }).waitFor();
+    c.signedIn = true;
     return;
   }
   await page.getByRole("button", { name: /^Acting as/ }).click();
@@ -489,14 +538,14 @@ test("features, audit, home, not found: pages render with their filters in the U
   await c.check("home");
   // Error states show the server's problem detail verbatim.
   const missing = "00000000-0000-4000-8000-000000000000";
-  const detail = await fetch(`${server.url}${L}/runs/${missing}`).then((r) => r.json()).then((p) => p.detail);
+  const detail = await fetch(`${server.url}${L}/runs/${missing}`, { headers: authHeaders }).then((r) => r.json()).then((p) => p.detail);
   c.allow(new RegExp(`/runs/${missing}$`), 404);
   await c.goto(`/runs/${missing}`);
   assert.equal(await page.getByRole("alert").locator(".detail").textContent(), detail);
   await c.check("error-run-not-found");
   await c.goto("/login?next=%2Faudit");
-  await page.getByText("Authentication is off on this server").waitFor();
-  await c.check("login-auth-off");
+  await page.getByText(AUTH ? "Signed in as" : "Authentication is off on this server").waitFor();
+  await c.check(AUTH ? "login-signed-in" : "login-auth-off");
   await c.goto("/deployments/new");
   await c.check("deployment-new");
   await c.goto("/evaluation/scenarios/new");
@@ -504,9 +553,15 @@ test("features, audit, home, not found: pages render with their filters in the U
   await c.goto("/prompts/review");
   await c.check("prompt-review-empty");
   await c.goto("/");
-  await page.getByRole("button", { name: /^Acting as/ }).click();
-  await page.getByLabel("Acting user").waitFor();
-  await c.check("settings-menu", { fullPage: false });
+  if (AUTH) {
+    await page.getByRole("button", { name: /^alice / }).click();
+    await page.getByText("Role: approver").waitFor();
+    await c.check("user-menu", { fullPage: false });
+  } else {
+    await page.getByRole("button", { name: /^Acting as/ }).click();
+    await page.getByLabel("Acting user").waitFor();
+    await c.check("settings-menu", { fullPage: false });
+  }
   await page.keyboard.press("Escape");
   await c.goto("/nowhere");
   await page.getByRole("heading", { name: "Page not found" }).waitFor();

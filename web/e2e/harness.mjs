@@ -2,7 +2,7 @@
 // Debian's Chromium through playwright-core (never a downloaded browser), and per-page checks
 // (no console error, no unexpected failed request, axe-core: no serious or critical violation,
 // a screenshot of every page).
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -27,8 +27,27 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+const defaultBinary = () => process.env.CAIRN_BINARY ?? path.join(repo, "build/release/cairn");
+
+// The flags of a server with authentication required (a cheap password hash keeps tests fast).
+export const AUTH_FLAGS = ["--auth", "required", "--password-hash-cost", "10"];
+
+// Creates users on a server's storage directly, as an operator bootstraps them (`cairn user
+// create`, then `cairn token create` for API seeding). `users`: {name: {role, password,
+// display_name?}}. Resolves with {name: token}.
+export function bootstrapUsers(server, users, { binary = defaultBinary() } = {}) {
+  const storage = ["--storage", `sqlite://${server.dir}/cairn.db`, "--password-hash-cost", "10"];
+  const tokens = {};
+  for (const [name, u] of Object.entries(users)) {
+    const display = u.display_name ? ["--display-name", u.display_name] : [];
+    execFileSync(binary, ["user", "create", name, "--role", u.role, ...display, "--password-stdin", ...storage], { input: `${u.password}\n`, encoding: "utf8" });
+    tokens[name] = execFileSync(binary, ["token", "create", "--user", name, "--name", "e2e-seed", ...storage], { encoding: "utf8" }).trim();
+  }
+  return tokens;
+}
+
 // Starts `cairn serve --port 0` on a fresh data folder; resolves with its base URL.
-export async function startServer({ binary = process.env.CAIRN_BINARY ?? path.join(repo, "build/release/cairn"), extra = [] } = {}) {
+export async function startServer({ binary = defaultBinary(), extra = [] } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cairn-e2e-"));
   const child = spawn(binary, ["serve", "--port", "0", "--data-dir", dir, "--storage", `sqlite://${dir}/cairn.db`, "--web-dir", path.join(repo, "web/dist"), "--no-access-log", ...extra], {
     stdio: ["ignore", "pipe", "pipe"],
