@@ -14,11 +14,12 @@ build_dir=$(cd "$1" && pwd)
 seconds=$2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 targets=(fuzz_run_filter fuzz_json_body fuzz_rfc3339 fuzz_csv fuzz_mlflow_search fuzz_cli_jsonpath
-         fuzz_http_request fuzz_credentials)
+         fuzz_http_request fuzz_credentials fuzz_prompt_evaluator)
 declare -A dicts=([fuzz_run_filter]=run_filter.dict [fuzz_json_body]=json_body.dict
                   [fuzz_rfc3339]=rfc3339.dict [fuzz_csv]=csv.dict
                   [fuzz_mlflow_search]=mlflow_search.dict [fuzz_cli_jsonpath]=cli_jsonpath.dict
-                  [fuzz_http_request]=http_request.dict [fuzz_credentials]=credentials.dict)
+                  [fuzz_http_request]=http_request.dict [fuzz_credentials]=credentials.dict
+                  [fuzz_prompt_evaluator]=prompt_evaluator.dict)
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}

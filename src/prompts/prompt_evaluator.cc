@@ -8,6 +8,7 @@
 
 #include "common/sha256.h"
 #include "prompts/template_syntax.h"
+#include "prompts/text_normalizer.h"
 
 namespace cairn::prompts {
 namespace {
@@ -306,13 +307,13 @@ const std::vector<RuleInfo>& RuleCatalog() {
        {{"Write a system design prompt", ""}, {"Show the results", ""}}},
       {"pii.email",
        "pii",
-       Severity::kMedium,
+       Severity::kHigh,
        "An email address.",
        {{"Contact alice.smith+tag@example.co.uk", ""}, {"메일: 홍길동@x.kr 아님, kim@corp.kr", ""}},
        {{"Contact alice at example dot com", ""}, {"@mention someone", ""}, {"a@b", ""}}},
       {"pii.phone",
        "pii",
-       Severity::kMedium,
+       Severity::kHigh,
        "A phone number (Korean mobile and landline, North American, international).",
        {{"전화 010-1234-5678 로", ""},
         {"Call +82 10-1234-5678", ""},
@@ -408,9 +409,14 @@ Result<std::unique_ptr<PromptEvaluator>> PromptEvaluator::Create(EvaluatorOption
     m->patterns.push_back({rule, &spec, std::move(re)});
   }
   if (!options.banned_terms.empty()) {
+    // Terms are matched against the normalised body, so they are normalised the same way.
     std::string alt = "(?i)(?:";
     for (size_t i = 0; i < options.banned_terms.size(); ++i) {
-      const std::string& t = options.banned_terms[i];
+      const std::string t = NormalizeForMatching(options.banned_terms[i]);
+      if (t.empty()) {
+        return InvalidArgument("invalid prompt evaluator options",
+                               {{"banned_terms", "terms must have a visible character"}});
+      }
       if (i) alt += "|";
       alt += "(?:";
       if (IsAsciiWordChar(t.front())) alt += "\\b";
@@ -493,16 +499,19 @@ Evaluation PromptEvaluator::Evaluate(std::string_view body,
                     static_cast<int64_t>(body.size())));
   }
 
+  // The patterns run over the normalised body; findings point at the original bytes.
+  const NormalizedText normalized = Normalize(body);
+  const std::string& ntext = normalized.text();
   auto scan = [&](const RE2& re, const RuleInfo& rule, Validator validate, bool quote,
                   std::string_view message) {
-    const re2::StringPiece text(body.data(), body.size());
+    const re2::StringPiece text(ntext.data(), ntext.size());
     re2::StringPiece m;
     size_t pos = 0;
     size_t candidates = 0;
-    while (pos <= body.size() && re.Match(text, pos, body.size(), RE2::UNANCHORED, &m, 1)) {
-      const size_t start = static_cast<size_t>(m.data() - body.data());
-      const size_t end = start + m.size();
-      pos = end > start ? end : end + 1;
+    while (pos <= ntext.size() && re.Match(text, pos, ntext.size(), RE2::UNANCHORED, &m, 1)) {
+      const size_t nstart = static_cast<size_t>(m.data() - ntext.data());
+      const size_t nend = nstart + m.size();
+      pos = nend > nstart ? nend : nend + 1;
       if (++candidates > kMaxCandidatesPerRule) {
         ev.truncated = true;
         break;
@@ -511,6 +520,7 @@ Evaluation PromptEvaluator::Evaluate(std::string_view body,
       if (validate && !validate(hit)) continue;
       std::string msg(message);
       if (quote) msg += " '" + std::string(hit) + "'";
+      const auto [start, end] = normalized.OriginalSpan(nstart, nend);
       // Past the per-rule cap hits are still counted (findings_total), up to the candidate cap.
       add(rule, MakeFinding(rule, std::move(msg), static_cast<int64_t>(start),
                             static_cast<int64_t>(end)));
@@ -533,6 +543,7 @@ Evaluation PromptEvaluator::Evaluate(std::string_view body,
     if (f.severity >= Severity::kHigh) ev.passed = false;
   }
   ev.score = kMaxScore - penalty;
+  if (ev.score < kPassingScore) ev.passed = false;
   ev.findings = std::move(found);
   return ev;
 }

@@ -391,6 +391,9 @@ std::string RuleCatalogToJson(const std::vector<RuleInfo>& rules, const Evaluato
   o.emplace("items", std::move(items));
   o.emplace("token_budget", options.token_budget);
   o.emplace("banned_terms_count", static_cast<int64_t>(options.banned_terms.size()));
+  o.emplace("passing_score", kPassingScore);
+  o.emplace("blocking_severities", bj::array{"high", "critical"});
+  o.emplace("normalization", "NFKC; format characters removed; tag characters as ASCII");
   o.emplace("position_unit", "byte");
   return ::cairn::json::Serialize(o);
 }

@@ -129,6 +129,12 @@ Status EvaluationFailed(const Evaluation& ev) {
     errors.push_back({"body", f.rule + " (" + std::string(ToString(f.severity)) + ")" + where +
                                   ": " + f.message});
   }
+  if (errors.empty()) {
+    return Status(StatusCode::kFailedPrecondition,
+                  "the automatic evaluation failed (score " + std::to_string(ev.score) +
+                      " is below the passing score " + std::to_string(kPassingScore) +
+                      "); fix the findings and submit again");
+  }
   return Status(StatusCode::kFailedPrecondition,
                 "the automatic evaluation failed (score " + std::to_string(ev.score) +
                     "); fix the blocking findings and submit again",

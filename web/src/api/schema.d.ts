@@ -1688,7 +1688,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Automatic evaluation of a stored version ({template_id, version}; recorded on drafts) or of an inline {body, variables} */
+        /**
+         * Automatic evaluation of a stored version ({template_id, version}; recorded on drafts) or of an inline {body, variables}
+         * @description Injection, PII, secret and banned-term rules match the body after Unicode normalisation (NFKC; zero-width, bidi and other format characters removed; tag characters read as ASCII), so fullwidth or invisibly split text does not hide them. Every PII category (email, phone, card passing Luhn, Korean RRN with a valid checksum) and every secret shape is blocking: passed is false and submit answers 409.
+         */
         post: operations["evaluatePrompt"];
         delete?: never;
         options?: never;
@@ -2778,7 +2781,7 @@ export interface components {
             evaluated_by?: string | null;
             findings?: components["schemas"]["PromptFinding"][];
             findings_total?: number;
-            /** @description false iff a high or critical finding */
+            /** @description false iff a high or critical finding (every PII and secret rule is one) or a score below 50 */
             passed?: boolean;
             /** @constant */
             position_unit?: "byte";
@@ -2796,7 +2799,7 @@ export interface components {
             rule?: string;
             /** @enum {unknown} */
             severity?: "info" | "low" | "medium" | "high" | "critical";
-            /** @description Byte offset into the body */
+            /** @description Byte offset into the body as sent (the pattern rules match an NFKC copy without format characters; the range covers what they removed inside the match) */
             start?: number | null;
         };
         PromptLabel: {
@@ -8326,6 +8329,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         banned_terms_count?: number;
+                        /** @description A finding of one of these severities fails the evaluation */
+                        blocking_severities?: ("info" | "low" | "medium" | "high" | "critical")[];
                         items?: {
                             category?: string;
                             description?: string;
@@ -8334,6 +8339,10 @@ export interface operations {
                             severity?: "info" | "low" | "medium" | "high" | "critical";
                             weight?: number;
                         }[];
+                        /** @description How the body is normalised before the pattern rules match it */
+                        normalization?: string;
+                        /** @description An evaluation with a lower score fails */
+                        passing_score?: number;
                         /** @constant */
                         position_unit?: "byte";
                         token_budget?: number;
