@@ -168,6 +168,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   impl->model_catalog = std::make_unique<evaluation::RegistryModelCatalog>(*impl->registry);
   evaluation::EvaluationServiceOptions evaluation_opts;
   if (config.evaluation_max_classes) evaluation_opts.max_classes = *config.evaluation_max_classes;
+  if (config.evaluation_workers) evaluation_opts.workers = *config.evaluation_workers;
   impl->evaluation = std::make_unique<evaluation::EvaluationService>(
       std::make_unique<evaluation::SqlEvaluationStore>(*impl->db), *impl->datasets,
       impl->model_catalog.get(), evaluation_opts);
