@@ -1,6 +1,7 @@
 // Referential checks over real HTTP against `cairn serve`, on every backend: a dataset used by a
 // queued or running evaluation run cannot be deleted (409 naming the run) while finished runs do
-// not hold it and their reports stay readable.
+// not hold it and their reports stay readable; drift events and computations must name a model,
+// version and deployment that exist (404).
 #include <string>
 
 #include "tests/integration/api_fixture.h"
@@ -113,6 +114,63 @@ TEST_P(ReferentialApi, FinishedRunsDoNotHoldTheirDatasetAndTheirReportsStay) {
   EXPECT_EQ(kept.body, report.body);
   // Unknown dataset: 404, as before.
   ExpectProblem(Do("DELETE", D(first)), 404);
+}
+
+// Drift events and computations name a model, a version and a deployment that must exist.
+TEST_P(ReferentialApi, DriftReferencesMustExist) {
+  const std::string model = UniqueName("model");
+  auto event = [&](bj::object extra) {
+    bj::object body{{"model_name", model}, {"feature", "x"}, {"method", "psi"}, {"score", 0.3}};
+    for (auto& kv : extra) body[kv.key()] = kv.value();
+    return DoJson("POST", Url("/drift-events"), body);
+  };
+  auto count = [&] {
+    auto r = Do("GET", Url("/drift-events?model_name=" + model));
+    EXPECT_EQ(r.status, 200) << r.body;
+    return BodyJson(r).at("items").as_array().size();
+  };
+  const std::string unknown_deployment = "2f1d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b";
+  auto r = event({});
+  ExpectProblem(r, 404);
+  EXPECT_NE(r.body.find("model '" + model + "' not found"), std::string::npos) << r.body;
+
+  ASSERT_EQ(DoJson("POST", Url("/models"), bj::object{{"model_name", model}}).status, 201);
+  r = event({{"model_version", 2}});
+  ExpectProblem(r, 404);
+  EXPECT_NE(r.body.find("model version '" + model + "' 2 not found"), std::string::npos)
+      << r.body;
+  r = event({{"model_version", 1}, {"deployment_id", unknown_deployment}});
+  ExpectProblem(r, 404);
+  EXPECT_NE(r.body.find("deployment '" + unknown_deployment + "' not found"), std::string::npos)
+      << r.body;
+  EXPECT_EQ(count(), 0u);  // nothing was recorded
+
+  auto dep = DoJson("POST", Url("/deployments"),
+                    bj::object{{"model_name", model}, {"model_version", 1},
+                               {"environment", "staging"}});
+  ASSERT_EQ(dep.status, 201) << dep.body;
+  const std::string deployment(BodyJson(dep).at("id").as_string());
+  EXPECT_EQ(event({}).status, 201);
+  EXPECT_EQ(event({{"model_version", 1}}).status, 201);
+  EXPECT_EQ(event({{"model_version", 1}, {"deployment_id", deployment}}).status, 201);
+  EXPECT_EQ(count(), 3u);
+
+  // drift/compute: refused before any work, whether or not a column drifts.
+  bj::array same;
+  for (int i = 0; i < 50; ++i) same.emplace_back(i);
+  auto compute = [&](bj::object extra) {
+    bj::object body{{"reference", bj::object{{"x", same}}}, {"current", bj::object{{"x", same}}}};
+    for (auto& kv : extra) body[kv.key()] = kv.value();
+    return DoJson("POST", Url("/drift/compute"), body);
+  };
+  ExpectProblem(compute({{"model_name", UniqueName("nomodel")}}), 404);
+  ExpectProblem(compute({{"model_name", model}, {"model_version", 7}}), 404);
+  ExpectProblem(compute({{"model_name", model}, {"deployment_id", unknown_deployment}}), 404);
+  auto ok = compute({{"model_name", model}, {"model_version", 1}, {"deployment_id", deployment}});
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_TRUE(BodyJson(ok).at("events").as_array().empty());  // nothing drifted
+  EXPECT_EQ(compute({}).status, 200);  // no model named: nothing to check
+  EXPECT_EQ(count(), 3u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReferentialApi, ::testing::ValuesIn(AvailableBackends()),
