@@ -1,7 +1,7 @@
 // Referential checks over real HTTP against `cairn serve`, on every backend: a dataset used by a
 // queued or running evaluation run cannot be deleted (409 naming the run) while finished runs do
 // not hold it and their reports stay readable; drift events and computations must name a model,
-// version and deployment that exist (404).
+// version and deployment that exist (404); U+0000 in request text is refused (400).
 #include <string>
 
 #include "tests/integration/api_fixture.h"
@@ -171,6 +171,69 @@ TEST_P(ReferentialApi, DriftReferencesMustExist) {
   EXPECT_TRUE(BodyJson(ok).at("events").as_array().empty());  // nothing drifted
   EXPECT_EQ(compute({}).status, 200);  // no model named: nothing to check
   EXPECT_EQ(count(), 3u);
+}
+
+// U+0000 in any string of a JSON body, in a CSV header or in a query parameter: 400 naming the
+// field, and nothing is created.
+TEST_P(ReferentialApi, NulBytesAreRefusedNamingTheField) {
+  const std::string nul("a\0b", 3);
+  const std::string name = UniqueName("exp");
+  auto r = DoJson("POST", Url("/experiments"), bj::object{{"name", name}, {"description", nul}});
+  ExpectProblem(r, 400, "description");
+  EXPECT_NE(r.body.find("must not contain NUL (U+0000)"), std::string::npos) << r.body;
+  EXPECT_EQ(Do("GET", Url("/experiments/" + name)).status, 404);
+  // Keys and nested values are named by their path.
+  ExpectProblem(DoJson("POST", Url("/experiments"),
+                       bj::object{{"name", name}, {"tags", bj::object{{"team", nul}}}}),
+                400, "tags.team");
+  ExpectProblem(DoJson("POST", Url("/experiments"),
+                       bj::object{{"name", name}, {"tags", bj::object{{nul, "v"}}}}),
+                400, "tags.a");
+  EXPECT_EQ(Do("GET", Url("/experiments/" + name)).status, 404);
+  // A name with a NUL (refused by the JSON reader before the name rule sees it).
+  ExpectProblem(DoJson("POST", Url("/experiments"), bj::object{{"name", nul}}), 400, "name");
+  // Arrays: the element's index.
+  const std::string ds = Upload(BinaryCsv(4));
+  ExpectProblem(DoJson("POST", E("/scenarios"),
+                       bj::object{{"name", UniqueName("scn")},
+                                  {"task_type", "regression"},
+                                  {"dataset_id", ds},
+                                  {"label_column", "label"},
+                                  {"prediction_column", "score"},
+                                  {"metrics", bj::array{"rmse", nul}}}),
+                400, "metrics[1]");
+  // Prompt template bodies are free text too.
+  const std::string prompt = UniqueName("tpl");
+  ExpectProblem(DoJson("POST", "/api/v1/prompt-governance/templates",
+                       bj::object{{"name", prompt}, {"body", "Hello " + nul}}),
+                400, "body");
+  // A run's metric batch (a parser of its own).
+  CreateExperiment(name);
+  const std::string run_id(CreateRun(name).at("run_id").as_string());
+  ExpectProblem(LogMetrics(run_id, bj::array{bj::object{{"key", nul}, {"value", 1.0}}}), 400);
+
+  // CSV: a NUL in a header names the column. (A %00 in a query parameter, e.g. the dataset's
+  // description, is refused by the query parser.)
+  const std::string bad_header("x,y\0z\n1,2\n", 10);
+  auto csv = Do("POST", std::string(kDatasets) + "?name=" + UniqueName("ds"), bad_header,
+                {{"Content-Type", "text/csv"}});
+  ExpectProblem(csv, 400);
+  EXPECT_NE(csv.body.find("line 1, column 2: column name must not contain NUL"),
+            std::string::npos)
+      << csv.body;
+  auto described = Do("POST", std::string(kDatasets) + "?name=" + UniqueName("ds") +
+                                  "&description=a%00b",
+                      BinaryCsv(4), {{"Content-Type", "text/csv"}});
+  ExpectProblem(described, 400);
+  auto list = Do("GET", std::string(kDatasets) + "?limit=1000");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(BodyJson(list).at("items").as_array().size(), 1u);  // only the scenario's dataset
+
+  // Tab, newline and carriage return stay fine in free text.
+  EXPECT_EQ(DoJson("POST", Url("/experiments"),
+                   bj::object{{"name", UniqueName("exp")}, {"description", "a\tb\r\nc"}})
+                .status,
+            201);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReferentialApi, ::testing::ValuesIn(AvailableBackends()),
