@@ -137,17 +137,16 @@ TEST_P(ReferentialApi, DriftReferencesMustExist) {
   ASSERT_EQ(DoJson("POST", Url("/models"), bj::object{{"model_name", model}}).status, 201);
   r = event({{"model_version", 2}});
   ExpectProblem(r, 404);
-  EXPECT_NE(r.body.find("model version '" + model + "' 2 not found"), std::string::npos)
-      << r.body;
+  EXPECT_NE(r.body.find("model version '" + model + "' 2 not found"), std::string::npos) << r.body;
   r = event({{"model_version", 1}, {"deployment_id", unknown_deployment}});
   ExpectProblem(r, 404);
   EXPECT_NE(r.body.find("deployment '" + unknown_deployment + "' not found"), std::string::npos)
       << r.body;
   EXPECT_EQ(count(), 0u);  // nothing was recorded
 
-  auto dep = DoJson("POST", Url("/deployments"),
-                    bj::object{{"model_name", model}, {"model_version", 1},
-                               {"environment", "staging"}});
+  auto dep =
+      DoJson("POST", Url("/deployments"),
+             bj::object{{"model_name", model}, {"model_version", 1}, {"environment", "staging"}});
   ASSERT_EQ(dep.status, 201) << dep.body;
   const std::string deployment(BodyJson(dep).at("id").as_string());
   EXPECT_EQ(event({}).status, 201);
@@ -169,7 +168,7 @@ TEST_P(ReferentialApi, DriftReferencesMustExist) {
   auto ok = compute({{"model_name", model}, {"model_version", 1}, {"deployment_id", deployment}});
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_TRUE(BodyJson(ok).at("events").as_array().empty());  // nothing drifted
-  EXPECT_EQ(compute({}).status, 200);  // no model named: nothing to check
+  EXPECT_EQ(compute({}).status, 200);                         // no model named: nothing to check
   EXPECT_EQ(count(), 3u);
 }
 
@@ -218,12 +217,11 @@ TEST_P(ReferentialApi, NulBytesAreRefusedNamingTheField) {
   auto csv = Do("POST", std::string(kDatasets) + "?name=" + UniqueName("ds"), bad_header,
                 {{"Content-Type", "text/csv"}});
   ExpectProblem(csv, 400);
-  EXPECT_NE(csv.body.find("line 1, column 2: column name must not contain NUL"),
-            std::string::npos)
+  EXPECT_NE(csv.body.find("line 1, column 2: column name must not contain NUL"), std::string::npos)
       << csv.body;
-  auto described = Do("POST", std::string(kDatasets) + "?name=" + UniqueName("ds") +
-                                  "&description=a%00b",
-                      BinaryCsv(4), {{"Content-Type", "text/csv"}});
+  auto described =
+      Do("POST", std::string(kDatasets) + "?name=" + UniqueName("ds") + "&description=a%00b",
+         BinaryCsv(4), {{"Content-Type", "text/csv"}});
   ExpectProblem(described, 400);
   auto list = Do("GET", std::string(kDatasets) + "?limit=1000");
   ASSERT_EQ(list.status, 200);
