@@ -51,7 +51,7 @@ module.exports = (h) => {
       [`${F}/datasets/{id}`]: {
         get: { summary: "Dataset detail with profile", operationId: "getDataset", parameters: [dsId], responses: { ...ok(200, "Dataset", ref("Dataset")), ...errs(404) } },
         patch: { summary: "Update description and tags (the data, schema and profile are immutable; tags replace the whole map)", operationId: "patchDataset", parameters: [dsId, ifMatch], requestBody: body({ type: "object", additionalProperties: false, properties: { description: { type: "string", maxLength: 8000 }, tags: strMap } }), responses: { ...ok(200, "Updated", ref("Dataset")), ...errs(400, 404, 412, 415) } },
-        delete: { summary: "Delete a dataset no feature (or scenario) uses", operationId: "deleteDataset", parameters: [dsId], responses: { 204: { description: "Deleted" }, ...errs(404, 409) } },
+        delete: { summary: "Delete a dataset no feature, scenario or queued or running evaluation run uses (409 naming them)", operationId: "deleteDataset", parameters: [dsId], responses: { 204: { description: "Deleted" }, ...errs(404, 409) } },
       },
       [`${F}/datasets/{id}/rows`]: {
         get: { summary: "Preview rows (paged with offset and limit; page_token is 400)", operationId: "previewDatasetRows", parameters: [dsId, Q("offset", "First row (default 0)", { type: "integer", minimum: 0 }), Q("limit", "Rows (default 100, max 1000)", { type: "integer", minimum: 1, maximum: 1000 })], responses: { ...ok(200, "Rows", ref("DatasetRows")), ...errs(400, 404) } },

@@ -46,7 +46,7 @@ module.exports = (h) => {
         delete: { summary: "Terminate (kept for history)", operationId: "deleteDeployment", parameters: [P("id", "Deployment id (UUID)"), ifMatch], responses: { ...ok(200, "Terminated", ref("Deployment")), ...errs(404, 409, 412) } },
       },
       [`${L}/drift-events`]: {
-        post: { summary: "Record a drift event", operationId: "createDriftEvent", requestBody: body(ref("DriftEventCreate")), responses: { ...ok(201, "Recorded", ref("DriftEvent")), ...errs(400, 415) } },
+        post: { summary: "Record a drift event", operationId: "createDriftEvent", requestBody: body(ref("DriftEventCreate")), responses: { ...ok(201, "Recorded", ref("DriftEvent")), ...errs(400, 404, 415) } },
         get: { summary: "List drift events, newest first", operationId: "listDriftEvents", parameters: [Q("model_name", "Model name"), Q("severity", "low|medium|high|critical"), Q("since", "RFC 3339; detected_at >= since", time), ...listParams], responses: { ...ok(200, "Page", page("DriftEvent")), ...errs(400) } },
       },
       [`${L}/drift/compute`]: {

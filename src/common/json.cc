@@ -29,6 +29,34 @@ bool AllNumbersFinite(const bj::value& v) {
   return true;
 }
 
+// The path (`a.b[2].c`) of the first string, or object key, that contains U+0000, if any. A
+// NUL cannot be stored in a PostgreSQL text column and cuts C strings short, and no field of the
+// API carries one legitimately; rejecting it here covers every field of every request body.
+// (The MLflow-compatible routes parse their bodies themselves, as MLflow does.)
+std::optional<std::string> FirstNul(const bj::value& v, const std::string& path) {
+  auto has_nul = [](std::string_view s) { return s.find('\0') != std::string_view::npos; };
+  if (const bj::string* str = v.if_string()) {
+    if (has_nul(*str)) return path.empty() ? std::string("body") : path;
+  } else if (const bj::array* a = v.if_array()) {
+    for (size_t i = 0; i < a->size(); ++i) {
+      if (auto p = FirstNul((*a)[i], path + "[" + std::to_string(i) + "]")) return p;
+    }
+  } else if (const bj::object* o = v.if_object()) {
+    for (const auto& kv : *o) {
+      const std::string_view key = kv.key();
+      if (has_nul(key)) {
+        const std::string shown(key.substr(0, std::min<size_t>(key.find('\0'), 64)));
+        return (path.empty() ? "" : path + ".") + shown;
+      }
+      if (auto p = FirstNul(kv.value(),
+                            path.empty() ? std::string(key) : path + "." + std::string(key))) {
+        return p;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 // Longest prefix of `s` of at most `max` bytes that does not cut a UTF-8 sequence.
 std::string_view Utf8Prefix(std::string_view s, size_t max) {
   if (s.size() <= max) return s;
@@ -183,6 +211,9 @@ Result<bj::value> Parse(std::string_view text) {
   if (ec) return InvalidArgument("malformed JSON: " + ec.message());
   bj::value v = parser.handler().st.release();
   if (!AllNumbersFinite(v)) return InvalidArgument("malformed JSON: number out of range");
+  if (auto where = FirstNul(v, "")) {
+    return validation::FieldInvalid(std::string(Utf8Prefix(*where, 256)), validation::kNoNulRule);
+  }
   return v;
 }
 

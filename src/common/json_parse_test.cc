@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 #include "common/json.h"
 
@@ -19,6 +20,28 @@ TEST(JsonParse, RejectsDuplicateKeysInAnyObject) {
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << body;
     EXPECT_THAT(r.status().message(), HasSubstr("duplicate key")) << body;
   }
+}
+
+TEST(JsonParse, RejectsNulInAnyStringNamingItsPath) {
+  const std::pair<const char*, const char*> cases[] = {
+      {R"("a\u0000")", "body"},
+      {R"({"description":"x\u0000y"})", "description"},
+      {R"({"tags":{"team":"\u0000"}})", "tags.team"},
+      {R"({"tags":{"te\u0000am":"v"}})", "tags.te"},
+      {R"({"rows":[{"v":"ok"},{"v":["a","\u0000"]}]})", "rows[1].v[1]"},
+  };
+  for (const auto& [body, field] : cases) {
+    auto r = Parse(body);
+    ASSERT_FALSE(r.ok()) << body;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << body;
+    ASSERT_EQ(r.status().errors().size(), 1u) << body;
+    EXPECT_EQ(r.status().errors()[0].field, field) << body;
+    EXPECT_THAT(r.status().errors()[0].message, HasSubstr("NUL (U+0000)")) << body;
+  }
+  // Other escapes and controls in free text stay as they were.
+  auto ok = Parse(R"({"d":"tab\there\r\nnew \u0001 \u00e9"})");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->at("d").as_string(), "tab\there\r\nnew \x01 \xc3\xa9");
 }
 
 TEST(JsonParse, SameKeyInSiblingOrNestedObjectsIsFine) {

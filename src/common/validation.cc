@@ -18,6 +18,11 @@ Status FieldInvalid(std::string field, std::string message) {
   return Invalid({FieldError{std::move(field), std::move(message)}});
 }
 
+void CheckNoNul(FieldErrors& errors, std::string_view field, std::string_view value) {
+  if (value.find('\0') != std::string_view::npos)
+    errors.push_back({std::string(field), kNoNulRule});
+}
+
 void CheckName(FieldErrors& errors, std::string_view field, std::string_view value) {
   if (!IsValidName(value)) errors.push_back({std::string(field), kNameRule});
 }

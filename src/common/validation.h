@@ -26,6 +26,10 @@ inline constexpr char kNameRule[] =
 inline constexpr char kWideNameRule[] =
     "must be 1-256 characters of UTF-8 without control characters, and not '.' or '..'";
 
+// What a field containing U+0000 is told (json::Parse refuses it in every string of a request
+// body; CheckNoNul for text that arrives otherwise, e.g. CSV headers and query parameters).
+inline constexpr char kNoNulRule[] = "must not contain NUL (U+0000)";
+
 // InvalidArgument carrying `errors` with the one detail format; OK when `errors` is empty.
 [[nodiscard]] Status Invalid(std::vector<FieldError> errors);
 // One field error as a Status.
@@ -41,6 +45,8 @@ struct MapLimits {
 // The field errors of one request, collected so that a client sees every problem at once.
 using FieldErrors = std::vector<FieldError>;
 
+// `value` contains no U+0000 byte.
+void CheckNoNul(FieldErrors& errors, std::string_view field, std::string_view value);
 // `value` follows the SPEC §1 name rule.
 void CheckName(FieldErrors& errors, std::string_view field, std::string_view value);
 // At most `max_length` bytes (and at least one when `required_non_empty`).

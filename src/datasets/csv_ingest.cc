@@ -9,6 +9,7 @@
 #include "common/cancellation.h"
 #include "common/sha256.h"
 #include "common/time.h"
+#include "common/validation.h"
 #include "datasets/column_file.h"
 #include "datasets/column_profile.h"
 #include "datasets/csv_reader.h"
@@ -67,6 +68,10 @@ Status CheckHeader(const std::vector<std::string>& header) {
     if (header[i].empty()) return CsvError(1, col, "empty column name in the header");
     if (header[i].size() > kMaxColumnNameBytes)
       return CsvError(1, col, "column name longer than 1024 bytes");
+    // A NUL makes a column no request can name (and cuts it short for C APIs).
+    validation::FieldErrors nul;
+    validation::CheckNoNul(nul, "header", header[i]);
+    if (!nul.empty()) return CsvError(1, col, "column name " + nul.front().message);
     if (!seen.insert(header[i]).second)
       return CsvError(1, col, "duplicate column name '" + header[i] + "'");
   }

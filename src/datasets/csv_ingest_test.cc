@@ -103,6 +103,19 @@ TEST_F(CsvIngestTest, HeaderProblems) {
   EXPECT_NE(Ingest("a,,c\n").status().message().find("line 1, column 2"), std::string::npos);
   EXPECT_NE(Ingest("a,b,a\n1,2,3\n").status().message().find("duplicate column name 'a'"),
             std::string::npos);
+  // A NUL in a column name (quoted or not) names its column.
+  for (const std::string& csv :
+       {std::string("a,b,c\0d\n1,2,3\n", 14), std::string("a,\"b\0\",c\n1,2,3\n", 15)}) {
+    auto nul = Ingest(csv);
+    ASSERT_FALSE(nul.ok());
+    EXPECT_EQ(nul.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(nul.status().message().find("column name must not contain NUL"), std::string::npos)
+        << nul.status().message();
+  }
+  EXPECT_NE(Ingest(std::string("a,b,c\0d\n1,2,3\n", 14)).status().message().find("column 3"),
+            std::string::npos);
+  EXPECT_NE(Ingest(std::string("a,\"b\0\",c\n1,2,3\n", 15)).status().message().find("column 2"),
+            std::string::npos);
   EXPECT_FALSE(fs::exists(root_ / "ds"));
 }
 

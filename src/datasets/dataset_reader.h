@@ -12,6 +12,10 @@
 
 #include "common/status.h"
 
+namespace cairn::storage {
+class Transaction;
+}  // namespace cairn::storage
+
 namespace cairn::datasets {
 
 enum class ColumnType { kInt64, kFloat64, kBool, kTimestamp, kString };
@@ -46,6 +50,14 @@ class DatasetReader {
   // Errors: NotFound for an unknown dataset or column.
   virtual Result<ColumnData> ReadColumn(const std::string& dataset_id,
                                         const std::string& column) = 0;
+  // Holds the dataset against deletion until `tx` commits, so that a reference to it written in
+  // `tx` (a scenario, a queued run) cannot slip past a concurrent DELETE (see
+  // DatasetStore::Hold). `tx` must be a write transaction on the database the datasets live in.
+  // Errors: NotFound when the dataset does not exist (any more). Readers that keep no datasets in
+  // that database (test doubles) hold nothing.
+  virtual Status Hold(storage::Transaction& /*tx*/, const std::string& /*dataset_id*/) {
+    return Status::Ok();
+  }
 };
 
 }  // namespace cairn::datasets

@@ -155,23 +155,35 @@ Result<Dataset> DatasetService::Update(const std::string& id, const DatasetPatch
 
 Status DatasetService::Delete(const std::string& id, const std::string& actor) {
   ASSIGN_OR_RETURN(Dataset d, Get(id));
+  auto in_use = [&id](const std::vector<std::string>& users) {
+    std::string list;
+    for (const auto& u : users) list += (list.empty() ? "" : ", ") + u;
+    return FailedPrecondition("dataset '" + id + "' is in use by " + list);
+  };
   std::vector<std::string> users;
   for (DatasetUsage* u : usages_) {
     ASSIGN_OR_RETURN(auto names, u->UsersOfDataset(id));
     users.insert(users.end(), names.begin(), names.end());
   }
-  if (!users.empty()) {
-    std::string list;
-    for (const auto& u : users) list += (list.empty() ? "" : ", ") + u;
-    return FailedPrecondition("dataset '" + id + "' is in use by " + list);
-  }
+  if (!users.empty()) return in_use(users);
   audit::Entry entry{clock_.NowMillis(), actor, "dataset.delete",
                      "dataset",          id,    {{"name", d.name}}};
-  RETURN_IF_ERROR(store_->Delete(id, entry));
+  RETURN_IF_ERROR(store_->Delete(id, entry, [&](storage::Transaction& tx) -> Status {
+    std::vector<std::string> in_tx;
+    for (DatasetUsage* u : usages_) {
+      ASSIGN_OR_RETURN(auto names, u->UsersOfDatasetInTransaction(tx, id));
+      in_tx.insert(in_tx.end(), names.begin(), names.end());
+    }
+    return in_tx.empty() ? Status::Ok() : in_use(in_tx);
+  }));
   std::error_code ec;
   fs::remove_all(DatasetDir(id), ec);
   if (ec) log::Error("cannot remove dataset directory " + DatasetDir(id) + ": " + ec.message());
   return Status::Ok();
+}
+
+Status DatasetService::Hold(storage::Transaction& tx, const std::string& dataset_id) {
+  return store_->Hold(tx, dataset_id);
 }
 
 Result<TypedColumn> DatasetService::ReadTypedColumn(const std::string& dataset_id,

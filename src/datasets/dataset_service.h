@@ -7,9 +7,13 @@
 //   files (column_file.h); metadata and the profile go to the `datasets` table. On any error
 //   the directory is removed and nothing is recorded. A crash between writing the files and
 //   committing the row can leave an orphan directory (never referenced; safe to delete).
-// - Delete refuses (FailedPrecondition, 409) while a registered DatasetUsage reports a user
-//   (features whose source uses the dataset; evaluation scenarios will register the same hook).
-//   The check and the delete are not one transaction across domains: a feature created in
+// - Delete refuses (FailedPrecondition, 409) while a registered DatasetUsage reports a user:
+//   features whose source uses the dataset, evaluation scenarios that evaluate it, and
+//   evaluation runs that are queued or running on it (named by run id). Finished runs do not
+//   hold a dataset: their reports are stored whole and stay readable after it is deleted.
+//   Usages answered in the delete's transaction (UsersOfDatasetInTransaction: evaluation) are
+//   race-free: their writers Hold the dataset row while they record the reference
+//   (dataset_store.h). Features still answer before the transaction: a feature created in
 //   between keeps a dangling reference (reads of it then answer NotFound).
 // - Preview: offset >= 0, 1 <= limit <= 1000 (default 100).
 //
@@ -34,7 +38,14 @@ class DatasetUsage {
  public:
   virtual ~DatasetUsage() = default;
   // Human-readable names of what uses the dataset (e.g. "feature 'price'"); empty when unused.
+  // Asked before the delete's transaction.
   virtual Result<std::vector<std::string>> UsersOfDataset(const std::string& dataset_id) = 0;
+  // The same, asked inside the delete's transaction, after the dataset row is locked: a usage
+  // whose writers call DatasetReader::Hold answers here and is race-free.
+  virtual Result<std::vector<std::string>> UsersOfDatasetInTransaction(
+      storage::Transaction& /*tx*/, const std::string& /*dataset_id*/) {
+    return std::vector<std::string>{};
+  }
 };
 
 struct DatasetServiceOptions {
@@ -75,6 +86,7 @@ class DatasetService final : public DatasetReader {
   // DatasetReader.
   Result<DatasetInfo> Describe(const std::string& dataset_id) override;
   Result<ColumnData> ReadColumn(const std::string& dataset_id, const std::string& column) override;
+  Status Hold(storage::Transaction& tx, const std::string& dataset_id) override;
 
  private:
   std::string DatasetDir(const std::string& id) const;

@@ -149,8 +149,21 @@ Result<DatasetPage> SqlDatasetStore::List(const std::optional<std::string>& name
   return page;
 }
 
-Status SqlDatasetStore::Delete(const std::string& id, const audit::Entry& audit) {
+Status SqlDatasetStore::Hold(storage::Transaction& tx, const std::string& id) {
+  // Changes nothing, but takes the row lock a concurrent Delete also takes (dataset_store.h).
+  const Value p[] = {id};
+  ASSIGN_OR_RETURN(int64_t n, tx.Exec("UPDATE datasets SET revision = revision WHERE id = ?", p));
+  if (n == 0) return NotFound("dataset '" + id + "' not found");
+  return Status::Ok();
+}
+
+Status SqlDatasetStore::Delete(const std::string& id, const audit::Entry& audit,
+                               const storage::TxStep& check_unused) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  // Lock first, check after: the check's statements then see every reference committed by a
+  // writer that held the lock before us (dataset_store.h).
+  RETURN_IF_ERROR(Hold(*tx, id));
+  if (check_unused) RETURN_IF_ERROR(check_unused(*tx));
   const Value p[] = {id};
   ASSIGN_OR_RETURN(int64_t n, tx->Exec("DELETE FROM datasets WHERE id = ?", p));
   if (n == 0) return NotFound("dataset '" + id + "' not found");

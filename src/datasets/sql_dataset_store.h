@@ -15,7 +15,9 @@ class SqlDatasetStore final : public DatasetStore {
   Result<DatasetPage> List(const std::optional<std::string>& name, int limit,
                            const std::string& page_token) override;
   Result<Dataset> Update(const std::string& id, const DatasetMutator& mutate) override;
-  Status Delete(const std::string& id, const audit::Entry& audit) override;
+  Status Delete(const std::string& id, const audit::Entry& audit,
+                const storage::TxStep& check_unused) override;
+  Status Hold(storage::Transaction& tx, const std::string& id) override;
 
  private:
   storage::SqlDatabase& db_;

@@ -202,6 +202,11 @@ Result<Deployment> DeploymentService::Create(const DeploymentCreate& req,
   return d;
 }
 
+Status DeploymentService::CheckExists(storage::Transaction& tx, const std::string& id) {
+  if (!IsUuid(id)) return DeploymentNotFound(id);
+  return store_->CheckExists(tx, id);
+}
+
 Result<Deployment> DeploymentService::Get(const std::string& id) {
   if (!IsUuid(id)) return DeploymentNotFound(id);
   return store_->Get(id);

@@ -58,6 +58,8 @@ class DeploymentService {
   Result<Deployment> Create(const DeploymentCreate& request, const std::string& actor);
   // Errors: NotFound.
   Result<Deployment> Get(const std::string& id);
+  // In another domain's transaction `tx` (drift events naming a deployment). Errors: NotFound.
+  Status CheckExists(storage::Transaction& tx, const std::string& id);
   // Errors: InvalidArgument (filters, limit, page token).
   Result<Page<Deployment>> List(const DeploymentListRequest& request);
   // Errors: InvalidArgument, NotFound, FailedPrecondition (illegal transition, terminal

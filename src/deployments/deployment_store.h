@@ -15,6 +15,7 @@
 #include "audit/types.h"
 #include "common/status.h"
 #include "deployments/types.h"
+#include "storage/sql_database.h"
 
 namespace cairn::deployments {
 
@@ -31,6 +32,9 @@ class DeploymentStore {
   virtual Status Create(const Deployment& d, const audit::Entry& audit) = 0;
   // Errors: NotFound.
   virtual Result<Deployment> Get(const std::string& id) = 0;
+  // Reads in `tx` (another domain's transaction) whether the deployment exists (terminated
+  // ones do: they are kept for history). Errors: NotFound.
+  virtual Status CheckExists(storage::Transaction& tx, const std::string& id) = 0;
   // Newest first (created_at, id). Errors: InvalidArgument (bad page token).
   virtual Result<Page<Deployment>> List(const DeploymentQuery& query) = 0;
   // Errors: NotFound, the mutator's error, Aborted on a concurrent change.

@@ -166,6 +166,13 @@ Result<Deployment> SqlDeploymentStore::Get(const std::string& id) {
   return std::move(*d);
 }
 
+Status SqlDeploymentStore::CheckExists(storage::Transaction& tx, const std::string& id) {
+  const storage::Value p[] = {id};
+  ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT 1 FROM deployments WHERE id = ?", p));
+  if (!row) return NotFound("deployment '" + id + "' not found");
+  return Status::Ok();
+}
+
 Result<Page<Deployment>> SqlDeploymentStore::List(const DeploymentQuery& query) {
   std::string sql = std::string("SELECT ") + kColumns + " FROM deployments WHERE 1 = 1";
   std::vector<Value> params;

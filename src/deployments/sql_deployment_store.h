@@ -18,6 +18,7 @@ class SqlDeploymentStore final : public DeploymentStore {
 
   Status Create(const Deployment& d, const audit::Entry& audit) override;
   Result<Deployment> Get(const std::string& id) override;
+  Status CheckExists(storage::Transaction& tx, const std::string& id) override;
   Result<Page<Deployment>> List(const DeploymentQuery& query) override;
   Result<Deployment> Update(const std::string& id, const DeploymentMutator& mutate) override;
 

@@ -168,8 +168,16 @@ Result<DriftEvent> DriftService::CreateEvent(const DriftEventCreate& req,
                  {{"model_name", e.model_name},
                   {"feature", e.feature},
                   {"severity", std::string(stats::SeverityName(e.severity))}}};
-  RETURN_IF_ERROR(store_->InsertEvents({e}, {a}));
+  RETURN_IF_ERROR(
+      store_->InsertEvents({e}, {a}, CheckStep({e.model_name, e.model_version, e.deployment_id})));
   return e;
+}
+
+storage::TxStep DriftService::CheckStep(ModelReference ref) const {
+  if (references_ == nullptr) return {};
+  return [references = references_, ref = std::move(ref)](storage::Transaction& tx) {
+    return references->Check(tx, ref);
+  };
 }
 
 Result<Page<DriftEvent>> DriftService::ListEvents(const DriftEventListRequest& req) {
@@ -221,6 +229,11 @@ Result<DriftComputeResult> DriftService::Compute(const DriftComputeRequest& req,
   }
   ValidateRecording(req, errors);
   RETURN_IF_ERROR(Check(std::move(errors)));
+  std::optional<storage::TxStep> check;
+  if (req.model_name) {
+    check = CheckStep({*req.model_name, req.model_version, req.deployment_id});
+    RETURN_IF_ERROR(store_->CheckReferences(*check));  // before any work
+  }
 
   DriftComputeResult result;
   if (by_inline) {
@@ -296,7 +309,7 @@ Result<DriftComputeResult> DriftService::Compute(const DriftComputeRequest& req,
   result.drift_share = total > 0 ? static_cast<double>(drifted) / total : 0.0;
   result.dataset_drift = stats::DatasetDrifted(drifted, total, options_.rule);
 
-  if (req.model_name && drifted > 0) {
+  if (req.model_name) {
     const int64_t now = clock_.NowMillis();
     std::vector<DriftEvent> events;
     std::vector<audit::Entry> audits;
@@ -328,7 +341,8 @@ Result<DriftComputeResult> DriftService::Compute(const DriftComputeRequest& req,
       result.events.push_back(e.id);
       events.push_back(std::move(e));
     }
-    RETURN_IF_ERROR(store_->InsertEvents(events, audits));
+    // Also with no drifted column: the references are checked where events would be stored.
+    RETURN_IF_ERROR(store_->InsertEvents(events, audits, *check));
   }
   return result;
 }

@@ -4,8 +4,11 @@
 // ComputeCategoricalDrift. Decisions:
 // - Events: model_name follows the name rule; model_version >= 1; deployment_id a UUID; feature
 //   1..256 chars; score finite; p_value in [0, 1]; window_start <= window_end; severity
-//   defaults, for method psi only, to the PSI band of the score (required otherwise). Events
-//   do not check that the model exists in the registry (monitors may report first).
+//   defaults, for method psi only, to the PSI band of the score (required otherwise).
+// - References: with ModelReferences wired (the composition root does), the model, the model
+//   version and the deployment an event or a computation names must exist (404 naming which),
+//   checked in the transaction that stores the events; a computation checks them first as
+//   well, so a bad reference is refused before any work and whether or not a column drifts.
 // - Compute, inline variant: each column's kind comes from its non-null values (all numbers →
 //   numeric, all strings → categorical; the JSON layer rejects mixed columns naming them); the
 //   reference and current kinds must agree; a column with no values on one side is
@@ -30,6 +33,7 @@
 #include "common/status.h"
 #include "datasets/dataset_reader.h"
 #include "drift/drift_store.h"
+#include "drift/model_references.h"
 #include "drift/types.h"
 #include "stats/drift/drift_report.h"
 
@@ -48,17 +52,24 @@ class DriftService {
   DriftService(std::unique_ptr<DriftStore> store, datasets::DatasetReader* datasets,
                DriftOptions options = {}, const Clock& clock = Clock::System());
 
-  // Errors: InvalidArgument.
+  // Registers the references check (not owned; must outlive the service). Call before serving.
+  void SetModelReferences(ModelReferences* references) { references_ = references; }
+
+  // Errors: InvalidArgument, NotFound (model, version, deployment).
   Result<DriftEvent> CreateEvent(const DriftEventCreate& request, const std::string& actor);
   // Errors: InvalidArgument (severity, since, limit, page token).
   Result<Page<DriftEvent>> ListEvents(const DriftEventListRequest& request);
-  // Errors: InvalidArgument (shape, columns, kinds, empty samples, ±Inf), NotFound (dataset),
-  // Unavailable (no dataset reader).
+  // Errors: InvalidArgument (shape, columns, kinds, empty samples, ±Inf), NotFound (dataset,
+  // model, version, deployment), Unavailable (no dataset reader).
   Result<DriftComputeResult> Compute(const DriftComputeRequest& request, const std::string& actor);
 
  private:
   std::unique_ptr<DriftStore> store_;
+  // The references check for `ref` (empty without ModelReferences).
+  storage::TxStep CheckStep(ModelReference ref) const;
+
   datasets::DatasetReader* datasets_;
+  ModelReferences* references_ = nullptr;
   DriftOptions options_;
   const Clock& clock_;
 };

@@ -46,9 +46,17 @@ DriftEvent FromRow(const Row& row) {
 
 }  // namespace
 
+Status SqlDriftStore::CheckReferences(const storage::TxStep& check) {
+  if (!check) return Status::Ok();
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  return check(*tx);
+}
+
 Status SqlDriftStore::InsertEvents(const std::vector<DriftEvent>& events,
-                                   const std::vector<audit::Entry>& audits) {
+                                   const std::vector<audit::Entry>& audits,
+                                   const storage::TxStep& check) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  if (check) RETURN_IF_ERROR(check(*tx));
   for (const auto& e : events) {
     const Value p[] = {e.id,
                        e.model_name,

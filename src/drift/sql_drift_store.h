@@ -15,7 +15,9 @@ class SqlDriftStore final : public DriftStore {
   explicit SqlDriftStore(storage::SqlDatabase& db) : db_(db) {}
 
   Status InsertEvents(const std::vector<DriftEvent>& events,
-                      const std::vector<audit::Entry>& audits) override;
+                      const std::vector<audit::Entry>& audits,
+                      const storage::TxStep& check) override;
+  Status CheckReferences(const storage::TxStep& check) override;
   Result<Page<DriftEvent>> ListEvents(const DriftEventQuery& query) override;
 
  private:

@@ -25,6 +25,18 @@ constexpr char kXgboostFormat[] = "xgboost-json";
 
 using validation::FieldInvalid;
 
+// Holds the scenario's dataset in the store's transaction (DatasetReader::Hold); a dataset
+// deleted since validation read it answers like validation would have.
+storage::TxStep HoldScenarioDataset(datasets::DatasetReader& datasets, std::string dataset_id) {
+  return [&datasets, id = std::move(dataset_id)](storage::Transaction& tx) -> Status {
+    Status held = datasets.Hold(tx, id);
+    if (held.code() == StatusCode::kNotFound) {
+      return FieldInvalid("dataset_id", "dataset '" + id + "' not found");
+    }
+    return held;
+  };
+}
+
 audit::Entry Audit(int64_t at, const std::string& actor, const std::string& action,
                    const std::string& type, const std::string& id, audit::Summary summary) {
   return audit::Entry{at, actor, action, type, id, std::move(summary)};
@@ -234,10 +246,11 @@ Result<Scenario> EvaluationService::CreateScenario(Scenario s, const std::string
   s.created_at = now;
   s.updated_at = now;
   s.revision = 1;
-  RETURN_IF_ERROR(
-      store_->CreateScenario(s, Audit(now, actor, "scenario.create", "scenario", s.name,
-                                      {{"task_type", std::string(TaskTypeName(s.task_type))},
-                                       {"dataset_id", s.dataset_id}})));
+  RETURN_IF_ERROR(store_->CreateScenario(
+      s,
+      Audit(now, actor, "scenario.create", "scenario", s.name,
+            {{"task_type", std::string(TaskTypeName(s.task_type))}, {"dataset_id", s.dataset_id}}),
+      HoldScenarioDataset(datasets_, s.dataset_id)));
   return s;
 }
 
@@ -309,14 +322,14 @@ Result<Scenario> EvaluationService::UpdateScenario(const std::string& name, cons
   s.revision = current.revision + 1;
   RETURN_IF_ERROR(store_->UpdateScenario(
       s, current.revision,
-      Audit(now, actor, "scenario.update", "scenario", name, {{"revision", s.revision}})));
+      Audit(now, actor, "scenario.update", "scenario", name, {{"revision", s.revision}}),
+      HoldScenarioDataset(datasets_, s.dataset_id)));
   return s;
 }
 
-Result<std::vector<std::string>> EvaluationService::UsersOfDataset(const std::string& dataset_id) {
-  ASSIGN_OR_RETURN(auto names, store_->ScenariosUsingDataset(dataset_id, 20));
-  for (auto& n : names) n = "scenario '" + n + "'";
-  return names;
+Result<std::vector<std::string>> EvaluationService::UsersOfDataset(storage::Transaction& tx,
+                                                                   const std::string& dataset_id) {
+  return store_->UsersOfDataset(tx, dataset_id, 20);
 }
 
 Result<EvalRun> EvaluationService::CreateRun(const RunCreate& request, const std::string& actor) {
@@ -331,6 +344,7 @@ Result<EvalRun> EvaluationService::CreateRun(const RunCreate& request, const std
   run.run_id = NewUuid();
   run.scenario_name = scenario->name;
   run.scenario_revision = scenario->revision;
+  run.dataset_id = scenario->dataset_id;
   run.model_name = request.model_name ? request.model_name : scenario->model_name;
   run.model_version = request.model_version ? request.model_version : scenario->model_version;
   run.created_by = actor;
@@ -360,10 +374,21 @@ Result<EvalRun> EvaluationService::CreateRun(const RunCreate& request, const std
     run.started_at = run.created_at;
     Execute(run, run.created_at);
   }
+  // The run is stored holding its dataset (DatasetReader::Hold): a DELETE of the dataset either
+  // commits first (the run is refused) or sees the run and answers 409.
   RETURN_IF_ERROR(store_->CreateRun(
-      run, Audit(run.created_at, actor, "evaluation_run.create", "evaluation_run", run.run_id,
-                 {{"scenario_name", run.scenario_name},
-                  {"status", std::string(RunStatusName(run.status))}})));
+      run,
+      Audit(run.created_at, actor, "evaluation_run.create", "evaluation_run", run.run_id,
+            {{"scenario_name", run.scenario_name},
+             {"status", std::string(RunStatusName(run.status))}}),
+      [this, &run](storage::Transaction& tx) -> Status {
+        Status held = datasets_.Hold(tx, run.dataset_id);
+        if (held.code() == StatusCode::kNotFound) {
+          return FailedPrecondition("dataset '" + run.dataset_id + "' of scenario '" +
+                                    run.scenario_name + "' no longer exists");
+        }
+        return held;
+      }));
   if (!inline_run) {
     std::lock_guard lock(mu_);
     ++wakeups_;
@@ -382,13 +407,14 @@ void EvaluationService::Execute(EvalRun& run, int64_t requested_at) {
   auto scenario = store_->GetScenario(run.scenario_name);
   if (!scenario.ok()) return fail(scenario.status());
   run.scenario_revision = scenario->revision;
-  auto info = datasets_.Describe(scenario->dataset_id);
+  // The dataset fixed when the run was created (runs stored before it was recorded: the
+  // scenario's).
+  const std::string dataset_id = run.dataset_id.empty() ? scenario->dataset_id : run.dataset_id;
+  auto info = datasets_.Describe(dataset_id);
   if (!info.ok()) return fail(info.status());
 
   EvaluationData data;
-  auto read = [&](const std::string& col) {
-    return datasets_.ReadColumn(scenario->dataset_id, col);
-  };
+  auto read = [&](const std::string& col) { return datasets_.ReadColumn(dataset_id, col); };
   auto label = read(scenario->label_column);
   if (!label.ok()) return fail(label.status());
   data.label = std::move(*label);
@@ -432,7 +458,7 @@ void EvaluationService::Execute(EvalRun& run, int64_t requested_at) {
   if (!report.ok()) return fail(report.status());
   const int64_t excluded = report->compliance.n_rows_excluded;
   compliance.n_rows_excluded = excluded;
-  compliance.dataset_id = info->id.empty() ? scenario->dataset_id : info->id;
+  compliance.dataset_id = info->id.empty() ? dataset_id : info->id;
   compliance.dataset_sha256 = info->sha256;
   compliance.scenario_revision = scenario->revision;
   compliance.evaluator_version = EvaluatorVersion();
@@ -513,7 +539,7 @@ void EvaluationService::Start() {
   } else if (*recovered > 0) {
     log::Info("evaluation: marked " + std::to_string(*recovered) + " interrupted run(s) failed");
   }
-  for (int i = 0; i < std::max(1, options_.workers); ++i) {
+  for (int i = 0; i < std::max(0, options_.workers); ++i) {
     threads_.emplace_back([this] { WorkerLoop(); });
   }
   threads_.emplace_back([this] { HeartbeatLoop(); });

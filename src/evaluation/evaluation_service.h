@@ -26,7 +26,13 @@
 //   rows (default 50 000) is evaluated during the request → 201 with status completed (or
 //   failed with failure_reason, e.g. a label that is not 0/1). Any other run is stored as
 //   `queued` → 202 and executed by the job runner: queued → running → completed|failed.
-// - Job runner: Start() launches `workers` threads (default 1) and one heartbeat thread;
+//   A run evaluates the dataset its scenario named when the run was created (recorded with
+//   it), even if the scenario is patched to another dataset before the run executes. A queued
+//   or running run holds that dataset: DELETE of it is 409 naming the run; the run is written
+//   holding the dataset's row (DatasetReader::Hold), so a concurrent DELETE cannot slip in.
+//   Scenarios hold their dataset the same way when created or patched.
+// - Job runner: Start() launches `workers` threads (default 1; 0 queues only, setting
+//   evaluation_workers) and one heartbeat thread;
 //   Stop() joins them (a run being executed finishes first). Workers poll the database for
 //   queued runs (oldest first; woken at once for runs created by this server) and claim each
 //   with a conditional UPDATE, so servers sharing PostgreSQL never double-run a job. Queued
@@ -68,7 +74,7 @@ inline constexpr char kInterruptedReason[] = "interrupted by server restart";
 
 struct EvaluationServiceOptions {
   int64_t inline_max_rows = 50000;
-  int workers = 1;
+  int workers = 1;  // 0: queue only (another server sharing the database executes the runs)
   int64_t poll_interval_ms = 1000;
   int64_t heartbeat_interval_ms = 5000;
   int64_t stale_after_ms = 60000;
@@ -98,9 +104,12 @@ class EvaluationService {
   // Errors: InvalidArgument, NotFound, Aborted (If-Match or a concurrent change).
   Result<Scenario> UpdateScenario(const std::string& name, const ScenarioPatch& patch,
                                   std::optional<int64_t> if_match, const std::string& actor);
-  // For the datasets domain (DELETE of a dataset still in use is 409): "scenario '<name>'" for
-  // up to 20 scenarios evaluating the dataset.
-  Result<std::vector<std::string>> UsersOfDataset(const std::string& dataset_id);
+  // For the datasets domain (DELETE of a dataset still in use is 409), read in the delete's
+  // transaction: up to 20 scenarios evaluating the dataset ("scenario '<name>'") and up to 20
+  // queued or running runs on it ("evaluation run '<id>' (queued)"). Finished runs do not
+  // count: their reports are stored whole and stay readable once the dataset is gone.
+  Result<std::vector<std::string>> UsersOfDataset(storage::Transaction& tx,
+                                                  const std::string& dataset_id);
 
   // Errors: InvalidArgument, NotFound (scenario, model version), FailedPrecondition (dataset
   // gone, no registry).

@@ -55,9 +55,11 @@ TEST_P(EvaluationServiceTest, CreateGetListScenario) {
   lr = {};
   lr.limit = 0;
   EXPECT_EQ(service_->ListScenarios(lr).status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(service_->UsersOfDataset("bin")->size(), 3u);
-  EXPECT_EQ(service_->UsersOfDataset("bin")->front(), "scenario 's1'");
-  EXPECT_TRUE(service_->UsersOfDataset("reg")->empty());
+  auto tx = db_->Begin(storage::TxMode::kRead);
+  ASSERT_OK(tx);
+  EXPECT_EQ(service_->UsersOfDataset(**tx, "bin")->size(), 3u);
+  EXPECT_EQ(service_->UsersOfDataset(**tx, "bin")->front(), "scenario 's1'");
+  EXPECT_TRUE(service_->UsersOfDataset(**tx, "reg")->empty());
 }
 
 TEST_P(EvaluationServiceTest, ScenarioValidationNamesTheField) {

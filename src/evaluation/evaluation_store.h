@@ -15,6 +15,7 @@
 #include "audit/types.h"
 #include "common/status.h"
 #include "evaluation/types.h"
+#include "storage/sql_database.h"
 
 namespace cairn::evaluation {
 
@@ -36,8 +37,11 @@ class EvaluationStore {
  public:
   virtual ~EvaluationStore() = default;
 
-  // Errors: AlreadyExists.
-  virtual Status CreateScenario(const Scenario& s, const audit::Entry& audit) = 0;
+  // `hold` runs first in the transaction (the dataset's Hold, so that a concurrent DELETE of it
+  // cannot miss the reference); its error is returned as is. Same for UpdateScenario and
+  // CreateRun. Errors: AlreadyExists, hold's.
+  virtual Status CreateScenario(const Scenario& s, const audit::Entry& audit,
+                                const storage::TxStep& hold) = 0;
   // Errors: NotFound.
   virtual Result<Scenario> GetScenario(const std::string& name) = 0;
   // Newest first. Errors: InvalidArgument (page token).
@@ -45,14 +49,19 @@ class EvaluationStore {
   // Writes every field of `s` (revision = expected_revision + 1) when the stored revision is
   // `expected_revision`. Errors: NotFound, Aborted (revision changed meanwhile).
   virtual Status UpdateScenario(const Scenario& s, int64_t expected_revision,
-                                const audit::Entry& audit) = 0;
-  // Names of the scenarios (at most `limit`) that evaluate `dataset_id`.
-  virtual Result<std::vector<std::string>> ScenariosUsingDataset(const std::string& dataset_id,
-                                                                 int limit) = 0;
+                                const audit::Entry& audit, const storage::TxStep& hold) = 0;
+  // What keeps `dataset_id` from being deleted, read in the caller's transaction `tx` (the
+  // dataset delete's): "scenario '<name>'" for the scenarios that evaluate it and
+  // "evaluation run '<id>' (queued|running)" for the unfinished runs on it, at most `limit` of
+  // each.
+  virtual Result<std::vector<std::string>> UsersOfDataset(storage::Transaction& tx,
+                                                          const std::string& dataset_id,
+                                                          int limit) = 0;
 
   // Inserts a run in its current status (queued, or completed/failed for inline runs).
-  // Errors: NotFound (scenario gone).
-  virtual Status CreateRun(const EvalRun& run, const audit::Entry& audit) = 0;
+  // Errors: NotFound (scenario gone), hold's.
+  virtual Status CreateRun(const EvalRun& run, const audit::Entry& audit,
+                           const storage::TxStep& hold) = 0;
   // Errors: NotFound.
   virtual Result<EvalRun> GetRun(const std::string& run_id) = 0;
   // Newest first; stored_report is left empty. Errors: InvalidArgument (page token).

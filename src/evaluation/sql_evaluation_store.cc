@@ -19,7 +19,8 @@ constexpr char kScenarioColumns[] =
     "created_at, updated_at, revision";
 constexpr char kRunColumns[] =
     "run_id, scenario_name, scenario_revision, model_name, model_version, status, verdict, "
-    "failure_reason, n_rows, created_by, created_at, started_at, finished_at, revision";
+    "failure_reason, n_rows, created_by, created_at, started_at, finished_at, revision, "
+    "dataset_id";
 
 Scenario ScenarioFromRow(const Row& r) {
   Scenario s;
@@ -64,6 +65,7 @@ EvalRun RunFromRow(const Row& r) {
   run.started_at = r.OptInt(11);
   run.finished_at = r.OptInt(12);
   run.revision = r.Int(13);
+  run.dataset_id = r.OptText(14).value_or("");
   return run;
 }
 
@@ -106,8 +108,10 @@ std::optional<std::string> StoredReport(const EvalRun& run) {
 
 }  // namespace
 
-Status SqlEvaluationStore::CreateScenario(const Scenario& s, const audit::Entry& audit) {
+Status SqlEvaluationStore::CreateScenario(const Scenario& s, const audit::Entry& audit,
+                                          const storage::TxStep& hold) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  if (hold) RETURN_IF_ERROR(hold(*tx));
   std::vector<Value> p = ScenarioValues(s);
   p.insert(p.begin(), s.name);
   auto r =
@@ -158,8 +162,9 @@ Result<Page<Scenario>> SqlEvaluationStore::ListScenarios(const ScenarioQuery& q)
 }
 
 Status SqlEvaluationStore::UpdateScenario(const Scenario& s, int64_t expected_revision,
-                                          const audit::Entry& audit) {
+                                          const audit::Entry& audit, const storage::TxStep& hold) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  if (hold) RETURN_IF_ERROR(hold(*tx));
   std::vector<Value> p = ScenarioValues(s);
   p.pop_back();  // the revision: the guarded update moves it by one
   Status written = storage::UpdateWithRevision(
@@ -184,20 +189,29 @@ Status SqlEvaluationStore::UpdateScenario(const Scenario& s, int64_t expected_re
   return tx->Commit();
 }
 
-Result<std::vector<std::string>> SqlEvaluationStore::ScenariosUsingDataset(
-    const std::string& dataset_id, int limit) {
-  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+Result<std::vector<std::string>> SqlEvaluationStore::UsersOfDataset(storage::Transaction& tx,
+                                                                    const std::string& dataset_id,
+                                                                    int limit) {
   const Value p[] = {dataset_id, static_cast<int64_t>(limit)};
-  ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT name FROM eval_scenarios WHERE dataset_id = ? "
-                                        "ORDER BY name LIMIT ?",
-                                        p));
-  std::vector<std::string> names;
-  for (const auto& r : rows) names.push_back(r.Text(0));
-  return names;
+  ASSIGN_OR_RETURN(auto scenarios, tx.Query("SELECT name FROM eval_scenarios WHERE dataset_id = ? "
+                                            "ORDER BY name LIMIT ?",
+                                            p));
+  ASSIGN_OR_RETURN(auto runs, tx.Query("SELECT run_id, status FROM eval_runs "
+                                       "WHERE dataset_id = ? AND status IN ('queued', 'running') "
+                                       "ORDER BY created_at, run_id LIMIT ?",
+                                       p));
+  std::vector<std::string> users;
+  for (const auto& r : scenarios) users.push_back("scenario '" + r.Text(0) + "'");
+  for (const auto& r : runs) {
+    users.push_back("evaluation run '" + r.Text(0) + "' (" + r.Text(1) + ")");
+  }
+  return users;
 }
 
-Status SqlEvaluationStore::CreateRun(const EvalRun& run, const audit::Entry& audit) {
+Status SqlEvaluationStore::CreateRun(const EvalRun& run, const audit::Entry& audit,
+                                     const storage::TxStep& hold) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  if (hold) RETURN_IF_ERROR(hold(*tx));
   const std::optional<std::string> report = StoredReport(run);
   const Value p[] = {run.run_id,
                      run.scenario_name,
@@ -213,11 +227,13 @@ Status SqlEvaluationStore::CreateRun(const EvalRun& run, const audit::Entry& aud
                      run.created_at,
                      storage::Nullable(run.started_at),
                      storage::Nullable(run.finished_at),
-                     run.revision};
+                     run.revision,
+                     run.dataset_id};
   auto r = tx->Exec(
       "INSERT INTO eval_runs (run_id, scenario_name, scenario_revision, model_name, "
       "model_version, status, verdict, failure_reason, n_rows, report, created_by, created_at, "
-      "started_at, finished_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "started_at, finished_at, revision, dataset_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       p);
   if (!r.ok()) {
     if (r.status().code() == StatusCode::kFailedPrecondition) {
@@ -237,7 +253,7 @@ Result<EvalRun> SqlEvaluationStore::GetRun(const std::string& run_id) {
                                           p));
   if (!row) return NotFound("evaluation run '" + run_id + "' not found");
   EvalRun run = RunFromRow(*row);
-  run.stored_report = row->Text(14);
+  run.stored_report = row->Text(15);
   return run;
 }
 

@@ -11,15 +11,18 @@ class SqlEvaluationStore : public EvaluationStore {
  public:
   explicit SqlEvaluationStore(storage::SqlDatabase& db) : db_(db) {}
 
-  Status CreateScenario(const Scenario& s, const audit::Entry& audit) override;
+  Status CreateScenario(const Scenario& s, const audit::Entry& audit,
+                        const storage::TxStep& hold) override;
   Result<Scenario> GetScenario(const std::string& name) override;
   Result<Page<Scenario>> ListScenarios(const ScenarioQuery& q) override;
-  Status UpdateScenario(const Scenario& s, int64_t expected_revision,
-                        const audit::Entry& audit) override;
-  Result<std::vector<std::string>> ScenariosUsingDataset(const std::string& dataset_id,
-                                                         int limit) override;
+  Status UpdateScenario(const Scenario& s, int64_t expected_revision, const audit::Entry& audit,
+                        const storage::TxStep& hold) override;
+  Result<std::vector<std::string>> UsersOfDataset(storage::Transaction& tx,
+                                                  const std::string& dataset_id,
+                                                  int limit) override;
 
-  Status CreateRun(const EvalRun& run, const audit::Entry& audit) override;
+  Status CreateRun(const EvalRun& run, const audit::Entry& audit,
+                   const storage::TxStep& hold) override;
   Result<EvalRun> GetRun(const std::string& run_id) override;
   Result<Page<EvalRun>> ListRuns(const RunQuery& q) override;
   Result<std::vector<std::string>> QueuedRunIds(int limit) override;

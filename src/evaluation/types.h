@@ -165,6 +165,9 @@ struct EvalRun {
   int64_t scenario_revision = 0;
   std::optional<std::string> model_name;
   std::optional<int64_t> model_version;
+  // The dataset the run evaluates: the scenario's when the run was created. A queued or running
+  // run holds it against deletion.
+  std::string dataset_id;
   RunStatus status = RunStatus::kQueued;
   std::optional<std::string> verdict;  // "pass" | "fail" once completed
   std::optional<std::string> failure_reason;

@@ -185,6 +185,13 @@ Result<ModelVersion> RegistryService::GetVersion(const std::string& model_name, 
   return store_->GetVersion(model_name, version);
 }
 
+Status RegistryService::CheckExists(storage::Transaction& tx, const std::string& model_name,
+                                    std::optional<int64_t> version) {
+  if (!IsValidName(model_name)) return NotFound("model '" + model_name + "' not found");
+  if (version && *version < 1) return VersionNotFound(model_name, *version);
+  return store_->CheckExists(tx, model_name, version);
+}
+
 Result<Model> RegistryService::GetModel(const std::string& model_name) {
   if (!IsValidName(model_name)) return NotFound("model '" + model_name + "' not found");
   return store_->GetModel(model_name);

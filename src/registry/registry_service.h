@@ -96,6 +96,10 @@ class RegistryService {
   Result<ModelVersion> GetVersion(const std::string& model_name, int64_t version);
   // Errors: NotFound.
   Result<Model> GetModel(const std::string& model_name);
+  // In another domain's transaction `tx`: NotFound unless the model and, when given, the
+  // version exist (drift events naming them).
+  Status CheckExists(storage::Transaction& tx, const std::string& model_name,
+                     std::optional<int64_t> version);
   // Errors: InvalidArgument (model_name, stage, limit, page token).
   Result<Page<ModelVersion>> ListVersions(const VersionListRequest& request);
   // Errors: InvalidArgument, NotFound, FailedPrecondition (required checklist items missing for

@@ -17,6 +17,7 @@
 #include "audit/types.h"
 #include "common/status.h"
 #include "registry/types.h"
+#include "storage/sql_database.h"
 
 namespace cairn::registry {
 
@@ -61,6 +62,10 @@ class RegistryStore {
   virtual Result<ModelVersion> CreateVersion(const ModelVersion& v, const audit::Entry& audit) = 0;
   // Errors: NotFound.
   virtual Result<ModelVersion> GetVersion(const std::string& model_name, int64_t version) = 0;
+  // Reads in `tx` (another domain's transaction, e.g. the one storing a drift event) whether the
+  // model and, when given, its version exist. Errors: NotFound naming which.
+  virtual Status CheckExists(storage::Transaction& tx, const std::string& model_name,
+                             std::optional<int64_t> version) = 0;
   // The model with every version, newest first. Errors: NotFound.
   virtual Result<Model> GetModel(const std::string& model_name) = 0;
   // Newest first (created_at, model_name, version). Errors: InvalidArgument (bad page token).

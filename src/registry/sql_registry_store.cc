@@ -204,6 +204,20 @@ Result<ModelVersion> SqlRegistryStore::GetVersion(const std::string& model_name,
   return std::move(*v);
 }
 
+Status SqlRegistryStore::CheckExists(Transaction& tx, const std::string& model_name,
+                                     std::optional<int64_t> version) {
+  const Value m[] = {model_name};
+  ASSIGN_OR_RETURN(auto model, tx.QueryOne("SELECT 1 FROM registered_models WHERE name = ?", m));
+  if (!model) return NotFound("model '" + model_name + "' not found");
+  if (!version) return Status::Ok();
+  const Value v[] = {model_name, *version};
+  ASSIGN_OR_RETURN(
+      auto row,
+      tx.QueryOne("SELECT 1 FROM model_versions WHERE model_name = ? AND version = ?", v));
+  if (!row) return VersionNotFound(model_name, *version);
+  return Status::Ok();
+}
+
 Result<Model> SqlRegistryStore::GetModel(const std::string& model_name) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   const Value p[] = {model_name};

@@ -23,6 +23,8 @@ class SqlRegistryStore final : public RegistryStore {
 
   Result<ModelVersion> CreateVersion(const ModelVersion& v, const audit::Entry& audit) override;
   Result<ModelVersion> GetVersion(const std::string& model_name, int64_t version) override;
+  Status CheckExists(storage::Transaction& tx, const std::string& model_name,
+                     std::optional<int64_t> version) override;
   Result<Model> GetModel(const std::string& model_name) override;
   Result<Page<ModelVersion>> ListVersions(const VersionQuery& query) override;
   Result<ModelVersion> UpdateVersion(const std::string& model_name, int64_t version,

@@ -20,6 +20,7 @@
 #include "deployments/sql_deployment_store.h"
 #include "drift/drift_routes.h"
 #include "drift/drift_service.h"
+#include "drift/registry_model_references.h"
 #include "drift/sql_drift_store.h"
 #include "evaluation/evaluation_dataset_usage.h"
 #include "evaluation/evaluation_routes.h"
@@ -99,6 +100,7 @@ struct App::Impl {
   std::unique_ptr<deployments::DeploymentService> deployments;
   std::unique_ptr<drift::DriftService> drift;
   std::unique_ptr<evaluation::RegistryModelCatalog> model_catalog;
+  std::unique_ptr<drift::RegistryModelReferences> drift_references;
   std::unique_ptr<evaluation::EvaluationService> evaluation;
   std::unique_ptr<evaluation::EvaluationDatasetUsage> evaluation_usage;
   std::unique_ptr<prompts::PromptService> prompts;
@@ -170,10 +172,14 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   impl->drift =
       std::make_unique<drift::DriftService>(std::make_unique<drift::SqlDriftStore>(*impl->db),
                                             impl->datasets.get(), drift::DriftOptions{});
+  impl->drift_references =
+      std::make_unique<drift::RegistryModelReferences>(*impl->registry, *impl->deployments);
+  impl->drift->SetModelReferences(impl->drift_references.get());
 
   impl->model_catalog = std::make_unique<evaluation::RegistryModelCatalog>(*impl->registry);
   evaluation::EvaluationServiceOptions evaluation_opts;
   if (config.evaluation_max_classes) evaluation_opts.max_classes = *config.evaluation_max_classes;
+  if (config.evaluation_workers) evaluation_opts.workers = *config.evaluation_workers;
   impl->evaluation = std::make_unique<evaluation::EvaluationService>(
       std::make_unique<evaluation::SqlEvaluationStore>(*impl->db), *impl->datasets,
       impl->model_catalog.get(), evaluation_opts);

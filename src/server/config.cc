@@ -158,6 +158,10 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
     int64_t n = 0;
     RETURN_IF_ERROR(ParseInt<int64_t>("evaluation_max_classes", value, 2, 100'000, &n));
     c.evaluation_max_classes = n;
+  } else if (key == "evaluation_workers") {
+    int n = 0;
+    RETURN_IF_ERROR(ParseInt<int>("evaluation_workers", value, 0, 64, &n));
+    c.evaluation_workers = n;
   } else if (key == "prompt_max_render_bytes") {
     uint64_t n = 0;
     RETURN_IF_ERROR(ParseInt<uint64_t>("prompt_max_render_bytes", value, 1024, 1ull << 30, &n));
@@ -222,6 +226,7 @@ constexpr Flag kFlags[] = {
     {"--prompt-token-budget", "prompt_token_budget", true},
     {"--prompt-banned-terms", "prompt_banned_terms", true},
     {"--evaluation-max-classes", "evaluation_max_classes", true},
+    {"--evaluation-workers", "evaluation_workers", true},
     {"--prompt-max-render-bytes", "prompt_max_render_bytes", true},
     {"--auth", "auth", true},
     {"--secure-cookies", "secure_cookies", true},
@@ -257,6 +262,7 @@ constexpr const char* kEnvKeys[] = {"host",
                                     "prompt_token_budget",
                                     "prompt_banned_terms",
                                     "evaluation_max_classes",
+                                    "evaluation_workers",
                                     "prompt_max_render_bytes",
                                     "auth",
                                     "secure_cookies",
@@ -312,7 +318,7 @@ std::string ServeUsage() {
          "                   [--sqlite-sync normal|full] [--checklist K1,K2:optional,...]\n"
          "                   [--lower-is-better loss,error,...] [--prompt-token-budget N]\n"
          "                   [--prompt-banned-terms T1,T2,...] [--evaluation-max-classes N]\n"
-         "                   [--prompt-max-render-bytes N]\n"
+         "                   [--evaluation-workers N] [--prompt-max-render-bytes N]\n"
          "                   [--auth required|off] [--secure-cookies true|false] [--trust-proxy]\n"
          "                   [--session-idle-timeout 30m] [--session-lifetime 12h]\n"
          "                   [--auth-cache-ttl 1s] [--token-rate-limit 200]\n"

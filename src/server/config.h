@@ -4,12 +4,12 @@
 // TOML file keys (all optional, top level): host, port, data_dir, storage, io_threads,
 // worker_threads, compute_threads, compute_queue, max_body_bytes, max_connections, access_log,
 // upgrade, docs_dir, web_dir, sqlite_sync (normal|full), checklist, lower_is_better,
-// prompt_token_budget, prompt_banned_terms, evaluation_max_classes, prompt_max_render_bytes, and
-// identity and access: auth (required|off), secure_cookies, trust_proxy, session_idle_timeout,
-// session_lifetime, auth_cache_ttl, token_rate_limit, login_failures_per_user,
-// login_failures_per_address, login_window, password_hash_cost. List settings are comma-separated
-// strings (the same text works as a flag, a variable or a TOML string); durations are like 90d,
-// 12h, 30m, 45s, 500ms.
+// prompt_token_budget, prompt_banned_terms, evaluation_max_classes, evaluation_workers,
+// prompt_max_render_bytes, and identity and access: auth (required|off), secure_cookies,
+// trust_proxy, session_idle_timeout, session_lifetime, auth_cache_ttl, token_rate_limit,
+// login_failures_per_user, login_failures_per_address, login_window, password_hash_cost. List
+// settings are comma-separated strings (the same text works as a flag, a variable or a TOML
+// string); durations are like 90d, 12h, 30m, 45s, 500ms.
 #pragma once
 
 #include <cstdint>
@@ -61,6 +61,9 @@ struct Config {
   // Multiclass evaluation: most distinct classes (labels and predictions together). Unset:
   // 1000.
   std::optional<int64_t> evaluation_max_classes;
+  // Evaluation job runner threads of this server. 0: this server queues runs but never executes
+  // them (another server sharing the database does). Unset: 1.
+  std::optional<int> evaluation_workers;
   // Prompt render: most bytes of rendered text. Unset: 1 MiB.
   std::optional<uint64_t> prompt_max_render_bytes;
 

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -80,6 +81,11 @@ class Transaction {
   // Convenience for the common single-row case: nullopt when the query returned no row.
   Result<std::optional<Row>> QueryOne(std::string_view sql, std::span<const Value> params = {});
 };
+
+// A step another domain runs inside a store's transaction (a reference check or a row lock
+// across domains, so that the check and the write commit together). Each domain's SQL stays in
+// its own store: the step is supplied by the domain that owns the tables it touches.
+using TxStep = std::function<Status(Transaction&)>;
 
 class SqlDatabase {
  public:

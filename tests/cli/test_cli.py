@@ -406,6 +406,7 @@ class CliTest(unittest.TestCase):
         self.assertIn("yes", x_row)
         self.assertTrue(SPARK & set(x_row))
         self.assertIn("dataset drift:", report.out)
+        self.ok("models", "register", "m-cli")  # events name a registered model
         as_json = self.ok("drift", "compute", ds["id"], cur, "--column", "x", "--model", "m-cli", "--json").json()
         self.assertEqual(list(as_json["columns"]), ["x"])
         self.assertEqual(len(as_json["events"]), 1)

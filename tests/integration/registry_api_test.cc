@@ -150,6 +150,7 @@ TEST_P(RegistryApi, DriftComputeRecordsEvents) {
     cur.emplace_back(std::sin(i) * 1.0 + 3.0);
   }
   const std::string model = UniqueName("model");
+  ASSERT_EQ(DoJson("POST", Url("/models"), bj::object{{"model_name", model}}).status, 201);
   auto r = DoJson("POST", Url("/drift/compute"),
                   bj::object{{"reference", bj::object{{"x", ref}}},
                              {"current", bj::object{{"x", cur}}},
@@ -183,6 +184,7 @@ TEST_P(RegistryApi, DriftComputeNearDoubleMaxIsDriftedWithFiniteScores) {
     cur.emplace_back(kMax * (0.9 + 0.1 * std::fabs(std::cos(i))));
   }
   const std::string model = UniqueName("model");
+  ASSERT_EQ(DoJson("POST", Url("/models"), bj::object{{"model_name", model}}).status, 201);
   auto r = DoJson("POST", Url("/drift/compute"),
                   bj::object{{"reference", bj::object{{"x", ref}}},
                              {"current", bj::object{{"x", cur}}},

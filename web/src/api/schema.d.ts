@@ -1214,7 +1214,7 @@ export interface paths {
         get: operations["getDataset"];
         put?: never;
         post?: never;
-        /** Delete a dataset no feature (or scenario) uses */
+        /** Delete a dataset no feature, scenario or queued or running evaluation run uses (409 naming them) */
         delete: operations["deleteDataset"];
         options?: never;
         head?: never;
@@ -7535,6 +7535,7 @@ export interface operations {
             400: components["responses"]["E400"];
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
             415: components["responses"]["E415"];
             429: components["responses"]["E429"];
         };
