@@ -31,6 +31,16 @@ module.exports = (h) => {
     ["get", "metrics/get-history", "A metric's full history (GetMetricHistory)"],
     ["get", "metrics/get-history-bulk-interval", "A metric's sampled history over several runs (GetMetricHistoryBulkInterval)"],
     ["get", "artifacts/list", "List a run's artifacts under a path (ListArtifacts)"],
+    ["post", "registered-models/create", "Create a registered model with no versions (CreateRegisteredModel)"],
+    ["get", "registered-models/get", "Get a registered model (GetRegisteredModel)"],
+    ["post", "model-versions/create", "Register a model version from a source URI, optionally a run's (CreateModelVersion)"],
+    ["get", "model-versions/get", "Get a model version (GetModelVersion)"],
+    ["patch", "model-versions/update", "Update a model version's description (UpdateModelVersion)"],
+    ["post", "model-versions/set-tag", "Set a model version tag (SetModelVersionTag)"],
+    ["delete", "model-versions/delete-tag", "Delete a model version tag (DeleteModelVersionTag)"],
+    ["post", "model-versions/transition-stage", "Move a model version to a stage; Production goes through the promotion checklist and four-eyes rule (TransitionModelVersionStage)"],
+    ["post", "registered-models/get-latest-versions", "The newest version in each stage (GetLatestVersions)"],
+    ["get", "registered-models/get-latest-versions", "The newest version in each stage (GetLatestVersions, query string)"],
   ];
   const paths = {};
   for (const prefix of ["/api/2.0/mlflow", "/ajax-api/2.0/mlflow"]) {
@@ -38,7 +48,7 @@ module.exports = (h) => {
       const p = `${prefix}/${path}`;
       const opId = (prefix.startsWith("/ajax") ? "mlflowAjax_" : "mlflow_") + `${method}_${path}`.replace(/[^A-Za-z0-9]+/g, "_");
       const op = { summary, operationId: opId, responses: { 200: { description: "MLflow's response message", content: json(any) }, 400: mlflowError, 404: mlflowError } };
-      if (method === "post") op.requestBody = { required: false, content: json(any) };
+      if (method !== "get") op.requestBody = { required: false, content: json(any) };
       paths[p] = { ...(paths[p] || {}), [method]: op };
     }
   }

@@ -210,7 +210,8 @@ bj::object ToJson(const RegisteredModel& m) {
                {"creation_timestamp", m.creation_timestamp},
                {"last_updated_timestamp", m.last_updated_timestamp}};
   if (m.user_id) o["user_id"] = *m.user_id;
-  o["description"] = m.description;
+  // MLflow leaves a registered model's description unset when none was given.
+  if (!m.description.empty()) o["description"] = m.description;
   if (!m.latest_versions.empty()) {
     bj::array a;
     for (const auto& v : m.latest_versions) a.push_back(ToJson(v));

@@ -164,6 +164,8 @@ Result<ModelVersion> RegistryService::RegisterVersion(const VersionCreate& req,
     for (const auto& [k, x] : *req.params) v.params[k] = x;
   v.description = req.description.value_or("");
   v.tags = req.tags.value_or(StringMap{});
+  v.source = req.source;
+  v.run_link = req.run_link;
   for (const auto& spec : options_.default_checklist)
     v.checklist.push_back(ChecklistItem{spec.key, spec.description, spec.required, false,
                                         std::nullopt, std::nullopt, ""});
@@ -177,7 +179,27 @@ Result<ModelVersion> RegistryService::RegisterVersion(const VersionCreate& req,
   audit::Summary summary{{"stage", std::string("none")}};
   if (v.run_id) summary["run_id"] = *v.run_id;
   return store_->CreateVersion(
-      v, audit::Entry{now, actor, "model_version.create", "model_version", v.model_name, summary});
+      v, audit::Entry{now, actor, "model_version.create", "model_version", v.model_name, summary},
+      !req.require_model);
+}
+
+Result<Model> RegistryService::CreateModel(const ModelCreate& req, const std::string& actor) {
+  std::vector<FieldError> errors;
+  if (!IsValidName(req.name)) errors.push_back({"name", kNameRule});
+  if (req.description && req.description->size() > kMaxDescriptionLength)
+    errors.push_back({"description", "must be at most 10000 characters"});
+  ValidateMap(req.tags, "tags", errors);
+  RETURN_IF_ERROR(Check(std::move(errors)));
+  Model m;
+  m.name = req.name;
+  m.description = req.description.value_or("");
+  m.tags = req.tags.value_or(StringMap{});
+  m.created_by = actor;
+  m.created_at = clock_.NowMillis();
+  m.updated_at = m.created_at;
+  m.revision = 1;
+  return store_->CreateModel(m, audit::Entry{m.created_at, actor, "registered_model.create",
+                                             "registered_model", m.name, audit::Summary{}});
 }
 
 Result<ModelVersion> RegistryService::GetVersion(const std::string& model_name, int64_t version) {
@@ -227,6 +249,11 @@ Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_nam
   if (patch.description && patch.description->size() > kMaxDescriptionLength)
     errors.push_back({"description", "must be at most 10000 characters"});
   ValidateMap(patch.tags, "tags", errors);
+  if (!patch.tag_edits.empty()) {
+    StringMap edited;
+    for (const auto& [k, v] : patch.tag_edits) edited[k] = v.value_or("");
+    ValidateMap(edited, "tags", errors);
+  }
   std::set<std::string> keys;
   for (size_t i = 0; i < patch.checklist.size(); ++i) {
     const auto& u = patch.checklist[i];
@@ -300,6 +327,22 @@ Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_nam
       u.tags = *patch.tags;
       changed.push_back("tags");
     }
+    if (!patch.tag_edits.empty()) {
+      StringMap tags = u.tags;
+      for (const auto& [k, v] : patch.tag_edits) {
+        if (v) {
+          tags[k] = *v;
+        } else {
+          tags.erase(k);
+        }
+      }
+      if (tags.size() > kMaxMapEntries)
+        return Check({{"tags", "at most " + std::to_string(kMaxMapEntries) + " entries"}});
+      if (tags != u.tags) {
+        u.tags = std::move(tags);
+        if (changed.empty() || changed.back() != "tags") changed.push_back("tags");
+      }
+    }
     audit::Summary summary;
     if (stage && *stage != u.stage) {
       if (*stage == Stage::kProduction) {
@@ -338,10 +381,13 @@ Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_nam
     u.updated_at = now;
     u.revision = cur.revision + 1;
     summary["changed"] = Join(changed);
-    if (u.stage == Stage::kProduction && cur.stage != Stage::kProduction) {
+    const bool archive_staging =
+        patch.archive_others_in_stage && u.stage == Stage::kStaging && cur.stage != u.stage;
+    if ((u.stage == Stage::kProduction && cur.stage != Stage::kProduction) || archive_staging) {
       // One production version per model: the promotion archives the previous one, in the
-      // same transaction, each archive with its own audit record by the same actor.
-      ASSIGN_OR_RETURN(auto previous, in_tx.VersionsInStage(model_name, Stage::kProduction));
+      // same transaction, each archive with its own audit record by the same actor (and, when
+      // asked, a move into staging archives the other staging versions the same way).
+      ASSIGN_OR_RETURN(auto previous, in_tx.VersionsInStage(model_name, u.stage));
       for (const ModelVersion& p : previous) {
         if (p.version == version) continue;
         ModelVersion archived = p;
@@ -355,7 +401,7 @@ Result<ModelVersion> RegistryService::UpdateVersion(const std::string& model_nam
                                                "model_version.archive",
                                                "model_version",
                                                VersionId(model_name, p.version),
-                                               {{"from", std::string("production")},
+                                               {{"from", std::string(ToString(p.stage))},
                                                 {"to", std::string("archived")},
                                                 {"replaced_by", version}}}});
       }

@@ -92,6 +92,9 @@ class RegistryService {
 
   // Errors: InvalidArgument, NotFound (run), Unavailable (no tracking service).
   Result<ModelVersion> RegisterVersion(const VersionCreate& request, const std::string& actor);
+  // A registered model with no versions yet (MLflow's registered-models/create).
+  // Errors: InvalidArgument, AlreadyExists.
+  Result<Model> CreateModel(const ModelCreate& request, const std::string& actor);
   // Errors: NotFound.
   Result<ModelVersion> GetVersion(const std::string& model_name, int64_t version);
   // Errors: NotFound.

@@ -77,6 +77,109 @@ TEST_P(RegistryServiceTest, ConcurrentRegistrationHasNoGapsOrDuplicates) {
   EXPECT_EQ(model->latest_version, kThreads * kPerThread);
 }
 
+TEST_P(RegistryServiceTest, CreateModelStoresDescriptionAndTagsOnce) {
+  auto m = registry_->CreateModel(
+      ModelCreate{"churn", "predicts churn", StringMap{{"owner", "ml"}}}, "alice");
+  ASSERT_OK(m);
+  EXPECT_EQ(m->latest_version, 0);
+  EXPECT_EQ(registry_->CreateModel(ModelCreate{"churn", std::nullopt, std::nullopt}, "bob")
+                .status()
+                .code(),
+            StatusCode::kAlreadyExists);
+  EXPECT_EQ(registry_->CreateModel(ModelCreate{"bad name", std::nullopt, std::nullopt}, "bob")
+                .status()
+                .code(),
+            StatusCode::kInvalidArgument);
+  auto got = registry_->GetModel("churn");
+  ASSERT_OK(got);
+  EXPECT_EQ(got->description, "predicts churn");
+  EXPECT_EQ(got->tags, (StringMap{{"owner", "ml"}}));
+  EXPECT_EQ(got->created_by, "alice");
+  EXPECT_TRUE(got->versions.empty());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'registered_model.create'"), 1);
+  // The first version of an explicitly created model is 1, and keeps its source.
+  VersionCreate c;
+  c.model_name = "churn";
+  c.source = "s3://bucket/churn";
+  c.require_model = true;
+  auto v = registry_->RegisterVersion(c, "alice");
+  ASSERT_OK(v);
+  EXPECT_EQ(v->version, 1);
+  auto again = registry_->GetVersion("churn", 1);
+  ASSERT_OK(again);
+  EXPECT_EQ(again->source, "s3://bucket/churn");
+}
+
+TEST_P(RegistryServiceTest, RequireModelRefusesAnUnknownModelAndWritesNothing) {
+  VersionCreate c;
+  c.model_name = "nope";
+  c.source = "s3://bucket/nope";
+  c.require_model = true;
+  EXPECT_EQ(registry_->RegisterVersion(c, "alice").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(registry_->GetModel("nope").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'model_version.create'"), 0);
+}
+
+TEST_P(RegistryServiceTest, ConcurrentCreateModelHasOneWinner) {
+  constexpr int kThreads = 6;
+  std::atomic<int> created{0};
+  std::atomic<int> exists{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      auto m = registry_->CreateModel(ModelCreate{"race", std::nullopt, std::nullopt}, "t");
+      if (m.ok()) ++created;
+      if (m.status().code() == StatusCode::kAlreadyExists) ++exists;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(created.load(), 1);
+  EXPECT_EQ(exists.load(), kThreads - 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'registered_model.create'"), 1);
+}
+
+TEST_P(RegistryServiceTest, TagEditsSetAndDeleteSingleKeysInTheTransaction) {
+  VersionCreate c;
+  c.model_name = "churn";
+  c.tags = StringMap{{"a", "1"}, {"b", "2"}};
+  auto v = registry_->RegisterVersion(c, "alice");
+  ASSERT_OK(v);
+  VersionPatch set;
+  set.tag_edits["c"] = "3";
+  set.tag_edits["a"] = std::nullopt;
+  auto u = registry_->UpdateVersion("churn", v->version, set, std::nullopt, "bob");
+  ASSERT_OK(u);
+  EXPECT_EQ(u->tags, (StringMap{{"b", "2"}, {"c", "3"}}));
+  EXPECT_EQ(u->revision, v->revision + 1);
+  // Deleting a missing key changes nothing and bumps nothing.
+  VersionPatch missing;
+  missing.tag_edits["zzz"] = std::nullopt;
+  auto same = registry_->UpdateVersion("churn", v->version, missing, std::nullopt, "bob");
+  ASSERT_OK(same);
+  EXPECT_EQ(same->revision, u->revision);
+  VersionPatch bad;
+  bad.tag_edits[std::string(300, 'k')] = "x";
+  EXPECT_EQ(registry_->UpdateVersion("churn", v->version, bad, std::nullopt, "bob").status().code(),
+            StatusCode::kInvalidArgument);
+}
+
+TEST_P(RegistryServiceTest, ArchiveOthersInStagingArchivesTheOtherStagingVersions) {
+  auto v1 = Register("churn");
+  auto v2 = Register("churn");
+  VersionPatch staging;
+  staging.stage = "staging";
+  ASSERT_OK(registry_->UpdateVersion("churn", v1.version, staging, std::nullopt, "bob"));
+  staging.archive_others_in_stage = true;
+  ASSERT_OK(registry_->UpdateVersion("churn", v2.version, staging, std::nullopt, "bob"));
+  auto got1 = registry_->GetVersion("churn", v1.version);
+  ASSERT_OK(got1);
+  EXPECT_EQ(got1->stage, Stage::kArchived);
+  auto got2 = registry_->GetVersion("churn", v2.version);
+  ASSERT_OK(got2);
+  EXPECT_EQ(got2->stage, Stage::kStaging);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'model_version.archive'"), 1);
+}
+
 TEST_P(RegistryServiceTest, RegisterFromRunCopiesLatestMetricsAndParams) {
   tracking::ExperimentCreate ec;
   ec.name = "exp";

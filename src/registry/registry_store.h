@@ -59,7 +59,11 @@ class RegistryStore {
   // first version) and inserts the version, in one transaction: concurrent registrations get
   // distinct consecutive numbers. `v.version` is ignored. Returns the stored version.
   // Errors: Unavailable/Internal from the driver.
-  virtual Result<ModelVersion> CreateVersion(const ModelVersion& v, const audit::Entry& audit) = 0;
+  // With `create_model` false the registered model must exist (NotFound otherwise).
+  virtual Result<ModelVersion> CreateVersion(const ModelVersion& v, const audit::Entry& audit,
+                                             bool create_model) = 0;
+  // Inserts a registered model with no versions. Errors: AlreadyExists.
+  virtual Result<Model> CreateModel(const Model& m, const audit::Entry& audit) = 0;
   // Errors: NotFound.
   virtual Result<ModelVersion> GetVersion(const std::string& model_name, int64_t version) = 0;
   // Reads in `tx` (another domain's transaction, e.g. the one storing a drift event) whether the

@@ -22,7 +22,7 @@ using storage::Value;
 constexpr char kVersionColumns[] =
     "model_name, version, run_id, description, stage, metrics, params, tags, checklist, "
     "artifact_format, artifact_path, artifact_size_bytes, artifact_sha256, created_by, "
-    "updated_by, created_at, updated_at, revision";
+    "updated_by, created_at, updated_at, revision, source, run_link";
 
 bj::value ParseJsonText(const std::string& text) {
   boost::system::error_code ec;
@@ -109,6 +109,8 @@ ModelVersion VersionFromRow(const Row& row) {
   v.created_at = row.Int(15);
   v.updated_at = row.Int(16);
   v.revision = row.Int(17);
+  v.source = row.Text(18);
+  v.run_link = row.Text(19);
   return v;
 }
 
@@ -154,15 +156,24 @@ class TxVersionReader final : public VersionReader {
 }  // namespace
 
 Result<ModelVersion> SqlRegistryStore::CreateVersion(const ModelVersion& v,
-                                                     const audit::Entry& audit) {
+                                                     const audit::Entry& audit, bool create_model) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
-  const Value m[] = {v.model_name, v.created_at, v.created_at};
-  RETURN_IF_ERROR(tx->Exec("INSERT INTO registered_models (name, last_version, created_at, "
-                           "updated_at) VALUES (?, 1, ?, ?) ON CONFLICT (name) DO UPDATE SET "
-                           "last_version = registered_models.last_version + 1, "
-                           "updated_at = excluded.updated_at",
-                           m)
-                      .status());
+  if (create_model) {
+    const Value m[] = {v.model_name, v.created_at, v.created_at};
+    RETURN_IF_ERROR(tx->Exec("INSERT INTO registered_models (name, last_version, created_at, "
+                             "updated_at) VALUES (?, 1, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                             "last_version = registered_models.last_version + 1, "
+                             "updated_at = excluded.updated_at",
+                             m)
+                        .status());
+  } else {
+    // One atomic statement: the counter bump is the existence check.
+    const Value m[] = {v.created_at, v.model_name};
+    ASSIGN_OR_RETURN(auto changed, tx->Exec("UPDATE registered_models SET last_version = "
+                                            "last_version + 1, updated_at = ? WHERE name = ?",
+                                            m));
+    if (changed == 0) return NotFound("model '" + v.model_name + "' not found");
+  }
   const Value n[] = {v.model_name};
   ASSIGN_OR_RETURN(auto row,
                    tx->QueryOne("SELECT last_version FROM registered_models WHERE name = ?", n));
@@ -182,11 +193,13 @@ Result<ModelVersion> SqlRegistryStore::CreateVersion(const ModelVersion& v,
                      stored.updated_by,
                      stored.created_at,
                      stored.updated_at,
-                     stored.revision};
+                     stored.revision,
+                     stored.source,
+                     stored.run_link};
   RETURN_IF_ERROR(tx->Exec("INSERT INTO model_versions (model_name, version, run_id, description, "
                            "stage, metrics, params, tags, checklist, created_by, updated_by, "
-                           "created_at, updated_at, revision) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           "created_at, updated_at, revision, source, run_link) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            p)
                       .status());
   audit::Entry a = audit;
@@ -194,6 +207,24 @@ Result<ModelVersion> SqlRegistryStore::CreateVersion(const ModelVersion& v,
   a.summary["version"] = stored.version;
   RETURN_IF_ERROR(audit::AppendInTx(*tx, a));
   RETURN_IF_ERROR(tx->Commit());
+  return stored;
+}
+
+Result<Model> SqlRegistryStore::CreateModel(const Model& m, const audit::Entry& audit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  const Value p[] = {
+      m.name,       m.created_at, m.updated_at, m.description, EncodeStringMap(m.tags),
+      m.created_by, m.revision};
+  ASSIGN_OR_RETURN(auto inserted,
+                   tx->Exec("INSERT INTO registered_models (name, last_version, created_at, "
+                            "updated_at, description, tags, created_by, revision) "
+                            "VALUES (?, 0, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
+                            p));
+  if (inserted == 0) return AlreadyExists("model '" + m.name + "' already exists");
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
+  RETURN_IF_ERROR(tx->Commit());
+  Model stored = m;
+  stored.latest_version = 0;
   return stored;
 }
 
@@ -221,7 +252,8 @@ Status SqlRegistryStore::CheckExists(Transaction& tx, const std::string& model_n
 Result<Model> SqlRegistryStore::GetModel(const std::string& model_name) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   const Value p[] = {model_name};
-  ASSIGN_OR_RETURN(auto row, tx->QueryOne("SELECT name, last_version, created_at, updated_at "
+  ASSIGN_OR_RETURN(auto row, tx->QueryOne("SELECT name, last_version, created_at, updated_at, "
+                                          "description, tags, created_by, revision "
                                           "FROM registered_models WHERE name = ?",
                                           p));
   if (!row) return NotFound("model '" + model_name + "' not found");
@@ -230,6 +262,10 @@ Result<Model> SqlRegistryStore::GetModel(const std::string& model_name) {
   m.latest_version = row->Int(1);
   m.created_at = row->Int(2);
   m.updated_at = row->Int(3);
+  m.description = row->Text(4);
+  m.tags = DecodeStringMap(row->Text(5));
+  m.created_by = row->Text(6);
+  m.revision = row->Int(7);
   ASSIGN_OR_RETURN(auto rows, tx->Query(std::string("SELECT ") + kVersionColumns +
                                             " FROM model_versions WHERE model_name = ? "
                                             "ORDER BY version DESC",

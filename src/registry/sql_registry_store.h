@@ -21,7 +21,9 @@ class SqlRegistryStore final : public RegistryStore {
   // `db` must outlive the store.
   explicit SqlRegistryStore(storage::SqlDatabase& db) : db_(db) {}
 
-  Result<ModelVersion> CreateVersion(const ModelVersion& v, const audit::Entry& audit) override;
+  Result<ModelVersion> CreateVersion(const ModelVersion& v, const audit::Entry& audit,
+                                     bool create_model) override;
+  Result<Model> CreateModel(const Model& m, const audit::Entry& audit) override;
   Result<ModelVersion> GetVersion(const std::string& model_name, int64_t version) override;
   Status CheckExists(storage::Transaction& tx, const std::string& model_name,
                      std::optional<int64_t> version) override;

@@ -59,6 +59,8 @@ struct ModelVersion {
   StringMap tags;
   std::optional<ModelArtifact> artifact;
   std::vector<ChecklistItem> checklist;
+  std::string source;    // MLflow's model source URI ("" for native registrations)
+  std::string run_link;  // MLflow's run link
   std::string created_by;
   std::string updated_by;
   int64_t created_at = 0;
@@ -71,6 +73,10 @@ struct Model {
   std::string name;
   int64_t latest_version = 0;
   std::optional<int64_t> production_version;
+  std::string description;
+  StringMap tags;
+  std::string created_by;
+  int64_t revision = 1;
   int64_t created_at = 0;
   int64_t updated_at = 0;
   std::vector<ModelVersion> versions;
@@ -85,6 +91,18 @@ struct VersionCreate {
   std::optional<StringMap> tags;
   std::optional<MetricMap> metrics;  // overlaid on the run's metrics
   std::optional<StringMap> params;   // overlaid on the run's params
+  std::string source;                // MLflow's model source URI
+  std::string run_link;              // MLflow's run link
+  // MLflow's create-model-version: the registered model must exist already (NotFound
+  // otherwise); the native API creates it with its first version.
+  bool require_model = false;
+};
+
+// An explicitly created registered model (MLflow's registered-models/create).
+struct ModelCreate {
+  std::string name;
+  std::optional<std::string> description;
+  std::optional<StringMap> tags;
 };
 
 struct ChecklistUpdate {
@@ -99,6 +117,12 @@ struct VersionPatch {
   std::optional<std::string> stage;
   std::optional<StringMap> tags;
   std::vector<ChecklistUpdate> checklist;
+  // Single-tag edits applied to the current tags inside the update's transaction (MLflow's
+  // set-tag/delete-tag): a value sets the key, nullopt deletes it.
+  std::map<std::string, std::optional<std::string>> tag_edits;
+  // MLflow's archive_existing_versions: moving into staging or production archives the other
+  // versions in that stage (production always archives the previous production version).
+  bool archive_others_in_stage = false;
 };
 
 struct VersionListRequest {

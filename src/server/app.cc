@@ -33,6 +33,7 @@
 #include "prompts/prompt_routes.h"
 #include "prompts/prompt_service.h"
 #include "prompts/sql_prompt_store.h"
+#include "registry/mlflow_registry_routes.h"
 #include "registry/registry_routes.h"
 #include "registry/registry_service.h"
 #include "registry/sql_registry_store.h"
@@ -225,6 +226,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   datasets::RegisterDatasetRoutes(impl->router, *impl->datasets);
   features::RegisterFeatureRoutes(impl->router, *impl->features);
   registry::RegisterRegistryRoutes(impl->router, *impl->registry);
+  registry::RegisterMlflowRegistryRoutes(impl->router, *impl->registry);
   deployments::RegisterDeploymentRoutes(impl->router, *impl->deployments);
   drift::RegisterDriftRoutes(impl->router, *impl->drift);
   evaluation::RegisterEvaluationRoutes(impl->router, *impl->evaluation);

@@ -43,7 +43,20 @@ const bj::object* BodyObject(const http::Request& req, bj::value& storage) {
 constexpr std::string_view kVersionRule =
     "approver when moving the version to production or changing its owner_signoff or "
     "bias_reviewed checklist items";
+constexpr std::string_view kTransitionRule = "approver when the stage is Production";
 constexpr std::string_view kDeploymentRule = "approver when the environment is production";
+
+std::optional<http::RoleRequirement> MlflowTransitionRole(const http::Request& req) {
+  bj::value storage;
+  const bj::object* body = BodyObject(req, storage);
+  if (body == nullptr) {
+    return http::RoleRequirement{Role::kApprover, "the body is not a JSON object"};
+  }
+  if (StringIs(body->if_contains("stage"), "production")) {
+    return http::RoleRequirement{Role::kApprover, "moving a model version to production"};
+  }
+  return std::nullopt;
+}
 
 // MLflow's REST API (tracking/mlflow_tracking_routes.cc), under both of MLflow's prefixes: GETs
 // and the two searches read (viewer); every other call writes tracking data (editor). MLflow's
@@ -80,6 +93,15 @@ void AddMlflowRoutes(std::vector<RouteRole>& t) {
       {Method::kGet, "/metrics/get-history", kViewer},
       {Method::kGet, "/metrics/get-history-bulk-interval", kViewer},
       {Method::kGet, "/artifacts/list", kViewer},
+      {Method::kPost, "/registered-models/create", kEditor},
+      {Method::kGet, "/registered-models/get", kViewer},
+      {Method::kPost, "/registered-models/get-latest-versions", kViewer},
+      {Method::kGet, "/registered-models/get-latest-versions", kViewer},
+      {Method::kPost, "/model-versions/create", kEditor},
+      {Method::kGet, "/model-versions/get", kViewer},
+      {Method::kPatch, "/model-versions/update", kEditor},
+      {Method::kPost, "/model-versions/set-tag", kEditor},
+      {Method::kDelete, "/model-versions/delete-tag", kEditor},
   };
   // The table holds views: the composed patterns live as long as the table.
   static std::deque<std::string> patterns;
@@ -89,6 +111,11 @@ void AddMlflowRoutes(std::vector<RouteRole>& t) {
   };
   for (std::string_view prefix : {"/api/2.0/mlflow", "/ajax-api/2.0/mlflow"}) {
     for (const Entry& e : kApi) add(e.method, std::string(prefix) + std::string(e.path), e.role);
+    // A stage transition is the native version PATCH's twin: moving into production needs an
+    // approver, like the native promotion.
+    patterns.push_back(std::string(prefix) + "/model-versions/transition-stage");
+    t.push_back(
+        RouteRole{Method::kPost, patterns.back(), kEditor, MlflowTransitionRole, kTransitionRule});
   }
   add(Method::kGet, "/health", kPublic);
   add(Method::kGet, "/version", kPublic);
