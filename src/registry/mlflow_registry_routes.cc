@@ -211,7 +211,8 @@ std::string UnquotePlus(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '+') {
       out += ' ';
-    } else if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+    } else if (s[i] == '%' && i + 2 < s.size() &&
+               std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
                std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
       out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
       i += 2;
@@ -318,8 +319,7 @@ Response CreateModelVersion(RegistryService& s, const Request& req, const bj::ob
   VersionCreate create;
   create.model_name = *name;
   // MLflow's run id is Cairn's run UUID without dashes.
-  if (*run_id && !(*run_id)->empty())
-    create.run_id = CanonicalUuid(**run_id).value_or(**run_id);
+  if (*run_id && !(*run_id)->empty()) create.run_id = CanonicalUuid(**run_id).value_or(**run_id);
   create.description = *description;
   create.tags = *tags;
   create.source = *source;
@@ -436,7 +436,8 @@ Response TransitionModelVersionStage(RegistryService& s, const Request& req, con
   if (archive && *stage != Stage::kStaging && *stage != Stage::kProduction) {
     return Error(InvalidArgument(
         "Model version transition cannot archive existing model versions because '" +
-        MlflowStage(*stage) + "' is not an Active stage. Valid stages are ['Staging', "
+        MlflowStage(*stage) +
+        "' is not an Active stage. Valid stages are ['Staging', "
         "'Production']"));
   }
   VersionPatch patch;
