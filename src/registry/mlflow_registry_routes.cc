@@ -25,7 +25,7 @@ using http::Response;
 
 constexpr char kDocsHint[] = " See the API docs for more information about request parameters.";
 
-Response Json(bj::object o) { return Response::Json(200, bj::serialize(o)); }
+Response Json(const bj::object& o) { return Response::Json(200, bj::serialize(o)); }
 
 // MLflow's error shape for a Cairn status (field errors appended to the message).
 Response Error(const Status& s) {
@@ -234,7 +234,7 @@ Status ValidateSource(const std::string& source) {
                            "parameter has to be specified and the local path has to be contained "
                            "within the artifact directory of the run specified by the run_id.");
   }
-  const Status invalid = InvalidArgument(
+  Status invalid = InvalidArgument(
       "Invalid model version source: '" + source +
       "'. If supplying a source as an http, https, local file path, ftp, objectstore, or "
       "mlflow-artifacts uri, an absolute path must be provided without relative path references "
@@ -490,7 +490,7 @@ Response GetLatestVersions(RegistryService& s, const Request&, const bj::object&
   for (const auto& [number, v] : latest) out.push_back(msg::ToJson(ToMlflow(*v)));
   bj::object o;
   if (!out.empty()) o["model_versions"] = std::move(out);
-  return Json(std::move(o));
+  return Json(o);
 }
 
 using Handler = Response (*)(RegistryService&, const Request&, const bj::object&);
