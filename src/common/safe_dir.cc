@@ -233,8 +233,8 @@ Result<UniqueFd> SafeDir::OpenRead(std::string_view relative) const {
 
 Result<UniqueFd> SafeDir::CreateExclusive(std::string_view relative) const {
   ASSIGN_OR_RETURN(Parent p, OpenParent(relative, false));
-  UniqueFd fd(OpenAt(p.dir.Get(), p.leaf, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                     0644));
+  UniqueFd fd(
+      OpenAt(p.dir.Get(), p.leaf, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
   if (!fd.Valid()) return FromErrno(errno);
   return fd;
 }
@@ -244,7 +244,12 @@ Result<FileInfo> SafeDir::Stat(std::string_view relative) const {
   struct stat st {};
   if (::fstatat(p.dir.Get(), p.leaf.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
     return FromErrno(errno);
-  return FileInfo{TypeOf(st.st_mode), static_cast<uint64_t>(st.st_size)};
+  const auto since_epoch =
+      std::chrono::seconds(st.st_mtim.tv_sec) + std::chrono::nanoseconds(st.st_mtim.tv_nsec);
+  return FileInfo{
+      TypeOf(st.st_mode), static_cast<uint64_t>(st.st_size),
+      std::chrono::system_clock::time_point(
+          std::chrono::duration_cast<std::chrono::system_clock::duration>(since_epoch))};
 }
 
 Result<std::vector<DirEntry>> SafeDir::List(std::string_view relative) const {
@@ -315,8 +320,8 @@ Status SafeDir::MoveIn(const std::string& from, std::string_view relative) const
     UniqueFd in(OpenAt(AT_FDCWD, from, O_RDONLY | O_CLOEXEC));
     if (!in.Valid()) return Internal("cannot store file");
     const std::string temp = "." + p.leaf + ".tmp-" + NewUuid();
-    UniqueFd out(OpenAt(p.dir.Get(), temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                        0644));
+    UniqueFd out(
+        OpenAt(p.dir.Get(), temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
     if (!out.Valid()) return Internal("cannot store file");
     Status s = CopyFd(in.Get(), out.Get());
     if (s.ok()) s = SyncFd(out.Get());

@@ -20,6 +20,7 @@
 // A SafeDir may be used from several threads at once (its methods only read the descriptor).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -59,6 +60,7 @@ struct DirEntry {
 struct FileInfo {
   EntryType type = EntryType::kOther;
   uint64_t size_bytes = 0;
+  std::chrono::system_clock::time_point modified;  // of the entry itself (a link's own time)
 };
 
 // True for the FailedPrecondition a SafeDir answers when a link (or something of the wrong
@@ -104,8 +106,7 @@ class SafeDir {
   [[nodiscard]] Status MoveIn(const std::string& from, std::string_view relative) const;
   // Writes `contents` to `relative` through a temporary sibling (fsynced, renamed over it, the
   // folder fsynced), creating the folders on the way; the same replacement rule as MoveIn.
-  [[nodiscard]] Status WriteAtomically(std::string_view relative,
-                                       std::string_view contents) const;
+  [[nodiscard]] Status WriteAtomically(std::string_view relative, std::string_view contents) const;
 
   // fsyncs this folder.
   [[nodiscard]] Status Sync() const;

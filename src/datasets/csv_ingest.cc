@@ -118,8 +118,7 @@ Result<IngestResult> Ingest(const std::string& csv_path, const files::SafeDir& d
     const std::string name = ColumnFileName(i);
     auto fd = dir.CreateExclusive(name);
     if (!fd.ok()) return Internal("cannot create column file " + name);
-    ASSIGN_OR_RETURN(auto w,
-                     ColumnFileWriter::Create(std::move(*fd), name, t, rows, inf[i].bytes));
+    ASSIGN_OR_RETURN(auto w, ColumnFileWriter::Create(std::move(*fd), name, t, rows, inf[i].bytes));
     writers.push_back(std::move(w));
   }
   {

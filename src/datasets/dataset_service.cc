@@ -32,8 +32,7 @@ std::string DatasetService::DatasetDir(const std::string& id) { return "datasets
 Result<TypedColumn> DatasetService::ReadColumn(const std::string& id, size_t index) const {
   const std::string name = ColumnFileName(index);
   auto missing = [&] {
-    return NotFound("dataset '" + id + "' is recorded but its column file " + name +
-                    " is missing");
+    return NotFound("dataset '" + id + "' is recorded but its column file " + name + " is missing");
   };
   auto data = files::SafeDir::Open(options_.data_dir);
   if (!data.ok()) return missing();

@@ -29,8 +29,8 @@ Result<std::string> ReadModelFile(const files::UniqueFd& fd) {
   std::string out(static_cast<size_t>(st.st_size), '\0');
   size_t done = 0;
   while (done < out.size()) {
-    const ssize_t n = ::pread(fd.Get(), out.data() + done, out.size() - done,
-                              static_cast<off_t>(done));
+    const ssize_t n =
+        ::pread(fd.Get(), out.data() + done, out.size() - done, static_cast<off_t>(done));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return Internal("cannot read the model artifact");
     if (n == 0) break;  // shorter than it was: the digest check reports it

@@ -17,7 +17,6 @@
 namespace cairn::registry {
 namespace {
 
-
 constexpr size_t kMaxKeyLength = 250;
 constexpr size_t kMaxValueLength = 8000;
 constexpr size_t kMaxMapEntries = 1000;
@@ -431,7 +430,8 @@ Result<ModelVersion> RegistryService::PutArtifact(const std::string& model_name,
       upload.filename.value_or(format == ArtifactFormat::kXgboostJson ? "model.json"
                                : format == ArtifactFormat::kOnnx      ? "model.onnx"
                                                                       : "model.bin");
-  const std::string relative = "models/" + model_name + "/" + std::to_string(version) + "/" + filename;
+  const std::string relative =
+      "models/" + model_name + "/" + std::to_string(version) + "/" + filename;
   auto data = files::SafeDir::OpenOrCreate(options_.data_dir);
   if (!data.ok()) return Internal("cannot open the data directory");
   const int64_t now = clock_.NowMillis();
@@ -501,8 +501,7 @@ Result<ModelArtifactFile> RegistryService::GetArtifactFile(const std::string& mo
     if (file.status().code() == StatusCode::kInternal) return Internal("cannot open artifact");
     return missing();
   }
-  return ModelArtifactFile{*v.artifact,
-                           std::make_shared<const files::UniqueFd>(std::move(*file))};
+  return ModelArtifactFile{*v.artifact, std::make_shared<const files::UniqueFd>(std::move(*file))};
 }
 
 Result<Comparison> RegistryService::Compare(const std::string& model_name,

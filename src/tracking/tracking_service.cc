@@ -1,14 +1,14 @@
 #include "tracking/tracking_service.h"
 
 #include <cmath>
-#include <memory>
 #include <limits>
+#include <memory>
 #include <utility>
 
-#include "common/safe_dir.h"
 #include "common/ids.h"
 #include "common/log.h"
 #include "common/revision.h"
+#include "common/safe_dir.h"
 #include "common/sha256.h"
 #include "common/validation.h"
 #include "tracking/run_filter.h"
@@ -701,8 +701,7 @@ Result<MetricHistory> TrackingService::GetMetricHistory(const std::string& run_i
   return h;
 }
 
-std::string TrackingService::ArtifactPath(const std::string& run_id,
-                                          const std::string& path) {
+std::string TrackingService::ArtifactPath(const std::string& run_id, const std::string& path) {
   return "artifacts/" + run_id + "/" + path;
 }
 
@@ -801,8 +800,9 @@ Result<std::vector<Artifact>> TrackingService::DeleteArtifacts(const std::string
       Status rm = data->Remove(ArtifactPath(id, a.path));
       if (rm.ok() || rm.code() == StatusCode::kNotFound) continue;
       if (files::IsRefusedPath(rm)) {
-        // A symbolic link (or another entry that is not the stored file) is in the way: it is
-        // left alone, never followed; the artifact's row goes.
+        // A symbolic link on a folder on the way (or a folder at the file's place): it is left
+        // alone, never followed; the artifact's row goes. (A link at the file's own place is
+        // removed itself by unlinkat, never its target.)
         log::Info("artifact file of run " + id + " not removed: '" + a.path +
                   "' is not a regular file in the data directory");
         continue;

@@ -84,8 +84,7 @@ void ResponseWriter::Begin(Exchange& ex) {
   }
   SerializeHead(ex, length);
   ex.head_pending = true;
-  ex.send_body =
-      !head_only && !ex.res.file_path && !ex.res.file && !BodyForbidden(ex.res.status);
+  ex.send_body = !head_only && !ex.res.file_path && !ex.res.file && !BodyForbidden(ex.res.status);
   ex.body_offset = 0;
 }
 
