@@ -163,8 +163,8 @@ TEST_F(ServerAdmissionTest, FullComputeQueueRefusesAnUploadBeforeItsBodyIsSent) 
   ASSERT_TRUE(WaitUntil([&] { return started_.load() == 1; }));
 
   RawConn upload(port());
-  ASSERT_TRUE(upload.Send(
-      "PUT /compute-upload HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n\r\n"));
+  ASSERT_TRUE(
+      upload.Send("PUT /compute-upload HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n\r\n"));
   auto busy = upload.ReadResponse();
   ASSERT_TRUE(busy.has_value()) << "answered without waiting for the gigabyte";
   EXPECT_EQ(busy->result_int(), 503);
