@@ -2,7 +2,12 @@
 // crash (rename, or copy across file systems, then fsync of the destination directory) and an
 // atomic write (temporary file, fsync, rename, fsync of the directory).
 //
-// Errors are Internal with a generic message: callers answer 500 without leaking paths.
+// Both go through SafeDir (common/safe_dir.h) in the destination's folder: a symbolic link at
+// the destination is never followed or replaced (FailedPrecondition, IsRefusedPath); the
+// folder given is configuration and is followed. Files below the data directory use SafeDir
+// from the data directory's root instead, so no folder on the way is followed either.
+//
+// Other errors are Internal with a generic message: callers answer 500 without leaking paths.
 // Thread-safe free functions (distinct paths).
 #pragma once
 

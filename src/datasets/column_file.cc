@@ -1,10 +1,11 @@
 #include "datasets/column_file.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <cstring>
-#include <filesystem>
 
 namespace cairn::datasets {
 namespace {
@@ -127,10 +128,20 @@ struct ColumnFileWriter::Section {
 Result<std::unique_ptr<ColumnFileWriter>> ColumnFileWriter::Create(const std::string& path,
                                                                    ColumnType type, uint64_t count,
                                                                    uint64_t string_bytes) {
+  files::UniqueFd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  if (!fd.Valid()) return Internal("cannot create column file " + path);
+  return Create(std::move(fd), path, type, count, string_bytes);
+}
+
+Result<std::unique_ptr<ColumnFileWriter>> ColumnFileWriter::Create(files::UniqueFd fd,
+                                                                   const std::string& name,
+                                                                   ColumnType type, uint64_t count,
+                                                                   uint64_t string_bytes) {
   std::unique_ptr<ColumnFileWriter> w(new ColumnFileWriter());
-  w->file_ = std::fopen(path.c_str(), "w+b");
-  if (!w->file_) return Internal("cannot create column file " + path);
-  w->path_ = path;
+  w->file_ = ::fdopen(fd.Get(), "w+b");
+  if (!w->file_) return Internal("cannot create column file " + name);
+  (void)fd.Release();  // owned by `file_` from here on
+  w->path_ = name;
   w->type_ = type;
   w->count_ = count;
   w->string_bytes_ = type == ColumnType::kString ? string_bytes : 0;
@@ -246,12 +257,18 @@ Status ColumnFileWriter::Finish() {
 }
 
 Result<TypedColumn> ReadColumnFile(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return NotFound("column file missing: " + path);
+  files::UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd.Valid()) {
+    if (errno == ENOENT) return NotFound("column file missing: " + path);
     return Internal("cannot open column file " + path);
   }
+  return ReadColumnFile(std::move(fd), path);
+}
+
+Result<TypedColumn> ReadColumnFile(files::UniqueFd fd, const std::string& path) {
+  std::FILE* f = ::fdopen(fd.Get(), "rb");
+  if (!f) return Internal("cannot open column file " + path);
+  (void)fd.Release();  // owned by `f` from here on
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(f, &std::fclose);
   uint8_t h[kColumnHeaderBytes];
   if (std::fread(h, 1, sizeof h, f) != sizeof h || std::memcmp(h, kMagic, 8) != 0)

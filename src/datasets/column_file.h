@@ -33,6 +33,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/safe_dir.h"
 #include "common/status.h"
 #include "datasets/dataset_reader.h"
 
@@ -64,6 +65,11 @@ class ColumnFileWriter {
   // Creates `path` (truncating). `string_bytes` is the exact total of string cell bytes (ignored
   // for other types). Errors: Internal on I/O failure.
   static Result<std::unique_ptr<ColumnFileWriter>> Create(const std::string& path, ColumnType type,
+                                                          uint64_t count, uint64_t string_bytes);
+  // Writes into `fd`, a new empty file open for reading and writing (taken over; see
+  // common/safe_dir.h); `name` names it in error messages.
+  static Result<std::unique_ptr<ColumnFileWriter>> Create(files::UniqueFd fd,
+                                                          const std::string& name, ColumnType type,
                                                           uint64_t count, uint64_t string_bytes);
   ~ColumnFileWriter();
   ColumnFileWriter(const ColumnFileWriter&) = delete;
@@ -99,5 +105,8 @@ class ColumnFileWriter {
 // Loads and verifies a column file. Errors: NotFound (no file), Internal (bad magic, version,
 // size or checksum; I/O).
 Result<TypedColumn> ReadColumnFile(const std::string& path);
+// Loads and verifies the column file open as `fd` (taken over), read from its start; `name`
+// names it in error messages. Errors: Internal.
+Result<TypedColumn> ReadColumnFile(files::UniqueFd fd, const std::string& name);
 
 }  // namespace cairn::datasets

@@ -1,5 +1,7 @@
 #include "datasets/csv_ingest.h"
 
+#include <sys/stat.h>
+
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -88,7 +90,7 @@ Status CheckWidth(const CsvReader& r, size_t want) {
 // Rows between two looks at whether the upload's client is still there.
 constexpr int64_t kCancellationCheckRows = 65536;
 
-Result<IngestResult> Ingest(const std::string& csv_path, const std::string& dir) {
+Result<IngestResult> Ingest(const std::string& csv_path, const files::SafeDir& dir) {
   IngestResult out;
   // Pass 1: validate, infer, count, hash.
   Sha256 hash;
@@ -125,8 +127,10 @@ Result<IngestResult> Ingest(const std::string& csv_path, const std::string& dir)
   for (size_t i = 0; i < header.size(); ++i) {
     const ColumnType t = inf[i].Type();
     out.columns.emplace_back(header[i], t);
-    ASSIGN_OR_RETURN(auto w, ColumnFileWriter::Create((fs::path(dir) / ColumnFileName(i)).string(),
-                                                      t, rows, inf[i].bytes));
+    const std::string name = ColumnFileName(i);
+    auto fd = dir.CreateExclusive(name);
+    if (!fd.ok()) return Internal("cannot create column file " + name);
+    ASSIGN_OR_RETURN(auto w, ColumnFileWriter::Create(std::move(*fd), name, t, rows, inf[i].bytes));
     writers.push_back(std::move(w));
   }
   {
@@ -180,11 +184,14 @@ Result<IngestResult> Ingest(const std::string& csv_path, const std::string& dir)
 
   // Profiles, one column in memory at a time.
   for (size_t i = 0; i < header.size(); ++i) {
-    const std::string path = (fs::path(dir) / ColumnFileName(i)).string();
-    ASSIGN_OR_RETURN(auto col, ReadColumnFile(path));
+    const std::string name = ColumnFileName(i);
+    auto fd = dir.OpenRead(name);
+    if (!fd.ok()) return Internal("cannot read back column file " + name);
+    struct stat st {};
+    if (::fstat(fd->Get(), &st) != 0) return Internal("cannot read back column file " + name);
+    ASSIGN_OR_RETURN(auto col, ReadColumnFile(std::move(*fd), name));
     out.profile.push_back(ComputeProfile(header[i], col));
-    std::error_code ec;
-    out.stored_bytes += static_cast<int64_t>(fs::file_size(path, ec));
+    out.stored_bytes += static_cast<int64_t>(st.st_size);
   }
   return out;
 }
@@ -236,13 +243,23 @@ bool ParseBoolCell(std::string_view s, bool& out) {
   return false;
 }
 
-Result<IngestResult> IngestCsv(const std::string& csv_path, const std::string& dir) {
-  std::error_code ec;
-  if (!fs::create_directories(dir, ec) || ec)
-    return Internal("cannot create dataset directory " + dir);
-  auto r = Ingest(csv_path, dir);
-  if (!r.ok()) fs::remove_all(dir, ec);
+Result<IngestResult> IngestCsv(const std::string& csv_path, const files::SafeDir& parent,
+                               const std::string& name) {
+  // The folder must be new: a leftover (or a link) of that name is never written into.
+  if (parent.Stat(name).status().code() != StatusCode::kNotFound)
+    return Internal("cannot create dataset directory " + name);
+  auto dir = parent.MakeDirs(name);
+  if (!dir.ok()) return Internal("cannot create dataset directory " + name);
+  auto r = Ingest(csv_path, *dir);
+  if (!r.ok()) (void)parent.RemoveAll(name);
   return r;
+}
+
+Result<IngestResult> IngestCsv(const std::string& csv_path, const std::string& dir) {
+  const fs::path p(dir);
+  auto parent = files::SafeDir::OpenOrCreate(p.has_parent_path() ? p.parent_path().string() : ".");
+  if (!parent.ok()) return Internal("cannot create dataset directory " + dir);
+  return IngestCsv(csv_path, *parent, p.filename().string());
 }
 
 }  // namespace cairn::datasets

@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/safe_dir.h"
 #include "common/status.h"
 #include "datasets/types.h"
 
@@ -46,8 +47,13 @@ struct IngestResult {
 [[nodiscard]] bool ParseFloatCell(std::string_view s, double& out);
 [[nodiscard]] bool ParseBoolCell(std::string_view s, bool& out);
 
-// Ingests `csv_path` into the new directory `dir` (created; removed again on any error).
-// Errors: InvalidArgument naming line and column for a bad header or record; Internal on I/O.
+// Ingests `csv_path` into the new folder `name` of `parent` (created; removed again on any
+// error). The column files are created and read back through `parent` without following links
+// (common/safe_dir.h). Errors: InvalidArgument naming line and column for a bad header or
+// record; Internal on I/O, or when `name` exists or cannot be created (a link in the way).
+Result<IngestResult> IngestCsv(const std::string& csv_path, const files::SafeDir& parent,
+                               const std::string& name);
+// The same into the new directory `dir` (its parent created when missing).
 Result<IngestResult> IngestCsv(const std::string& csv_path, const std::string& dir);
 
 }  // namespace cairn::datasets

@@ -1,20 +1,18 @@
 #include "datasets/dataset_service.h"
 
 #include <cmath>
-#include <filesystem>
 #include <limits>
 
 #include "common/ids.h"
 #include "common/log.h"
 #include "common/revision.h"
+#include "common/safe_dir.h"
 #include "common/validation.h"
 #include "datasets/column_profile.h"
 #include "datasets/csv_ingest.h"
 
 namespace cairn::datasets {
 namespace {
-
-namespace fs = std::filesystem;
 
 using validation::FieldInvalid;
 
@@ -29,8 +27,26 @@ DatasetService::DatasetService(std::unique_ptr<DatasetStore> store, DatasetServi
                                const Clock& clock)
     : store_(std::move(store)), options_(std::move(options)), clock_(clock) {}
 
-std::string DatasetService::DatasetDir(const std::string& id) const {
-  return (fs::path(options_.data_dir) / "datasets" / id).string();
+std::string DatasetService::DatasetDir(const std::string& id) { return "datasets/" + id; }
+
+Result<TypedColumn> DatasetService::ReadColumn(const std::string& id, size_t index) const {
+  const std::string name = ColumnFileName(index);
+  auto missing = [&] {
+    return NotFound("dataset '" + id + "' is recorded but its column file " + name + " is missing");
+  };
+  auto data = files::SafeDir::Open(options_.data_dir);
+  if (!data.ok()) return missing();
+  auto fd = data->OpenRead(DatasetDir(id) + "/" + name);
+  if (!fd.ok()) {
+    // A symbolic link anywhere on the way answers like a missing file: it is never followed
+    // and its target is not revealed.
+    if (files::IsRefusedPath(fd.status()))
+      log::Info("column file " + name + " of dataset " + id +
+                " not read: it is not a regular file in the data directory");
+    if (fd.status().code() == StatusCode::kInternal) return Internal("cannot open column file");
+    return missing();
+  }
+  return ReadColumnFile(std::move(*fd), name);
 }
 
 Result<Dataset> DatasetService::Ingest(const std::string& name, const std::string& description,
@@ -43,8 +59,15 @@ Result<Dataset> DatasetService::Ingest(const std::string& name, const std::strin
   d.name = name;
   d.description = description;
   d.table_name = "datasets/" + d.id;
-  const std::string dir = DatasetDir(d.id);
-  ASSIGN_OR_RETURN(IngestResult r, IngestCsv(csv_file, dir));
+  auto data = files::SafeDir::OpenOrCreate(options_.data_dir);
+  if (!data.ok()) return Internal("cannot open the data directory");
+  auto parent = data->MakeDirs("datasets");
+  if (!parent.ok()) {
+    if (files::IsRefusedPath(parent.status()))
+      log::Error("datasets folder of the data directory is not a folder (a link?): not followed");
+    return Internal("cannot create the dataset folder");
+  }
+  ASSIGN_OR_RETURN(IngestResult r, IngestCsv(csv_file, *parent, d.id));
   d.columns = std::move(r.columns);
   d.row_count = r.row_count;
   d.size_bytes = r.size_bytes;
@@ -65,8 +88,7 @@ Result<Dataset> DatasetService::Ingest(const std::string& name, const std::strin
                       {"sha256", d.sha256}}};
   Status s = store_->Create(d, entry);
   if (!s.ok()) {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
+    (void)parent->RemoveAll(d.id);
     return s;
   }
   return d;
@@ -100,8 +122,7 @@ Result<DatasetRows> DatasetService::Rows(const std::string& id, std::optional<in
     out.columns.push_back(d.columns[ci].first);
     out.types.push_back(d.columns[ci].second);
     if (n == 0) continue;
-    ASSIGN_OR_RETURN(TypedColumn col,
-                     ReadColumnFile((fs::path(DatasetDir(id)) / ColumnFileName(ci)).string()));
+    ASSIGN_OR_RETURN(TypedColumn col, ReadColumn(id, ci));
     for (int64_t r = 0; r < n; ++r) {
       const size_t i = static_cast<size_t>(offset + r);
       PreviewCell c;
@@ -176,9 +197,10 @@ Status DatasetService::Delete(const std::string& id, const std::string& actor) {
     }
     return in_tx.empty() ? Status::Ok() : in_use(in_tx);
   }));
-  std::error_code ec;
-  fs::remove_all(DatasetDir(id), ec);
-  if (ec) log::Error("cannot remove dataset directory " + DatasetDir(id) + ": " + ec.message());
+  auto data = files::SafeDir::Open(options_.data_dir);
+  Status rm = data.ok() ? data->RemoveAll(DatasetDir(id)) : data.status();
+  if (!rm.ok() && rm.code() != StatusCode::kNotFound)
+    log::Error("cannot remove the folder of dataset " + id + ": " + rm.message());
   return Status::Ok();
 }
 
@@ -191,7 +213,7 @@ Result<TypedColumn> DatasetService::ReadTypedColumn(const std::string& dataset_i
   ASSIGN_OR_RETURN(DatasetInfo info, Describe(dataset_id));
   for (size_t i = 0; i < info.columns.size(); ++i) {
     if (info.columns[i].first != column) continue;
-    return ReadColumnFile((fs::path(DatasetDir(dataset_id)) / ColumnFileName(i)).string());
+    return ReadColumn(dataset_id, i);
   }
   return NotFound("dataset '" + dataset_id + "' has no column '" + column + "'");
 }

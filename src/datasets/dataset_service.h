@@ -89,7 +89,11 @@ class DatasetService final : public DatasetReader {
   Status Hold(storage::Transaction& tx, const std::string& dataset_id) override;
 
  private:
-  std::string DatasetDir(const std::string& id) const;
+  // The dataset's folder relative to the data directory.
+  static std::string DatasetDir(const std::string& id);
+  // The column file at `index`, opened without following links. Errors: NotFound (missing, or
+  // a link in the way), Internal.
+  Result<TypedColumn> ReadColumn(const std::string& id, size_t index) const;
 
   std::unique_ptr<DatasetStore> store_;
   DatasetServiceOptions options_;

@@ -1,6 +1,10 @@
 #include "evaluation/evaluation_service.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <exception>
@@ -17,6 +21,24 @@
 
 namespace cairn::evaluation {
 namespace {
+
+// The whole model file behind `fd`, read from its start.
+Result<std::string> ReadModelFile(const files::UniqueFd& fd) {
+  struct stat st {};
+  if (::fstat(fd.Get(), &st) != 0) return Internal("cannot read the model artifact");
+  std::string out(static_cast<size_t>(st.st_size), '\0');
+  size_t done = 0;
+  while (done < out.size()) {
+    const ssize_t n =
+        ::pread(fd.Get(), out.data() + done, out.size() - done, static_cast<off_t>(done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Internal("cannot read the model artifact");
+    if (n == 0) break;  // shorter than it was: the digest check reports it
+    done += static_cast<size_t>(n);
+  }
+  out.resize(done);
+  return out;
+}
 
 constexpr size_t kMaxDescription = 10000;
 constexpr size_t kMaxTags = 100;
@@ -102,9 +124,10 @@ Result<ModelRef> EvaluationService::ResolveModel(const std::string& name, int64_
     }
     return m.status();
   }
-  if (m->format != kXgboostFormat || m->path.empty()) {
-    const std::string what = m->path.empty() ? std::string("has no uploaded artifact")
-                                             : "has artifact format '" + m->format + "'";
+  if (m->format != kXgboostFormat || !m->file) {
+    const std::string what = m->format.empty() || m->format == kXgboostFormat
+                                 ? std::string("has no uploaded artifact")
+                                 : "has artifact format '" + m->format + "'";
     return FieldInvalid(field, "model '" + name + "' version " + std::to_string(version) + " " +
                                    what + "; only xgboost-json models can be executed");
   }
@@ -423,19 +446,21 @@ void EvaluationService::Execute(EvalRun& run, int64_t requested_at) {
   if (run.model_name) {
     auto ref = ResolveModel(*run.model_name, *run.model_version, "model_name");
     if (!ref.ok()) return fail(ref.status());
-    auto digest = Sha256File(ref->path);
-    if (!digest.ok()) return fail(digest.status());
-    if (!ref->sha256.empty() && ref->sha256 != digest->sha256) {
-      return fail(FailedPrecondition("model artifact sha256 " + digest->sha256 +
+    // Read once: the bytes whose digest is checked are the bytes loaded.
+    auto bytes = ReadModelFile(*ref->file);
+    if (!bytes.ok()) return fail(bytes.status());
+    const std::string digest = Sha256Hex(*bytes);
+    if (!ref->sha256.empty() && ref->sha256 != digest) {
+      return fail(FailedPrecondition("model artifact sha256 " + digest +
                                      " does not match the registry's " + ref->sha256));
     }
-    auto loaded = models::XgboostModel::Load(ref->path, {options_.xgboost_nthread});
+    auto loaded = models::XgboostModel::LoadFromMemory(*bytes, {options_.xgboost_nthread});
     if (!loaded.ok()) return fail(loaded.status());
     model = std::move(*loaded);
     compliance.model_name = ref->model_name;
     compliance.model_version = ref->version;
     compliance.model_format = ref->format;
-    compliance.model_sha256 = digest->sha256;
+    compliance.model_sha256 = digest;
     for (const auto& f : scenario->feature_columns) {
       auto c = read(f);
       if (!c.ok()) return fail(c.status());

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
+#include "common/safe_dir.h"
 #include "common/status.h"
 
 namespace cairn::evaluation {
@@ -15,7 +17,8 @@ struct ModelRef {
   std::string model_name;
   int64_t version = 0;
   std::string format;  // "xgboost-json" | "onnx" | "other" | "" (no artifact uploaded)
-  std::string path;    // the artifact file, readable by this process ("" when none)
+  // The artifact file, opened without following links (null when none).
+  std::shared_ptr<const files::UniqueFd> file;
   std::string sha256;  // as recorded by the registry at upload
 };
 

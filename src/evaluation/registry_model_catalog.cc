@@ -9,11 +9,11 @@ Result<ModelRef> RegistryModelCatalog::GetModel(const std::string& model_name, i
   ModelRef ref;
   ref.model_name = v.model_name;
   ref.version = v.version;
-  if (!v.artifact) return ref;  // no artifact uploaded: empty format and path
+  if (!v.artifact) return ref;  // no artifact uploaded: empty format, no file
   ref.format = std::string(registry::ToString(v.artifact->format));
   ref.sha256 = v.artifact->sha256;
   ASSIGN_OR_RETURN(auto file, registry_.GetArtifactFile(model_name, version));
-  ref.path = file.file_path;
+  ref.file = file.file;
   return ref;
 }
 

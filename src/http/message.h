@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "common/principal.h"
+#include "common/safe_dir.h"
 #include "common/status.h"
 
 namespace cairn::http {
@@ -54,6 +55,10 @@ struct Response {
   std::string body;
   // When set, the server streams this file as the body (body must be empty).
   std::optional<std::string> file_path;
+  // When set, the server streams this already open file (from its start) as the body instead:
+  // files under the data directory are opened by the handler without following links
+  // (common/safe_dir.h); body must be empty and file_path unset.
+  std::shared_ptr<const files::UniqueFd> file;
   // When set, the body is this immutable buffer, shared with other responses instead of copied
   // into each (big constant documents: /openapi.json); `body` must be empty.
   std::shared_ptr<const std::string> shared_body;

@@ -38,6 +38,24 @@ std::string XgboostVersion() {
   return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
 }
 
+namespace {
+
+// Sets the options on a freshly loaded booster and reads its feature count.
+Status Configure(BoosterHandle booster, XgboostOptions options, int64_t& num_features) {
+  const std::string nthread = std::to_string(options.nthread);
+  if (options.nthread > 0 && XGBoosterSetParam(booster, "nthread", nthread.c_str()) != 0) {
+    return XgbError(StatusCode::kInternal, "cannot set nthread");
+  }
+  bst_ulong features = 0;
+  if (XGBoosterGetNumFeature(booster, &features) != 0) {
+    return XgbError(StatusCode::kInvalidArgument, "cannot read the number of features");
+  }
+  num_features = static_cast<int64_t>(features);
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<std::unique_ptr<XgboostModel>> XgboostModel::Load(const std::string& path,
                                                          XgboostOptions options) {
   std::error_code ec;
@@ -53,15 +71,29 @@ Result<std::unique_ptr<XgboostModel>> XgboostModel::Load(const std::string& path
   if (XGBoosterLoadModel(booster, path.c_str()) != 0) {
     return XgbError(StatusCode::kInvalidArgument, "cannot load model '" + path + "'");
   }
-  const std::string nthread = std::to_string(options.nthread);
-  if (options.nthread > 0 && XGBoosterSetParam(booster, "nthread", nthread.c_str()) != 0) {
-    return XgbError(StatusCode::kInternal, "cannot set nthread");
+  RETURN_IF_ERROR(Configure(booster, options, model->num_features_));
+  return model;
+}
+
+Result<std::unique_ptr<XgboostModel>> XgboostModel::LoadFromMemory(std::string_view bytes,
+                                                                   XgboostOptions options) {
+  // XGBoost recognises JSON by its first byte.
+  while (!bytes.empty() && (bytes.front() == ' ' || bytes.front() == '\t' ||
+                            bytes.front() == '\n' || bytes.front() == '\r')) {
+    bytes.remove_prefix(1);
   }
-  bst_ulong features = 0;
-  if (XGBoosterGetNumFeature(booster, &features) != 0) {
-    return XgbError(StatusCode::kInvalidArgument, "cannot read the number of features");
+  if (bytes.empty()) return InvalidArgument("xgboost: the model is empty");
+  std::unique_ptr<XgboostModel> model(new XgboostModel());
+  BoosterHandle booster = nullptr;
+  if (XGBoosterCreate(nullptr, 0, &booster) != 0) {
+    return XgbError(StatusCode::kInternal, "cannot create booster");
   }
-  model->num_features_ = static_cast<int64_t>(features);
+  model->booster_ = booster;  // owned from here on (freed by the destructor)
+  if (XGBoosterLoadModelFromBuffer(booster, bytes.data(), static_cast<bst_ulong>(bytes.size())) !=
+      0) {
+    return XgbError(StatusCode::kInvalidArgument, "cannot load the model");
+  }
+  RETURN_IF_ERROR(Configure(booster, options, model->num_features_));
   return model;
 }
 

@@ -20,6 +20,7 @@
 #include <mutex>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/status.h"
@@ -39,6 +40,10 @@ class XgboostModel {
   // Loads the model file at `path`. Errors: InvalidArgument (missing or invalid file).
   static Result<std::unique_ptr<XgboostModel>> Load(const std::string& path,
                                                     XgboostOptions options = {});
+  // Loads a model from its bytes (JSON, UBJSON or the legacy binary format, as XGBoost detects
+  // them). Errors: InvalidArgument (not a model).
+  static Result<std::unique_ptr<XgboostModel>> LoadFromMemory(std::string_view bytes,
+                                                              XgboostOptions options = {});
   ~XgboostModel();
   XgboostModel(const XgboostModel&) = delete;
   XgboostModel& operator=(const XgboostModel&) = delete;

@@ -101,7 +101,7 @@ Response GetArtifact(RegistryService& svc, Request& req) {
   r.status = 200;
   r.content_type = f->artifact.format == ArtifactFormat::kXgboostJson ? "application/json"
                                                                       : "application/octet-stream";
-  r.file_path = f->file_path;
+  r.file = f->file;
   r.headers.emplace_back("X-Content-SHA256", f->artifact.sha256);
   return r;
 }

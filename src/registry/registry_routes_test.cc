@@ -2,6 +2,7 @@
 #include "registry/registry_routes.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <boost/json.hpp>
 #include <filesystem>
@@ -181,8 +182,10 @@ TEST_P(RegistryRoutesTest, ArtifactUploadAndDownload) {
   EXPECT_EQ(Upload("/models/m/2/artifact", "x", {{"format", "xgboost-json"}}).status, 400);
   auto d = Call(Method::kGet, "/models/m/1/artifact");
   ASSERT_EQ(d.status, 200);
-  ASSERT_TRUE(d.file_path);
-  EXPECT_EQ(std::filesystem::file_size(*d.file_path), bytes.size());
+  ASSERT_TRUE(d.file);
+  struct stat st {};
+  ASSERT_EQ(::fstat(d.file->Get(), &st), 0);
+  EXPECT_EQ(static_cast<size_t>(st.st_size), bytes.size());
   EXPECT_EQ(Header(d, "X-Content-SHA256"), Body(u).at("artifact").at("sha256").as_string());
   EXPECT_EQ(Call(Method::kGet, "/models/m/2/artifact").status, 404);
 }

@@ -2,24 +2,20 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 #include <set>
-#include <system_error>
 #include <utility>
 
-#include "common/files.h"
 #include "common/identity.h"
 #include "common/ids.h"
 #include "common/log.h"
 #include "common/revision.h"
+#include "common/safe_dir.h"
 #include "common/sha256.h"
 #include "common/validation.h"
 #include "tracking/tracking_service.h"
 
 namespace cairn::registry {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr size_t kMaxKeyLength = 250;
 constexpr size_t kMaxValueLength = 8000;
@@ -488,8 +484,9 @@ Result<ModelVersion> RegistryService::PutArtifact(const std::string& model_name,
                                : format == ArtifactFormat::kOnnx      ? "model.onnx"
                                                                       : "model.bin");
   const std::string relative =
-      (fs::path("models") / model_name / std::to_string(version) / filename).string();
-  const std::string dest = (fs::path(options_.data_dir) / relative).string();
+      "models/" + model_name + "/" + std::to_string(version) + "/" + filename;
+  auto data = files::SafeDir::OpenOrCreate(options_.data_dir);
+  if (!data.ok()) return Internal("cannot open the data directory");
   const int64_t now = clock_.NowMillis();
   bool moved = false;
   auto mutate = [&](const ModelVersion& cur, VersionReader&) -> Result<VersionChange> {
@@ -513,7 +510,16 @@ Result<ModelVersion> RegistryService::PutArtifact(const std::string& model_name,
                                  {"size_bytes", scanned.size_bytes},
                                  {"sha256", scanned.sha256}}};
     change.before_commit = [&]() -> Status {
-      RETURN_IF_ERROR(files::MoveFile(upload.temp_file, dest));
+      Status m = data->MoveIn(upload.temp_file, relative);
+      // A symbolic link (or another entry that is not a model file) is in the way: it is never
+      // followed, and its target is not named.
+      if (files::IsRefusedPath(m)) {
+        log::Info("model artifact upload refused (409): " + VersionId(model_name, version) +
+                  ": a file that is not a model artifact is in the way");
+        return AlreadyExists("model version '" + model_name + "' " + std::to_string(version) +
+                             ": the artifact's place is taken by a file that is not an artifact");
+      }
+      RETURN_IF_ERROR(m);
       moved = true;
       return Status::Ok();
     };
@@ -521,8 +527,7 @@ Result<ModelVersion> RegistryService::PutArtifact(const std::string& model_name,
   };
   auto result = store_->UpdateVersion(model_name, version, mutate);
   if (!result.ok() && moved) {
-    std::error_code ec;
-    fs::remove(dest, ec);  // the commit failed: do not leave an unrecorded file behind
+    (void)data->Remove(relative);  // the commit failed: do not leave an unrecorded file behind
   }
   return result;
 }
@@ -533,12 +538,23 @@ Result<ModelArtifactFile> RegistryService::GetArtifactFile(const std::string& mo
   if (!v.artifact)
     return NotFound("model version '" + model_name + "' " + std::to_string(version) +
                     " has no artifact");
-  std::string file = (fs::path(options_.data_dir) / v.artifact->path).string();
-  std::error_code ec;
-  if (!fs::is_regular_file(file, ec))
+  auto missing = [&] {
     return NotFound("the artifact of model version '" + model_name + "' " +
                     std::to_string(version) + " is recorded but its file is missing");
-  return ModelArtifactFile{*v.artifact, std::move(file)};
+  };
+  auto data = files::SafeDir::Open(options_.data_dir);
+  if (!data.ok()) return missing();
+  auto file = data->OpenRead(v.artifact->path);
+  if (!file.ok()) {
+    // A symbolic link anywhere on the way answers like a missing file: never followed, its
+    // target never revealed.
+    if (files::IsRefusedPath(file.status()))
+      log::Info("model artifact of " + VersionId(model_name, version) +
+                " not served: it is not a regular file in the data directory");
+    if (file.status().code() == StatusCode::kInternal) return Internal("cannot open artifact");
+    return missing();
+  }
+  return ModelArtifactFile{*v.artifact, std::make_shared<const files::UniqueFd>(std::move(*file))};
 }
 
 Result<Comparison> RegistryService::Compare(const std::string& model_name,

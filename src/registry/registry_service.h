@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "common/safe_dir.h"
 #include "common/status.h"
 #include "registry/registry_store.h"
 #include "registry/types.h"
@@ -74,7 +75,8 @@ Status ValidateChecklistSpec(const std::vector<ChecklistItemSpec>& items);
 
 struct ModelArtifactFile {
   ModelArtifact artifact;
-  std::string file_path;  // absolute, or relative to the working directory
+  // The artifact's file, opened without following links (common/safe_dir.h).
+  std::shared_ptr<const files::UniqueFd> file;
 };
 
 struct ArtifactUpload {

@@ -2,6 +2,7 @@
 #include "registry/registry_service.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <atomic>
 #include <filesystem>
@@ -446,8 +447,11 @@ TEST_P(RegistryServiceTest, ArtifactUploadDetectsFormatHashesAndIsWriteOnce) {
   EXPECT_EQ(v->artifact->sha256.size(), 64u);
   auto file = registry_->GetArtifactFile("m", 1);
   ASSERT_OK(file);
-  EXPECT_TRUE(std::filesystem::is_regular_file(file->file_path));
-  EXPECT_EQ(std::filesystem::file_size(file->file_path), model_json.size());
+  ASSERT_TRUE(file->file);
+  struct stat st {};
+  ASSERT_EQ(::fstat(file->file->Get(), &st), 0);
+  EXPECT_TRUE(S_ISREG(st.st_mode));
+  EXPECT_EQ(static_cast<size_t>(st.st_size), model_json.size());
   // Write-once.
   EXPECT_EQ(
       registry_

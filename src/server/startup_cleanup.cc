@@ -1,11 +1,11 @@
 #include "server/startup_cleanup.h"
 
-#include <filesystem>
+#include <algorithm>
 #include <set>
-#include <system_error>
 #include <vector>
 
 #include "common/log.h"
+#include "common/safe_dir.h"
 #include "common/status.h"
 #include "datasets/dataset_service.h"
 #include "tracking/tracking_service.h"
@@ -13,32 +13,62 @@
 namespace cairn::server {
 namespace {
 
-namespace fs = std::filesystem;
+using Clock = std::chrono::system_clock;
 
-// Whether `p` (not following symlinks) was last modified before `cutoff`.
-bool OlderThan(const fs::path& p, fs::file_time_type cutoff) {
-  std::error_code ec;
-  const auto t = fs::symlink_status(p, ec).type() == fs::file_type::not_found
-                     ? fs::file_time_type::max()
-                     : fs::last_write_time(p, ec);
-  return !ec && t < cutoff;
+// Whether `rel` (not following links) was last modified before `cutoff`.
+bool OlderThan(const files::SafeDir& root, const std::string& rel, Clock::time_point cutoff) {
+  auto st = root.Stat(rel);
+  return st.ok() && st->modified < cutoff;
 }
 
-// The newest modification time of anything under `dir` (itself included).
-fs::file_time_type Newest(const fs::path& dir) {
-  std::error_code ec;
-  fs::file_time_type newest = fs::last_write_time(dir, ec);
-  if (ec) return fs::file_time_type::max();
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    const auto t = fs::last_write_time(it->path(), ec);
-    if (!ec && t > newest) newest = t;
+// The newest modification time of anything under the folder `rel` (itself included), never
+// following a link; max() when it cannot be read.
+Clock::time_point Newest(const files::SafeDir& root, const std::string& rel) {
+  auto st = root.Stat(rel);
+  if (!st.ok()) return Clock::time_point::max();
+  Clock::time_point newest = st->modified;
+  if (st->type != files::EntryType::kDirectory) return newest;
+  auto entries = root.List(rel);
+  if (!entries.ok()) return Clock::time_point::max();
+  for (const auto& e : *entries) newest = std::max(newest, Newest(root, rel + "/" + e.name));
+  return newest;
+}
+
+// Every entry below the folder `rel` that is not a folder (files, links, others), as paths
+// relative to `rel`; folders are walked without following links. False when one cannot be read.
+bool Leaves(const files::SafeDir& root, const std::string& rel, const std::string& prefix,
+            std::vector<std::string>& out) {
+  auto entries = root.List(rel);
+  if (!entries.ok()) return false;
+  for (const auto& e : *entries) {
+    const std::string sub = prefix.empty() ? e.name : prefix + "/" + e.name;
+    if (e.type == files::EntryType::kDirectory) {
+      if (!Leaves(root, rel + "/" + e.name, sub, out)) return false;
+    } else {
+      out.push_back(sub);
+    }
   }
-  return ec ? fs::file_time_type::max() : newest;
+  return true;
 }
 
-void Removed(const std::string& what, const fs::path& p) {
-  log::Info("start-up cleanup: removed " + what + " " + p.string());
+void Removed(const std::string& what, const std::string& rel) {
+  log::Info("start-up cleanup: removed " + what + " " + rel);
+}
+
+// The real folders directly under `rel`; links are reported and left alone.
+std::vector<std::string> Folders(const files::SafeDir& root, const std::string& rel) {
+  std::vector<std::string> out;
+  auto entries = root.List(rel);
+  if (!entries.ok()) return out;
+  for (const auto& e : *entries) {
+    if (e.type == files::EntryType::kDirectory) {
+      out.push_back(e.name);
+    } else if (e.type == files::EntryType::kSymlink) {
+      log::Info("start-up cleanup: " + rel + "/" + e.name +
+                " is a symbolic link; not followed, left alone");
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -47,76 +77,60 @@ CleanupReport CleanStartupLeftovers(const std::string& data_dir, datasets::Datas
                                     tracking::TrackingService& tracking,
                                     std::chrono::seconds min_age) {
   CleanupReport report;
-  const fs::file_time_type cutoff = fs::file_time_type::clock::now() - min_age;
-  const fs::path root(data_dir);
-  std::error_code ec;
+  auto opened = files::SafeDir::Open(data_dir);
+  if (!opened.ok()) return report;
+  const files::SafeDir& root = *opened;
+  const Clock::time_point cutoff = Clock::now() - min_age;
 
-  // Upload temp files.
-  for (auto it = fs::directory_iterator(root / "tmp", ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    const fs::path p = it->path();
-    if (p.filename().string().rfind("cairn-upload-", 0) != 0 || !OlderThan(p, cutoff)) continue;
-    std::error_code rm;
-    if (fs::remove(p, rm) && !rm) {
-      ++report.upload_files;
-      Removed("leftover upload file", p);
+  // Upload temp files (a link of that name is removed itself, never its target).
+  if (auto entries = root.List("tmp"); entries.ok()) {
+    for (const auto& e : *entries) {
+      const std::string rel = "tmp/" + e.name;
+      if (e.name.rfind("cairn-upload-", 0) != 0 || e.type == files::EntryType::kDirectory ||
+          !OlderThan(root, rel, cutoff))
+        continue;
+      if (root.Remove(rel).ok()) {
+        ++report.upload_files;
+        Removed("leftover upload file", rel);
+      }
     }
   }
 
   // Dataset folders without a row.
-  ec.clear();
-  std::vector<fs::path> dataset_dirs;
-  for (auto it = fs::directory_iterator(root / "datasets", ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    if (it->is_directory(ec) && !ec) dataset_dirs.push_back(it->path());
-  }
-  for (const auto& dir : dataset_dirs) {
-    auto d = datasets.Get(dir.filename().string());
+  for (const auto& id : Folders(root, "datasets")) {
+    auto d = datasets.Get(id);
     if (d.ok() || d.status().code() != StatusCode::kNotFound) continue;
-    if (Newest(dir) >= cutoff) continue;
-    std::error_code rm;
-    fs::remove_all(dir, rm);
-    if (!rm) {
+    const std::string rel = "datasets/" + id;
+    if (Newest(root, rel) >= cutoff) continue;
+    if (root.RemoveAll(rel).ok()) {
       ++report.dataset_dirs;
-      Removed("dataset folder without a database row", dir);
+      Removed("dataset folder without a database row", rel);
     }
   }
 
   // Run artifact files without a row (and empty folders left behind by them).
-  ec.clear();
-  std::vector<fs::path> run_dirs;
-  for (auto it = fs::directory_iterator(root / "artifacts", ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    if (it->is_directory(ec) && !ec) run_dirs.push_back(it->path());
-  }
-  for (const auto& run_dir : run_dirs) {
-    auto listed = tracking.ListArtifacts(run_dir.filename().string());
+  for (const auto& run : Folders(root, "artifacts")) {
+    auto listed = tracking.ListArtifacts(run);
     std::set<std::string> recorded;
     if (listed.ok()) {
       for (const auto& a : *listed) recorded.insert(a.path);
     } else if (listed.status().code() != StatusCode::kNotFound) {
       continue;  // cannot tell: keep everything
     }
-    std::vector<fs::path> orphans;
-    std::error_code walk;
-    for (auto it = fs::recursive_directory_iterator(run_dir, walk); !walk && it != fs::end(it);
-         it.increment(walk)) {
-      if (it->is_directory(walk)) continue;
-      const std::string rel = fs::relative(it->path(), run_dir, walk).generic_string();
-      if (!walk && !recorded.count(rel) && OlderThan(it->path(), cutoff))
-        orphans.push_back(it->path());
-    }
-    if (walk) continue;
-    for (const auto& p : orphans) {
-      std::error_code rm;
-      if (fs::remove(p, rm) && !rm) {
+    const std::string run_dir = "artifacts/" + run;
+    std::vector<std::string> leaves;
+    if (!Leaves(root, run_dir, "", leaves)) continue;
+    for (const auto& leaf : leaves) {
+      const std::string rel = run_dir + "/" + leaf;
+      if (recorded.count(leaf) || !OlderThan(root, rel, cutoff)) continue;
+      if (root.Remove(rel).ok()) {
         ++report.artifact_files;
-        Removed("artifact file without a database row", p);
+        Removed("artifact file without a database row", rel);
       }
-      // Drop the folders that became empty, up to the run's folder.
-      for (fs::path d = p.parent_path(); d != run_dir.parent_path(); d = d.parent_path()) {
-        std::error_code e2;
-        if (!fs::is_empty(d, e2) || e2 || !fs::remove(d, e2)) break;
+      // Drop the folders that became empty, up to and including the run's folder.
+      for (size_t slash = rel.rfind('/'); slash != std::string::npos && slash > 9;
+           slash = rel.rfind('/', slash - 1)) {
+        if (!root.RemoveEmptyDir(rel.substr(0, slash)).ok()) break;
       }
     }
   }

@@ -1423,7 +1423,7 @@ Response ProxyDownload(TrackingService& svc, const Request& req) {
   Response r;
   r.status = 200;
   r.content_type = GuessContentType(target->path);
-  r.file_path = f->file_path;
+  r.file = f->file;
   r.headers.emplace_back("X-Content-SHA256", f->artifact.sha256);
   return r;
 }

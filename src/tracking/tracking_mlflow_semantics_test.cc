@@ -330,9 +330,10 @@ TEST_P(MlflowSemanticsTest, ReplaceAndDeleteArtifactsFollowMlflowRules) {
   EXPECT_EQ(again->size_bytes, 3);
   auto f = service_->GetArtifact(r.run_id, "dir/a.txt");
   ASSERT_OK(f);
-  std::ifstream in(f->file_path, std::ios::binary);
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_EQ(content, "two");
+  EXPECT_EQ(testing::ReadAll(*f->file), "two");
+  const std::filesystem::path stored =
+      std::filesystem::path(data_dir_) / "artifacts" / *CanonicalUuid(r.run_id) / "dir" / "a.txt";
+  EXPECT_TRUE(std::filesystem::is_regular_file(stored));
   auto owners = service_->ListArtifactOwners(std::nullopt);
   ASSERT_OK(owners);
   ASSERT_EQ(owners->size(), 1u);
@@ -341,7 +342,7 @@ TEST_P(MlflowSemanticsTest, ReplaceAndDeleteArtifactsFollowMlflowRules) {
   auto removed = service_->DeleteArtifacts(r.run_id, "dir", "x");
   ASSERT_OK(removed);
   EXPECT_EQ(removed->size(), 2u);
-  EXPECT_FALSE(std::filesystem::exists(f->file_path));
+  EXPECT_FALSE(std::filesystem::exists(stored));
   EXPECT_TRUE(service_->ListArtifacts(r.run_id)->empty());
   auto nothing = service_->DeleteArtifacts(r.run_id, "dir", "x");
   ASSERT_OK(nothing);

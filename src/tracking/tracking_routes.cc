@@ -146,7 +146,7 @@ Response GetArtifact(TrackingService& svc, Request& req) {
   Response r;
   r.status = 200;
   r.content_type = "application/octet-stream";
-  r.file_path = f->file_path;
+  r.file = f->file;
   r.headers.emplace_back("X-Content-SHA256", f->artifact.sha256);
   return r;
 }

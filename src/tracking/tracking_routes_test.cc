@@ -207,7 +207,7 @@ TEST_P(TrackingRoutesTest, ArtifactUploadDownloadAndList) {
             "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
   auto g = Call(Method::kGet, "/runs/" + id + "/artifacts/model/w.bin");
   ASSERT_EQ(g.status, 200);
-  ASSERT_TRUE(g.file_path.has_value());
+  ASSERT_TRUE(g.file);
   EXPECT_EQ(g.content_type, "application/octet-stream");
   auto l = Call(Method::kGet, "/runs/" + id + "/artifacts");
   ASSERT_EQ(l.status, 200);

@@ -1,23 +1,20 @@
 #include "tracking/tracking_service.h"
 
 #include <cmath>
-#include <filesystem>
 #include <limits>
-#include <system_error>
+#include <memory>
 #include <utility>
 
-#include "common/files.h"
 #include "common/ids.h"
 #include "common/log.h"
 #include "common/revision.h"
+#include "common/safe_dir.h"
 #include "common/sha256.h"
 #include "common/validation.h"
 #include "tracking/run_filter.h"
 
 namespace cairn::tracking {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr size_t kMaxKeyLength = 250;
 constexpr size_t kMaxValueLength = 8000;
@@ -57,25 +54,24 @@ std::string JoinChanged(const std::vector<std::string>& fields) {
   return s;
 }
 
-// Whether storing an artifact at `path` under `run_dir` collides with stored artifacts: an
-// ancestor folder of `path` is a file (`f` stored, then `f/g`), or `path` itself is a folder of
-// other artifacts (`p/q` stored, then `p`). Returns the reason, or "" when there is none.
-std::string ArtifactCollision(const fs::path& run_dir, const std::string& path) {
-  std::error_code ec;
-  fs::path at = run_dir;
-  size_t start = 0;
+// Whether storing an artifact at `path` in the run folder `run_dir` (relative to the data
+// directory) collides with what is stored there: an ancestor folder of `path` is a file (`f`
+// stored, then `f/g`), or `path` itself is a folder of other artifacts (`p/q` stored, then
+// `p`). A symbolic link on the way is never followed and counts as a file that is not a folder.
+// Returns the reason, or "" when there is none.
+std::string ArtifactCollision(const files::SafeDir& data, const std::string& run_dir,
+                              const std::string& path) {
   for (size_t slash = path.find('/'); slash != std::string::npos;
-       start = slash + 1, slash = path.find('/', start)) {
-    at /= path.substr(start, slash - start);
-    const auto st = fs::symlink_status(at, ec);
-    if (ec) return "";  // does not exist yet: nothing below it can collide
-    if (st.type() != fs::file_type::directory) {
+       slash = path.find('/', slash + 1)) {
+    auto st = data.Stat(run_dir + "/" + path.substr(0, slash));
+    if (!st.ok()) return "";  // does not exist yet: nothing below it can collide
+    if (st->type != files::EntryType::kDirectory) {
       return "artifact '" + path + "' collides with the artifact '" + path.substr(0, slash) +
              "': a stored file cannot also be a folder";
     }
   }
-  at /= path.substr(start);
-  if (fs::symlink_status(at, ec).type() == fs::file_type::directory && !ec) {
+  auto st = data.Stat(run_dir + "/" + path);
+  if (st.ok() && st->type == files::EntryType::kDirectory) {
     return "artifact '" + path + "' collides with the artifacts stored under '" + path +
            "/': a folder cannot also be a file";
   }
@@ -705,9 +701,8 @@ Result<MetricHistory> TrackingService::GetMetricHistory(const std::string& run_i
   return h;
 }
 
-std::string TrackingService::ArtifactPath(const std::string& run_id,
-                                          const std::string& path) const {
-  return (fs::path(options_.data_dir) / "artifacts" / run_id / path).string();
+std::string TrackingService::ArtifactPath(const std::string& run_id, const std::string& path) {
+  return "artifacts/" + run_id + "/" + path;
 }
 
 Result<Artifact> TrackingService::PutArtifact(const std::string& run_id, const std::string& path,
@@ -750,17 +745,25 @@ Result<Artifact> TrackingService::StoreArtifact(const std::string& run_id, const
                                 "; artifacts can only be uploaded to running runs");
     return Status::Ok();
   };
-  const fs::path run_dir = fs::path(options_.data_dir) / "artifacts" / run_id;
+  auto data = files::SafeDir::OpenOrCreate(options_.data_dir);
+  if (!data.ok()) return Internal("cannot open the data directory");
+  const std::string run_dir = "artifacts/" + id;
   auto collision = [&](const std::string& reason) {
     log::Info("artifact upload refused (409): run " + run_id + ": " + reason);
     return AlreadyExists(reason);
   };
   auto finalize = [&]() -> Status {
-    if (std::string why = ArtifactCollision(run_dir, path); !why.empty()) return collision(why);
-    Status m = files::MoveFile(temp_file, dest);
+    if (std::string why = ArtifactCollision(*data, run_dir, path); !why.empty())
+      return collision(why);
+    Status m = data->MoveIn(temp_file, dest);
     if (!m.ok()) {
       // A concurrent upload may have created the colliding file or folder since the check.
-      if (std::string why = ArtifactCollision(run_dir, path); !why.empty()) return collision(why);
+      if (std::string why = ArtifactCollision(*data, run_dir, path); !why.empty())
+        return collision(why);
+      // Something that is not an artifact (a symbolic link, a device) is in the way; it is
+      // never followed, and its target is not named.
+      if (files::IsRefusedPath(m))
+        return collision("artifact '" + path + "' collides with a file that is not an artifact");
       return m;
     }
     moved = true;
@@ -774,10 +777,7 @@ Result<Artifact> TrackingService::StoreArtifact(const std::string& run_id, const
   if (!s.ok()) {
     // The commit failed: do not leave an unrecorded file behind (a replaced file is lost; the
     // row still names the old digest, so a later download reports the mismatch).
-    if (moved && !mlflow_rules) {
-      std::error_code ec;
-      fs::remove(dest, ec);
-    }
+    if (moved && !mlflow_rules) (void)data->Remove(dest);
     return s;
   }
   return a;
@@ -790,11 +790,24 @@ Result<std::vector<Artifact>> TrackingService::DeleteArtifacts(const std::string
   ASSIGN_OR_RETURN(const std::string id, RunIdOf(run_id));
   const int64_t now = clock_.NowMillis();
   auto any_status = [](RunStatus) { return Status::Ok(); };
+  auto data = files::SafeDir::Open(options_.data_dir);
   auto finalize = [&](const std::vector<Artifact>& removed) -> Status {
+    if (!data.ok()) {
+      if (data.status().code() == StatusCode::kNotFound) return Status::Ok();  // no files yet
+      return Internal("cannot open the data directory");
+    }
     for (const Artifact& a : removed) {
-      std::error_code ec;
-      fs::remove(ArtifactPath(id, a.path), ec);
-      if (ec) return Internal("cannot remove an artifact file");
+      Status rm = data->Remove(ArtifactPath(id, a.path));
+      if (rm.ok() || rm.code() == StatusCode::kNotFound) continue;
+      if (files::IsRefusedPath(rm)) {
+        // A symbolic link on a folder on the way (or a folder at the file's place): it is left
+        // alone, never followed; the artifact's row goes. (A link at the file's own place is
+        // removed itself by unlinkat, never its target.)
+        log::Info("artifact file of run " + id + " not removed: '" + a.path +
+                  "' is not a regular file in the data directory");
+        continue;
+      }
+      return Internal("cannot remove an artifact file");
     }
     return Status::Ok();
   };
@@ -808,11 +821,22 @@ Result<ArtifactFile> TrackingService::GetArtifact(const std::string& run_id,
   RETURN_IF_ERROR(ValidateArtifactPath(path));
   ASSIGN_OR_RETURN(const std::string id, RunIdOf(run_id));
   ASSIGN_OR_RETURN(Artifact a, store_->GetArtifact(id, path));
-  std::string file = ArtifactPath(id, path);
-  std::error_code ec;
-  if (!fs::is_regular_file(file, ec))
+  auto missing = [&] {
     return NotFound("artifact '" + path + "' is recorded but its file is missing");
-  return ArtifactFile{std::move(a), std::move(file)};
+  };
+  auto data = files::SafeDir::Open(options_.data_dir);
+  if (!data.ok()) return missing();
+  auto file = data->OpenRead(ArtifactPath(id, path));
+  if (!file.ok()) {
+    // A symbolic link anywhere on the way answers like a missing file: it is never followed
+    // and its target is not revealed.
+    if (files::IsRefusedPath(file.status()))
+      log::Info("artifact of run " + id + " not served: '" + path +
+                "' is not a regular file in the data directory");
+    if (file.status().code() == StatusCode::kInternal) return Internal("cannot open artifact");
+    return missing();
+  }
+  return ArtifactFile{std::move(a), std::make_shared<const files::UniqueFd>(std::move(*file))};
 }
 
 Result<std::vector<Artifact>> TrackingService::ListArtifacts(const std::string& run_id) {

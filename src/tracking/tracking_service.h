@@ -42,6 +42,7 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "common/safe_dir.h"
 #include "common/status.h"
 #include "tracking/metric_history.h"
 #include "tracking/tracking_store.h"
@@ -56,7 +57,8 @@ struct TrackingServiceOptions {
 
 struct ArtifactFile {
   Artifact artifact;
-  std::string file_path;  // absolute or relative to the working directory
+  // The artifact's file, opened without following links (common/safe_dir.h).
+  std::shared_ptr<const files::UniqueFd> file;
 };
 
 // Errors: InvalidArgument unless `path` is 1..1024 chars, relative, without empty, "." or ".."
@@ -190,7 +192,8 @@ class TrackingService {
   Result<std::vector<ArtifactOwner>> ListArtifactOwners(std::optional<int64_t> experiment_id);
 
  private:
-  std::string ArtifactPath(const std::string& run_id, const std::string& path) const;
+  // The artifact's file relative to the data directory.
+  static std::string ArtifactPath(const std::string& run_id, const std::string& path);
   Result<Artifact> StoreArtifact(const std::string& run_id, const std::string& path,
                                  const std::string& temp_file, const std::string& content_type,
                                  const std::string& actor, bool mlflow_rules);

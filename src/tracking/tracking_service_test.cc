@@ -14,6 +14,8 @@
 namespace cairn::tracking {
 namespace {
 
+using testing::ReadAll;
+
 using testing::BackendTest;
 
 class TrackingServiceTest : public BackendTest {
@@ -458,18 +460,14 @@ TEST_P(TrackingServiceTest, ArtifactUploadRecordsSha256AndIsImmutable) {
   EXPECT_EQ(a->sha256, "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
   auto f = service_->GetArtifact(r.run_id, "model/weights.bin");
   ASSERT_OK(f);
-  std::ifstream in(f->file_path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  EXPECT_EQ(ss.str(), "hello");
+  EXPECT_EQ(ReadAll(*f->file), "hello");
 
   std::string tmp = WriteTemp("other");
   EXPECT_EQ(service_->PutArtifact(r.run_id, "model/weights.bin", tmp, "", "x").status().code(),
             StatusCode::kAlreadyExists);
-  std::ifstream again(f->file_path, std::ios::binary);
-  std::stringstream ss2;
-  ss2 << again.rdbuf();
-  EXPECT_EQ(ss2.str(), "hello");
+  auto again = service_->GetArtifact(r.run_id, "model/weights.bin");
+  ASSERT_OK(again);
+  EXPECT_EQ(ReadAll(*again->file), "hello");
 
   auto list = service_->ListArtifacts(r.run_id);
   ASSERT_EQ(list->size(), 1u);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <memory>
@@ -23,6 +24,19 @@ inline std::string MakeTempDir() {
              ("cairn-tracking-" + std::to_string(rd()) + std::to_string(rd()));
   std::filesystem::create_directories(dir);
   return dir.string();
+}
+
+// The whole content of an open file, read from its start.
+inline std::string ReadAll(const files::UniqueFd& fd) {
+  std::string out;
+  char buf[4096];
+  off_t at = 0;
+  ssize_t n = 0;
+  while ((n = ::pread(fd.Get(), buf, sizeof buf, at)) > 0) {
+    out.append(buf, static_cast<size_t>(n));
+    at += n;
+  }
+  return out;
 }
 
 class BackendTest : public storage::testing::DatabaseTest {

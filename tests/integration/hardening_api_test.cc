@@ -3,13 +3,17 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "common/testing/status_matchers.h"
 #include "tests/integration/api_fixture.h"
 
 namespace cairn::testing {
 namespace {
+
+namespace fs = std::filesystem;
 
 constexpr std::string_view kEval = "/api/v1/ml/evaluation";
 
@@ -229,7 +233,6 @@ TEST_P(HardeningApi, UnpagedListsRejectPagingParameters) {
 // Item: each kill -9 during an upload left a tmp/cairn-upload-* file, and an orphan
 // datasets/<id>/ folder without a row survived restarts.
 TEST_P(HardeningApi, StartUpRemovesCrashLeftoversOnly) {
-  namespace fs = std::filesystem;
   CreateExperiment("left-exp");
   const std::string run(CreateRun("left-exp").at("run_id").as_string());
   ASSERT_EQ(Do("PUT", Url("/runs/" + run + "/artifacts/keep/a.bin"), "kept",
@@ -273,6 +276,209 @@ TEST_P(HardeningApi, StartUpRemovesCrashLeftoversOnly) {
   EXPECT_EQ(Do("GET", "/api/v1/features/datasets/" + ds + "/rows").status, 200);
 }
 
+// Item: artifact and dataset files were opened by path, so a symbolic link placed in the data
+// directory (by an operator, another process or an unpacked archive) was followed out of it.
+// Now a link at the file or on a folder on the way is never followed: reads answer 404 like a
+// missing file, writes 409, deletes leave the link, and the target's name and bytes never
+// appear.
+class SymlinkApi : public HardeningApi {
+ protected:
+  void SetUp() override {
+    HardeningApi::SetUp();
+    if (HasFatalFailure()) return;
+    outside_ = fs::path(server_->data_dir()).parent_path() /
+               (fs::path(server_->data_dir()).filename().string() + "-outside");
+    fs::remove_all(outside_);
+    fs::create_directories(outside_ / "dir");
+    std::ofstream(outside_ / "secret.txt") << "outside secret";
+    std::ofstream(outside_ / "dir" / "b.txt") << "outside b";
+    std::ofstream(outside_ / "dir" / "only-outside.txt") << "outside only";
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(outside_, ec);
+  }
+  static std::string Read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  }
+  // The outside files are exactly as planted, and nothing was added next to them.
+  void ExpectOutsideUntouched() {
+    EXPECT_EQ(Read(outside_ / "secret.txt"), "outside secret");
+    EXPECT_EQ(Read(outside_ / "dir" / "b.txt"), "outside b");
+    EXPECT_EQ(Read(outside_ / "dir" / "only-outside.txt"), "outside only");
+    size_t entries = 0;
+    for (auto it = fs::recursive_directory_iterator(outside_); it != fs::end(it); ++it) ++entries;
+    EXPECT_EQ(entries, 4u) << "secret.txt, dir, dir/b.txt, dir/only-outside.txt";
+  }
+  void ExpectNothingLeaks(const RawReply& r) {
+    EXPECT_EQ(r.body.find("outside"), std::string::npos) << r.body;
+    EXPECT_EQ(r.body.find(outside_.string()), std::string::npos) << r.body;
+  }
+  // Replaces `p` (a file or a folder) by a symbolic link to `target`.
+  static void LinkOver(const fs::path& p, const fs::path& target) {
+    fs::remove_all(p);
+    fs::create_symlink(target, p);
+  }
+  // The one folder directly under `dir` (the server's name for a run or dataset).
+  static fs::path OnlyFolder(const fs::path& dir) {
+    std::vector<fs::path> found;
+    for (const auto& e : fs::directory_iterator(dir))
+      if (e.is_directory() && !e.is_symlink()) found.push_back(e.path());
+    EXPECT_EQ(found.size(), 1u);
+    return found.empty() ? dir : found.front();
+  }
+
+  fs::path outside_;
+};
+
+TEST_P(SymlinkApi, RunArtifactLinksAreNeverFollowed) {
+  CreateExperiment("ln-exp");
+  const std::string run(CreateRun("ln-exp").at("run_id").as_string());
+  const Headers octets = {{"Content-Type", "application/octet-stream"}};
+  ASSERT_EQ(Do("PUT", Url("/runs/" + run + "/artifacts/a.txt"), "mine", octets).status, 201);
+  ASSERT_EQ(Do("PUT", Url("/runs/" + run + "/artifacts/d/b.txt"), "mine too", octets).status, 201);
+  ASSERT_EQ(Do("PUT", Url("/runs/" + run + "/artifacts/keep.txt"), "kept", octets).status, 201);
+  const fs::path run_dir = OnlyFolder(fs::path(server_->data_dir()) / "artifacts");
+  LinkOver(run_dir / "a.txt", outside_ / "secret.txt");  // the file is a link
+  LinkOver(run_dir / "d", outside_ / "dir");             // a folder on the way is a link
+
+  // Downloads: 404 like a missing file, never the outside bytes.
+  for (const char* path : {"a.txt", "d/b.txt"}) {
+    auto g = Do("GET", Url("/runs/" + run + "/artifacts/" + path));
+    ExpectProblem(g, 404);
+    ExpectNothingLeaks(g);
+  }
+  auto kept = Do("GET", Url("/runs/" + run + "/artifacts/keep.txt"));
+  EXPECT_EQ(kept.status, 200);
+  EXPECT_EQ(kept.body, "kept");
+
+  // The listing is the recorded artifacts only: nothing from behind the link.
+  auto list = Do("GET", Url("/runs/" + run + "/artifacts"));
+  ASSERT_EQ(list.status, 200);
+  const bj::value listed = BodyJson(list);
+  std::vector<std::string> paths;
+  for (const auto& a : listed.at("items").as_array()) paths.emplace_back(a.at("path").as_string());
+  EXPECT_EQ(paths, (std::vector<std::string>{"a.txt", "d/b.txt", "keep.txt"}));
+  ExpectNothingLeaks(list);
+
+  // Uploads through the folder link: refused, nothing written outside.
+  auto up = Do("PUT", Url("/runs/" + run + "/artifacts/d/new.txt"), "planted", octets);
+  ExpectProblem(up, 409);
+  ExpectNothingLeaks(up);
+
+  // The MLflow artifact proxy: replacing over the links, reading and listing through them.
+  auto info = Do("GET", "/api/2.0/mlflow/runs/get?run_id=" + run);
+  ASSERT_EQ(info.status, 200) << info.body;
+  const std::string exp(BodyJson(info).at("run").at("info").at("experiment_id").as_string());
+  const std::string mlflow_run(BodyJson(info).at("run").at("info").at("run_id").as_string());
+  const std::string proxy =
+      "/api/2.0/mlflow-artifacts/artifacts/" + exp + "/" + mlflow_run + "/artifacts/";
+  for (const char* path : {"a.txt", "d/b.txt", "d/new.txt"}) {
+    auto put = Do("PUT", proxy + path, "overwritten", octets);
+    // The collision in MLflow's dialect: RESOURCE_ALREADY_EXISTS, which MLflow answers 400.
+    EXPECT_EQ(put.status, 400) << path << ": " << put.body;
+    EXPECT_NE(put.body.find("RESOURCE_ALREADY_EXISTS"), std::string::npos) << put.body;
+    ExpectNothingLeaks(put);
+    auto get = Do("GET", proxy + path);
+    EXPECT_EQ(get.status, 404) << path;
+    ExpectNothingLeaks(get);
+  }
+  auto proxied_list = Do(
+      "GET", "/api/2.0/mlflow-artifacts/artifacts?path=" + exp + "/" + mlflow_run + "/artifacts/d");
+  ASSERT_EQ(proxied_list.status, 200) << proxied_list.body;
+  EXPECT_EQ(proxied_list.body.find("only-outside"), std::string::npos) << proxied_list.body;
+  ExpectNothingLeaks(proxied_list);
+
+  // Deleting through the proxy drops the rows, never the files behind the links: the link at
+  // the artifact's own path goes (unlinkat removes the link), the folder link stays.
+  EXPECT_EQ(Do("DELETE", proxy + "d").status, 200);
+  EXPECT_EQ(Do("DELETE", proxy + "a.txt").status, 200);
+  EXPECT_FALSE(fs::exists(fs::symlink_status(run_dir / "a.txt")));
+  EXPECT_TRUE(fs::is_symlink(run_dir / "d"));
+  auto after = BodyJson(Do("GET", Url("/runs/" + run + "/artifacts")));
+  EXPECT_EQ(after.at("items").as_array().size(), 1u) << "only keep.txt is left";
+  ExpectOutsideUntouched();
+}
+
+TEST_P(SymlinkApi, ModelArtifactLinksAreNeverFollowed) {
+  const std::string model = UniqueName("model");
+  ASSERT_EQ(DoJson("POST", Url("/models"), bj::object{{"model_name", model}}).status, 201);
+  const std::string bytes = R"({"learner":{"gradient_booster":{}},"version":[2,0,3]})";
+  ASSERT_EQ(Do("PUT", Url("/models/" + model + "/1/artifact"), bytes,
+               {{"Content-Type", "application/octet-stream"}})
+                .status,
+            201);
+  const fs::path version_dir = fs::path(server_->data_dir()) / "models" / model / "1";
+  LinkOver(version_dir / "model.json", outside_ / "secret.txt");
+  auto g = Do("GET", Url("/models/" + model + "/1/artifact"));
+  ExpectProblem(g, 404);
+  ExpectNothingLeaks(g);
+  LinkOver(version_dir, outside_ / "dir");
+  g = Do("GET", Url("/models/" + model + "/1/artifact"));
+  ExpectProblem(g, 404);
+  ExpectNothingLeaks(g);
+  ExpectOutsideUntouched();
+}
+
+TEST_P(SymlinkApi, DatasetFileLinksAreNeverFollowed) {
+  const std::string ds = UploadCsv("a,b\n1,x\n2,y\n");
+  ASSERT_FALSE(ds.empty());
+  const fs::path ds_dir = fs::path(server_->data_dir()) / "datasets" / ds;
+  // Valid column files of another dataset, moved outside: the server would serve them if it
+  // followed a link.
+  const std::string other = UploadCsv("a,b\n777,planted\n888,planted\n");
+  ASSERT_FALSE(other.empty());
+  const fs::path other_dir = fs::path(server_->data_dir()) / "datasets" / other;
+  fs::copy(other_dir / "c0.col", outside_ / "c0.col");
+  fs::copy(other_dir / "c1.col", outside_ / "dir" / "c1.col");
+  fs::copy(other_dir / "c0.col", outside_ / "dir" / "c0.col");
+  auto rows = [&] { return Do("GET", "/api/v1/features/datasets/" + ds + "/rows"); };
+  ASSERT_EQ(rows().status, 200);
+
+  LinkOver(ds_dir / "c0.col", outside_ / "c0.col");  // the file is a link
+  auto r = rows();
+  ExpectProblem(r, 404);
+  EXPECT_EQ(r.body.find("777"), std::string::npos) << r.body;
+  ExpectNothingLeaks(r);
+
+  LinkOver(ds_dir, outside_ / "dir");  // the dataset's folder is a link
+  r = rows();
+  ExpectProblem(r, 404);
+  EXPECT_EQ(r.body.find("planted"), std::string::npos) << r.body;
+  ExpectNothingLeaks(r);
+
+  // Deleting the dataset removes the link, not the files behind it.
+  EXPECT_EQ(Do("DELETE", "/api/v1/features/datasets/" + ds).status, 204);
+  EXPECT_FALSE(fs::exists(fs::symlink_status(ds_dir)));
+  EXPECT_TRUE(fs::exists(outside_ / "dir" / "c1.col"));
+  EXPECT_TRUE(fs::exists(outside_ / "c0.col"));
+  fs::remove(outside_ / "c0.col");
+  fs::remove(outside_ / "dir" / "c0.col");
+  fs::remove(outside_ / "dir" / "c1.col");
+  ExpectOutsideUntouched();
+}
+
+TEST_P(SymlinkApi, StartUpCleanupNeverFollowsALink) {
+  server_->process().Kill();
+  const fs::path root = server_->data_dir();
+  const auto old = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const fs::path& p : {outside_ / "secret.txt", outside_ / "dir" / "b.txt",
+                            outside_ / "dir" / "only-outside.txt", outside_ / "dir"})
+    fs::last_write_time(p, old);
+  // A run folder and a dataset folder without rows that are links to an outside folder, and
+  // an upload temp file that is a link to an outside file: before, the cleanup walked into
+  // the folders and removed every old file there.
+  fs::create_directories(root / "artifacts");
+  fs::create_directories(root / "datasets");
+  fs::create_directories(root / "tmp");
+  fs::create_symlink(outside_ / "dir", root / "artifacts" / "0b5f3a1e-0000-4000-8000-000000000003");
+  fs::create_symlink(outside_ / "dir", root / "datasets" / "0b5f3a1e-0000-4000-8000-000000000004");
+  fs::create_symlink(outside_ / "secret.txt", root / "tmp" / "cairn-upload-link");
+  ASSERT_OK(server_->Restart());
+  ExpectOutsideUntouched();
+}
+
 class SmallRenderCapApi : public HardeningApi {
  protected:
   std::vector<std::string> ExtraArgs() const override {
@@ -307,6 +513,8 @@ TEST_P(SmallRenderCapApi, TheRenderCapIsConfigurable) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, HardeningApi, ::testing::ValuesIn(AvailableBackends()),
+                         BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Backends, SymlinkApi, ::testing::ValuesIn(AvailableBackends()),
                          BackendParamName);
 INSTANTIATE_TEST_SUITE_P(Backends, SmallRenderCapApi, ::testing::ValuesIn(AvailableBackends()),
                          BackendParamName);

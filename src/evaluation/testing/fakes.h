@@ -2,10 +2,13 @@
 // shared oracle vectors) and a ModelCatalog that records checklist ticks. Thread-safe.
 #pragma once
 
+#include <fcntl.h>
+
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -109,6 +112,13 @@ class InMemoryDatasets : public datasets::DatasetReader {
   std::mutex mu_;
   std::map<std::string, Set> sets_;
 };
+
+// A test file opened for a ModelRef (null when it cannot be opened).
+inline std::shared_ptr<const files::UniqueFd> OpenModelFile(const std::string& path) {
+  files::UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd.Valid()) return nullptr;
+  return std::make_shared<const files::UniqueFd>(std::move(fd));
+}
 
 class FakeModelCatalog : public ModelCatalog {
  public:

@@ -31,10 +31,10 @@ class ServiceTest : public storage::testing::DatabaseTest {
     ASSERT_OK(
         datasets_.AddCsvFile("big", TestdataPath("evaluation/binary/01_basic/data.csv"), 1000000));
     const std::string model = TestdataPath("xgboost/classifier/model.json");
-    catalog_.Add({"clf", 1, "xgboost-json", model, Sha256File(model)->sha256});
-    catalog_.Add({"clf", 2, "onnx", "/tmp/none.onnx", ""});
-    catalog_.Add({"clf", 3, "", "", ""});
-    catalog_.Add({"tampered", 1, "xgboost-json", model, "00"});
+    catalog_.Add({"clf", 1, "xgboost-json", OpenModelFile(model), Sha256File(model)->sha256});
+    catalog_.Add({"clf", 2, "onnx", nullptr, ""});
+    catalog_.Add({"clf", 3, "", nullptr, ""});
+    catalog_.Add({"tampered", 1, "xgboost-json", OpenModelFile(model), "00"});
     MakeService();
   }
   void TearDown() override {

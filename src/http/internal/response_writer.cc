@@ -57,14 +57,18 @@ void AppendUint(std::string& out, uint64_t v) {
 void ResponseWriter::Begin(Exchange& ex) {
   bool head_only = ex.req.method == Method::kHead;
   uint64_t length = ex.res.BodyView().size();
-  if (ex.res.file_path) {
-    ex.file_fd = ::open(ex.res.file_path->c_str(), O_RDONLY | O_CLOEXEC);
+  const bool streams_file = ex.res.file_path || ex.res.file;
+  if (streams_file) {
+    // An open file is shared with the response: the writer reads its own duplicate with pread.
+    ex.file_fd = ex.res.file ? ::fcntl(ex.res.file->Get(), F_DUPFD_CLOEXEC, 0)
+                             : ::open(ex.res.file_path->c_str(), O_RDONLY | O_CLOEXEC);
     struct stat st;
     if (ex.file_fd < 0 || ::fstat(ex.file_fd, &st) != 0 || !S_ISREG(st.st_mode)) {
       if (ex.file_fd >= 0) ::close(ex.file_fd);
       ex.file_fd = -1;
       log::ScopedRequestId context(ex.req.request_id);
-      log::Error("cannot open response file " + *ex.res.file_path);
+      log::Error(ex.res.file_path ? "cannot open response file " + *ex.res.file_path
+                                  : std::string("cannot read response file"));
       ex.res = Problem(NotFound("file not found"), ex.req.path);
       length = ex.res.body.size();
     } else {
@@ -80,7 +84,7 @@ void ResponseWriter::Begin(Exchange& ex) {
   }
   SerializeHead(ex, length);
   ex.head_pending = true;
-  ex.send_body = !head_only && !ex.res.file_path && !BodyForbidden(ex.res.status);
+  ex.send_body = !head_only && !ex.res.file_path && !ex.res.file && !BodyForbidden(ex.res.status);
   ex.body_offset = 0;
 }
 
