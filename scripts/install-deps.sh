@@ -17,6 +17,13 @@ APT_PACKAGES=(
   chromium fonts-nanum
   # The CLI and Python SDK tests (standard library; pandas for DataFrame uploads).
   python3 python3-pandas
+  # The real MLflow 2.12.2 client and server beside the checkout (its own source) import these;
+  # the MLflow end-to-end tests and the side-by-side benchmark need them. The same list as the
+  # MLflow tree's setup.sh.
+  python3-flask python3-sqlalchemy python3-alembic python3-numpy python3-protobuf gunicorn
+  python3-click python3-cloudpickle python3-git python3-yaml python3-sqlparse python3-packaging
+  python3-markdown python3-jinja2 python3-requests python3-docker python3-entrypoints
+  python3-importlib-metadata python3-tz python3-six python3-cachetools
 )
 # Node.js and npm only when the machine has none (a newer one installed otherwise is kept:
 # Debian's npm package conflicts with it).

@@ -30,10 +30,13 @@ def cairn_binary() -> str:
 class CairnServer:
     """One `cairn serve` child process; restartable on the same port and data."""
 
-    def __init__(self, data_dir: str | None = None, extra_args: list[str] | None = None) -> None:
+    def __init__(self, data_dir: str | None = None, extra_args: list[str] | None = None,
+                 storage: str | None = None) -> None:
         self._own_dir = data_dir is None
         self.extra_args = list(extra_args or [])
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="cairn-pytest-")
+        # SQLite in the data dir unless a storage URI (e.g. a PostgreSQL database) is given.
+        self.storage = storage or f"sqlite://{self.data_dir}/cairn.db"
         self.proc: subprocess.Popen[str] | None = None
         self._log = None
         self.port = 0
@@ -48,7 +51,7 @@ class CairnServer:
             cairn_binary(), "serve", "--host", "127.0.0.1",
             "--port", str(port or 0),
             "--data-dir", self.data_dir,
-            "--storage", f"sqlite://{self.data_dir}/cairn.db",
+            "--storage", self.storage,
             "--no-access-log",
             *self.extra_args,
         ]
