@@ -7,6 +7,7 @@
 #include <set>
 #include <utility>
 
+#include "common/json.h"
 #include "mlflow/python_repr.h"
 
 namespace cairn::mlflow::msg {
@@ -123,6 +124,44 @@ bj::value ToJson(const Metric& m) {
                {"step", m.step}};
   if (m.run_id) o["run_id"] = *m.run_id;
   return o;
+}
+
+MetricHistoryWriter::MetricHistoryWriter(std::string_view key, size_t expected_points) {
+  key_json_ = "{\"key\":";
+  json::AppendJson(key_json_, bj::value(key));
+  key_json_ += ",\"value\":";
+  out_ = "{\"metrics\":[";
+  // Each point is its key's prefix plus at most ~70 characters of numbers.
+  out_.reserve(16 + expected_points * (key_json_.size() + 72));
+}
+
+void MetricHistoryWriter::Add(double value, int64_t timestamp, int64_t step) {
+  if (points_++ != 0) out_ += ',';
+  out_ += key_json_;
+  if (std::isnan(value)) {
+    out_ += "\"NaN\"";
+  } else {
+    if (std::isinf(value)) {
+      value = value > 0 ? std::numeric_limits<double>::max() : -std::numeric_limits<double>::max();
+    }
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value);
+    const std::string_view text(buf, static_cast<size_t>(r.ptr - buf));
+    out_ += text;
+    if (text.find_first_of(".e") == std::string_view::npos) out_ += ".0";
+  }
+  char buf[24];
+  out_ += ",\"timestamp\":";
+  out_.append(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, timestamp).ptr - buf));
+  out_ += ",\"step\":";
+  out_.append(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, step).ptr - buf));
+  out_ += '}';
+}
+
+std::string MetricHistoryWriter::Finish() && {
+  if (points_ == 0) return "{}";
+  out_ += "]}";
+  return std::move(out_);
 }
 
 bj::object ToJson(const Experiment& e) {

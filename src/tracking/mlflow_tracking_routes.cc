@@ -952,15 +952,9 @@ Response GetMetricHistory(TrackingService& svc, const Request&, const bj::object
                   h.status().code() == StatusCode::kInvalidArgument))
     return Json({});
   if (!h.ok()) return Error(h.status());
-  bj::object out;
-  if (!h->points.empty()) {
-    bj::array a;
-    a.reserve(h->points.size());
-    for (const MetricPoint& p : h->points)
-      a.push_back(msg::ToJson(msg::Metric{*key, p.value, p.timestamp, p.step, std::nullopt}));
-    out["metrics"] = std::move(a);
-  }
-  return Json(std::move(out));
+  msg::MetricHistoryWriter out(*key, h->points.size());
+  for (const MetricPoint& p : h->points) out.Add(p.value, p.timestamp, p.step);
+  return Response::Json(200, std::move(out).Finish());
 }
 
 // MLflow's get-history-bulk-interval: the steps of `metric_key` over every run, sampled to at
