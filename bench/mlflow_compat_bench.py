@@ -8,7 +8,10 @@ not serialised by Python's GIL):
   get-history   GET metrics/get-history of one 20 000-point metric    -> requests/s, p50
   runs-create   POST runs/create at 16 connections                    -> runs/s, p50
 
-Every phase is bounded in time (--seconds) and sends traffic only to the given URL.
+Every phase is bounded in time (--seconds) and sends traffic only to the given URL. The client's
+own Python costs stay outside the timed window (bodies serialized beforehand, each worker's
+first response parsed and checked in full, later ones checked by length), so a fast server is
+not measured at the speed of its client.
 
 Usage:
   bench/mlflow_compat_bench.py --url http://127.0.0.1:PORT [--seconds 10] [--json out.json]
@@ -37,8 +40,8 @@ class Conn:
         self.host, self.port = u.hostname, u.port or 80
         self.c = http.client.HTTPConnection(self.host, self.port, timeout=120)
 
-    def call(self, method, path, body=None):
-        data = json.dumps(body).encode() if body is not None else None
+    def raw(self, method, path, data=None):
+        """Sends pre-serialized bytes; returns the raw response body (status 200 required)."""
         headers = {"Content-Type": "application/json"} if data is not None else {}
         for attempt in (0, 1):
             try:
@@ -47,12 +50,17 @@ class Conn:
                 payload = r.read()
                 if r.status != 200:
                     raise RuntimeError(f"{method} {path}: {r.status} {payload[:300]!r}")
-                return json.loads(payload) if payload else {}
+                return payload
             except (http.client.HTTPException, ConnectionError):
                 if attempt:
                     raise
                 self.c.close()
                 self.c = http.client.HTTPConnection(self.host, self.port, timeout=120)
+
+    def call(self, method, path, body=None):
+        data = json.dumps(body).encode() if body is not None else None
+        payload = self.raw(method, path, data)
+        return json.loads(payload) if payload else {}
 
 
 def create_experiment(conn, name):
@@ -65,76 +73,102 @@ def create_run(conn, exp, name):
     return r["run"]["info"]["run_id"]
 
 
-# --- workers (one process each; each returns its per-request latencies in seconds) ----------
+# --- workers (one process each) ---------------------------------------------------------------
+#
+# The client is Python, so its own costs are kept out of the timed window: request bodies are
+# serialized before the phase starts, and a response is parsed and checked in full only the
+# first time; later responses of a read phase must be byte-for-byte as long as the first (the
+# data does not change during a read phase). Every worker prepares, then waits on a barrier, so
+# the phase's wall time is the time the server was under the full load. Each worker returns
+# (latencies in seconds, start, end).
+
+BARRIER = None  # set before the worker pool forks
+
+
+def _timed(conn, requests, seconds, check_first=None):
+    lat = []
+    BARRIER.wait()
+    start = time.monotonic()
+    deadline = start + seconds
+    first_len = None
+    for method, path, data in requests:
+        if time.monotonic() >= deadline:
+            break
+        t = time.perf_counter()
+        payload = conn.raw(method, path, data)
+        lat.append(time.perf_counter() - t)
+        if first_len is None:
+            first_len = len(payload)
+            if check_first:
+                check_first(json.loads(payload))
+        elif check_first and len(payload) != first_len:
+            raise AssertionError(f"{path}: response changed during a read phase")
+    return lat, start, time.monotonic()
+
+
+def _repeat(request):
+    while True:
+        yield request
+
 
 def _log_batch_worker(args):
     url, run_id, worker, seconds = args
     conn = Conn(url)
-    lat = []
-    seq = 0
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+    # Enough distinct batches (each a new step range) for the phase; 1 000 metrics each.
+    bodies = []
+    for seq in range(int(seconds * 250) + 10):
         base = (worker * 1_000_000 + seq) * 100
         metrics = [{"key": f"m{k}", "value": random.random(), "timestamp": T0 + base + s,
                     "step": base + s} for k in range(10) for s in range(100)]
-        t = time.perf_counter()
-        conn.call("POST", API + "/runs/log-batch", {"run_id": run_id, "metrics": metrics})
-        lat.append(time.perf_counter() - t)
-        seq += 1
-    return lat
+        bodies.append(("POST", API + "/runs/log-batch",
+                       json.dumps({"run_id": run_id, "metrics": metrics}).encode()))
+    return _timed(conn, bodies, seconds)
 
 
 def _search_worker(args):
     url, exp, seconds = args
     conn = Conn(url)
-    lat = []
-    body = {"experiment_ids": [exp], "filter": "metrics.auc > 0.5",
-            "order_by": ["metrics.auc DESC"], "max_results": 100}
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        t = time.perf_counter()
-        r = conn.call("POST", API + "/runs/search", body)
-        lat.append(time.perf_counter() - t)
+    body = json.dumps({"experiment_ids": [exp], "filter": "metrics.auc > 0.5",
+                       "order_by": ["metrics.auc DESC"], "max_results": 100}).encode()
+
+    def check(r):
         assert len(r.get("runs", [])) == 100, "search must return a full page"
-    return lat
+        aucs = [next(m["value"] for m in run["data"]["metrics"] if m["key"] == "auc")
+                for run in r["runs"]]
+        assert aucs == sorted(aucs, reverse=True) and min(aucs) > 0.5, "filter and order"
+
+    return _timed(conn, _repeat(("POST", API + "/runs/search", body)), seconds, check)
 
 
 def _history_worker(args):
     url, run_id, points, seconds = args
     conn = Conn(url)
-    lat = []
-    deadline = time.monotonic() + seconds
     path = API + f"/metrics/get-history?run_id={run_id}&metric_key=h"
-    while time.monotonic() < deadline:
-        t = time.perf_counter()
-        r = conn.call("GET", path)
-        lat.append(time.perf_counter() - t)
-        assert len(r.get("metrics", [])) == points, "history must be complete"
-    return lat
+
+    def check(r):
+        steps = [m["step"] for m in r.get("metrics", [])]
+        assert steps == list(range(points)), "history must be complete and in order"
+
+    return _timed(conn, _repeat(("GET", path, None)), seconds, check)
 
 
 def _create_worker(args):
     url, exp, worker, seconds = args
     conn = Conn(url)
-    lat = []
-    i = 0
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        t = time.perf_counter()
-        conn.call("POST", API + "/runs/create",
-                  {"experiment_id": exp, "run_name": f"c{worker}-{i}", "start_time": T0,
-                   "user_id": "bench"})
-        lat.append(time.perf_counter() - t)
-        i += 1
-    return lat
+    bodies = [("POST", API + "/runs/create",
+               json.dumps({"experiment_id": exp, "run_name": f"c{worker}-{i}",
+                           "start_time": T0, "user_id": "bench"}).encode())
+              for i in range(int(seconds * 2000) + 10)]
+    return _timed(conn, bodies, seconds)
 
 
 def run_parallel(fn, args_list):
+    global BARRIER
+    BARRIER = mp.get_context("fork").Barrier(len(args_list))
     with mp.get_context("fork").Pool(len(args_list)) as pool:
-        t = time.perf_counter()
         results = pool.map(fn, args_list)
-        elapsed = time.perf_counter() - t
-    lat = sorted(x for r in results for x in r)
+    lat = sorted(x for r in results for x in r[0])
+    elapsed = max(r[2] for r in results) - min(r[1] for r in results)
     return lat, elapsed
 
 
