@@ -139,11 +139,14 @@ TEST(MlflowMessages, MetricValuesNanAndInfinityAsMlflowWritesThem) {
 
 TEST(MlflowMessages, MetricHistoryWriterGivesWhatTheTreeGives) {
   const double inf = std::numeric_limits<double>::infinity();
-  const std::vector<Metric> points = {
-      {"loss \"x\"", 0.95, 1700000000000, 0, {}}, {"loss \"x\"", 3.0, 1, -7, {}},
-      {"loss \"x\"", std::nan(""), 2, 1, {}},    {"loss \"x\"", inf, 3, 2, {}},
-      {"loss \"x\"", -inf, 4, 3, {}},            {"loss \"x\"", 1e-05, 5, 4, {}},
-      {"loss \"x\"", -0.0, 6, 5, {}},            {"loss \"x\"", 1e300, 7, INT64_MAX, {}}};
+  const std::vector<Metric> points = {{"loss \"x\"", 0.95, 1700000000000, 0, {}},
+                                      {"loss \"x\"", 3.0, 1, -7, {}},
+                                      {"loss \"x\"", std::nan(""), 2, 1, {}},
+                                      {"loss \"x\"", inf, 3, 2, {}},
+                                      {"loss \"x\"", -inf, 4, 3, {}},
+                                      {"loss \"x\"", 1e-05, 5, 4, {}},
+                                      {"loss \"x\"", -0.0, 6, 5, {}},
+                                      {"loss \"x\"", 1e300, 7, INT64_MAX, {}}};
   MetricHistoryWriter w(points.front().key, points.size());
   bj::array tree;
   for (const Metric& m : points) {

@@ -46,6 +46,8 @@ constexpr std::string_view kVersionRule =
 constexpr std::string_view kTransitionRule = "approver when the stage is Production";
 constexpr std::string_view kDeploymentRule = "approver when the environment is production";
 
+}  // namespace
+
 std::optional<http::RoleRequirement> MlflowTransitionRole(const http::Request& req) {
   bj::value storage;
   const bj::object* body = BodyObject(req, storage);
@@ -57,6 +59,8 @@ std::optional<http::RoleRequirement> MlflowTransitionRole(const http::Request& r
   }
   return std::nullopt;
 }
+
+namespace {
 
 // MLflow's REST API (tracking/mlflow_tracking_routes.cc), under both of MLflow's prefixes: GETs
 // and the two searches read (viewer); every other call writes tracking data (editor). MLflow's

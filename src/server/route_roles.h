@@ -58,5 +58,8 @@ std::string AccessTableJson(const http::Router& router);
 // The body-dependent rules (exposed for tests).
 std::optional<http::RoleRequirement> ModelVersionPatchRole(const http::Request& req);
 std::optional<http::RoleRequirement> DeploymentCreateRole(const http::Request& req);
+// MLflow's model-versions/transition-stage: approver when `stage` is Production (any case), or
+// when the body is not a JSON object (the handler will refuse it; never a weaker rule).
+std::optional<http::RoleRequirement> MlflowTransitionRole(const http::Request& req);
 
 }  // namespace cairn::server

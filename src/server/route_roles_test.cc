@@ -178,6 +178,22 @@ TEST(DeploymentCreateRole, ProductionNeedsApprover) {
   EXPECT_EQ(DeploymentCreateRole(WithBody("{"))->role, Role::kApprover);
 }
 
+TEST(MlflowTransitionRole, ProductionInAnyCaseNeedsApprover) {
+  for (const char* body : {R"({"name":"m","version":"1","stage":"Staging"})",
+                           R"({"name":"m","version":"1","stage":"Archived"})",
+                           R"({"name":"m","version":"1","stage":"None"})"}) {
+    EXPECT_FALSE(MlflowTransitionRole(WithBody(body))) << body;
+  }
+  for (const char* body :
+       {R"({"name":"m","version":"1","stage":"Production"})",
+        R"({"stage":"production","archive_existing_versions":true})", R"({"stage":"PRODUCTION"})",
+        R"({"stage":"Staging","stage":"Production"})", "not json", "[]", ""}) {
+    auto need = MlflowTransitionRole(WithBody(body));
+    ASSERT_TRUE(need.has_value()) << body;
+    EXPECT_EQ(need->role, Role::kApprover) << body;
+  }
+}
+
 TEST(AccessForRoute, UnknownRouteHasNoDeclaration) {
   EXPECT_FALSE(AccessForRoute(Method::kGet, "/nowhere").has_value());
   EXPECT_TRUE(AccessForRoute(Method::kGet, "/healthz")->is_public);

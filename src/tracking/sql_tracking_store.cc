@@ -125,12 +125,12 @@ Result<std::optional<Experiment>> LoadExperiment(Transaction& tx, const Experime
                                                  RunCount count = RunCount::kCounted) {
   auto [where, key] = ExperimentKey(ref, "e");
   const Value p[] = {key};
-  ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") +
-                                             (count == RunCount::kCounted
-                                                  ? kExperimentColumns
-                                                  : kExperimentColumnsUncounted) +
-                                             " FROM experiments e WHERE " + where,
-                                         p));
+  ASSIGN_OR_RETURN(auto row,
+                   tx.QueryOne(std::string("SELECT ") +
+                                   (count == RunCount::kCounted ? kExperimentColumns
+                                                                : kExperimentColumnsUncounted) +
+                                   " FROM experiments e WHERE " + where,
+                               p));
   if (!row) return std::optional<Experiment>();
   return std::optional<Experiment>(ExperimentFromRow(*row));
 }
