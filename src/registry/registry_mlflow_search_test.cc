@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <string>
 #include <thread>
 #include <vector>
@@ -293,6 +294,14 @@ TEST_P(RegistrySearchTest, SearchVersionsFiltersOrdersPagesAndHidesDeleted) {
   EXPECT_EQ(Versions(s), (Strings{"fraud/1", "churn/1"}));
   s.filter = {{F::kRunId, "", "IN", Strings{UndashedUuid(run2), "0123"}}};
   EXPECT_EQ(Versions(s), (Strings{"churn/2"}));
+  s.filter = {{F::kRunId, "", "=", run1}};  // the dashed form is not an MLflow run id
+  EXPECT_EQ(Versions(s), Strings{});
+  std::string upper = UndashedUuid(run1);
+  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  s.filter = {{F::kRunId, "", "IN", Strings{upper}}};
+  EXPECT_EQ(Versions(s), Strings{});
+  s.filter = {{F::kRunId, "", "LIKE", UndashedUuid(run1).substr(0, 8) + "%"}};
+  EXPECT_EQ(Versions(s), (Strings{"fraud/1", "churn/1"}));
   s.filter = {{F::kRunId, "", "!=", UndashedUuid(run1)}};  // no run: matches nothing
   EXPECT_EQ(Versions(s), (Strings{"churn/2"}));
   s.filter = {{F::kSource, "", "LIKE", std::string("s3://bucket/churn/%")}};

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "audit/audit_writer.h"
+#include "common/ids.h"
 #include "common/json.h"
 #include "common/json_columns.h"
 #include "common/like.h"
@@ -253,7 +254,21 @@ std::string VersionClauseSql(const VersionSearchClause& c, std::vector<Value>& p
     case F::kRunId:
       break;
   }
-  // MLflow's run id is Cairn's UUID without the dashes.
+  // MLflow's run id is Cairn's UUID without the dashes. `=` and IN compare the dashed form, so
+  // that the run_id index serves them; a value that is not 32 lowercase hex digits names no run.
+  if (c.field == F::kRunId && (c.op == "=" || c.op == "IN")) {
+    std::vector<std::string> values;
+    if (const auto* list = std::get_if<std::vector<std::string>>(&c.value)) values = *list;
+    if (const auto* text = std::get_if<std::string>(&c.value)) values.push_back(*text);
+    std::string sql;
+    for (const std::string& v : values) {
+      auto dashed = v.size() == 32 ? CanonicalUuid(v) : std::nullopt;
+      if (!dashed) continue;
+      sql += sql.empty() ? "run_id IN (?" : ", ?";
+      params.emplace_back(*dashed);
+    }
+    return sql.empty() ? "1 = 0" : sql + ")";
+  }
   const std::string column = c.field == F::kName     ? "model_name"
                              : c.field == F::kSource ? "source"
                                                      : "REPLACE(run_id, '-', '')";
