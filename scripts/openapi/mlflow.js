@@ -41,6 +41,12 @@ module.exports = (h) => {
     ["post", "model-versions/transition-stage", "Move a model version to a stage; Production goes through the promotion checklist and four-eyes rule (TransitionModelVersionStage)"],
     ["post", "registered-models/get-latest-versions", "The newest version in each stage (GetLatestVersions)"],
     ["get", "registered-models/get-latest-versions", "The newest version in each stage (GetLatestVersions, query string)"],
+    ["patch", "registered-models/update", "Update a registered model's description (UpdateRegisteredModel)"],
+    ["post", "registered-models/set-tag", "Set a registered model tag (SetRegisteredModelTag)"],
+    ["delete", "registered-models/delete-tag", "Delete a registered model tag (DeleteRegisteredModelTag)"],
+    ["get", "registered-models/search", "Search registered models with MLflow's filter grammar (SearchRegisteredModels)"],
+    ["get", "model-versions/get-download-uri", "A model version's download URI: its source (GetModelVersionDownloadUri)"],
+    ["get", "model-versions/search", "Search model versions with MLflow's filter grammar (SearchModelVersions)"],
   ];
   const paths = {};
   for (const prefix of ["/api/2.0/mlflow", "/ajax-api/2.0/mlflow"]) {

@@ -492,4 +492,8 @@ Result<LogBatch> ReadLogBatch(const bj::value& body) {
   return batch;
 }
 
+Status ValidateLength(std::string_view entity, size_t limit, std::string_view value) {
+  return LengthLimit(entity, limit, value);
+}
+
 }  // namespace cairn::mlflow::msg

@@ -192,4 +192,8 @@ struct LogBatch {
 // something else ("a/../b", "/x", "."). `what` is "metric", "parameter" or "tag".
 [[nodiscard]] Status ValidateKey(std::string_view what, std::string_view key);
 
+// MLflow's _validate_length_limit without truncation: "<entity> '<first 250 of value>' had
+// length N, which exceeded length limit of <limit>" (lengths in bytes).
+[[nodiscard]] Status ValidateLength(std::string_view entity, size_t limit, std::string_view value);
+
 }  // namespace cairn::mlflow::msg

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <map>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,9 @@
 #include "http/identity.h"
 #include "mlflow/error.h"
 #include "mlflow/messages.h"
+#include "mlflow/order_by.h"
+#include "mlflow/page_token.h"
+#include "mlflow/search_filter.h"
 
 namespace cairn::registry {
 namespace {
@@ -493,6 +497,366 @@ Response GetLatestVersions(RegistryService& s, const Request&, const bj::object&
   return Json(o);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Registered-model edits, download URIs and the registry searches
+
+// MLflow's registry tag limits (mlflow/utils/validation.py).
+constexpr size_t kMaxRegistryTagKeyLength = 250;
+constexpr size_t kMaxRegistryTagValueLength = 5000;
+// MLflow's search defaults and limits (mlflow/store/model_registry/__init__.py, handlers.py).
+constexpr int64_t kDefaultSearchModels = 100;
+constexpr int64_t kMaxSearchModels = 1000;
+constexpr int64_t kDefaultSearchVersions = 10000;
+constexpr int64_t kMaxSearchVersions = 200000;
+
+// The newest version of each stage, by version number (MLflow's latest_versions).
+std::vector<const ModelVersion*> LatestPerStage(const std::vector<ModelVersion>& versions) {
+  std::map<Stage, const ModelVersion*> best;
+  for (const ModelVersion& v : versions) {
+    auto [it, inserted] = best.emplace(v.stage, &v);
+    if (!inserted && v.version > it->second->version) it->second = &v;
+  }
+  std::map<int64_t, const ModelVersion*> by_number;
+  for (const auto& [stage, v] : best) by_number[v->version] = v;
+  std::vector<const ModelVersion*> out;
+  for (const auto& [number, v] : by_number) out.push_back(v);
+  return out;
+}
+
+// A registered model with its latest versions, as MLflow's search and update answer it.
+bj::object RegisteredModelJson(const Model& m) {
+  msg::RegisteredModel out = ToMlflow(m);
+  for (const ModelVersion* v : LatestPerStage(m.versions))
+    out.latest_versions.push_back(ToMlflow(*v));
+  return msg::ToJson(out);
+}
+
+Status ValidateRegistryTag(std::string_view entity, const std::string& key,
+                           const std::string& value) {
+  RETURN_IF_ERROR(msg::ValidateKey("tag", key));
+  RETURN_IF_ERROR(msg::ValidateLength(std::string(entity) + " key", kMaxRegistryTagKeyLength, key));
+  return msg::ValidateLength(std::string(entity) + " value", kMaxRegistryTagValueLength, value);
+}
+
+Response ModelError(const Status& s, const std::string& name) {
+  if (s.code() == StatusCode::kNotFound) return Error(ModelNotFound(name));
+  return Error(s);
+}
+
+// Answers the model after an edit, with its latest versions.
+Response ModelAfterEdit(RegistryService& s, const Model& updated) {
+  auto m = s.GetModel(updated.name);
+  if (!m.ok()) return ModelError(m.status(), updated.name);
+  return Json({{"registered_model", RegisteredModelJson(*m)}});
+}
+
+// MLflow's update_registered_model: the description is replaced (an absent one clears it).
+Response UpdateRegisteredModel(RegistryService& s, const Request& req, const bj::object& p) {
+  auto name = RequiredString(p, "name");
+  if (!name.ok()) return Error(name.status());
+  auto description = OptionalString(p, "description");
+  if (!description.ok()) return Error(description.status());
+  ModelPatch patch;
+  patch.description = description->value_or("");
+  auto m = s.UpdateModel(*name, patch, std::nullopt, http::ActorFor(req));
+  if (!m.ok()) return ModelError(m.status(), *name);
+  return ModelAfterEdit(s, *m);
+}
+
+Response SetRegisteredModelTag(RegistryService& s, const Request& req, const bj::object& p) {
+  auto name = RequiredString(p, "name");
+  if (!name.ok()) return Error(name.status());
+  auto key = RequiredString(p, "key");
+  if (!key.ok()) return Error(key.status());
+  auto value = OptionalString(p, "value");
+  if (!value.ok()) return Error(value.status());
+  const std::string v = value->value_or("");
+  if (Status valid = ValidateRegistryTag("Registered model", *key, v); !valid.ok())
+    return Error(valid);
+  ModelPatch patch;
+  patch.tag_edits[*key] = v;
+  auto m = s.UpdateModel(*name, patch, std::nullopt, http::ActorFor(req));
+  if (!m.ok()) return ModelError(m.status(), *name);
+  return Json({});
+}
+
+// Deleting a tag the model does not have is no change (MLflow answers 200).
+Response DeleteRegisteredModelTag(RegistryService& s, const Request& req, const bj::object& p) {
+  auto name = RequiredString(p, "name");
+  if (!name.ok()) return Error(name.status());
+  auto key = RequiredString(p, "key");
+  if (!key.ok()) return Error(key.status());
+  if (Status valid = msg::ValidateKey("tag", *key); !valid.ok()) return Error(valid);
+  ModelPatch patch;
+  patch.tag_edits[*key] = std::nullopt;
+  auto m = s.UpdateModel(*name, patch, std::nullopt, http::ActorFor(req));
+  if (!m.ok()) return ModelError(m.status(), *name);
+  return Json({});
+}
+
+// MLflow's registry does not copy model files: the download URI is the version's source.
+Response GetModelVersionDownloadUri(RegistryService& s, const Request&, const bj::object& p) {
+  auto name = RequiredString(p, "name");
+  if (!name.ok()) return Error(name.status());
+  auto version = VersionParam(p);
+  if (!version.ok()) return Error(version.status());
+  auto v = s.GetVersion(*name, *version);
+  if (!v.ok()) return VersionError(v.status(), *name, *version);
+  bj::object out;
+  if (!v->source.empty()) out["artifact_uri"] = v->source;
+  return Json(out);
+}
+
+// max_results as MLflow's handler checks it (an integer, at most `max`); Cairn also refuses
+// values below 1, which MLflow's stores mishandle.
+Result<int> SearchLimit(const bj::object& p, int64_t default_value, int64_t max) {
+  const bj::value* v = p.if_contains("max_results");
+  if (v == nullptr || v->is_null()) return static_cast<int>(default_value);
+  auto n = msg::ReadInt64(*v);
+  const std::string shown = v->is_string() ? std::string(v->get_string()) : bj::serialize(*v);
+  const std::string type = v->is_string() ? "str" : v->is_double() ? "float" : "int";
+  if (!n || *n > max) {
+    return InvalidArgument("Invalid value " + shown +
+                           " for parameter 'max_results' supplied. Hint: Value was of type '" +
+                           type + "'." + kDocsHint);
+  }
+  if (*n < 1) {
+    return InvalidArgument(
+        "Invalid value for max_results. It must be a positive integer, but got " +
+        std::to_string(*n));
+  }
+  return static_cast<int>(*n);
+}
+
+Result<std::vector<std::string>> StringList(const bj::object& p, std::string_view field) {
+  std::vector<std::string> out;
+  const bj::value* v = p.if_contains(field);
+  if (v == nullptr || v->is_null()) return out;
+  if (v->is_string()) {
+    out.emplace_back(v->get_string());
+    return out;
+  }
+  if (!v->is_array()) return InvalidValue(field, *v);
+  for (const bj::value& e : v->get_array()) {
+    if (!e.is_string()) return InvalidValue(field, *v);
+    out.emplace_back(e.get_string());
+  }
+  return out;
+}
+
+Result<int64_t> SearchOffset(const bj::object& p) {
+  ASSIGN_OR_RETURN(auto token, OptionalString(p, "page_token"));
+  if (!token || token->empty()) return int64_t{0};
+  ASSIGN_OR_RETURN(int64_t offset, mlflow::DecodeOffsetPageToken(*token));
+  if (offset < 0) return InvalidArgument("Invalid page token, offset must not be negative");
+  return offset;
+}
+
+std::string ComparatorText(mlflow::Comparator c) {
+  switch (c) {
+    case mlflow::Comparator::kEq:
+      return "=";
+    case mlflow::Comparator::kNe:
+      return "!=";
+    case mlflow::Comparator::kLt:
+      return "<";
+    case mlflow::Comparator::kLe:
+      return "<=";
+    case mlflow::Comparator::kGt:
+      return ">";
+    case mlflow::Comparator::kGe:
+      return ">=";
+    case mlflow::Comparator::kLike:
+      return "LIKE";
+    case mlflow::Comparator::kILike:
+      return "ILIKE";
+    case mlflow::Comparator::kIn:
+      return "IN";
+    case mlflow::Comparator::kNotIn:
+      return "NOT IN";
+  }
+  return "=";
+}
+
+bool IsTextComparator(const std::string& op) {
+  return op == "=" || op == "!=" || op == "LIKE" || op == "ILIKE";
+}
+
+// MLflow's registered-model filter (SearchModelUtils, then the store's checks).
+Result<std::vector<ModelSearchClause>> ModelFilter(const std::string& text) {
+  ASSIGN_OR_RETURN(auto clauses,
+                   mlflow::ParseSearchFilter(mlflow::SearchGrammar::kRegisteredModels, text));
+  std::vector<ModelSearchClause> out;
+  for (const mlflow::FilterClause& c : clauses) {
+    ModelSearchClause m;
+    m.op = ComparatorText(c.op);
+    const auto* value = std::get_if<std::string>(&c.value);
+    if (c.type == "tag") {
+      if (!IsTextComparator(m.op) || value == nullptr)
+        return InvalidArgument("Invalid comparator for tag: " + c.comparator);
+      m.field = ModelSearchClause::Field::kTag;
+      m.key = c.key;
+    } else if (c.type == "attribute" && c.key == "name") {
+      if (!IsTextComparator(m.op) || value == nullptr)
+        return InvalidArgument("Invalid comparator for attribute: " + c.comparator);
+      m.field = ModelSearchClause::Field::kName;
+    } else if (c.type == "attribute") {
+      return InvalidArgument("Invalid attribute name: " + c.key);
+    } else {
+      return InvalidArgument("Invalid token type: " + c.type);
+    }
+    m.value = *value;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+Result<std::vector<ModelSearchOrder>> ModelOrder(const std::vector<std::string>& items) {
+  ASSIGN_OR_RETURN(auto parsed,
+                   mlflow::ParseOrderBy(mlflow::SearchGrammar::kRegisteredModels, items));
+  std::vector<ModelSearchOrder> out;
+  for (const mlflow::OrderByItem& i : parsed) {
+    ModelSearchOrder o;
+    o.field =
+        i.key == "name" ? ModelSearchOrder::Field::kName : ModelSearchOrder::Field::kLastUpdated;
+    o.descending = !i.ascending;
+    out.push_back(o);
+  }
+  return out;
+}
+
+// MLflow's model-version filter (SearchModelVersionUtils, then the store's checks).
+Result<std::vector<VersionSearchClause>> VersionFilter(const std::string& text) {
+  using F = VersionSearchClause::Field;
+  ASSIGN_OR_RETURN(auto clauses,
+                   mlflow::ParseSearchFilter(mlflow::SearchGrammar::kModelVersions, text));
+  std::vector<VersionSearchClause> out;
+  for (const mlflow::FilterClause& c : clauses) {
+    VersionSearchClause v;
+    v.op = ComparatorText(c.op);
+    if (c.type == "tag") {
+      const auto* value = std::get_if<std::string>(&c.value);
+      if (!IsTextComparator(v.op) || value == nullptr)
+        return InvalidArgument("Invalid comparator for tag: " + c.comparator);
+      v.field = F::kTag;
+      v.key = c.key;
+      v.value = *value;
+    } else if (c.type != "attribute") {
+      return InvalidArgument("Invalid token type: " + c.type);
+    } else if (c.key == "version_number") {
+      if (v.op == "LIKE" || v.op == "ILIKE" || v.op == "IN" || v.op == "NOT IN" || !c.number)
+        return InvalidArgument("Invalid comparator for attribute version_number: " + c.comparator);
+      v.field = F::kVersion;
+      v.value = *c.number;
+    } else if (c.key == "name" || c.key == "run_id" || c.key == "source_path") {
+      v.field = c.key == "name" ? F::kName : c.key == "run_id" ? F::kRunId : F::kSource;
+      const bool in = v.op == "IN" && v.field == F::kRunId;
+      if (!(IsTextComparator(v.op) || in))
+        return InvalidArgument("Invalid comparator for attribute: " + c.comparator);
+      if (const auto* list = std::get_if<std::vector<std::string>>(&c.value); list && in) {
+        v.value = *list;
+      } else if (const auto* s = std::get_if<std::string>(&c.value); s && !in) {
+        v.value = *s;
+      } else {
+        return InvalidArgument("Invalid comparator for attribute: " + c.comparator);
+      }
+    } else {
+      return InvalidArgument("Invalid attribute name: " + c.key);
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+Result<std::vector<VersionSearchOrder>> VersionOrder(const std::vector<std::string>& items) {
+  using F = VersionSearchOrder::Field;
+  ASSIGN_OR_RETURN(auto parsed, mlflow::ParseOrderBy(mlflow::SearchGrammar::kModelVersions, items));
+  std::vector<VersionSearchOrder> out;
+  for (const mlflow::OrderByItem& i : parsed) {
+    VersionSearchOrder o;
+    o.descending = !i.ascending;
+    if (i.key == "name") {
+      o.field = F::kName;
+    } else if (i.key == "version_number") {
+      o.field = F::kVersion;
+    } else if (i.key == "creation_timestamp") {
+      o.field = F::kCreated;
+    } else if (i.key == "last_updated_timestamp") {
+      o.field = F::kLastUpdated;
+    } else {
+      return InvalidArgument("Invalid order by key '" + i.key + "' specified.");
+    }
+    out.push_back(o);
+  }
+  return out;
+}
+
+Response SearchRegisteredModels(RegistryService& s, const Request&, const bj::object& p) {
+  ModelSearch search;
+  auto filter = OptionalString(p, "filter");
+  if (!filter.ok()) return Error(filter.status());
+  auto limit = SearchLimit(p, kDefaultSearchModels, kMaxSearchModels);
+  if (!limit.ok()) return Error(limit.status());
+  search.limit = *limit;
+  auto order = StringList(p, "order_by");
+  if (!order.ok()) return Error(order.status());
+  auto page_token = OptionalString(p, "page_token");
+  if (!page_token.ok()) return Error(page_token.status());
+  auto clauses = ModelFilter(filter->value_or(""));
+  if (!clauses.ok()) return Error(clauses.status());
+  search.filter = std::move(*clauses);
+  auto keys = ModelOrder(*order);
+  if (!keys.ok()) return Error(keys.status());
+  search.order_by = std::move(*keys);
+  auto offset = SearchOffset(p);
+  if (!offset.ok()) return Error(offset.status());
+  search.offset = *offset;
+  auto page = s.SearchModels(search);
+  if (!page.ok()) return Error(page.status());
+  bj::object out;
+  if (!page->items.empty()) {
+    bj::array a;
+    for (const Model& m : page->items) a.push_back(RegisteredModelJson(m));
+    out["registered_models"] = std::move(a);
+  }
+  if (page->has_more)
+    out["next_page_token"] = mlflow::EncodeOffsetPageToken(search.offset + search.limit);
+  return Json(out);
+}
+
+Response SearchModelVersions(RegistryService& s, const Request&, const bj::object& p) {
+  VersionSearch search;
+  auto filter = OptionalString(p, "filter");
+  if (!filter.ok()) return Error(filter.status());
+  auto limit = SearchLimit(p, kDefaultSearchVersions, kMaxSearchVersions);
+  if (!limit.ok()) return Error(limit.status());
+  search.limit = *limit;
+  auto order = StringList(p, "order_by");
+  if (!order.ok()) return Error(order.status());
+  auto page_token = OptionalString(p, "page_token");
+  if (!page_token.ok()) return Error(page_token.status());
+  auto clauses = VersionFilter(filter->value_or(""));
+  if (!clauses.ok()) return Error(clauses.status());
+  search.filter = std::move(*clauses);
+  auto keys = VersionOrder(*order);
+  if (!keys.ok()) return Error(keys.status());
+  search.order_by = std::move(*keys);
+  auto offset = SearchOffset(p);
+  if (!offset.ok()) return Error(offset.status());
+  search.offset = *offset;
+  auto page = s.SearchVersions(search);
+  if (!page.ok()) return Error(page.status());
+  bj::object out;
+  if (!page->items.empty()) {
+    bj::array a;
+    for (const ModelVersion& v : page->items) a.push_back(msg::ToJson(ToMlflow(v)));
+    out["model_versions"] = std::move(a);
+  }
+  if (page->has_more)
+    out["next_page_token"] = mlflow::EncodeOffsetPageToken(search.offset + search.limit);
+  return Json(out);
+}
+
 using Handler = Response (*)(RegistryService&, const Request&, const bj::object&);
 struct Route {
   Method method;
@@ -515,15 +879,27 @@ void RegisterMlflowRegistryRoutes(http::Router& router, RegistryService& service
       {Method::kPost, "/registered-models/get-latest-versions", GetLatestVersions},
       {Method::kGet, "/registered-models/get-latest-versions", GetLatestVersions},
   };
+  // Registered-model edits, download URIs and the searches.
+  static const Route kSearchAndEditRoutes[] = {
+      {Method::kPatch, "/registered-models/update", UpdateRegisteredModel},
+      {Method::kPost, "/registered-models/set-tag", SetRegisteredModelTag},
+      {Method::kDelete, "/registered-models/delete-tag", DeleteRegisteredModelTag},
+      {Method::kGet, "/registered-models/search", SearchRegisteredModels},
+      {Method::kGet, "/model-versions/get-download-uri", GetModelVersionDownloadUri},
+      {Method::kGet, "/model-versions/search", SearchModelVersions},
+  };
   RegistryService& s = service;
   for (const char* prefix : {"/api/2.0/mlflow", "/ajax-api/2.0/mlflow"}) {
-    for (const Route& r : kRoutes) {
-      const Handler handler = r.handler;
-      router.Add(r.method, std::string(prefix) + r.path, [&s, handler](Request& req) {
-        auto params = Params(req);
-        if (!params.ok()) return Error(params.status());
-        return handler(s, req, *params);
-      });
+    for (const auto& table :
+         {std::span<const Route>(kRoutes), std::span<const Route>(kSearchAndEditRoutes)}) {
+      for (const Route& r : table) {
+        const Handler handler = r.handler;
+        router.Add(r.method, std::string(prefix) + r.path, [&s, handler](Request& req) {
+          auto params = Params(req);
+          if (!params.ok()) return Error(params.status());
+          return handler(s, req, *params);
+        });
+      }
     }
   }
 }

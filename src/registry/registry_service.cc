@@ -215,6 +215,68 @@ Result<Model> RegistryService::GetModel(const std::string& model_name) {
   return store_->GetModel(model_name);
 }
 
+Result<Model> RegistryService::UpdateModel(const std::string& model_name, const ModelPatch& patch,
+                                           std::optional<int64_t> if_match,
+                                           const std::string& actor) {
+  std::vector<FieldError> errors;
+  if (patch.description && patch.description->size() > kMaxDescriptionLength)
+    errors.push_back({"description", "must be at most 10000 characters"});
+  if (!patch.tag_edits.empty()) {
+    StringMap edited;
+    for (const auto& [k, v] : patch.tag_edits) edited[k] = v.value_or("");
+    ValidateMap(edited, "tags", errors);
+  }
+  RETURN_IF_ERROR(Check(std::move(errors)));
+  if (!IsValidName(model_name)) return NotFound("model '" + model_name + "' not found");
+  const int64_t now = clock_.NowMillis();
+  return store_->UpdateModel(model_name, [&](const Model& current) -> Result<ModelChange> {
+    RETURN_IF_ERROR(CheckIfMatch("model '" + model_name + "'", if_match, current.revision));
+    ModelChange change;
+    change.updated = current;
+    Model& u = change.updated;
+    audit::Summary summary;
+    if (patch.description && *patch.description != current.description) {
+      u.description = *patch.description;
+      summary["description"] = std::string("changed");
+    }
+    std::vector<std::string> set_keys, deleted_keys;
+    for (const auto& [key, value] : patch.tag_edits) {
+      auto it = u.tags.find(key);
+      if (value) {
+        if (it != u.tags.end() && it->second == *value) continue;
+        u.tags[key] = *value;
+        set_keys.push_back(key);
+      } else if (it != u.tags.end()) {
+        u.tags.erase(it);
+        deleted_keys.push_back(key);
+      }
+    }
+    if (!set_keys.empty()) summary["tags_set"] = Join(set_keys);
+    if (!deleted_keys.empty()) summary["tags_deleted"] = Join(deleted_keys);
+    if (summary.empty()) return change;  // nothing changed: no write, no audit
+    if (u.tags.size() > kMaxMapEntries)
+      return Check({{"tags", "must have at most " + std::to_string(kMaxMapEntries) + " entries"}});
+    u.updated_at = std::max(now, current.updated_at);
+    change.audit = audit::Entry{
+        now, actor, "registered_model.update", "registered_model", model_name, std::move(summary)};
+    return change;
+  });
+}
+
+Result<SearchPage<Model>> RegistryService::SearchModels(const ModelSearch& search) {
+  if (search.limit < 1 || search.limit > 1000)
+    return Check({{"max_results", "must be between 1 and 1000"}});
+  if (search.offset < 0) return Check({{"page_token", "must not be negative"}});
+  return store_->SearchModels(search);
+}
+
+Result<SearchPage<ModelVersion>> RegistryService::SearchVersions(const VersionSearch& search) {
+  if (search.limit < 1 || search.limit > 200000)
+    return Check({{"max_results", "must be between 1 and 200000"}});
+  if (search.offset < 0) return Check({{"page_token", "must not be negative"}});
+  return store_->SearchVersions(search);
+}
+
 Result<Page<ModelVersion>> RegistryService::ListVersions(const VersionListRequest& req) {
   VersionQuery q;
   std::vector<FieldError> errors;

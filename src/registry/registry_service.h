@@ -112,6 +112,17 @@ class RegistryService {
   Result<ModelVersion> UpdateVersion(const std::string& model_name, int64_t version,
                                      const VersionPatch& patch, std::optional<int64_t> if_match,
                                      const std::string& actor);
+  // A registered model's description and single-tag edits (MLflow's registered-models/update,
+  // set-tag, delete-tag), in one revision-guarded transaction with its audit record
+  // (`registered_model.update`). A patch that changes nothing writes nothing. Tag keys and
+  // values follow the native map rule (the MLflow routes check MLflow's stricter rule first).
+  // Errors: InvalidArgument, NotFound, Aborted (If-Match or concurrent change).
+  Result<Model> UpdateModel(const std::string& model_name, const ModelPatch& patch,
+                            std::optional<int64_t> if_match, const std::string& actor);
+  // MLflow's searches. Errors: InvalidArgument (limit outside 1..1000 for models, 1..200000 for
+  // versions; negative offset).
+  Result<SearchPage<Model>> SearchModels(const ModelSearch& search);
+  Result<SearchPage<ModelVersion>> SearchVersions(const VersionSearch& search);
   // Marks one checklist item done (for other domains, e.g. evaluation ticking
   // `evaluation_passed`). Idempotent: an item already done keeps its first done_by/done_at.
   // Errors: NotFound (version or checklist key), InvalidArgument (note over 2000 chars).

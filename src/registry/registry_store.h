@@ -48,6 +48,14 @@ class VersionReader {
                                                             Stage stage) = 0;
 };
 
+// A registered-model update computed inside the transaction from the current row.
+struct ModelChange {
+  Model updated;                      // description, tags, updated_at are written
+  std::optional<audit::Entry> audit;  // nullopt: nothing changed, write nothing
+};
+
+using ModelMutator = std::function<Result<ModelChange>(const Model& current)>;
+
 using VersionMutator =
     std::function<Result<VersionChange>(const ModelVersion& current, VersionReader& in_tx)>;
 
@@ -80,6 +88,15 @@ class RegistryStore {
   // written version, or a concurrent promotion of the same model).
   virtual Result<ModelVersion> UpdateVersion(const std::string& model_name, int64_t version,
                                              const VersionMutator& mutate) = 0;
+  // Read-check-write of a registered model's own fields (not its versions), guarded by its
+  // revision. Errors: NotFound, the mutator's error, Aborted on a concurrent change.
+  virtual Result<Model> UpdateModel(const std::string& model_name, const ModelMutator& mutate) = 0;
+  // MLflow's registered-model search in one read transaction; each model carries the newest
+  // non-deleted version of each stage in `versions` (MLflow's latest_versions), by version.
+  // Errors: the driver's.
+  virtual Result<SearchPage<Model>> SearchModels(const ModelSearch& search) = 0;
+  // MLflow's model-version search (deleted versions excluded). Errors: the driver's.
+  virtual Result<SearchPage<ModelVersion>> SearchVersions(const VersionSearch& search) = 0;
   // Appends the audit record of a refused change, in a transaction of its own (the refused
   // change wrote nothing). Errors: Unavailable, Internal.
   virtual Status AppendAudit(const audit::Entry& entry) = 0;

@@ -1,12 +1,16 @@
 #include "registry/sql_registry_store.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 #include "audit/audit_writer.h"
+#include "common/ids.h"
 #include "common/json.h"
 #include "common/json_columns.h"
+#include "common/like.h"
 #include "common/revision.h"
 #include "storage/pagination.h"
 #include "storage/revision_guard.h"
@@ -152,6 +156,151 @@ class TxVersionReader final : public VersionReader {
  private:
   Transaction& tx_;
 };
+
+// --- MLflow's registry searches ---
+
+constexpr char kModelColumns[] =
+    "name, last_version, created_at, updated_at, description, tags, created_by, revision";
+
+Model ModelFromRow(const Row& row) {
+  Model m;
+  m.name = row.Text(0);
+  m.latest_version = row.Int(1);
+  m.created_at = row.Int(2);
+  m.updated_at = row.Int(3);
+  m.description = row.Text(4);
+  m.tags = DecodeStringMap(row.Text(5));
+  m.created_by = row.Text(6);
+  m.revision = row.Int(7);
+  return m;
+}
+
+Result<std::optional<Model>> LoadModelRow(Transaction& tx, const std::string& name) {
+  const Value p[] = {name};
+  ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kModelColumns +
+                                             " FROM registered_models WHERE name = ?",
+                                         p));
+  if (!row) return std::optional<Model>();
+  return std::optional<Model>(ModelFromRow(*row));
+}
+
+// `<column> <op> ?` for the text comparators of MLflow's registry filters: LIKE with an explicit
+// escape character and ILIKE as a LIKE of lower-cased text (the same on both backends).
+std::string TextCondition(const std::string& column, const std::string& op, const std::string& v,
+                          std::vector<Value>& params) {
+  params.emplace_back(v);
+  if (op == "LIKE") return column + " LIKE ? ESCAPE '\\'";
+  if (op == "ILIKE") return "LOWER(" + column + ") LIKE LOWER(?) ESCAPE '\\'";
+  if (op == "!=") return column + " <> ?";
+  return column + " = ?";
+}
+
+// A tag clause over the decoded tags: a missing tag matches nothing, even `!=` (MLflow joins
+// the tag rows).
+bool TagMatches(const std::string& op, const std::string& key, const std::string& want,
+                const StringMap& tags) {
+  auto it = tags.find(key);
+  if (it == tags.end()) return false;
+  if (op == "=") return it->second == want;
+  if (op == "!=") return it->second != want;
+  if (op == "LIKE") return LikeMatch(it->second, want);
+  if (op == "ILIKE") return LikeMatch(it->second, want, /*ignore_case=*/true);
+  return false;
+}
+
+// The version-number condition for a numeric value, exact for a fractional one (version < 2.5
+// is version < 3; version = 2.5 matches nothing).
+std::string VersionCondition(const std::string& op, double d, std::vector<Value>& params) {
+  if (std::isnan(d)) return "1 = 0";
+  constexpr double kBound = 4.0e18;
+  d = std::clamp(d, -kBound, kBound);
+  const bool integral = d == std::floor(d);
+  auto bind = [&](double x) { params.emplace_back(static_cast<int64_t>(x)); };
+  if (op == "=") {
+    if (!integral) return "1 = 0";
+    bind(d);
+    return "version = ?";
+  }
+  if (op == "!=") {
+    if (!integral) return "1 = 1";
+    bind(d);
+    return "version <> ?";
+  }
+  if (op == "<" || op == ">=") {
+    bind(std::ceil(d));
+    return "version " + op + " ?";
+  }
+  if (op == "<=" || op == ">") {
+    bind(std::floor(d));
+    return "version " + op + " ?";
+  }
+  return "1 = 0";
+}
+
+// The condition of one version clause ("" for tag clauses, matched after the query).
+std::string VersionClauseSql(const VersionSearchClause& c, std::vector<Value>& params) {
+  using F = VersionSearchClause::Field;
+  switch (c.field) {
+    case F::kTag:
+      return "";
+    case F::kVersion:
+      return VersionCondition(c.op,
+                              std::holds_alternative<double>(c.value)
+                                  ? std::get<double>(c.value)
+                                  : std::numeric_limits<double>::quiet_NaN(),
+                              params);
+    case F::kName:
+    case F::kSource:
+    case F::kRunId:
+      break;
+  }
+  // MLflow's run id is Cairn's UUID without the dashes. `=` and IN compare the dashed form, so
+  // that the run_id index serves them; a value that is not 32 lowercase hex digits names no run.
+  if (c.field == F::kRunId && (c.op == "=" || c.op == "IN")) {
+    std::vector<std::string> values;
+    if (const auto* list = std::get_if<std::vector<std::string>>(&c.value)) values = *list;
+    if (const auto* text = std::get_if<std::string>(&c.value)) values.push_back(*text);
+    std::string sql;
+    for (const std::string& v : values) {
+      auto dashed = v.size() == 32 ? CanonicalUuid(v) : std::nullopt;
+      if (!dashed) continue;
+      sql += sql.empty() ? "run_id IN (?" : ", ?";
+      params.emplace_back(*dashed);
+    }
+    return sql.empty() ? "1 = 0" : sql + ")";
+  }
+  const std::string column = c.field == F::kName     ? "model_name"
+                             : c.field == F::kSource ? "source"
+                                                     : "REPLACE(run_id, '-', '')";
+  if (const auto* list = std::get_if<std::vector<std::string>>(&c.value)) {
+    if (list->empty()) return "1 = 0";
+    std::string sql = column + " IN (";
+    for (size_t i = 0; i < list->size(); ++i) {
+      sql += i == 0 ? "?" : ", ?";
+      params.emplace_back((*list)[i]);
+    }
+    return sql + ")";
+  }
+  if (const auto* text = std::get_if<std::string>(&c.value))
+    return TextCondition(column, c.op, *text, params);
+  return "1 = 0";
+}
+
+// Rows filtered after the query (tag clauses): skip `offset`, keep `limit`, say whether more
+// follow.
+template <typename T>
+SearchPage<T> PageOf(std::vector<T> items, int64_t offset, int limit) {
+  SearchPage<T> page;
+  const auto skip =
+      static_cast<size_t>(std::clamp<int64_t>(offset, 0, static_cast<int64_t>(items.size())));
+  items.erase(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(skip));
+  if (items.size() > static_cast<size_t>(limit)) {
+    items.resize(static_cast<size_t>(limit));
+    page.has_more = true;
+  }
+  page.items = std::move(items);
+  return page;
+}
 
 }  // namespace
 
@@ -354,6 +503,154 @@ Result<ModelVersion> SqlRegistryStore::UpdateVersion(const std::string& model_na
   if (change.before_commit) RETURN_IF_ERROR(change.before_commit());
   RETURN_IF_ERROR(tx->Commit());
   return u;
+}
+
+Result<Model> SqlRegistryStore::UpdateModel(const std::string& model_name,
+                                            const ModelMutator& mutate) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  ASSIGN_OR_RETURN(auto current, LoadModelRow(*tx, model_name));
+  if (!current) return NotFound("model '" + model_name + "' not found");
+  ASSIGN_OR_RETURN(ModelChange change, mutate(*current));
+  if (!change.audit) return std::move(*current);
+  const Model& u = change.updated;
+  const std::string resource = "model '" + model_name + "'";
+  RETURN_IF_ERROR(storage::UpdateWithRevision(
+      *tx, {.table = "registered_models",
+            .set = "description = ?, tags = ?, updated_at = ?",
+            .set_values = {u.description, EncodeStringMap(u.tags), u.updated_at},
+            .where = "name = ?",
+            .where_values = {model_name},
+            .revision = current->revision,
+            .resource = resource}));
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, *change.audit));
+  RETURN_IF_ERROR(tx->Commit());
+  Model stored = u;
+  stored.revision = current->revision + 1;
+  return stored;
+}
+
+Result<SearchPage<Model>> SqlRegistryStore::SearchModels(const ModelSearch& search) {
+  std::string sql = std::string("SELECT ") + kModelColumns + " FROM registered_models WHERE 1 = 1";
+  std::vector<Value> params;
+  std::vector<const ModelSearchClause*> tag_clauses;
+  for (const ModelSearchClause& c : search.filter) {
+    if (c.field == ModelSearchClause::Field::kTag) {
+      tag_clauses.push_back(&c);
+    } else {
+      sql += " AND " + TextCondition("name", c.op, c.value, params);
+    }
+  }
+  std::string order;
+  bool by_name = false;
+  for (const ModelSearchOrder& k : search.order_by) {
+    order += order.empty() ? "" : ", ";
+    order += k.field == ModelSearchOrder::Field::kName ? "name" : "updated_at";
+    order += k.descending ? " DESC" : " ASC";
+    by_name = by_name || k.field == ModelSearchOrder::Field::kName;
+  }
+  if (!by_name) order += order.empty() ? "name ASC" : ", name ASC";
+  sql += " ORDER BY " + order;
+  if (tag_clauses.empty()) {
+    sql += " LIMIT ? OFFSET ?";
+    params.emplace_back(static_cast<int64_t>(search.limit) + 1);
+    params.emplace_back(search.offset);
+  }
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
+  std::vector<Model> models;
+  for (const auto& row : rows) {
+    Model m = ModelFromRow(row);
+    const bool keep = std::all_of(tag_clauses.begin(), tag_clauses.end(), [&](const auto* c) {
+      return TagMatches(c->op, c->key, c->value, m.tags);
+    });
+    if (keep) models.push_back(std::move(m));
+  }
+  SearchPage<Model> page =
+      PageOf(std::move(models), tag_clauses.empty() ? 0 : search.offset, search.limit);
+  if (page.items.empty()) return page;
+  // The newest non-deleted version of each stage of the page's models, in one query.
+  std::string vsql = std::string("SELECT ") + kVersionColumns +
+                     " FROM model_versions v WHERE v.deleted_at IS NULL AND v.model_name IN (";
+  std::vector<Value> vparams;
+  for (size_t i = 0; i < page.items.size(); ++i) {
+    vsql += i == 0 ? "?" : ", ?";
+    vparams.emplace_back(page.items[i].name);
+  }
+  vsql +=
+      ") AND v.version = (SELECT MAX(w.version) FROM model_versions w WHERE w.model_name = "
+      "v.model_name AND w.stage = v.stage AND w.deleted_at IS NULL) ORDER BY v.model_name, "
+      "v.version";
+  ASSIGN_OR_RETURN(auto vrows, tx->Query(vsql, vparams));
+  std::map<std::string, Model*> by_model;
+  for (Model& m : page.items) by_model[m.name] = &m;
+  for (const auto& r : vrows) {
+    ModelVersion v = VersionFromRow(r);
+    auto it = by_model.find(v.model_name);
+    if (it == by_model.end()) continue;
+    if (v.stage == Stage::kProduction) it->second->production_version = v.version;
+    it->second->versions.push_back(std::move(v));
+  }
+  return page;
+}
+
+Result<SearchPage<ModelVersion>> SqlRegistryStore::SearchVersions(const VersionSearch& search) {
+  std::string sql =
+      std::string("SELECT ") + kVersionColumns + " FROM model_versions WHERE deleted_at IS NULL";
+  std::vector<Value> params;
+  std::vector<const VersionSearchClause*> tag_clauses;
+  for (const VersionSearchClause& c : search.filter) {
+    std::string cond = VersionClauseSql(c, params);
+    if (cond.empty()) {
+      tag_clauses.push_back(&c);
+    } else {
+      sql += " AND " + cond;
+    }
+  }
+  using F = VersionSearchOrder::Field;
+  std::vector<VersionSearchOrder> keys = search.order_by;
+  if (keys.empty()) keys.push_back({F::kLastUpdated, true});
+  std::string order;
+  bool by_name = false, by_version = false;
+  for (const VersionSearchOrder& k : keys) {
+    order += order.empty() ? "" : ", ";
+    switch (k.field) {
+      case F::kName:
+        order += "model_name";
+        by_name = true;
+        break;
+      case F::kVersion:
+        order += "version";
+        by_version = true;
+        break;
+      case F::kCreated:
+        order += "created_at";
+        break;
+      case F::kLastUpdated:
+        order += "updated_at";
+        break;
+    }
+    order += k.descending ? " DESC" : " ASC";
+  }
+  if (!by_name) order += ", model_name ASC";
+  if (!by_version) order += ", version DESC";
+  sql += " ORDER BY " + order;
+  if (tag_clauses.empty()) {
+    sql += " LIMIT ? OFFSET ?";
+    params.emplace_back(static_cast<int64_t>(search.limit) + 1);
+    params.emplace_back(search.offset);
+  }
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
+  std::vector<ModelVersion> versions;
+  for (const auto& row : rows) {
+    ModelVersion v = VersionFromRow(row);
+    const bool keep = std::all_of(tag_clauses.begin(), tag_clauses.end(), [&](const auto* c) {
+      const auto* want = std::get_if<std::string>(&c->value);
+      return want != nullptr && TagMatches(c->op, c->key, *want, v.tags);
+    });
+    if (keep) versions.push_back(std::move(v));
+  }
+  return PageOf(std::move(versions), tag_clauses.empty() ? 0 : search.offset, search.limit);
 }
 
 }  // namespace cairn::registry

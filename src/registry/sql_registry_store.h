@@ -31,6 +31,9 @@ class SqlRegistryStore final : public RegistryStore {
   Result<Page<ModelVersion>> ListVersions(const VersionQuery& query) override;
   Result<ModelVersion> UpdateVersion(const std::string& model_name, int64_t version,
                                      const VersionMutator& mutate) override;
+  Result<Model> UpdateModel(const std::string& model_name, const ModelMutator& mutate) override;
+  Result<SearchPage<Model>> SearchModels(const ModelSearch& search) override;
+  Result<SearchPage<ModelVersion>> SearchVersions(const VersionSearch& search) override;
 
   Status AppendAudit(const audit::Entry& entry) override { return audit::AppendAlone(db_, entry); }
 

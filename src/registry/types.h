@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "common/page.h"
@@ -137,6 +138,73 @@ struct VersionQuery {
   std::optional<Stage> stage;
   int limit = kDefaultPageSize;
   std::string page_token;
+};
+
+// A registered model's description and single-tag edits (MLflow's registered-models/update,
+// set-tag and delete-tag). Absent fields are left unchanged.
+struct ModelPatch {
+  std::optional<std::string> description;
+  // Applied to the current tags inside the update's transaction: a value sets the key, nullopt
+  // deletes it (deleting a missing key is no change).
+  std::map<std::string, std::optional<std::string>> tag_edits;
+};
+
+// --- MLflow's registry searches (translated from its filter grammar by the MLflow routes) ---
+
+// One clause of a registered-model search: name or a tag, with =, !=, LIKE or ILIKE.
+struct ModelSearchClause {
+  enum class Field { kName, kTag };
+  Field field = Field::kName;
+  std::string key;  // the tag key (kTag)
+  std::string op;   // "=", "!=", "LIKE", "ILIKE"
+  std::string value;
+};
+
+struct ModelSearchOrder {
+  enum class Field { kName, kLastUpdated };
+  Field field = Field::kName;
+  bool descending = false;
+};
+
+// MLflow's search_registered_models: clauses ANDed; ordered by `order_by`, then name ASC unless
+// named; `offset` rows skipped (MLflow's page tokens are offsets).
+struct ModelSearch {
+  std::vector<ModelSearchClause> filter;
+  std::vector<ModelSearchOrder> order_by;
+  int64_t offset = 0;
+  int limit = 100;
+};
+
+// One clause of a model-version search. Values: text for name/source/tags (and run_id, which is
+// MLflow's undashed form), a list for run_id IN, a number for the version.
+struct VersionSearchClause {
+  enum class Field { kName, kRunId, kSource, kVersion, kTag };
+  Field field = Field::kName;
+  std::string key;  // the tag key (kTag)
+  std::string op;   // "=", "!=", "<", "<=", ">", ">=", "LIKE", "ILIKE", "IN"
+  std::variant<std::string, std::vector<std::string>, double> value;
+};
+
+struct VersionSearchOrder {
+  enum class Field { kName, kVersion, kCreated, kLastUpdated };
+  Field field = Field::kLastUpdated;
+  bool descending = true;
+};
+
+// MLflow's search_model_versions: deleted versions excluded; ordered by `order_by` (empty:
+// last_updated DESC), then name ASC and version DESC unless named.
+struct VersionSearch {
+  std::vector<VersionSearchClause> filter;
+  std::vector<VersionSearchOrder> order_by;
+  int64_t offset = 0;
+  int limit = 10000;
+};
+
+// An offset-paged search result: the items and whether more follow.
+template <typename T>
+struct SearchPage {
+  std::vector<T> items;
+  bool has_more = false;
 };
 
 struct CompareRequest {

@@ -106,6 +106,12 @@ void AddMlflowRoutes(std::vector<RouteRole>& t) {
       {Method::kPatch, "/model-versions/update", kEditor},
       {Method::kPost, "/model-versions/set-tag", kEditor},
       {Method::kDelete, "/model-versions/delete-tag", kEditor},
+      {Method::kPatch, "/registered-models/update", kEditor},
+      {Method::kPost, "/registered-models/set-tag", kEditor},
+      {Method::kDelete, "/registered-models/delete-tag", kEditor},
+      {Method::kGet, "/registered-models/search", kViewer},
+      {Method::kGet, "/model-versions/get-download-uri", kViewer},
+      {Method::kGet, "/model-versions/search", kViewer},
   };
   // The table holds views: the composed patterns live as long as the table.
   static std::deque<std::string> patterns;
