@@ -13,11 +13,12 @@ fi
 build_dir=$(cd "$1" && pwd)
 seconds=$2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-targets=(fuzz_run_filter fuzz_json_body fuzz_rfc3339 fuzz_csv fuzz_mlflow_search fuzz_cli_jsonpath
-         fuzz_http_request fuzz_credentials fuzz_prompt_evaluator)
+targets=(fuzz_run_filter fuzz_json_body fuzz_rfc3339 fuzz_csv fuzz_mlflow_search fuzz_mlflow_request
+         fuzz_cli_jsonpath fuzz_http_request fuzz_credentials fuzz_prompt_evaluator)
 declare -A dicts=([fuzz_run_filter]=run_filter.dict [fuzz_json_body]=json_body.dict
                   [fuzz_rfc3339]=rfc3339.dict [fuzz_csv]=csv.dict
-                  [fuzz_mlflow_search]=mlflow_search.dict [fuzz_cli_jsonpath]=cli_jsonpath.dict
+                  [fuzz_mlflow_search]=mlflow_search.dict [fuzz_mlflow_request]=mlflow_request.dict
+                  [fuzz_cli_jsonpath]=cli_jsonpath.dict
                   [fuzz_http_request]=http_request.dict [fuzz_credentials]=credentials.dict
                   [fuzz_prompt_evaluator]=prompt_evaluator.dict)
 

@@ -54,7 +54,7 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 
 step "fuzzers (${fuzz_seconds}s each)"
 scripts/build.sh fuzz --target fuzz_run_filter fuzz_json_body fuzz_rfc3339 fuzz_csv fuzz_mlflow_search \
-  fuzz_cli_jsonpath fuzz_http_request fuzz_credentials fuzz_prompt_evaluator
+  fuzz_mlflow_request fuzz_cli_jsonpath fuzz_http_request fuzz_credentials fuzz_prompt_evaluator
 fuzz/run-fuzzers.sh build/fuzz "$fuzz_seconds"
 
 read -r rel_total rel_failed < <(count "$logs/release.txt")

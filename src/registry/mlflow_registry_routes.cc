@@ -15,6 +15,7 @@
 #include "mlflow/messages.h"
 #include "mlflow/order_by.h"
 #include "mlflow/page_token.h"
+#include "mlflow/request.h"
 #include "mlflow/search_filter.h"
 
 namespace cairn::registry {
@@ -26,8 +27,12 @@ namespace msg = mlflow::msg;
 using http::Method;
 using http::Request;
 using http::Response;
-
-constexpr char kDocsHint[] = " See the API docs for more information about request parameters.";
+using mlflow::req::InvalidValue;
+using mlflow::req::kDocsHint;
+using mlflow::req::Missing;
+using mlflow::req::OptionalString;
+using mlflow::req::Present;
+using mlflow::req::RequiredString;
 
 Response Json(const bj::object& o) { return Response::Json(200, bj::serialize(o)); }
 
@@ -41,93 +46,14 @@ Response Error(const Status& s) {
   return Response::Json(e.http_status(), e.ToJson());
 }
 
-Status Missing(std::string_view field) {
-  return InvalidArgument("Missing value for required parameter '" + std::string(field) + "'." +
-                         kDocsHint);
-}
-Status InvalidValue(std::string_view field, const bj::value& v) {
-  std::string shown = v.is_string() ? std::string(v.get_string()) : bj::serialize(v);
-  return InvalidArgument("Invalid value " + shown + " for parameter '" + std::string(field) +
-                         "' supplied." + kDocsHint);
-}
-
-bool IsJsonContentType(std::string_view ct) {
-  std::string_view media = ct.substr(0, ct.find(';'));
-  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
-  while (!media.empty() && media.front() == ' ') media.remove_prefix(1);
-  constexpr std::string_view kJson = "application/json";
-  if (media.size() != kJson.size()) return false;
-  for (size_t i = 0; i < media.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(media[i])) != kJson[i]) return false;
-  }
-  return true;
-}
-
-// One JSON object of parameters: the query string (GET) or the body. A body that is not a JSON
-// object reads as no parameters (MLflow then reports the first missing required one).
+// One JSON object of parameters: the query string (GET) or the body.
 Result<bj::object> Params(const Request& req) {
-  if (req.method == Method::kGet) {
-    // A repeated key (stages=None&stages=Staging) is an array.
-    bj::object o;
-    for (const auto& [key, value] : req.query) {
-      bj::value* existing = o.if_contains(key);
-      if (existing == nullptr) {
-        o[key] = value;
-      } else if (existing->is_array()) {
-        existing->get_array().push_back(bj::value(value));
-      } else {
-        bj::array a{*existing, bj::value(value)};
-        *existing = std::move(a);
-      }
-    }
-    return o;
-  }
-  auto ct = req.Header("content-type");
-  if ((ct && !IsJsonContentType(*ct)) || (!ct && !req.body.empty()))
-    return InvalidArgument("Bad Request. Content-Type must be one of ['application/json'].");
-  if (req.body.empty()) return bj::object{};
-  boost::system::error_code ec;
-  bj::value v = bj::parse(req.body, ec);
-  if (ec || !v.is_object()) return bj::object{};
-  return std::move(v.get_object());
+  if (req.method == Method::kGet) return mlflow::req::QueryParams(req.query);
+  return mlflow::req::BodyParams(req.Header("content-type"), req.body);
 }
 
-bool Present(const bj::object& o, std::string_view field) {
-  const bj::value* v = o.if_contains(field);
-  return v != nullptr && !v->is_null() && !(v->is_string() && v->get_string().empty());
-}
-
-Result<std::string> RequiredString(const bj::object& o, std::string_view field) {
-  if (!Present(o, field)) return Missing(field);
-  const bj::value& v = o.at(field);
-  if (!v.is_string()) return InvalidValue(field, v);
-  return std::string(v.get_string());
-}
-
-Result<std::optional<std::string>> OptionalString(const bj::object& o, std::string_view field) {
-  const bj::value* v = o.if_contains(field);
-  if (v == nullptr || v->is_null()) return std::optional<std::string>();
-  if (!v->is_string()) return InvalidValue(field, *v);
-  return std::optional<std::string>(std::string(v->get_string()));
-}
-
-// MLflow's tags: an array of {key, value}; a later duplicate key wins.
 Result<std::optional<StringMap>> Tags(const bj::object& o) {
-  const bj::value* v = o.if_contains("tags");
-  if (v == nullptr || v->is_null()) return std::optional<StringMap>();
-  if (!v->is_array()) return InvalidValue("tags", *v);
-  StringMap out;
-  for (const bj::value& e : v->get_array()) {
-    const bj::object* kv = e.if_object();
-    const bj::value* key = kv ? kv->if_contains("key") : nullptr;
-    const bj::value* value = kv ? kv->if_contains("value") : nullptr;
-    if (key == nullptr || !key->is_string() || (value && !value->is_null() && !value->is_string()))
-      return InvalidValue("tags", *v);
-    out[std::string(key->get_string())] =
-        value && value->is_string() ? std::string(value->get_string()) : "";
-  }
-  if (out.empty()) return std::optional<StringMap>();
-  return std::optional<StringMap>(std::move(out));
+  return mlflow::req::KeyValueMap(o, "tags");
 }
 
 // MLflow's version parameter: decimal text (a JSON number is accepted too).

@@ -19,6 +19,7 @@
 #include "mlflow/messages.h"
 #include "mlflow/order_by.h"
 #include "mlflow/page_token.h"
+#include "mlflow/request.h"
 #include "mlflow/search_filter.h"
 #include "tracking/run_filter.h"
 
@@ -31,11 +32,20 @@ namespace msg = mlflow::msg;
 using http::Method;
 using http::Request;
 using http::Response;
+using mlflow::req::InvalidValue;
+using mlflow::req::KeyValues;
+using mlflow::req::MaxResults;
+using mlflow::req::Missing;
+using mlflow::req::OptionalInt64;
+using mlflow::req::OptionalString;
+using mlflow::req::PageOffset;
+using mlflow::req::Present;
+using mlflow::req::RequiredString;
+using mlflow::req::RunIdParam;
+using mlflow::req::StringList;
 
-constexpr char kDocsHint[] = " See the API docs for more information about request parameters.";
 constexpr int kDefaultSearchRuns = 1000;
 constexpr int kDefaultSearchExperiments = 1000;
-constexpr int kMaxSearchResults = 50000;
 
 // ---------------------------------------------------------------------------------------------
 // Responses
@@ -61,137 +71,21 @@ Response Error(const Status& s) {
 }
 
 Status Invalid(std::string message) { return InvalidArgument(std::move(message)); }
-Status Missing(std::string_view field) {
-  return Invalid("Missing value for required parameter '" + std::string(field) + "'." + kDocsHint);
-}
-Status InvalidValue(std::string_view field, const bj::value& v) {
-  std::string shown = v.is_string() ? std::string(v.get_string()) : bj::serialize(v);
-  return Invalid("Invalid value " + shown + " for parameter '" + std::string(field) +
-                 "' supplied." + kDocsHint);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Requests: one JSON object of parameters, from the body (POST) or the query string (GET)
 
-bool IsJsonContentType(std::string_view ct) {
-  const size_t semi = ct.find(';');
-  std::string_view media = ct.substr(0, semi);
-  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
-  while (!media.empty() && media.front() == ' ') media.remove_prefix(1);
-  if (media.size() != 16) return false;
-  for (size_t i = 0; i < media.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(media[i])) != "application/json"[i]) return false;
-  }
-  return true;
-}
-
-// A body that is not a JSON object reads as no parameters (MLflow then reports the first
-// missing required one).
 Result<bj::object> BodyParams(const Request& req) {
-  auto ct = req.Header("content-type");
-  if ((ct && !IsJsonContentType(*ct)) || (!ct && !req.body.empty()))
-    return Invalid("Bad Request. Content-Type must be one of ['application/json'].");
-  if (req.body.empty()) return bj::object{};
-  boost::system::error_code ec;
-  bj::value v = bj::parse(req.body, ec);
-  if (ec || !v.is_object()) return bj::object{};
-  return std::move(v.get_object());
+  return mlflow::req::BodyParams(req.Header("content-type"), req.body);
 }
 
-// Query parameters; `k[]=` and `k[0]=` are `k`, repeated keys and `list` are arrays.
 bj::object QueryParams(const Request& req, std::string_view list) {
-  bj::object o;
-  if (!list.empty()) o[list] = bj::array{};
-  for (const auto& [raw, value] : req.query) {
-    std::string key = raw;
-    if (const size_t b = key.find('['); b != std::string::npos && key.back() == ']') key.resize(b);
-    bj::value* existing = o.if_contains(key);
-    if (existing == nullptr) {
-      o[key] = value;
-    } else if (existing->is_array()) {
-      existing->get_array().push_back(bj::value(value));
-    } else {
-      bj::array a{*existing, bj::value(value)};
-      *existing = std::move(a);
-    }
-  }
-  if (!list.empty() && o.at(list).is_array() && o.at(list).get_array().empty()) o.erase(list);
-  return o;
+  return mlflow::req::QueryParams(req.query, list);
 }
 
 Result<bj::object> Params(const Request& req, std::string_view list) {
   if (req.method == Method::kGet) return QueryParams(req, list);
   return BodyParams(req);
-}
-
-bool Present(const bj::object& o, std::string_view field) {
-  const bj::value* v = o.if_contains(field);
-  return v != nullptr && !v->is_null() && !(v->is_string() && v->get_string().empty());
-}
-
-Result<std::string> RequiredString(const bj::object& o, std::string_view field) {
-  if (!Present(o, field)) return Missing(field);
-  const bj::value& v = o.at(field);
-  if (!v.is_string()) return InvalidValue(field, v);
-  return std::string(v.get_string());
-}
-
-Result<std::optional<std::string>> OptionalString(const bj::object& o, std::string_view field) {
-  const bj::value* v = o.if_contains(field);
-  if (v == nullptr || v->is_null()) return std::optional<std::string>();
-  if (!v->is_string()) return InvalidValue(field, *v);
-  return std::optional<std::string>(std::string(v->get_string()));
-}
-
-Result<std::optional<int64_t>> OptionalInt64(const bj::object& o, std::string_view field) {
-  const bj::value* v = o.if_contains(field);
-  if (v == nullptr || v->is_null() || (v->is_string() && v->get_string().empty()))
-    return std::optional<int64_t>();
-  auto n = msg::ReadInt64(*v);
-  if (!n) return InvalidValue(field, *v);
-  return std::optional<int64_t>(*n);
-}
-
-// run_id, or its older name run_uuid.
-Result<std::string> RunIdParam(const bj::object& o) {
-  if (Present(o, "run_id")) return RequiredString(o, "run_id");
-  if (Present(o, "run_uuid")) return RequiredString(o, "run_uuid");
-  return Missing("run_id");
-}
-
-// A list of strings (a single string counts as a one-item list).
-Result<std::vector<std::string>> StringList(const bj::object& o, std::string_view field) {
-  std::vector<std::string> out;
-  const bj::value* v = o.if_contains(field);
-  if (v == nullptr || v->is_null()) return out;
-  if (v->is_string()) {
-    out.emplace_back(v->get_string());
-    return out;
-  }
-  if (!v->is_array()) return InvalidValue(field, *v);
-  for (const bj::value& e : v->get_array()) {
-    if (!e.is_string()) return InvalidValue(field, *v);
-    out.emplace_back(e.get_string());
-  }
-  return out;
-}
-
-Result<std::vector<msg::KeyValue>> KeyValues(const bj::object& o, std::string_view field) {
-  std::vector<msg::KeyValue> out;
-  const bj::value* v = o.if_contains(field);
-  if (v == nullptr || v->is_null()) return out;
-  if (!v->is_array()) return InvalidValue(field, *v);
-  for (const bj::value& e : v->get_array()) {
-    if (!e.is_object()) return InvalidValue(field, *v);
-    const bj::object& kv = e.get_object();
-    const bj::value* key = kv.if_contains("key");
-    const bj::value* value = kv.if_contains("value");
-    if (key == nullptr || !key->is_string() || (value && !value->is_null() && !value->is_string()))
-      return InvalidValue(field, *v);
-    out.push_back({std::string(key->get_string()),
-                   value && value->is_string() ? std::string(value->get_string()) : ""});
-  }
-  return out;
 }
 
 // An experiment id: decimal text; anything else names no experiment.
@@ -314,18 +208,6 @@ bool MoreMayFollow(bool has_more, size_t items, int limit) {
 // ---------------------------------------------------------------------------------------------
 // Search translation
 
-Result<int> MaxResults(const bj::object& o, int default_value) {
-  ASSIGN_OR_RETURN(auto n, OptionalInt64(o, "max_results"));
-  if (!n) return default_value;
-  if (*n > kMaxSearchResults)
-    return Invalid("Invalid value " + std::to_string(*n) +
-                   " for parameter 'max_results' supplied. It must be at most 50000");
-  if (*n < 1)
-    return Invalid("Invalid value for max_results. It must be a positive integer, but got " +
-                   std::to_string(*n));
-  return static_cast<int>(*n);
-}
-
 std::string OpText(mlflow::Comparator c) {
   switch (c) {
     case mlflow::Comparator::kEq:
@@ -440,11 +322,8 @@ Result<std::vector<OrderKey>> RunOrder(const std::vector<std::string>& items) {
 }
 
 Result<LifecycleFilter> ViewType(const bj::object& o, std::string_view field) {
-  const bj::value* v = o.if_contains(field);
-  if (v == nullptr || v->is_null()) return LifecycleFilter::kActive;
-  auto t = msg::ParseViewType(*v);
-  if (!t) return InvalidValue(field, *v);
-  switch (*t) {
+  ASSIGN_OR_RETURN(msg::ViewType t, mlflow::req::ViewTypeParam(o, field));
+  switch (t) {
     case msg::ViewType::kActiveOnly:
       return LifecycleFilter::kActive;
     case msg::ViewType::kDeletedOnly:
@@ -507,14 +386,6 @@ Result<std::vector<ExperimentOrderKey>> ExperimentOrder(const std::vector<std::s
     out.push_back(k);
   }
   return out;
-}
-
-Result<int64_t> PageOffset(const bj::object& o) {
-  ASSIGN_OR_RETURN(auto token, OptionalString(o, "page_token"));
-  if (!token || token->empty()) return int64_t{0};
-  ASSIGN_OR_RETURN(int64_t offset, mlflow::DecodeOffsetPageToken(*token));
-  if (offset < 0) return Invalid("Invalid page token, offset must not be negative");
-  return offset;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -812,24 +683,13 @@ Response ApplyLog(TrackingService& svc, const Request& req, const std::string& r
 }
 
 Response LogMetric(TrackingService& svc, const Request& req, const bj::object& o) {
-  auto id = RunIdParam(o);
-  if (!id.ok()) return Error(id.status());
-  auto key = RequiredString(o, "key");
-  if (!key.ok()) return Error(key.status());
-  if (!Present(o, "value")) return Error(Missing("value"));
-  auto value = msg::ReadDouble(o.at("value"));
-  if (!value) return Error(InvalidValue("value", o.at("value")));
-  if (!Present(o, "timestamp")) return Error(Missing("timestamp"));
-  auto ts = OptionalInt64(o, "timestamp");
-  if (!ts.ok()) return Error(ts.status());
-  auto step = OptionalInt64(o, "step");
-  if (!step.ok()) return Error(step.status());
-  if (Status s = msg::ValidateRunId(*id); !s.ok()) return Error(s);
-  if (Status s = msg::ValidateKey("metric", *key); !s.ok()) return Error(s);
+  auto m = mlflow::req::ReadLogMetric(o);
+  if (!m.ok()) return Error(m.status());
   RunLog log;
-  log.metrics.series.push_back({*key, {{step->value_or(0), ts->value_or(0), Clamp(*value)}}});
+  log.metrics.series.push_back(
+      {m->metric.key, {{m->metric.step, m->metric.timestamp, Clamp(m->metric.value)}}});
   log.metrics.total_points = 1;
-  return ApplyLog(svc, req, *id, std::move(log));
+  return ApplyLog(svc, req, m->run_id, std::move(log));
 }
 
 Status CheckKeyLength(std::string_view what, const std::string& key) {
@@ -904,41 +764,21 @@ Response LogBatch(TrackingService& svc, const Request& req, const bj::object& o)
 }
 
 Response LogInputs(TrackingService& svc, const Request& req, const bj::object& o) {
-  auto id = RunIdParam(o);
-  if (!id.ok()) return Error(id.status());
-  const bj::value* datasets = o.if_contains("datasets");
-  if (datasets == nullptr || datasets->is_null()) return Error(Missing("datasets"));
-  if (!datasets->is_array()) return Error(InvalidValue("datasets", *datasets));
+  auto inputs = mlflow::req::ReadLogInputs(o);
+  if (!inputs.ok()) return Error(inputs.status());
   RunLog log;
-  for (const bj::value& e : datasets->get_array()) {
-    if (!e.is_object()) return Error(InvalidValue("datasets", *datasets));
-    const bj::object& in = e.get_object();
-    auto tags = KeyValues(in, "tags");
-    if (!tags.ok()) return Error(tags.status());
-    const bj::value* d = in.if_contains("dataset");
-    if (d == nullptr || !d->is_object()) return Error(InvalidValue("datasets", *datasets));
-    const bj::object& ds = d->get_object();
+  for (msg::DatasetInput& in : inputs->datasets) {
     DatasetInput input;
-    auto name = RequiredString(ds, "name");
-    if (!name.ok()) return Error(name.status());
-    input.name = *name;
-    for (auto [field, sink] :
-         {std::pair{"digest", &input.digest}, std::pair{"source_type", &input.source_type},
-          std::pair{"source", &input.source}}) {
-      auto v = OptionalString(ds, field);
-      if (!v.ok()) return Error(v.status());
-      *sink = v->value_or("");
-    }
-    auto schema = OptionalString(ds, "schema");
-    if (!schema.ok()) return Error(schema.status());
-    input.schema = *schema;
-    auto profile = OptionalString(ds, "profile");
-    if (!profile.ok()) return Error(profile.status());
-    input.profile = *profile;
-    for (const auto& t : *tags) input.tags[t.key] = t.value;
+    input.name = std::move(in.dataset.name);
+    input.digest = std::move(in.dataset.digest);
+    input.source_type = std::move(in.dataset.source_type);
+    input.source = std::move(in.dataset.source);
+    input.schema = std::move(in.dataset.schema);
+    input.profile = std::move(in.dataset.profile);
+    for (auto& t : in.tags) input.tags[t.key] = std::move(t.value);
     log.inputs.push_back(std::move(input));
   }
-  return ApplyLog(svc, req, *id, std::move(log));
+  return ApplyLog(svc, req, inputs->run_id, std::move(log));
 }
 
 Response GetMetricHistory(TrackingService& svc, const Request&, const bj::object& o) {
@@ -962,40 +802,16 @@ Response GetMetricHistory(TrackingService& svc, const Request&, const bj::object
 // the last one, and each run's first and last step inside the range), then every point of each
 // run at those steps, ordered by step then timestamp.
 Response GetMetricHistoryBulkInterval(TrackingService& svc, const Request&, const bj::object& o) {
-  constexpr size_t kMaxRuns = 100;
-  constexpr int64_t kMaxPerRun = 2500;
   constexpr size_t kMaxPoints = 25000;
-  if (!Present(o, "run_ids")) return Error(Missing("run_ids"));
-  auto run_ids = StringList(o, "run_ids");
-  if (!run_ids.ok()) return Error(run_ids.status());
-  if (run_ids->size() > kMaxRuns)
-    return Error(
-        Invalid("GetMetricHistoryBulkInterval request must specify at most 100 "
-                "run_ids. Received " +
-                std::to_string(run_ids->size()) + " run_ids." + kDocsHint));
-  auto key = RequiredString(o, "metric_key");
-  if (!key.ok()) return Error(key.status());
-  auto start = OptionalInt64(o, "start_step");
-  if (!start.ok()) return Error(start.status());
-  auto end = OptionalInt64(o, "end_step");
-  if (!end.ok()) return Error(end.status());
-  auto max = OptionalInt64(o, "max_results");
-  if (!max.ok()) return Error(max.status());
-  const int64_t max_results = max->value_or(kMaxPerRun);
-  if (max_results < 1 || max_results > kMaxPerRun)
-    return Error(Invalid(std::string("max_results must be between 1 and 2500.") + kDocsHint));
-  if (*start && *end && **start > **end)
-    return Error(Invalid("end_step must be greater than start_step. Found start_step=" +
-                         std::to_string(**start) + " and end_step=" + std::to_string(**end) + "."));
-  if (start->has_value() != end->has_value())
-    return Error(
-        Invalid("If either start step or end step are specified, both must be specified."));
-
+  auto q = mlflow::req::ReadBulkInterval(o);
+  if (!q.ok()) return Error(q.status());
+  const int64_t max_results = q->max_results;
+  const std::string& key = q->metric_key;
   std::vector<std::pair<std::string, std::vector<MetricPoint>>> runs;
   std::vector<int64_t> all_steps;
   std::vector<int64_t> mins_and_maxes;
-  for (const std::string& id : *run_ids) {
-    auto h = svc.GetMetricHistory(id, *key, {});
+  for (const std::string& id : q->run_ids) {
+    auto h = svc.GetMetricHistory(id, key, {});
     if (!h.ok()) {
       if (h.status().code() == StatusCode::kNotFound ||
           h.status().code() == StatusCode::kInvalidArgument)
@@ -1010,8 +826,8 @@ Response GetMetricHistoryBulkInterval(TrackingService& svc, const Request&, cons
   }
   std::sort(all_steps.begin(), all_steps.end());
   all_steps.erase(std::unique(all_steps.begin(), all_steps.end()), all_steps.end());
-  const int64_t lo = start->value_or(0);
-  const int64_t hi = end->value_or(all_steps.empty() ? 0 : all_steps.back());
+  const int64_t lo = q->start_step.value_or(0);
+  const int64_t hi = q->end_step.value_or(all_steps.empty() ? 0 : all_steps.back());
   std::vector<int64_t> steps;
   for (int64_t m : mins_and_maxes) {
     if (lo <= m && m <= hi) steps.push_back(m);
@@ -1044,7 +860,7 @@ Response GetMetricHistoryBulkInterval(TrackingService& svc, const Request&, cons
     });
     if (picked.size() > kMaxPoints) picked.resize(kMaxPoints);
     for (const MetricPoint* p : picked)
-      out.push_back(msg::ToJson(msg::Metric{*key, p->value, p->timestamp, p->step, id}));
+      out.push_back(msg::ToJson(msg::Metric{key, p->value, p->timestamp, p->step, id}));
   }
   bj::object body;
   if (!out.empty()) body["metrics"] = std::move(out);
@@ -1053,183 +869,12 @@ Response GetMetricHistoryBulkInterval(TrackingService& svc, const Request&, cons
 
 // --- log-model
 
-// Python's json.dumps (default separators, ensure_ascii) of a JSON value, key order kept: the
-// text MLflow stores in the mlflow.log-model.history tag.
-void AppendPyJsonString(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  auto u16 = [&](uint32_t c) {
-    out += "\\u";
-    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(c >> shift) & 0xF];
-  };
-  out += '"';
-  for (size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '"':
-          out += "\\\"";
-          break;
-        case '\\':
-          out += "\\\\";
-          break;
-        case '\n':
-          out += "\\n";
-          break;
-        case '\r':
-          out += "\\r";
-          break;
-        case '\t':
-          out += "\\t";
-          break;
-        case '\b':
-          out += "\\b";
-          break;
-        case '\f':
-          out += "\\f";
-          break;
-        default:
-          if (c < 0x20) {
-            u16(c);
-          } else {
-            out += static_cast<char>(c);
-          }
-      }
-      ++i;
-      continue;
-    }
-    // UTF-8 sequence (Boost.JSON produced valid UTF-8) → \uXXXX, surrogate pairs above U+FFFF.
-    const int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    uint32_t cp = c & (len == 4 ? 0x07 : len == 3 ? 0x0F : 0x1F);
-    for (int k = 1; k < len && i + static_cast<size_t>(k) < s.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
-    i += static_cast<size_t>(len);
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      u16(0xD800 + (cp >> 10));
-      u16(0xDC00 + (cp & 0x3FF));
-    } else {
-      u16(cp);
-    }
-  }
-  out += '"';
-}
-
-void AppendPyJson(std::string& out, const bj::value& v) {
-  switch (v.kind()) {
-    case bj::kind::null:
-      out += "null";
-      return;
-    case bj::kind::bool_:
-      out += v.get_bool() ? "true" : "false";
-      return;
-    case bj::kind::int64:
-      out += std::to_string(v.get_int64());
-      return;
-    case bj::kind::uint64:
-      out += std::to_string(v.get_uint64());
-      return;
-    case bj::kind::double_: {
-      const double d = v.get_double();
-      if (std::isnan(d)) {
-        out += "NaN";
-      } else if (std::isinf(d)) {
-        out += d > 0 ? "Infinity" : "-Infinity";
-      } else {
-        char buf[64];
-        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
-        std::string text(buf, ec == std::errc() ? end : buf);
-        if (text.find_first_of(".en") == std::string::npos) text += ".0";
-        out += text;
-      }
-      return;
-    }
-    case bj::kind::string:
-      AppendPyJsonString(out, v.get_string());
-      return;
-    case bj::kind::array: {
-      out += '[';
-      bool first = true;
-      for (const bj::value& e : v.get_array()) {
-        if (!first) out += ", ";
-        first = false;
-        AppendPyJson(out, e);
-      }
-      out += ']';
-      return;
-    }
-    case bj::kind::object: {
-      out += '{';
-      bool first = true;
-      for (const auto& kv : v.get_object()) {
-        if (!first) out += ", ";
-        first = false;
-        AppendPyJsonString(out, kv.key());
-        out += ": ";
-        AppendPyJson(out, kv.value());
-      }
-      out += '}';
-      return;
-    }
-  }
-}
-
-// The model dict as MLflow's Model.from_dict(...).to_dict() orders it: run_id, artifact_path,
-// utc_time_created, flavors, model_uuid (null when absent), mlflow_version (when set), the other
-// fields as given, then signature, saved_input_example_info, metadata, resources and
-// model_size_bytes when set.
-bj::object ModelDict(const bj::object& model) {
-  bj::object out;
-  auto copy = [&](std::string_view k) {
-    if (const bj::value* v = model.if_contains(k)) out[k] = *v;
-  };
-  copy("run_id");
-  copy("artifact_path");
-  copy("utc_time_created");
-  out["flavors"] = model.contains("flavors") && !model.at("flavors").is_null()
-                       ? model.at("flavors")
-                       : bj::value(bj::object{});
-  out["model_uuid"] = model.contains("model_uuid") ? model.at("model_uuid") : bj::value(nullptr);
-  if (const bj::value* v = model.if_contains("mlflow_version"); v && !v->is_null())
-    out["mlflow_version"] = *v;
-  static constexpr std::string_view kLate[] = {"signature", "saved_input_example_info", "metadata",
-                                               "resources", "model_size_bytes"};
-  for (const auto& kv : model) {
-    const std::string_view k = kv.key();
-    if (k == "run_id" || k == "artifact_path" || k == "utc_time_created" || k == "flavors" ||
-        k == "model_uuid" || k == "mlflow_version" ||
-        std::find(std::begin(kLate), std::end(kLate), k) != std::end(kLate))
-      continue;
-    out[k] = kv.value();
-  }
-  for (const std::string_view k : kLate) {
-    if (const bj::value* v = model.if_contains(k); v && !v->is_null()) out[k] = *v;
-  }
-  return out;
-}
-
 Response LogModel(TrackingService& svc, const Request& req, const bj::object& o) {
-  auto id = RunIdParam(o);
-  if (!id.ok()) return Error(id.status());
-  auto text = RequiredString(o, "model_json");
-  if (!text.ok()) return Error(text.status());
-  boost::system::error_code ec;
-  bj::value model = bj::parse(*text, ec);
-  if (ec || !model.is_object())
-    return Error(Invalid("Malformed model info. \n " + *text + " \n is not a valid JSON."));
-  std::vector<std::string> missing;
-  for (const char* f : {"artifact_path", "flavors", "run_id", "utc_time_created"}) {
-    if (!model.get_object().contains(f)) missing.emplace_back(std::string("'") + f + "'");
-  }
-  if (!missing.empty()) {
-    std::string list;
-    for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-    return Error(Invalid("Model json is missing mandatory fields: {" + list + "}"));
-  }
+  auto model = mlflow::req::ReadLogModel(o);
+  if (!model.ok()) return Error(model.status());
   RunLog log;
-  std::string dumped;
-  AppendPyJson(dumped, ModelDict(model.get_object()));
-  log.append_logged_model = std::move(dumped);
-  return ApplyLog(svc, req, *id, std::move(log));
+  log.append_logged_model = std::move(model->model_json);
+  return ApplyLog(svc, req, model->run_id, std::move(log));
 }
 
 // --- artifacts: artifacts/list and the mlflow-artifacts proxy

@@ -531,7 +531,17 @@ Result<Experiment> SqlTrackingStore::UpdateExperiment(const ExperimentRef& ref,
   const Experiment current = std::move(*loaded);
   ASSIGN_OR_RETURN(ExperimentChange change, mutate(current));
   if (!change.audit) return current;
-  const Experiment& u = change.updated;
+  Experiment& u = change.updated;
+  if (change.runs == RunsCascade::kDelete && u.deleted_at) {
+    // Restore brings back the runs whose deletion time is the experiment's: a run deleted by
+    // itself in the same millisecond (or, with a clock that stepped back, later) must not share
+    // it, so the experiment's deletion time is after every run deletion in it.
+    const Value q[] = {current.name};
+    ASSIGN_OR_RETURN(auto latest,
+                     tx->QueryOne("SELECT max(deleted_at) FROM runs WHERE experiment_name = ?", q));
+    if (latest && !latest->IsNull(0) && latest->Int(0) >= *u.deleted_at)
+      u.deleted_at = latest->Int(0) + 1;
+  }
   const std::string resource = "experiment '" + current.name + "'";
   Status written = storage::UpdateWithRevision(
       *tx, {.table = "experiments",

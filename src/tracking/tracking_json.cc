@@ -65,6 +65,8 @@ bj::value PageToken(const std::optional<std::string>& t) {
 bj::object ExperimentObject(const Experiment& e) {
   bj::object o;
   o.emplace("name", e.name);
+  o.emplace("experiment_id", e.experiment_id);
+  o.emplace("lifecycle_stage", e.deleted_at ? "deleted" : "active");
   o.emplace("description", e.description);
   o.emplace("owner", e.owner);
   o.emplace("status", ToString(e.status));
@@ -73,6 +75,7 @@ bj::object ExperimentObject(const Experiment& e) {
   o.emplace("created_by", e.created_by);
   o.emplace("created_at", FormatRfc3339(e.created_at));
   o.emplace("updated_at", FormatRfc3339(e.updated_at));
+  o.emplace("deleted_at", OptTime(e.deleted_at));
   o.emplace("revision", e.revision);
   return o;
 }
@@ -87,10 +90,12 @@ bj::object ArtifactObject(const Artifact& a) {
 
 bj::object RunObject(const Run& r, RunView view) {
   bj::object o;
-  o.reserve(16);
+  o.reserve(20);
   o.emplace("run_id", r.run_id);
   o.emplace("experiment_name", r.experiment_name);
+  o.emplace("experiment_id", r.experiment_id);
   o.emplace("name", r.name);
+  o.emplace("lifecycle_stage", r.deleted_at ? "deleted" : "active");
   o.emplace("status", ToString(r.status));
   if (view != RunView::kSummary) {
     o.emplace("params", ToObject(r.params));
@@ -122,6 +127,7 @@ bj::object RunObject(const Run& r, RunView view) {
     o.emplace("artifacts", std::move(arts));
   }
   o.emplace("updated_at", FormatRfc3339(r.updated_at));
+  o.emplace("deleted_at", OptTime(r.deleted_at));
   o.emplace("revision", r.revision);
   return o;
 }

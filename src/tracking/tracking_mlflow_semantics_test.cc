@@ -8,10 +8,10 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
-#include <thread>
 
 #include "common/clock.h"
 #include "common/ids.h"
+#include "common/testing/fake_clock.h"
 #include "common/testing/status_matchers.h"
 #include "tracking/tracking_service.h"
 #include "tracking/tracking_test_support.h"
@@ -81,12 +81,7 @@ TEST_P(MlflowSemanticsTest, DeletingAnExperimentDeletesItsRunsAndRestoreBringsTh
   ASSERT_OK(service_->DeleteRun(gone.run_id, std::nullopt, "x"));
   auto deleted_at_first = service_->GetRun(gone.run_id)->deleted_at;
   ASSERT_TRUE(deleted_at_first.has_value());
-  // The cascade marks runs with the experiment's deletion time, and restore brings back the
-  // runs with that mark: the experiment must be deleted in a later millisecond than the run.
-  while (Clock::System().NowMillis() <= *deleted_at_first) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-
+  // (The same millisecond is MlflowSameMillisecondTest below.)
   auto d = service_->DeleteExperiment(std::string("e"), std::nullopt, "x");
   ASSERT_OK(d);
   EXPECT_TRUE(d->deleted_at.has_value());
@@ -350,6 +345,49 @@ TEST_P(MlflowSemanticsTest, ReplaceAndDeleteArtifactsFollowMlflowRules) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MlflowSemanticsTest,
+                         ::testing::ValuesIn(storage::testing::TestBackends()),
+                         testing::BackendParamName);
+
+// The service on a clock that stands still: every change happens in the same millisecond.
+class MlflowSameMillisecondTest : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (HasFatalFailure()) return;
+    service_ = std::make_unique<TrackingService>(std::make_unique<SqlTrackingStore>(*db_),
+                                                 TrackingServiceOptions{data_dir_}, clock_);
+  }
+  cairn::testing::FakeClock clock_;
+};
+
+// A run deleted by itself in the same millisecond as its experiment stays deleted when the
+// experiment is restored; the runs the cascade deleted come back.
+TEST_P(MlflowSameMillisecondTest, RunDeletedByItselfStaysDeletedOnRestore) {
+  MakeExperiment("e");
+  tracking::Run kept = MakeRun("e");
+  tracking::Run gone = MakeRun("e");
+  ASSERT_OK(service_->DeleteRun(gone.run_id, std::nullopt, "x"));
+  const auto gone_at = service_->GetRun(gone.run_id)->deleted_at;
+  ASSERT_EQ(gone_at, clock_.NowMillis());
+  auto d = service_->DeleteExperiment(std::string("e"), std::nullopt, "x");
+  ASSERT_OK(d);
+  ASSERT_TRUE(d->deleted_at.has_value());
+  EXPECT_GT(*d->deleted_at, *gone_at);
+  EXPECT_EQ(service_->GetRun(kept.run_id)->deleted_at, d->deleted_at);
+
+  ASSERT_OK(service_->RestoreExperiment(std::string("e"), std::nullopt, "x"));
+  EXPECT_FALSE(service_->GetRun(kept.run_id)->deleted_at.has_value());
+  EXPECT_EQ(service_->GetRun(gone.run_id)->deleted_at, gone_at);
+
+  // Again in the same millisecond: the restored run and the experiment deleted together, then
+  // both restored.
+  ASSERT_OK(service_->DeleteExperiment(std::string("e"), std::nullopt, "x"));
+  ASSERT_OK(service_->RestoreExperiment(std::string("e"), std::nullopt, "x"));
+  EXPECT_FALSE(service_->GetRun(kept.run_id)->deleted_at.has_value());
+  EXPECT_EQ(service_->GetRun(gone.run_id)->deleted_at, gone_at);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, MlflowSameMillisecondTest,
                          ::testing::ValuesIn(storage::testing::TestBackends()),
                          testing::BackendParamName);
 

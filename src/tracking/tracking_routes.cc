@@ -36,8 +36,9 @@ Response CreateExperiment(TrackingService& svc, Request& req) {
 Response ListExperiments(TrackingService& svc, Request& req) {
   auto limit = QueryInt(req, "limit");
   if (!limit.ok()) return Fail(limit.status(), req);
-  ExperimentListRequest lr{QueryString(req, "owner"), QueryString(req, "status"), std::nullopt,
-                           *limit, QueryString(req, "page_token").value_or("")};
+  ExperimentListRequest lr{QueryString(req, "owner"), QueryString(req, "status"),
+                           QueryString(req, "lifecycle"), *limit,
+                           QueryString(req, "page_token").value_or("")};
   auto page = svc.ListExperiments(lr);
   if (!page.ok()) return Fail(page.status(), req);
   return Response::Json(200, ExperimentPageToJson(*page));
@@ -59,6 +60,18 @@ Response PatchExperiment(TrackingService& svc, Request& req) {
   return WithETag(Response::Json(200, ExperimentToJson(*e)), e->revision);
 }
 
+// Soft delete (DELETE) and restore (POST …/restore) of an experiment, with its runs: the
+// experiment after the change, revision-guarded by If-Match.
+Response ChangeExperimentLifecycle(TrackingService& svc, Request& req, bool deleted) {
+  auto if_match = IfMatch(req);
+  if (!if_match.ok()) return Fail(if_match.status(), req);
+  const ExperimentRef ref = req.Param("name");
+  auto e = deleted ? svc.DeleteExperiment(ref, *if_match, http::ActorFor(req))
+                   : svc.RestoreExperiment(ref, *if_match, http::ActorFor(req));
+  if (!e.ok()) return Fail(e.status(), req);
+  return WithETag(Response::Json(200, ExperimentToJson(*e)), e->revision);
+}
+
 Response CreateRun(TrackingService& svc, Request& req) {
   auto body = ParseRunCreate(req.body);
   if (!body.ok()) return Fail(body.status(), req);
@@ -74,7 +87,7 @@ Response ListRuns(TrackingService& svc, Request& req) {
                     QueryString(req, "status"),
                     QueryString(req, "filter").value_or(""),
                     QueryString(req, "order_by").value_or(""),
-                    std::nullopt,
+                    QueryString(req, "lifecycle"),
                     *limit,
                     QueryString(req, "page_token").value_or("")};
   auto page = svc.ListRuns(lr);
@@ -102,6 +115,18 @@ Response PatchRun(TrackingService& svc, Request& req) {
   auto patch = ParseRunPatch(req.body);
   if (!patch.ok()) return Fail(patch.status(), req);
   auto run = svc.UpdateRun(req.Param("run_id"), *patch, *if_match, http::ActorFor(req));
+  if (!run.ok()) return Fail(run.status(), req);
+  return WithETag(Response::Json(200, RunToJson(*run)), run->revision);
+}
+
+// Soft delete (DELETE) and restore (POST …/restore) of a run: the run after the change
+// (idempotent), revision-guarded by If-Match.
+Response ChangeRunLifecycle(TrackingService& svc, Request& req, bool deleted) {
+  auto if_match = IfMatch(req);
+  if (!if_match.ok()) return Fail(if_match.status(), req);
+  const std::string& run_id = req.Param("run_id");
+  auto run = deleted ? svc.DeleteRun(run_id, *if_match, http::ActorFor(req))
+                     : svc.RestoreRun(run_id, *if_match, http::ActorFor(req));
   if (!run.ok()) return Fail(run.status(), req);
   return WithETag(Response::Json(200, RunToJson(*run)), run->revision);
 }
@@ -183,6 +208,11 @@ void RegisterTrackingRoutes(http::Router& router, TrackingService& service) {
       Method::kPatch, base + "/experiments/{name}",
       [&s](Request& r) { return PatchExperiment(s, r); }, json_body);
 
+  router.Add(Method::kDelete, base + "/experiments/{name}",
+             [&s](Request& r) { return ChangeExperimentLifecycle(s, r, true); });
+  router.Add(Method::kPost, base + "/experiments/{name}/restore",
+             [&s](Request& r) { return ChangeExperimentLifecycle(s, r, false); });
+
   router.Add(
       Method::kPost, base + "/runs", [&s](Request& r) { return CreateRun(s, r); }, json_body);
   router.Add(Method::kGet, base + "/runs", [&s](Request& r) { return ListRuns(s, r); });
@@ -191,6 +221,11 @@ void RegisterTrackingRoutes(http::Router& router, TrackingService& service) {
   router.Add(
       Method::kPatch, base + "/runs/{run_id}", [&s](Request& r) { return PatchRun(s, r); },
       json_body);
+
+  router.Add(Method::kDelete, base + "/runs/{run_id}",
+             [&s](Request& r) { return ChangeRunLifecycle(s, r, true); });
+  router.Add(Method::kPost, base + "/runs/{run_id}/restore",
+             [&s](Request& r) { return ChangeRunLifecycle(s, r, false); });
 
   router.Add(
       Method::kPost, base + "/runs/{run_id}/metrics", [&s](Request& r) { return LogMetrics(s, r); },

@@ -1991,11 +1991,29 @@ export interface paths {
         get: operations["getExperiment"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Soft-delete an experiment and its runs (lifecycle_stage deleted; hidden from lists unless ?lifecycle=deleted|all; 404 when already deleted) */
+        delete: operations["deleteExperiment"];
         options?: never;
         head?: never;
         /** Update an experiment */
         patch: operations["patchExperiment"];
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/experiments/{name}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted experiment and the runs deleted with it (404 when not deleted) */
+        post: operations["restoreExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/ml/lifecycle/models": {
@@ -2115,7 +2133,8 @@ export interface paths {
         get: operations["getRun"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Soft-delete a run (lifecycle_stage deleted; idempotent) */
+        delete: operations["deleteRun"];
         options?: never;
         head?: never;
         /** Update a run (status, end time, tags, new params) */
@@ -2185,6 +2204,23 @@ export interface paths {
         get: operations["getMetricHistory"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ml/lifecycle/runs/{run_id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted run (idempotent) */
+        post: operations["restoreRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2961,7 +2997,13 @@ export interface components {
             /** Format: date-time */
             created_at?: string;
             created_by?: string;
+            /** Format: date-time */
+            deleted_at?: string | null;
             description?: string;
+            /** @description The MLflow API's experiment id (as decimal text there) */
+            experiment_id?: number;
+            /** @enum {unknown} */
+            lifecycle_stage?: "active" | "deleted";
             name?: string;
             owner?: string;
             revision?: number;
@@ -3460,9 +3502,14 @@ export interface components {
             artifacts?: components["schemas"]["Artifact"][];
             created_by?: string;
             /** Format: date-time */
+            deleted_at?: string | null;
+            /** Format: date-time */
             end_time?: string | null;
+            experiment_id?: number;
             experiment_name?: string;
             inputs?: string[];
+            /** @enum {unknown} */
+            lifecycle_stage?: "active" | "deleted";
             metrics?: {
                 [key: string]: components["schemas"]["MetricValue"];
             };
@@ -9589,6 +9636,8 @@ export interface operations {
     listExperiments: {
         parameters: {
             query?: {
+                /** @description active (default): not soft-deleted; deleted: soft-deleted only; all */
+                lifecycle?: "active" | "deleted" | "all";
                 /** @description Page size (default 50, max 1000) */
                 limit?: number;
                 /** @description Owner */
@@ -9680,6 +9729,38 @@ export interface operations {
             429: components["responses"]["E429"];
         };
     };
+    deleteExperiment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Experiment name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Experiment"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            412: components["responses"]["E412"];
+            429: components["responses"]["E429"];
+        };
+    };
     patchExperiment: {
         parameters: {
             query?: never;
@@ -9715,6 +9796,38 @@ export interface operations {
             409: components["responses"]["E409"];
             412: components["responses"]["E412"];
             415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+        };
+    };
+    restoreExperiment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Experiment name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Restored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Experiment"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            412: components["responses"]["E412"];
             429: components["responses"]["E429"];
         };
     };
@@ -9991,6 +10104,8 @@ export interface operations {
                 experiment_name?: string;
                 /** @description e.g. metrics.auc > 0.8 and params.depth = '6' and tags.team = 'alpha' */
                 filter?: string;
+                /** @description active (default): not soft-deleted; deleted: soft-deleted only; all */
+                lifecycle?: "active" | "deleted" | "all";
                 /** @description Page size (default 50, max 1000) */
                 limit?: number;
                 /** @description e.g. metrics.auc DESC */
@@ -10079,6 +10194,38 @@ export interface operations {
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+        };
+    };
+    deleteRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Run id (UUID) */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            412: components["responses"]["E412"];
             429: components["responses"]["E429"];
         };
     };
@@ -10287,6 +10434,38 @@ export interface operations {
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            429: components["responses"]["E429"];
+        };
+    };
+    restoreRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Expected revision; a stale value gives 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Run id (UUID) */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Restored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            412: components["responses"]["E412"];
             429: components["responses"]["E429"];
         };
     };
