@@ -62,9 +62,12 @@ const std::set<std::string>& Pending() {
       "artifacts/proxy list after delete",
       "artifacts/get-artifact (UI)",
       "artifacts/ajax upload-artifact (UI)",
-      // registry: registered-models update/set-tag/delete-tag, aliases, search, rename and
-      // delete are not written yet; get-latest-versions of the Production/Archived stages
-      // differs because Cairn refused the recorded promotions (see Deviations()).
+      // registry: registered-models update/set-tag/delete-tag and search are not written yet;
+      // get-latest-versions of the Production/Archived stages, the version an alias resolves to
+      // and the version read with its aliases differ because Cairn refused the recorded
+      // promotions (see Deviations()): their current_stage is not MLflow's. The model read with
+      // its aliases differs by the description and tags of the missing update/set-tag and by
+      // latest_versions, which registered-model responses do not carry yet.
       "registry/update description (PATCH)",
       "registry/update unknown",
       "registry/set-tag",
@@ -76,20 +79,9 @@ const std::set<std::string>& Pending() {
       "registry/get-download-uri unknown",
       "registry/get-latest-versions (POST)",
       "registry/get-latest-versions stages",
-      "registry/set alias",
-      "registry/set second alias",
-      "registry/move alias",
-      "registry/set alias on unknown version",
-      "registry/set reserved alias v1",
-      "registry/set alias latest",
-      "registry/set alias with bad characters",
       "registry/get version by alias",
-      "registry/get by unknown alias",
       "registry/get model with aliases",
       "registry/get version with aliases",
-      "registry/delete alias",
-      "registry/delete alias via query string",
-      "registry/delete unknown alias",
       "registry/search models",
       "registry/search models name LIKE",
       "registry/search models by tag",
@@ -105,15 +97,6 @@ const std::set<std::string>& Pending() {
       "registry/search versions order_by",
       "registry/search versions invalid",
       "registry/search versions numeric on a string",
-      "registry/rename",
-      "registry/rename to existing",
-      "registry/rename unknown",
-      "registry/rename without new_name",
-      "registry/delete version",
-      "registry/get deleted version",
-      "registry/delete version again",
-      "registry/delete model",
-      "registry/delete unknown model",
   };
   return kPending;
 }
