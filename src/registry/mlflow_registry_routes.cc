@@ -491,7 +491,12 @@ Response GetLatestVersions(RegistryService& s, const Request&, const bj::object&
     if (best != nullptr) latest[best->version] = best;
   }
   bj::array out;
-  for (const auto& [number, v] : latest) out.push_back(msg::ToJson(ToMlflow(*v)));
+  for (const auto& [number, v] : latest) {
+    // MLflow's latest versions come without their aliases (sqlalchemy_store.get_latest_versions).
+    msg::ModelVersion mv = ToMlflow(*v);
+    mv.aliases.clear();
+    out.push_back(msg::ToJson(mv));
+  }
   bj::object o;
   if (!out.empty()) o["model_versions"] = std::move(out);
   return Json(o);

@@ -170,6 +170,44 @@ TEST_P(RegistryApi, AliasesOverHttp) {
   ExpectProblem(Do("DELETE", Url("/models/" + UniqueName("nope") + "/aliases/champion")), 404);
 }
 
+TEST_P(RegistryApi, MlflowAliasesAppearWhereMlflowPutsThem) {
+  const std::string model = UniqueName("model");
+  const std::string api = "/api/2.0/mlflow";
+  ASSERT_EQ(DoJson("POST", api + "/registered-models/create", bj::object{{"name", model}}).status,
+            200);
+  ASSERT_EQ(DoJson("POST", api + "/model-versions/create",
+                   bj::object{{"name", model}, {"source", "s3://bucket/m"}})
+                .status,
+            200);
+  for (const char* alias : {"champion", "blue"}) {
+    auto set = DoJson("POST", api + "/registered-models/alias",
+                      bj::object{{"name", model}, {"alias", alias}, {"version", "1"}});
+    ASSERT_EQ(set.status, 200) << set.body;
+    EXPECT_EQ(set.body, "{}");
+  }
+  auto mv = Do("GET", api + "/model-versions/get?name=" + model + "&version=1");
+  ASSERT_EQ(mv.status, 200) << mv.body;
+  EXPECT_EQ(BodyJson(mv).at("model_version").at("aliases"), bj::parse(R"(["blue","champion"])"));
+  auto rm = Do("GET", api + "/registered-models/get?name=" + model);
+  EXPECT_EQ(BodyJson(rm).at("registered_model").at("aliases"),
+            bj::parse(R"([{"alias":"blue","version":"1"},{"alias":"champion","version":"1"}])"));
+  auto by_alias = Do("GET", api + "/registered-models/alias?name=" + model + "&alias=blue");
+  ASSERT_EQ(by_alias.status, 200) << by_alias.body;
+  EXPECT_EQ(Str(BodyJson(by_alias).at("model_version"), "version"), "1");
+  // MLflow's get-latest-versions answers the versions without their aliases.
+  auto latest =
+      DoJson("POST", api + "/registered-models/get-latest-versions", bj::object{{"name", model}});
+  ASSERT_EQ(latest.status, 200) << latest.body;
+  EXPECT_FALSE(BodyJson(latest).at("model_versions").at(0).as_object().contains("aliases"));
+  auto reserved = DoJson("POST", api + "/registered-models/alias",
+                         bj::object{{"name", model}, {"alias", "V7"}, {"version", "1"}});
+  EXPECT_EQ(reserved.status, 400);
+  EXPECT_EQ(Str(BodyJson(reserved), "error_code"), "INVALID_PARAMETER_VALUE");
+  auto unknown = Do("GET", api + "/registered-models/alias?name=" + model + "&alias=nope");
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(Str(BodyJson(unknown), "message"), "Registered model alias nope not found.");
+}
+
 TEST_P(RegistryApi, MlflowDeleteAndRenameAreRefusedWhileDeployed) {
   const std::string model = UniqueName("model");
   ASSERT_EQ(DoJson("POST", Url("/models"), bj::object{{"model_name", model}}).status, 201);
