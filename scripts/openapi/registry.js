@@ -8,6 +8,7 @@ module.exports = (h) => {
   const nullable = (t) => ({ type: [t, "null"] });
   const model = P("model_name", "Model name");
   const version = P("version", "Version number (1, 2, 3 ...)", { type: "integer", minimum: 1 });
+  const alias = P("alias", "Alias name (e.g. champion)");
   const stage = { enum: ["none", "staging", "production", "archived"] };
   const depStatus = { enum: ["pending", "validating", "deploying", "active", "failed", "rollback", "terminated"] };
   const env = { enum: ["development", "staging", "production"] };
@@ -36,6 +37,11 @@ module.exports = (h) => {
         put: { summary: "Upload the model file (raw bytes, streamed to disk, sha256 recorded, write-once)", operationId: "putModelArtifact", parameters: [model, version, Q("format", "xgboost-json|onnx|other; detected when absent", { enum: ["xgboost-json", "onnx", "other"] }), Q("filename", "Stored file name (default model.json/model.onnx/model.bin)")], requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }, responses: { ...ok(201, "Stored", ref("ModelVersion")), ...errs(400, 404, 409, 413) } },
         get: { summary: "Download the model file", operationId: "getModelArtifact", parameters: [model, version], responses: { 200: { description: "The bytes (X-Content-SHA256 header)", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }, ...errs(404) } },
       },
+      [`${L}/models/{model_name}/aliases/{alias}`]: {
+        put: { summary: "Point an alias (MLflow's rule: [A-Za-z0-9_-], at most 255, not latest or v<digits>) at a version, moving it if it names another", operationId: "putModelAlias", parameters: [model, alias], requestBody: body(ref("ModelAliasPut")), responses: { ...ok(200, "The version the alias now names", ref("ModelVersion")), ...errs(400, 404, 415) } },
+        get: { summary: "The version an alias names", operationId: "getModelAlias", parameters: [model, alias], responses: { ...ok(200, "Version", ref("ModelVersion")), ...errs(400, 404) } },
+        delete: { summary: "Remove an alias (an unknown alias of an existing model is 204 too)", operationId: "deleteModelAlias", parameters: [model, alias], responses: { 204: { description: "Removed" }, ...errs(400, 404) } },
+      },
       [`${L}/deployments`]: {
         post: { summary: "Create a deployment (pending)", operationId: "createDeployment", requestBody: body(ref("DeploymentCreate")), responses: { ...ok(201, "Created", ref("Deployment")), ...errs(400, 404, 409, 415) } },
         get: { summary: "List deployments, newest first", operationId: "listDeployments", parameters: [Q("model_name", "Model name"), Q("environment", "development|staging|production"), Q("status", "Deployment status"), ...listParams], responses: { ...ok(200, "Page", page("Deployment")), ...errs(400) } },
@@ -57,9 +63,10 @@ module.exports = (h) => {
       ModelVersionCreate: { type: "object", additionalProperties: false, required: ["model_name"], properties: { model_name: str, run_id: { type: "string", format: "uuid" }, description: str, tags: strMap, params: strMap, metrics: { type: "object", additionalProperties: num } } },
       ChecklistItem: { type: "object", properties: { key: str, description: str, required: { type: "boolean" }, done: { type: "boolean" }, done_by: nullable("string"), done_at: { type: ["string", "null"], format: "date-time" }, note: str } },
       ModelArtifact: { type: "object", properties: { format: { enum: ["xgboost-json", "onnx", "other"] }, path: str, size_bytes: int, sha256: str } },
-      ModelVersion: { type: "object", properties: { model_name: str, version: int, run_id: nullable("string"), description: str, stage, metrics: { type: "object", additionalProperties: num }, params: strMap, tags: strMap, artifact: { oneOf: [ref("ModelArtifact"), { type: "null" }] }, checklist: { type: "array", items: ref("ChecklistItem") }, created_by: str, updated_by: str, created_at: time, updated_at: time, revision: int } },
+      ModelVersion: { type: "object", properties: { model_name: str, version: int, run_id: nullable("string"), description: str, stage, metrics: { type: "object", additionalProperties: num }, params: strMap, tags: strMap, artifact: { oneOf: [ref("ModelArtifact"), { type: "null" }] }, checklist: { type: "array", items: ref("ChecklistItem") }, aliases: { type: "array", items: str, description: "the model's aliases naming this version, sorted" }, created_by: str, updated_by: str, created_at: time, updated_at: time, revision: int } },
       ModelVersionPatch: { type: "object", additionalProperties: false, properties: { description: str, stage, tags: strMap, checklist: { type: "array", items: { type: "object", additionalProperties: false, required: ["key", "done"], properties: { key: str, done: { type: "boolean" }, note: str } } } } },
-      Model: { type: "object", properties: { model_name: str, latest_version: int, production_version: nullable("integer"), created_at: time, updated_at: time, versions: { type: "array", items: ref("ModelVersion") } } },
+      Model: { type: "object", properties: { model_name: str, latest_version: int, production_version: nullable("integer"), aliases: { type: "object", additionalProperties: int, description: "alias -> version" }, created_at: time, updated_at: time, versions: { type: "array", items: ref("ModelVersion") } } },
+      ModelAliasPut: { type: "object", additionalProperties: false, required: ["version"], properties: { version: { type: "integer", minimum: 1 } } },
       CompareRequest: { type: "object", additionalProperties: false, required: ["versions"], properties: { versions: { type: "array", minItems: 1, maxItems: 100, items: int }, metrics: { type: "array", items: str } } },
       Comparison: { type: "object", properties: { model_name: str, versions: { type: "array", items: int }, metrics: { type: "object", additionalProperties: { type: "object", properties: { higher_is_better: { type: "boolean" }, values: perVersion(nullable("number")), best_version: nullable("integer"), deltas: perVersion(nullable("number")) } } }, params_diff: { type: "object", additionalProperties: perVersion(nullable("string")) } } },
       Autoscaling: { type: "object", additionalProperties: false, required: ["min_replicas", "max_replicas", "target_rps"], properties: { min_replicas: { type: "integer", minimum: 1 }, max_replicas: { type: "integer", minimum: 1 }, target_rps: { type: "number", exclusiveMinimum: 0 } } },

@@ -348,4 +348,25 @@ Result<Deployment> DeploymentService::Terminate(const std::string& id,
   return store_->Update(id, mutate);
 }
 
+Result<std::vector<std::string>> DeploymentService::UsersOfModel(const std::string& model_name,
+                                                                 std::optional<int64_t> version) {
+  std::vector<std::string> users;
+  if (!IsValidName(model_name)) return users;
+  DeploymentQuery q;
+  q.model_name = model_name;
+  q.limit = kMaxPageSize;
+  while (true) {
+    ASSIGN_OR_RETURN(auto page, store_->List(q));
+    for (const Deployment& d : page.items) {
+      if (IsTerminal(d.status) || (version && d.model_version != *version)) continue;
+      users.push_back("deployment '" + d.id + "' (" + std::string(ToString(d.status)) + ", " +
+                      std::string(ToString(d.environment)) + ", version " +
+                      std::to_string(d.model_version) + ")");
+    }
+    if (!page.next_page_token) break;
+    q.page_token = *page.next_page_token;
+  }
+  return users;
+}
+
 }  // namespace cairn::deployments

@@ -24,6 +24,8 @@
 // - DELETE moves to terminated (kept for history); an already terminated deployment is
 //   returned unchanged; a failed one is 409.
 // - If-Match: when given and different from the current revision, Aborted (412), no change.
+// - Registry usage (registry::ModelUsage): a deployment that is not terminal (failed,
+//   terminated) holds its model version, and so its model, against deletion and renaming.
 //
 // Thread safety: thread-safe (the store and the registry service are).
 #pragma once
@@ -31,15 +33,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/clock.h"
 #include "common/status.h"
 #include "deployments/deployment_store.h"
 #include "deployments/types.h"
-
-namespace cairn::registry {
-class RegistryService;
-}
+#include "registry/registry_service.h"
 
 namespace cairn::deployments {
 
@@ -47,7 +47,7 @@ namespace cairn::deployments {
 // True when the status machine allows from -> to (from != to).
 [[nodiscard]] bool IsAllowedTransition(DeploymentStatus from, DeploymentStatus to);
 
-class DeploymentService {
+class DeploymentService final : public registry::ModelUsage {
  public:
   // `registry` must outlive the service.
   DeploymentService(std::unique_ptr<DeploymentStore> store, registry::RegistryService& registry,
@@ -69,6 +69,10 @@ class DeploymentService {
   // Errors: NotFound, FailedPrecondition (failed deployment), Aborted (If-Match).
   Result<Deployment> Terminate(const std::string& id, std::optional<int64_t> if_match,
                                const std::string& actor);
+
+  // registry::ModelUsage: the deployments (not terminal) of the model, or of one version.
+  Result<std::vector<std::string>> UsersOfModel(const std::string& model_name,
+                                                std::optional<int64_t> version) override;
 
  private:
   std::unique_ptr<DeploymentStore> store_;

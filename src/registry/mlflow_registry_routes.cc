@@ -111,6 +111,7 @@ msg::ModelVersion ToMlflow(const ModelVersion& v) {
   out.run_id = v.run_id ? UndashedUuid(*v.run_id) : "";
   out.tags = ToKeyValues(v.tags);
   out.run_link = v.run_link;
+  out.aliases = v.aliases;
   return out;
 }
 
@@ -121,6 +122,8 @@ msg::RegisteredModel ToMlflow(const Model& m) {
   out.last_updated_timestamp = m.updated_at;
   out.description = m.description;
   out.tags = ToKeyValues(m.tags);
+  for (const auto& [alias, version] : m.aliases)
+    out.aliases.push_back({alias, std::to_string(version)});
   return out;
 }
 
@@ -417,10 +420,99 @@ Response GetLatestVersions(RegistryService& s, const Request&, const bj::object&
     if (best != nullptr) latest[best->version] = best;
   }
   bj::array out;
-  for (const auto& [number, v] : latest) out.push_back(msg::ToJson(ToMlflow(*v)));
+  for (const auto& [number, v] : latest) {
+    // MLflow's latest versions come without their aliases (sqlalchemy_store.get_latest_versions).
+    msg::ModelVersion mv = ToMlflow(*v);
+    mv.aliases.clear();
+    out.push_back(msg::ToJson(mv));
+  }
   bj::object o;
   if (!out.empty()) o["model_versions"] = std::move(out);
   return Json(o);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aliases, rename and delete (docs/mlflow-compat.md, "Aliases, rename and delete").
+
+// registered-models/alias (POST): MLflow's required fields in its order, then the alias rule,
+// then the version's existence.
+Response SetRegisteredModelAlias(RegistryService& s, const Request& req, const bj::object& p) {
+  auto name = RequiredString(p, "name");
+  if (!name.ok()) return Error(name.status());
+  auto alias = RequiredString(p, "alias");
+  if (!alias.ok()) return Error(alias.status());
+  auto version = VersionParam(p);
+  if (!version.ok()) return Error(version.status());
+  auto v = s.SetAlias(*name, *alias, *version, http::ActorFor(req));
+  if (!v.ok()) return VersionError(v.status(), *name, *version);
+  return Json({});
+}
+
+// registered-models/alias (DELETE): an unknown alias of an existing model is a success.
+Response DeleteRegisteredModelAlias(RegistryService& s, const Request& req, const bj::object& p) {
+  auto name = RequiredString(p, "name");
+  if (!name.ok()) return Error(name.status());
+  auto alias = RequiredString(p, "alias");
+  if (!alias.ok()) return Error(alias.status());
+  Status st = s.DeleteAlias(*name, *alias, http::ActorFor(req));
+  if (st.code() == StatusCode::kNotFound) return Error(ModelNotFound(*name));
+  if (!st.ok()) return Error(st);
+  return Json({});
+}
+
+// registered-models/alias (GET): get_model_version_by_alias. MLflow answers an unknown alias
+// (or model) with INVALID_PARAMETER_VALUE.
+Response GetModelVersionByAlias(RegistryService& s, const Request&, const bj::object& p) {
+  auto name = RequiredString(p, "name");
+  if (!name.ok()) return Error(name.status());
+  auto alias = RequiredString(p, "alias");
+  if (!alias.ok()) return Error(alias.status());
+  auto v = s.ResolveAlias(*name, *alias);
+  if (v.status().code() == StatusCode::kNotFound)
+    return Error(InvalidArgument("Registered model alias " + *alias + " not found."));
+  if (!v.ok()) return Error(v.status());
+  return Json({{"model_version", msg::ToJson(ToMlflow(*v))}});
+}
+
+// A registered model's status, with MLflow's not-found message.
+Response ModelError(const Status& s, const std::string& name) {
+  if (s.code() == StatusCode::kNotFound) return Error(ModelNotFound(name));
+  return Error(s);
+}
+
+// registered-models/rename: versions and aliases follow; a taken name (also one of a deleted
+// model) is RESOURCE_ALREADY_EXISTS; a model in use by a deployment is RESOURCE_CONFLICT.
+Response RenameRegisteredModel(RegistryService& s, const Request& req, const bj::object& p) {
+  auto name = RequiredString(p, "name");
+  if (!name.ok()) return Error(name.status());
+  auto new_name = RequiredString(p, "new_name");
+  if (!new_name.ok()) return Error(new_name.status());
+  auto m = s.RenameModel(*name, *new_name, http::ActorFor(req));
+  if (m.status().code() == StatusCode::kAlreadyExists)
+    return Error(AlreadyExists("Registered Model (name=" + *new_name + ") already exists."));
+  if (!m.ok()) return ModelError(m.status(), *name);
+  return Json({{"registered_model", msg::ToJson(ToMlflow(*m))}});
+}
+
+// registered-models/delete: a soft delete; refused (RESOURCE_CONFLICT, 409) while a version is
+// in production or a deployment uses the model.
+Response DeleteRegisteredModel(RegistryService& s, const Request& req, const bj::object& p) {
+  auto name = RequiredString(p, "name");
+  if (!name.ok()) return Error(name.status());
+  Status st = s.DeleteModel(*name, http::ActorFor(req));
+  if (!st.ok()) return ModelError(st, *name);
+  return Json({});
+}
+
+// model-versions/delete: a soft delete (the number is never reused); refused like a model's.
+Response DeleteModelVersion(RegistryService& s, const Request& req, const bj::object& p) {
+  auto name = RequiredString(p, "name");
+  if (!name.ok()) return Error(name.status());
+  auto version = VersionParam(p);
+  if (!version.ok()) return Error(version.status());
+  Status st = s.DeleteVersion(*name, *version, http::ActorFor(req));
+  if (!st.ok()) return VersionError(st, *name, *version);
+  return Json({});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -462,11 +554,6 @@ Status ValidateRegistryTag(std::string_view entity, const std::string& key,
   RETURN_IF_ERROR(msg::ValidateKey("tag", key));
   RETURN_IF_ERROR(msg::ValidateLength(std::string(entity) + " key", kMaxRegistryTagKeyLength, key));
   return msg::ValidateLength(std::string(entity) + " value", kMaxRegistryTagValueLength, value);
-}
-
-Response ModelError(const Status& s, const std::string& name) {
-  if (s.code() == StatusCode::kNotFound) return Error(ModelNotFound(name));
-  return Error(s);
 }
 
 // Answers the model after an edit, with its latest versions.
@@ -790,6 +877,32 @@ struct Route {
   Handler handler;
 };
 
+void AddRoutes(http::Router& router, RegistryService& s, std::span<const Route> routes) {
+  for (const char* prefix : {"/api/2.0/mlflow", "/ajax-api/2.0/mlflow"}) {
+    for (const Route& r : routes) {
+      const Handler handler = r.handler;
+      router.Add(r.method, std::string(prefix) + r.path, [&s, handler](Request& req) {
+        auto params = Params(req);
+        if (!params.ok()) return Error(params.status());
+        return handler(s, req, *params);
+      });
+    }
+  }
+}
+
+// Aliases, rename and delete, registered apart from the other registry routes.
+void RegisterAliasRenameDeleteRoutes(http::Router& router, RegistryService& s) {
+  static const Route kRoutes[] = {
+      {Method::kPost, "/registered-models/alias", SetRegisteredModelAlias},
+      {Method::kDelete, "/registered-models/alias", DeleteRegisteredModelAlias},
+      {Method::kGet, "/registered-models/alias", GetModelVersionByAlias},
+      {Method::kPost, "/registered-models/rename", RenameRegisteredModel},
+      {Method::kDelete, "/registered-models/delete", DeleteRegisteredModel},
+      {Method::kDelete, "/model-versions/delete", DeleteModelVersion},
+  };
+  AddRoutes(router, s, kRoutes);
+}
+
 }  // namespace
 
 void RegisterMlflowRegistryRoutes(http::Router& router, RegistryService& service) {
@@ -828,6 +941,7 @@ void RegisterMlflowRegistryRoutes(http::Router& router, RegistryService& service
       }
     }
   }
+  RegisterAliasRenameDeleteRoutes(router, service);
 }
 
 }  // namespace cairn::registry

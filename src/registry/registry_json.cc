@@ -36,6 +36,9 @@ bj::object VersionObject(const ModelVersion& v) {
   o.emplace("metrics", std::move(metrics));
   o.emplace("params", ToObject(v.params));
   o.emplace("tags", ToObject(v.tags));
+  bj::array aliases;
+  for (const auto& a : v.aliases) aliases.emplace_back(a);
+  o.emplace("aliases", std::move(aliases));
   if (v.artifact) {
     bj::object a;
     a.emplace("format", ToString(v.artifact->format));
@@ -131,6 +134,15 @@ Result<VersionPatch> ParseVersionPatch(std::string_view body) {
   return p;
 }
 
+Result<int64_t> ParseAliasPut(std::string_view body) {
+  ASSIGN_OR_RETURN(bj::value v, json::Parse(body));
+  json::ObjectReader r(v);
+  std::optional<int64_t> version = r.Int("version", true);
+  if (version && *version < 1) r.AddError("version", "must be a positive integer");
+  RETURN_IF_ERROR(r.Finish());
+  return version.value_or(0);
+}
+
 Result<CompareRequest> ParseCompareRequest(std::string_view body) {
   ASSIGN_OR_RETURN(bj::value v, json::Parse(body));
   json::ObjectReader r(v);
@@ -191,6 +203,9 @@ std::string ModelToJson(const Model& m) {
   o.emplace("latest_version", m.latest_version);
   o.emplace("production_version",
             m.production_version ? bj::value(*m.production_version) : bj::value(nullptr));
+  bj::object aliases;
+  for (const auto& [alias, version] : m.aliases) aliases.emplace(alias, version);
+  o.emplace("aliases", std::move(aliases));
   o.emplace("created_at", FormatRfc3339(m.created_at));
   o.emplace("updated_at", FormatRfc3339(m.updated_at));
   bj::array versions;

@@ -16,6 +16,8 @@ namespace cairn::registry {
 Result<VersionCreate> ParseVersionCreate(std::string_view body);
 // {"description","stage","tags","checklist":[{"key","done","note"?}]}
 Result<VersionPatch> ParseVersionPatch(std::string_view body);
+// {"version": n} (PUT /models/{name}/aliases/{alias})
+Result<int64_t> ParseAliasPut(std::string_view body);
 // {"versions":[1,2],"metrics":["auc"]?}
 Result<CompareRequest> ParseCompareRequest(std::string_view body);
 

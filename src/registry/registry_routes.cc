@@ -114,6 +114,39 @@ Response CompareVersions(RegistryService& svc, Request& req) {
   return Response::Json(200, ComparisonToJson(*c));
 }
 
+// Aliases: PUT {"version": n} points the alias at a version (moving it), DELETE removes it (204;
+// an unknown alias of an existing model is 204 too, as in MLflow), GET resolves it to the
+// version's JSON.
+Response PutAlias(RegistryService& svc, Request& req) {
+  auto version = ParseAliasPut(req.body);
+  if (!version.ok()) return Fail(version.status(), req);
+  auto v = svc.SetAlias(req.Param("model_name"), req.Param("alias"), *version, http::ActorFor(req));
+  if (!v.ok()) return Fail(v.status(), req);
+  return WithETag(Response::Json(200, VersionToJson(*v)), v->revision);
+}
+
+Response DeleteAlias(RegistryService& svc, Request& req) {
+  Status st = svc.DeleteAlias(req.Param("model_name"), req.Param("alias"), http::ActorFor(req));
+  if (!st.ok()) return Fail(st, req);
+  return Response::NoContent();
+}
+
+Response GetAlias(RegistryService& svc, Request& req) {
+  auto v = svc.ResolveAlias(req.Param("model_name"), req.Param("alias"));
+  if (!v.ok()) return Fail(v.status(), req);
+  return WithETag(Response::Json(200, VersionToJson(*v)), v->revision);
+}
+
+// The alias routes, kept apart from the version routes.
+void RegisterAliasRoutes(http::Router& router, RegistryService& s, const std::string& base,
+                         const http::RouteOptions& json_body) {
+  const std::string path = base + "/{model_name}/aliases/{alias}";
+  router.Add(
+      Method::kPut, path, [&s](Request& r) { return PutAlias(s, r); }, json_body);
+  router.Add(Method::kDelete, path, [&s](Request& r) { return DeleteAlias(s, r); });
+  router.Add(Method::kGet, path, [&s](Request& r) { return GetAlias(s, r); });
+}
+
 }  // namespace
 
 void RegisterRegistryRoutes(http::Router& router, RegistryService& service) {
@@ -141,6 +174,7 @@ void RegisterRegistryRoutes(http::Router& router, RegistryService& service) {
       [&s](Request& r) { return PutArtifact(s, r); }, upload);
   router.Add(Method::kGet, base + "/{model_name}/{version}/artifact",
              [&s](Request& r) { return GetArtifact(s, r); });
+  RegisterAliasRoutes(router, s, base, json_body);
 }
 
 }  // namespace cairn::registry

@@ -190,6 +190,70 @@ TEST_P(RegistryRoutesTest, ArtifactUploadAndDownload) {
   EXPECT_EQ(Call(Method::kGet, "/models/m/2/artifact").status, 404);
 }
 
+TEST_P(RegistryRoutesTest, AliasPutMovesGetResolvesDeleteRemoves) {
+  for (int i = 0; i < 2; ++i)
+    ASSERT_EQ(Call(Method::kPost, "/models", R"({"model_name":"churn"})").status, 201);
+  auto put = Call(Method::kPut, "/models/churn/aliases/champion", R"({"version":1})",
+                  {{"x-cairn-user", "erin"}});
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(Body(put).at("version").as_int64(), 1);
+  EXPECT_EQ(Body(put).at("aliases"), bj::parse(R"(["champion"])"));
+  auto moved = Call(Method::kPut, "/models/churn/aliases/champion", R"({"version":2})");
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(Body(moved).at("version").as_int64(), 2);
+
+  auto got = Call(Method::kGet, "/models/churn/aliases/champion");
+  ASSERT_EQ(got.status, 200) << got.body;
+  EXPECT_EQ(Body(got).at("version").as_int64(), 2);
+  EXPECT_FALSE(Header(got, "ETag").empty());
+  auto v1 = Call(Method::kGet, "/models/churn/1");
+  EXPECT_EQ(Body(v1).at("aliases"), bj::array());
+  auto model = Call(Method::kGet, "/models/churn");
+  EXPECT_EQ(Body(model).at("aliases"), bj::parse(R"({"champion":2})"));
+  auto list = Call(Method::kGet, "/models", "", {}, {{"model_name", "churn"}});
+  EXPECT_EQ(Body(list).at("items").at(0).at("aliases"), bj::parse(R"(["champion"])"));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'registered_model.set_alias' "
+                  "AND actor = 'erin'"),
+            1);
+
+  EXPECT_EQ(Call(Method::kDelete, "/models/churn/aliases/champion").status, 204);
+  EXPECT_EQ(Call(Method::kDelete, "/models/churn/aliases/champion").status, 204);
+  EXPECT_EQ(Call(Method::kGet, "/models/churn/aliases/champion").status, 404);
+  // The alias segment does not shadow the version routes.
+  EXPECT_EQ(Call(Method::kGet, "/models/churn/2").status, 200);
+}
+
+TEST_P(RegistryRoutesTest, AliasErrorsAreProblemsAndChangeNothing) {
+  ASSERT_EQ(Call(Method::kPost, "/models", R"({"model_name":"churn"})").status, 201);
+  const int64_t audit_before = AuditCount();
+  auto reserved = Call(Method::kPut, "/models/churn/aliases/latest", R"({"version":1})");
+  EXPECT_EQ(reserved.status, 400);
+  EXPECT_EQ(reserved.content_type, "application/problem+json");
+  EXPECT_EQ(Call(Method::kPut, "/models/churn/aliases/v3", R"({"version":1})").status, 400);
+  EXPECT_EQ(Call(Method::kPut, "/models/churn/aliases/a.b", R"({"version":1})").status, 400);
+  auto missing = Call(Method::kPut, "/models/churn/aliases/champion", R"({})");
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_TRUE(HasError(missing, "version")) << missing.body;
+  EXPECT_EQ(Call(Method::kPut, "/models/churn/aliases/champion", R"({"version":0})").status, 400);
+  EXPECT_EQ(Call(Method::kPut, "/models/churn/aliases/champion", R"({"version":"1"})").status, 400);
+  EXPECT_EQ(
+      Call(Method::kPut, "/models/churn/aliases/champion", R"({"version":1,"extra":true})").status,
+      400);
+  EXPECT_EQ(Call(Method::kPut, "/models/churn/aliases/champion", "not json").status, 400);
+  EXPECT_EQ(
+      Call(Method::kPut, "/models/churn/aliases/champion", R"({"version":1})", {}, {}, "text/plain")
+          .status,
+      415);
+  EXPECT_EQ(Call(Method::kPut, "/models/churn/aliases/champion", R"({"version":9})").status, 404);
+  EXPECT_EQ(Call(Method::kPut, "/models/nope/aliases/champion", R"({"version":1})").status, 404);
+  EXPECT_EQ(Call(Method::kDelete, "/models/nope/aliases/champion").status, 404);
+  EXPECT_EQ(Call(Method::kDelete, "/models/churn/aliases/latest").status, 400);
+  EXPECT_EQ(Call(Method::kGet, "/models/churn/aliases/nope").status, 404);
+  EXPECT_EQ(Call(Method::kGet, "/models/churn/aliases/V1").status, 400);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM model_aliases"), 0);
+  EXPECT_EQ(AuditCount(), audit_before);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, RegistryRoutesTest, ::testing::Values(storage::Backend::kSqlite),
                          testing::BackendParamName);
 

@@ -702,4 +702,174 @@ Result<Comparison> RegistryService::Compare(const std::string& model_name,
   return out;
 }
 
+Status ValidateAliasName(std::string_view alias) {
+  if (alias.empty()) return InvalidArgument("Registered model alias name cannot be empty.");
+  for (char c : alias) {
+    const auto u = static_cast<unsigned char>(c);
+    if (!(std::isalnum(u) || c == '_' || c == '-'))
+      return InvalidArgument("Invalid alias name: '" + std::string(alias.substr(0, 250)) +
+                             "'. Names may only contain alphanumerics, underscores (_), and "
+                             "dashes (-).");
+  }
+  constexpr size_t kMaxAliasLength = 255;
+  if (alias.size() > kMaxAliasLength)
+    return InvalidArgument("Registered model alias name '" + std::string(alias.substr(0, 250)) +
+                           "' had length " + std::to_string(alias.size()) +
+                           ", which exceeded length limit of 255");
+  std::string lower(alias);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lower == "latest")
+    return InvalidArgument("'latest' alias name (case insensitive) is reserved.");
+  if (alias.size() > 1 && lower[0] == 'v' &&
+      std::all_of(alias.begin() + 1, alias.end(),
+                  [](unsigned char c) { return std::isdigit(c) != 0; }))
+    return InvalidArgument("Version alias name '" + std::string(alias) + "' is reserved.");
+  return Status::Ok();
+}
+
+Result<ModelVersion> RegistryService::SetAlias(const std::string& model_name,
+                                               const std::string& alias, int64_t version,
+                                               const std::string& actor) {
+  RETURN_IF_ERROR(ValidateAliasName(alias));
+  if (!IsValidName(model_name)) return NotFound("model '" + model_name + "' not found");
+  if (version < 1) return VersionNotFound(model_name, version);
+  const int64_t now = clock_.NowMillis();
+  return store_->SetAlias(model_name, alias, version, actor, now,
+                          audit::Entry{now,
+                                       actor,
+                                       "registered_model.set_alias",
+                                       "registered_model",
+                                       model_name,
+                                       {{"alias", alias}, {"version", version}}});
+}
+
+Status RegistryService::DeleteAlias(const std::string& model_name, const std::string& alias,
+                                    const std::string& actor) {
+  RETURN_IF_ERROR(ValidateAliasName(alias));
+  if (!IsValidName(model_name)) return NotFound("model '" + model_name + "' not found");
+  const int64_t now = clock_.NowMillis();
+  return store_
+      ->DeleteAlias(model_name, alias,
+                    audit::Entry{now,
+                                 actor,
+                                 "registered_model.delete_alias",
+                                 "registered_model",
+                                 model_name,
+                                 {{"alias", alias}}})
+      .status();
+}
+
+Result<ModelVersion> RegistryService::ResolveAlias(const std::string& model_name,
+                                                   const std::string& alias) {
+  RETURN_IF_ERROR(ValidateAliasName(alias));
+  if (!IsValidName(model_name))
+    return NotFound("alias '" + alias + "' of model '" + model_name + "' not found");
+  return store_->GetVersionByAlias(model_name, alias);
+}
+
+Result<std::vector<std::string>> RegistryService::UsersOf(const std::string& model_name,
+                                                          std::optional<int64_t> version) {
+  std::vector<std::string> users;
+  for (ModelUsage* usage : usages_) {
+    ASSIGN_OR_RETURN(auto found, usage->UsersOfModel(model_name, version));
+    users.insert(users.end(), found.begin(), found.end());
+  }
+  return users;
+}
+
+Result<Model> RegistryService::RenameModel(const std::string& model_name,
+                                           const std::string& new_name, const std::string& actor) {
+  if (!IsValidName(new_name)) return Check({{"new_name", kNameRule}});
+  if (!IsValidName(model_name)) return NotFound("model '" + model_name + "' not found");
+  const int64_t now = clock_.NowMillis();
+  ASSIGN_OR_RETURN(auto users, UsersOf(model_name, std::nullopt));
+  if (!users.empty()) {
+    AuditRefusal(*store_, audit::Entry{now,
+                                       actor,
+                                       "registered_model.rename_refused",
+                                       "registered_model",
+                                       model_name,
+                                       {{"new_name", new_name}, {"used_by", Join(users)}}});
+    return FailedPrecondition("model '" + model_name + "' cannot be renamed while in use by " +
+                              Join(users));
+  }
+  return store_->RenameModel(model_name, new_name, now,
+                             audit::Entry{now,
+                                          actor,
+                                          "registered_model.rename",
+                                          "registered_model",
+                                          model_name,
+                                          {{"from", model_name}, {"to", new_name}}});
+}
+
+Status RegistryService::DeleteModel(const std::string& model_name, const std::string& actor) {
+  if (!IsValidName(model_name)) return NotFound("model '" + model_name + "' not found");
+  const int64_t now = clock_.NowMillis();
+  auto refuse = [&](const std::string& reason, const std::string& message) {
+    AuditRefusal(*store_, audit::Entry{now,
+                                       actor,
+                                       "registered_model.delete_refused",
+                                       "registered_model",
+                                       model_name,
+                                       {{"reason", reason}}});
+    return FailedPrecondition(message);
+  };
+  ASSIGN_OR_RETURN(auto users, UsersOf(model_name, std::nullopt));
+  if (!users.empty())
+    return refuse("in use by " + Join(users),
+                  "model '" + model_name + "' cannot be deleted while in use by " + Join(users));
+  std::optional<int64_t> production;
+  Status st = store_->DeleteModel(
+      model_name, now,
+      [&](const Model& m) -> Status {
+        if (m.production_version) {
+          production = m.production_version;
+          return FailedPrecondition("model '" + model_name + "' cannot be deleted: version " +
+                                    std::to_string(*m.production_version) +
+                                    " is in production; move it out of production first");
+        }
+        return Status::Ok();
+      },
+      audit::Entry{now, actor, "registered_model.delete", "registered_model", model_name, {}});
+  if (!st.ok() && production)
+    return refuse("version " + std::to_string(*production) + " in production", st.message());
+  return st;
+}
+
+Status RegistryService::DeleteVersion(const std::string& model_name, int64_t version,
+                                      const std::string& actor) {
+  if (!IsValidName(model_name) || version < 1) return VersionNotFound(model_name, version);
+  const int64_t now = clock_.NowMillis();
+  const std::string id = VersionId(model_name, version);
+  auto refuse = [&](const std::string& reason, const std::string& message) {
+    AuditRefusal(
+        *store_,
+        audit::Entry{
+            now, actor, "model_version.delete_refused", "model_version", id, {{"reason", reason}}});
+    return FailedPrecondition(message);
+  };
+  ASSIGN_OR_RETURN(auto users, UsersOf(model_name, version));
+  if (!users.empty())
+    return refuse("in use by " + Join(users),
+                  "model version '" + model_name + "' " + std::to_string(version) +
+                      " cannot be deleted while in use by " + Join(users));
+  bool in_production = false;
+  Status st = store_->DeleteVersion(
+      model_name, version, now,
+      [&](const ModelVersion& v) -> Status {
+        if (v.stage == Stage::kProduction) {
+          in_production = true;
+          return FailedPrecondition("model version '" + model_name + "' " +
+                                    std::to_string(version) +
+                                    " is in production and cannot be deleted; move it out of "
+                                    "production first");
+        }
+        return Status::Ok();
+      },
+      audit::Entry{now, actor, "model_version.delete", "model_version", id, {}});
+  if (!st.ok() && in_production) return refuse("in production", st.message());
+  return st;
+}
+
 }  // namespace cairn::registry

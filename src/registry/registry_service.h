@@ -23,6 +23,17 @@
 //   RegistryOptions::direction_overrides names it; ties go to the earlier-listed version),
 //   deltas against the first listed version, and the params that differ.
 // - If-Match: when given and different from the current revision, Aborted (412), no change.
+// - Aliases (`champion` -> version): MLflow's alias-name rule (ValidateAliasName); setting an
+//   existing alias moves it in one statement; an alias names a live version of the model.
+//   Deleting a version removes the aliases naming it.
+// - Rename: the versions and aliases follow; the new name follows the name rule and must be
+//   free (also of deleted models: AlreadyExists).
+// - Delete (model or version) is a soft delete: hidden from every read, numbers never reused.
+//   Governance: a version in production, or a model with one, is not deleted (FailedPrecondition:
+//   move it out of production first); neither is a model or version that a registered
+//   ModelUsage reports in use (a deployment that is not terminated); a model in use is not
+//   renamed either (deployments name it). Refusals are audited (`*.delete_refused`,
+//   `registered_model.rename_refused`). Usages are asked before the transaction.
 //
 // Thread safety: thread-safe (immutable options; the store and the tracking service are).
 #pragma once
@@ -31,6 +42,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/clock.h"
@@ -70,6 +82,22 @@ Status ValidateChecklistSpec(const std::vector<ChecklistItemSpec>& items);
 // True when a metric of this name is better when higher (see RegistryOptions).
 [[nodiscard]] bool HigherIsBetter(const RegistryOptions& options, std::string_view metric);
 
+// MLflow's alias-name rule (mlflow/utils/validation.py `_validate_model_alias_name`): non-empty,
+// only [A-Za-z0-9_-] (MLflow's \w also takes non-ASCII letters and digits; Cairn does not), at
+// most 255 characters, not `latest` in any case, not `v<digits>`/`V<digits>`. Errors:
+// InvalidArgument with MLflow's message.
+Status ValidateAliasName(std::string_view alias);
+
+// Another domain's resources that hold a registered model or version (deployments).
+class ModelUsage {
+ public:
+  virtual ~ModelUsage() = default;
+  // Human-readable names of what holds the model (every version when `version` is nullopt, else
+  // that version), e.g. "deployment 'd1' (active)"; empty when nothing does.
+  virtual Result<std::vector<std::string>> UsersOfModel(const std::string& model_name,
+                                                        std::optional<int64_t> version) = 0;
+};
+
 // Detects the format from the first bytes of a file and its name (may be empty).
 [[nodiscard]] ArtifactFormat DetectArtifactFormat(std::string_view head, std::string_view filename);
 
@@ -91,6 +119,9 @@ class RegistryService {
   // outlive the service.
   RegistryService(std::unique_ptr<RegistryStore> store, tracking::TrackingService* tracking,
                   RegistryOptions options, const Clock& clock = Clock::System());
+
+  // Registers a usage hook (not owned; must outlive the service). Call before serving.
+  void AddUsage(ModelUsage* usage) { usages_.push_back(usage); }
 
   // Errors: InvalidArgument, NotFound (run), Unavailable (no tracking service).
   Result<ModelVersion> RegisterVersion(const VersionCreate& request, const std::string& actor);
@@ -140,13 +171,37 @@ class RegistryService {
   // (model or a version).
   Result<Comparison> Compare(const std::string& model_name, const CompareRequest& request);
 
+  // Points `alias` at `version` (moving it if it named another). Returns the version.
+  // Errors: InvalidArgument (alias rule), NotFound (model or version).
+  Result<ModelVersion> SetAlias(const std::string& model_name, const std::string& alias,
+                                int64_t version, const std::string& actor);
+  // Removes the alias; an unknown alias of an existing model is not an error (MLflow's rule).
+  // Errors: InvalidArgument (alias rule), NotFound (model).
+  Status DeleteAlias(const std::string& model_name, const std::string& alias,
+                     const std::string& actor);
+  // The version an alias names. Errors: InvalidArgument (alias rule), NotFound (model or alias).
+  Result<ModelVersion> ResolveAlias(const std::string& model_name, const std::string& alias);
+  // Errors: InvalidArgument (new name), NotFound, AlreadyExists, FailedPrecondition (in use),
+  // Aborted (concurrent change).
+  Result<Model> RenameModel(const std::string& model_name, const std::string& new_name,
+                            const std::string& actor);
+  // Soft delete. Errors: NotFound, FailedPrecondition (production version, in use), Aborted.
+  Status DeleteModel(const std::string& model_name, const std::string& actor);
+  // Soft delete. Errors: NotFound, FailedPrecondition (in production, in use), Aborted.
+  Status DeleteVersion(const std::string& model_name, int64_t version, const std::string& actor);
+
   const RegistryOptions& options() const { return options_; }
 
  private:
+  // What the registered usages report holding the model (or the version).
+  Result<std::vector<std::string>> UsersOf(const std::string& model_name,
+                                           std::optional<int64_t> version);
+
   std::unique_ptr<RegistryStore> store_;
   tracking::TrackingService* tracking_;
   RegistryOptions options_;
   const Clock& clock_;
+  std::vector<ModelUsage*> usages_;
 };
 
 }  // namespace cairn::registry

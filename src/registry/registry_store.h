@@ -97,6 +97,41 @@ class RegistryStore {
   virtual Result<SearchPage<Model>> SearchModels(const ModelSearch& search) = 0;
   // MLflow's model-version search (deleted versions excluded). Errors: the driver's.
   virtual Result<SearchPage<ModelVersion>> SearchVersions(const VersionSearch& search) = 0;
+
+  // --- aliases, rename, delete (MLflow's registry; docs/mlflow-compat.md) ---
+  // Every one of these locks the registered model's row first (bumping its revision), so alias
+  // writes, renames and deletes of one model are serialized.
+
+  // Points `alias` of `model_name` at `version`, moving it atomically when it already names
+  // another version (one upsert). Returns the version with its aliases.
+  // Errors: NotFound (model, or version missing or deleted).
+  virtual Result<ModelVersion> SetAlias(const std::string& model_name, const std::string& alias,
+                                        int64_t version, const std::string& actor, int64_t now,
+                                        const audit::Entry& audit) = 0;
+  // Removes the alias; true when it existed (the audit record is written only then).
+  // Errors: NotFound (model).
+  virtual Result<bool> DeleteAlias(const std::string& model_name, const std::string& alias,
+                                   const audit::Entry& audit) = 0;
+  // The version an alias names, with its aliases. Errors: NotFound (model or alias).
+  virtual Result<ModelVersion> GetVersionByAlias(const std::string& model_name,
+                                                 const std::string& alias) = 0;
+  // Renames the model (its versions and aliases follow by ON UPDATE CASCADE), guarded by the
+  // revision read in the same transaction. Errors: NotFound, AlreadyExists (the new name is
+  // taken, also by a deleted model), Aborted (concurrent change).
+  virtual Result<Model> RenameModel(const std::string& model_name, const std::string& new_name,
+                                    int64_t now, const audit::Entry& audit) = 0;
+  // Soft-deletes the model and its versions and removes its aliases. `check` runs inside the
+  // transaction with the model as read (its versions included); its error aborts unchanged.
+  // Errors: NotFound, the check's error, Aborted.
+  virtual Status DeleteModel(const std::string& model_name, int64_t now,
+                             const std::function<Status(const Model&)>& check,
+                             const audit::Entry& audit) = 0;
+  // Soft-deletes one version (its number is never reused) and removes the aliases naming it.
+  // Errors: NotFound, the check's error, Aborted.
+  virtual Status DeleteVersion(const std::string& model_name, int64_t version, int64_t now,
+                               const std::function<Status(const ModelVersion&)>& check,
+                               const audit::Entry& audit) = 0;
+
   // Appends the audit record of a refused change, in a transaction of its own (the refused
   // change wrote nothing). Errors: Unavailable, Internal.
   virtual Status AppendAudit(const audit::Entry& entry) = 0;

@@ -4,6 +4,8 @@
 #include <boost/json.hpp>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <set>
 #include <utility>
 
 #include "audit/audit_writer.h"
@@ -123,10 +125,80 @@ Result<std::optional<ModelVersion>> LoadVersion(Transaction& tx, const std::stri
   const Value p[] = {model_name, version};
   ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kVersionColumns +
                                              " FROM model_versions WHERE model_name = ? AND "
-                                             "version = ?",
+                                             "version = ? AND deleted_at IS NULL",
                                          p));
   if (!row) return std::optional<ModelVersion>();
-  return std::optional<ModelVersion>(VersionFromRow(*row));
+  ModelVersion v = VersionFromRow(*row);
+  ASSIGN_OR_RETURN(auto aliases, tx.Query("SELECT alias FROM model_aliases WHERE model_name = ? "
+                                          "AND version = ? ORDER BY alias",
+                                          p));
+  for (const auto& a : aliases) v.aliases.push_back(a.Text(0));
+  return std::optional<ModelVersion>(std::move(v));
+}
+
+// The aliases of a model, alias -> version.
+Result<std::map<std::string, int64_t>> LoadAliases(Transaction& tx, const std::string& model_name) {
+  const Value p[] = {model_name};
+  ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT alias, version FROM model_aliases WHERE "
+                                       "model_name = ? ORDER BY alias",
+                                       p));
+  std::map<std::string, int64_t> out;
+  for (const auto& r : rows) out[r.Text(0)] = r.Int(1);
+  return out;
+}
+
+// Each version's aliases from the model's alias map (sorted by alias).
+void AttachAliases(const std::map<std::string, int64_t>& aliases, ModelVersion& v) {
+  for (const auto& [alias, version] : aliases)
+    if (version == v.version) v.aliases.push_back(alias);
+}
+
+// The model (not deleted) with its versions (not deleted, newest first) and aliases.
+Result<std::optional<Model>> LoadModel(Transaction& tx, const std::string& model_name) {
+  const Value p[] = {model_name};
+  ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT name, last_version, created_at, updated_at, "
+                                         "description, tags, created_by, revision "
+                                         "FROM registered_models WHERE name = ? AND "
+                                         "deleted_at IS NULL",
+                                         p));
+  if (!row) return std::optional<Model>();
+  Model m;
+  m.name = row->Text(0);
+  m.latest_version = row->Int(1);
+  m.created_at = row->Int(2);
+  m.updated_at = row->Int(3);
+  m.description = row->Text(4);
+  m.tags = DecodeStringMap(row->Text(5));
+  m.created_by = row->Text(6);
+  m.revision = row->Int(7);
+  ASSIGN_OR_RETURN(m.aliases, LoadAliases(tx, model_name));
+  ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kVersionColumns +
+                                           " FROM model_versions WHERE model_name = ? AND "
+                                           "deleted_at IS NULL ORDER BY version DESC",
+                                       p));
+  for (const auto& r : rows) {
+    m.versions.push_back(VersionFromRow(r));
+    AttachAliases(m.aliases, m.versions.back());
+    if (m.versions.back().stage == Stage::kProduction)
+      m.production_version = m.versions.back().version;
+  }
+  return std::optional<Model>(std::move(m));
+}
+
+Status ModelNotFound(const std::string& model_name) {
+  return NotFound("model '" + model_name + "' not found");
+}
+
+// Locks the registered model's row (bumping its revision; with `now`, also its updated_at):
+// alias writes, renames and deletes of one model serialize here. Errors: NotFound.
+Status LockModel(Transaction& tx, const std::string& model_name, std::optional<int64_t> now) {
+  std::vector<Value> extra;
+  if (now) extra.emplace_back(*now);
+  ASSIGN_OR_RETURN(bool found, storage::TouchRevision(
+                                   tx, "registered_models", "name = ? AND deleted_at IS NULL",
+                                   {model_name}, now ? "updated_at = ?" : "", std::move(extra)));
+  if (!found) return ModelNotFound(model_name);
+  return Status::Ok();
 }
 
 Status VersionNotFound(const std::string& model_name, int64_t version) {
@@ -146,7 +218,7 @@ class TxVersionReader final : public VersionReader {
     const Value p[] = {model_name, std::string(ToString(stage))};
     ASSIGN_OR_RETURN(auto rows, tx_.Query(std::string("SELECT ") + kVersionColumns +
                                               " FROM model_versions WHERE model_name = ? AND "
-                                              "stage = ? ORDER BY version",
+                                              "stage = ? AND deleted_at IS NULL ORDER BY version",
                                           p));
     std::vector<ModelVersion> out;
     for (const auto& r : rows) out.push_back(VersionFromRow(r));
@@ -312,14 +384,15 @@ Result<ModelVersion> SqlRegistryStore::CreateVersion(const ModelVersion& v,
     RETURN_IF_ERROR(tx->Exec("INSERT INTO registered_models (name, last_version, created_at, "
                              "updated_at) VALUES (?, 1, ?, ?) ON CONFLICT (name) DO UPDATE SET "
                              "last_version = registered_models.last_version + 1, "
-                             "updated_at = excluded.updated_at",
+                             "updated_at = excluded.updated_at, deleted_at = NULL",
                              m)
                         .status());
   } else {
     // One atomic statement: the counter bump is the existence check.
     const Value m[] = {v.created_at, v.model_name};
     ASSIGN_OR_RETURN(auto changed, tx->Exec("UPDATE registered_models SET last_version = "
-                                            "last_version + 1, updated_at = ? WHERE name = ?",
+                                            "last_version + 1, updated_at = ? WHERE name = ? "
+                                            "AND deleted_at IS NULL",
                                             m));
     if (changed == 0) return NotFound("model '" + v.model_name + "' not found");
   }
@@ -367,14 +440,20 @@ Result<Model> SqlRegistryStore::CreateModel(const Model& m, const audit::Entry& 
   ASSIGN_OR_RETURN(auto inserted,
                    tx->Exec("INSERT INTO registered_models (name, last_version, created_at, "
                             "updated_at, description, tags, created_by, revision) "
-                            "VALUES (?, 0, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
+                            "VALUES (?, 0, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                            "created_at = excluded.created_at, updated_at = excluded.updated_at, "
+                            "description = excluded.description, tags = excluded.tags, "
+                            "created_by = excluded.created_by, "
+                            "revision = registered_models.revision + 1, deleted_at = NULL "
+                            "WHERE registered_models.deleted_at IS NOT NULL",
                             p));
+  // A deleted model's row comes back (its version counter kept: numbers are never reused).
   if (inserted == 0) return AlreadyExists("model '" + m.name + "' already exists");
+  ASSIGN_OR_RETURN(auto stored, LoadModel(*tx, m.name));
+  if (!stored) return Internal("registered model row vanished inside its transaction");
   RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
   RETURN_IF_ERROR(tx->Commit());
-  Model stored = m;
-  stored.latest_version = 0;
-  return stored;
+  return std::move(*stored);
 }
 
 Result<ModelVersion> SqlRegistryStore::GetVersion(const std::string& model_name, int64_t version) {
@@ -387,48 +466,30 @@ Result<ModelVersion> SqlRegistryStore::GetVersion(const std::string& model_name,
 Status SqlRegistryStore::CheckExists(Transaction& tx, const std::string& model_name,
                                      std::optional<int64_t> version) {
   const Value m[] = {model_name};
-  ASSIGN_OR_RETURN(auto model, tx.QueryOne("SELECT 1 FROM registered_models WHERE name = ?", m));
+  ASSIGN_OR_RETURN(
+      auto model,
+      tx.QueryOne("SELECT 1 FROM registered_models WHERE name = ? AND deleted_at IS NULL", m));
   if (!model) return NotFound("model '" + model_name + "' not found");
   if (!version) return Status::Ok();
   const Value v[] = {model_name, *version};
   ASSIGN_OR_RETURN(
-      auto row,
-      tx.QueryOne("SELECT 1 FROM model_versions WHERE model_name = ? AND version = ?", v));
+      auto row, tx.QueryOne("SELECT 1 FROM model_versions WHERE model_name = ? AND version = ? AND "
+                            "deleted_at IS NULL",
+                            v));
   if (!row) return VersionNotFound(model_name, *version);
   return Status::Ok();
 }
 
 Result<Model> SqlRegistryStore::GetModel(const std::string& model_name) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
-  const Value p[] = {model_name};
-  ASSIGN_OR_RETURN(auto row, tx->QueryOne("SELECT name, last_version, created_at, updated_at, "
-                                          "description, tags, created_by, revision "
-                                          "FROM registered_models WHERE name = ?",
-                                          p));
-  if (!row) return NotFound("model '" + model_name + "' not found");
-  Model m;
-  m.name = row->Text(0);
-  m.latest_version = row->Int(1);
-  m.created_at = row->Int(2);
-  m.updated_at = row->Int(3);
-  m.description = row->Text(4);
-  m.tags = DecodeStringMap(row->Text(5));
-  m.created_by = row->Text(6);
-  m.revision = row->Int(7);
-  ASSIGN_OR_RETURN(auto rows, tx->Query(std::string("SELECT ") + kVersionColumns +
-                                            " FROM model_versions WHERE model_name = ? "
-                                            "ORDER BY version DESC",
-                                        p));
-  for (const auto& r : rows) {
-    m.versions.push_back(VersionFromRow(r));
-    if (m.versions.back().stage == Stage::kProduction)
-      m.production_version = m.versions.back().version;
-  }
-  return m;
+  ASSIGN_OR_RETURN(auto m, LoadModel(*tx, model_name));
+  if (!m) return ModelNotFound(model_name);
+  return std::move(*m);
 }
 
 Result<Page<ModelVersion>> SqlRegistryStore::ListVersions(const VersionQuery& query) {
-  std::string sql = std::string("SELECT ") + kVersionColumns + " FROM model_versions WHERE 1 = 1";
+  std::string sql =
+      std::string("SELECT ") + kVersionColumns + " FROM model_versions WHERE deleted_at IS NULL";
   std::vector<Value> params;
   if (query.model_name) {
     sql += " AND model_name = ?";
@@ -444,6 +505,28 @@ Result<Page<ModelVersion>> SqlRegistryStore::ListVersions(const VersionQuery& qu
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   Page<ModelVersion> page;
   for (const auto& row : rows) page.items.push_back(VersionFromRow(row));
+  // The aliases of the page's models, one query.
+  std::set<std::string> names;
+  for (const auto& v : page.items) names.insert(v.model_name);
+  if (!names.empty()) {
+    std::string in;
+    std::vector<Value> name_params;
+    for (const auto& n : names) {
+      in += in.empty() ? "?" : ", ?";
+      name_params.emplace_back(n);
+    }
+    ASSIGN_OR_RETURN(auto alias_rows,
+                     tx->Query("SELECT model_name, alias, version FROM model_aliases WHERE "
+                               "model_name IN (" +
+                                   in + ") ORDER BY model_name, alias",
+                               name_params));
+    std::map<std::pair<std::string, int64_t>, std::vector<std::string>> by_version;
+    for (const auto& r : alias_rows) by_version[{r.Text(0), r.Int(2)}].push_back(r.Text(1));
+    for (auto& v : page.items) {
+      if (auto it = by_version.find({v.model_name, v.version}); it != by_version.end())
+        v.aliases = it->second;
+    }
+  }
   kOrder.FinishPage(page, query.limit, [](const ModelVersion& v) {
     return storage::Keyset::Position{v.created_at, v.model_name, v.version};
   });
@@ -651,6 +734,137 @@ Result<SearchPage<ModelVersion>> SqlRegistryStore::SearchVersions(const VersionS
     if (keep) versions.push_back(std::move(v));
   }
   return PageOf(std::move(versions), tag_clauses.empty() ? 0 : search.offset, search.limit);
+}
+
+Result<ModelVersion> SqlRegistryStore::SetAlias(const std::string& model_name,
+                                                const std::string& alias, int64_t version,
+                                                const std::string& actor, int64_t now,
+                                                const audit::Entry& audit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  RETURN_IF_ERROR(LockModel(*tx, model_name, std::nullopt));
+  ASSIGN_OR_RETURN(auto current, LoadVersion(*tx, model_name, version));
+  if (!current) return VersionNotFound(model_name, version);
+  // One statement: a new alias is inserted, an existing one moves to the version.
+  const Value p[] = {model_name, alias, version, actor, now};
+  RETURN_IF_ERROR(tx->Exec("INSERT INTO model_aliases (model_name, alias, version, created_by, "
+                           "created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (model_name, alias) "
+                           "DO UPDATE SET version = excluded.version, "
+                           "created_by = excluded.created_by, created_at = excluded.created_at",
+                           p)
+                      .status());
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
+  ASSIGN_OR_RETURN(auto stored, LoadVersion(*tx, model_name, version));
+  if (!stored) return Internal("model version row vanished inside its transaction");
+  RETURN_IF_ERROR(tx->Commit());
+  return std::move(*stored);
+}
+
+Result<bool> SqlRegistryStore::DeleteAlias(const std::string& model_name, const std::string& alias,
+                                           const audit::Entry& audit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  RETURN_IF_ERROR(LockModel(*tx, model_name, std::nullopt));
+  const Value p[] = {model_name, alias};
+  ASSIGN_OR_RETURN(auto removed,
+                   tx->Exec("DELETE FROM model_aliases WHERE model_name = ? AND alias = ?", p));
+  if (removed > 0) RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
+  RETURN_IF_ERROR(tx->Commit());
+  return removed > 0;
+}
+
+Result<ModelVersion> SqlRegistryStore::GetVersionByAlias(const std::string& model_name,
+                                                         const std::string& alias) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+  const Value p[] = {model_name, alias};
+  ASSIGN_OR_RETURN(auto row, tx->QueryOne("SELECT a.version FROM model_aliases a JOIN "
+                                          "registered_models m ON m.name = a.model_name WHERE "
+                                          "a.model_name = ? AND a.alias = ? AND "
+                                          "m.deleted_at IS NULL",
+                                          p));
+  if (!row) return NotFound("alias '" + alias + "' of model '" + model_name + "' not found");
+  ASSIGN_OR_RETURN(auto v, LoadVersion(*tx, model_name, row->Int(0)));
+  if (!v) return NotFound("alias '" + alias + "' of model '" + model_name + "' not found");
+  return std::move(*v);
+}
+
+Result<Model> SqlRegistryStore::RenameModel(const std::string& model_name,
+                                            const std::string& new_name, int64_t now,
+                                            const audit::Entry& audit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  ASSIGN_OR_RETURN(auto current, LoadModel(*tx, model_name));
+  if (!current) return ModelNotFound(model_name);
+  const Value n[] = {new_name};
+  ASSIGN_OR_RETURN(auto taken, tx->QueryOne("SELECT 1 FROM registered_models WHERE name = ?", n));
+  if (taken) return AlreadyExists("model '" + new_name + "' already exists");
+  // The versions and their aliases follow through ON UPDATE CASCADE.
+  const std::string resource = "model '" + model_name + "'";
+  Status written = storage::UpdateWithRevision(*tx, {.table = "registered_models",
+                                                     .set = "name = ?, updated_at = ?",
+                                                     .set_values = {new_name, now},
+                                                     .where = "name = ? AND deleted_at IS NULL",
+                                                     .where_values = {model_name},
+                                                     .revision = current->revision,
+                                                     .resource = resource});
+  // A unique violation: the name was taken by a concurrent create or rename.
+  if (written.code() == StatusCode::kAlreadyExists)
+    return AlreadyExists("model '" + new_name + "' already exists");
+  RETURN_IF_ERROR(written);
+  const Value t[] = {now, new_name};
+  RETURN_IF_ERROR(tx->Exec("UPDATE model_versions SET updated_at = ? WHERE model_name = ? AND "
+                           "deleted_at IS NULL",
+                           t)
+                      .status());
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
+  ASSIGN_OR_RETURN(auto renamed, LoadModel(*tx, new_name));
+  if (!renamed) return Internal("renamed model row vanished inside its transaction");
+  RETURN_IF_ERROR(tx->Commit());
+  return std::move(*renamed);
+}
+
+Status SqlRegistryStore::DeleteModel(const std::string& model_name, int64_t now,
+                                     const std::function<Status(const Model&)>& check,
+                                     const audit::Entry& audit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  RETURN_IF_ERROR(LockModel(*tx, model_name, now));
+  ASSIGN_OR_RETURN(auto current, LoadModel(*tx, model_name));
+  if (!current) return ModelNotFound(model_name);
+  RETURN_IF_ERROR(check(*current));
+  const Value m[] = {model_name};
+  RETURN_IF_ERROR(tx->Exec("DELETE FROM model_aliases WHERE model_name = ?", m).status());
+  const Value v[] = {now, now, model_name};
+  RETURN_IF_ERROR(tx->Exec("UPDATE model_versions SET deleted_at = ?, updated_at = ?, "
+                           "revision = revision + 1 WHERE model_name = ? AND deleted_at IS NULL",
+                           v)
+                      .status());
+  const Value d[] = {now, model_name};
+  RETURN_IF_ERROR(
+      tx->Exec("UPDATE registered_models SET deleted_at = ? WHERE name = ?", d).status());
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
+  return tx->Commit();
+}
+
+Status SqlRegistryStore::DeleteVersion(const std::string& model_name, int64_t version, int64_t now,
+                                       const std::function<Status(const ModelVersion&)>& check,
+                                       const audit::Entry& audit) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
+  Status locked = LockModel(*tx, model_name, now);
+  if (locked.code() == StatusCode::kNotFound) return VersionNotFound(model_name, version);
+  RETURN_IF_ERROR(locked);
+  ASSIGN_OR_RETURN(auto current, LoadVersion(*tx, model_name, version));
+  if (!current) return VersionNotFound(model_name, version);
+  RETURN_IF_ERROR(check(*current));
+  const Value p[] = {model_name, version};
+  RETURN_IF_ERROR(
+      tx->Exec("DELETE FROM model_aliases WHERE model_name = ? AND version = ?", p).status());
+  RETURN_IF_ERROR(storage::UpdateWithRevision(
+      *tx, {.table = "model_versions",
+            .set = "deleted_at = ?, updated_at = ?",
+            .set_values = {now, now},
+            .where = "model_name = ? AND version = ? AND deleted_at IS NULL",
+            .where_values = {model_name, version},
+            .revision = current->revision,
+            .resource = VersionResource(model_name, version)}));
+  RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
+  return tx->Commit();
 }
 
 }  // namespace cairn::registry

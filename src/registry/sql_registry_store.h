@@ -7,6 +7,9 @@
 // serialized, so numbers are consecutive without gaps or duplicates. A partial unique index
 // keeps at most one production version per model.
 //
+// Soft delete: model_versions.deleted_at and registered_models.deleted_at (0011) hide a row from
+// every read; numbers are never reused. Aliases live in model_aliases (0009).
+//
 // Thread safety: thread-safe (no mutable state; the database is thread-safe).
 #pragma once
 
@@ -34,6 +37,22 @@ class SqlRegistryStore final : public RegistryStore {
   Result<Model> UpdateModel(const std::string& model_name, const ModelMutator& mutate) override;
   Result<SearchPage<Model>> SearchModels(const ModelSearch& search) override;
   Result<SearchPage<ModelVersion>> SearchVersions(const VersionSearch& search) override;
+
+  Result<ModelVersion> SetAlias(const std::string& model_name, const std::string& alias,
+                                int64_t version, const std::string& actor, int64_t now,
+                                const audit::Entry& audit) override;
+  Result<bool> DeleteAlias(const std::string& model_name, const std::string& alias,
+                           const audit::Entry& audit) override;
+  Result<ModelVersion> GetVersionByAlias(const std::string& model_name,
+                                         const std::string& alias) override;
+  Result<Model> RenameModel(const std::string& model_name, const std::string& new_name, int64_t now,
+                            const audit::Entry& audit) override;
+  Status DeleteModel(const std::string& model_name, int64_t now,
+                     const std::function<Status(const Model&)>& check,
+                     const audit::Entry& audit) override;
+  Status DeleteVersion(const std::string& model_name, int64_t version, int64_t now,
+                       const std::function<Status(const ModelVersion&)>& check,
+                       const audit::Entry& audit) override;
 
   Status AppendAudit(const audit::Entry& entry) override { return audit::AppendAlone(db_, entry); }
 

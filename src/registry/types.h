@@ -60,8 +60,9 @@ struct ModelVersion {
   StringMap tags;
   std::optional<ModelArtifact> artifact;
   std::vector<ChecklistItem> checklist;
-  std::string source;    // MLflow's model source URI ("" for native registrations)
-  std::string run_link;  // MLflow's run link
+  std::string source;                // MLflow's model source URI ("" for native registrations)
+  std::string run_link;              // MLflow's run link
+  std::vector<std::string> aliases;  // the model's aliases naming this version, sorted
   std::string created_by;
   std::string updated_by;
   int64_t created_at = 0;
@@ -76,6 +77,7 @@ struct Model {
   std::optional<int64_t> production_version;
   std::string description;
   StringMap tags;
+  std::map<std::string, int64_t> aliases;  // alias -> version
   std::string created_by;
   int64_t revision = 1;
   int64_t created_at = 0;

@@ -170,6 +170,8 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
       std::make_unique<registry::SqlRegistryStore>(*impl->db), impl->tracking.get(), registry_opts);
   impl->deployments = std::make_unique<deployments::DeploymentService>(
       std::make_unique<deployments::SqlDeploymentStore>(*impl->db), *impl->registry);
+  // A live deployment holds its model against deletion and renaming.
+  impl->registry->AddUsage(impl->deployments.get());
   impl->drift =
       std::make_unique<drift::DriftService>(std::make_unique<drift::SqlDriftStore>(*impl->db),
                                             impl->datasets.get(), drift::DriftOptions{});

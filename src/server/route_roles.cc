@@ -101,6 +101,14 @@ void AddMlflowRoutes(std::vector<RouteRole>& t) {
       {Method::kGet, "/registered-models/get", kViewer},
       {Method::kPost, "/registered-models/get-latest-versions", kViewer},
       {Method::kGet, "/registered-models/get-latest-versions", kViewer},
+      // Aliases, rename and delete: writes are the editor's (deleting is refused while a version
+      // is in production or deployed, whoever asks); resolving an alias is a read.
+      {Method::kPost, "/registered-models/alias", kEditor},
+      {Method::kDelete, "/registered-models/alias", kEditor},
+      {Method::kGet, "/registered-models/alias", kViewer},
+      {Method::kPost, "/registered-models/rename", kEditor},
+      {Method::kDelete, "/registered-models/delete", kEditor},
+      {Method::kDelete, "/model-versions/delete", kEditor},
       {Method::kPost, "/model-versions/create", kEditor},
       {Method::kGet, "/model-versions/get", kViewer},
       {Method::kPatch, "/model-versions/update", kEditor},
@@ -225,6 +233,13 @@ const std::vector<RouteRole>& RouteRoleTable() {
          kViewer,
          {},
          {}},
+        {Method::kPut, "/api/v1/ml/lifecycle/models/{model_name}/aliases/{alias}", kEditor, {}, {}},
+        {Method::kDelete,
+         "/api/v1/ml/lifecycle/models/{model_name}/aliases/{alias}",
+         kEditor,
+         {},
+         {}},
+        {Method::kGet, "/api/v1/ml/lifecycle/models/{model_name}/aliases/{alias}", kViewer, {}, {}},
 
         // Deployments and drift.
         {Method::kPost, "/api/v1/ml/lifecycle/deployments", kEditor, DeploymentCreateRole,

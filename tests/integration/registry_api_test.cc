@@ -143,6 +143,109 @@ TEST_P(RegistryApi, DeploymentLifecycle) {
   EXPECT_EQ(Do("GET", Url("/deployments/" + id)).status, 200);
 }
 
+TEST_P(RegistryApi, AliasesOverHttp) {
+  const std::string model = UniqueName("model");
+  for (int i = 0; i < 2; ++i)
+    ASSERT_EQ(DoJson("POST", Url("/models"), bj::object{{"model_name", model}}).status, 201);
+  const std::string alias = Url("/models/" + model + "/aliases/champion");
+  auto put = DoJson("PUT", alias, bj::object{{"version", 1}}, {{"X-Cairn-User", "rita"}});
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(BodyJson(put).at("aliases"), bj::parse(R"(["champion"])"));
+  ASSERT_EQ(DoJson("PUT", alias, bj::object{{"version", 2}}).status, 200);
+  auto got = Do("GET", alias);
+  ASSERT_EQ(got.status, 200) << got.body;
+  EXPECT_EQ(BodyJson(got).at("version").as_int64(), 2);
+  EXPECT_EQ(BodyJson(Do("GET", Url("/models/" + model))).at("aliases"),
+            bj::parse(R"({"champion":2})"));
+  auto audit = Do("GET", "/api/v1/audit?resource=registered_model/" + model);
+  ASSERT_EQ(audit.status, 200) << audit.body;
+  EXPECT_NE(audit.body.find("registered_model.set_alias"), std::string::npos);
+  EXPECT_NE(audit.body.find("rita"), std::string::npos);
+  ExpectProblem(
+      DoJson("PUT", Url("/models/" + model + "/aliases/latest"), bj::object{{"version", 1}}), 400);
+  ExpectProblem(DoJson("PUT", alias, bj::object{{"version", 7}}), 404);
+  ExpectProblem(DoJson("PUT", alias, bj::object{}), 400, "version");
+  EXPECT_EQ(Do("DELETE", alias).status, 204);
+  ExpectProblem(Do("GET", alias), 404);
+  ExpectProblem(Do("DELETE", Url("/models/" + UniqueName("nope") + "/aliases/champion")), 404);
+}
+
+TEST_P(RegistryApi, MlflowAliasesAppearWhereMlflowPutsThem) {
+  const std::string model = UniqueName("model");
+  const std::string api = "/api/2.0/mlflow";
+  ASSERT_EQ(DoJson("POST", api + "/registered-models/create", bj::object{{"name", model}}).status,
+            200);
+  ASSERT_EQ(DoJson("POST", api + "/model-versions/create",
+                   bj::object{{"name", model}, {"source", "s3://bucket/m"}})
+                .status,
+            200);
+  for (const char* alias : {"champion", "blue"}) {
+    auto set = DoJson("POST", api + "/registered-models/alias",
+                      bj::object{{"name", model}, {"alias", alias}, {"version", "1"}});
+    ASSERT_EQ(set.status, 200) << set.body;
+    EXPECT_EQ(set.body, "{}");
+  }
+  auto mv = Do("GET", api + "/model-versions/get?name=" + model + "&version=1");
+  ASSERT_EQ(mv.status, 200) << mv.body;
+  EXPECT_EQ(BodyJson(mv).at("model_version").at("aliases"), bj::parse(R"(["blue","champion"])"));
+  auto rm = Do("GET", api + "/registered-models/get?name=" + model);
+  EXPECT_EQ(BodyJson(rm).at("registered_model").at("aliases"),
+            bj::parse(R"([{"alias":"blue","version":"1"},{"alias":"champion","version":"1"}])"));
+  auto by_alias = Do("GET", api + "/registered-models/alias?name=" + model + "&alias=blue");
+  ASSERT_EQ(by_alias.status, 200) << by_alias.body;
+  EXPECT_EQ(Str(BodyJson(by_alias).at("model_version"), "version"), "1");
+  // MLflow's get-latest-versions answers the versions without their aliases.
+  auto latest =
+      DoJson("POST", api + "/registered-models/get-latest-versions", bj::object{{"name", model}});
+  ASSERT_EQ(latest.status, 200) << latest.body;
+  EXPECT_FALSE(BodyJson(latest).at("model_versions").at(0).as_object().contains("aliases"));
+  auto reserved = DoJson("POST", api + "/registered-models/alias",
+                         bj::object{{"name", model}, {"alias", "V7"}, {"version", "1"}});
+  EXPECT_EQ(reserved.status, 400);
+  EXPECT_EQ(Str(BodyJson(reserved), "error_code"), "INVALID_PARAMETER_VALUE");
+  auto unknown = Do("GET", api + "/registered-models/alias?name=" + model + "&alias=nope");
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(Str(BodyJson(unknown), "message"), "Registered model alias nope not found.");
+}
+
+TEST_P(RegistryApi, MlflowDeleteAndRenameAreRefusedWhileDeployed) {
+  const std::string model = UniqueName("model");
+  ASSERT_EQ(DoJson("POST", Url("/models"), bj::object{{"model_name", model}}).status, 201);
+  auto c =
+      DoJson("POST", Url("/deployments"),
+             bj::object{{"model_name", model}, {"model_version", 1}, {"environment", "staging"}});
+  ASSERT_EQ(c.status, 201) << c.body;
+  const std::string id = Str(BodyJson(c), "id");
+  const std::string api = "/api/2.0/mlflow";
+  auto del = DoJson("DELETE", api + "/model-versions/delete",
+                    bj::object{{"name", model}, {"version", "1"}});
+  EXPECT_EQ(del.status, 409) << del.body;
+  EXPECT_EQ(Str(BodyJson(del), "error_code"), "RESOURCE_CONFLICT");
+  EXPECT_NE(Str(BodyJson(del), "message").find(id), std::string::npos) << del.body;
+  auto delm = DoJson("DELETE", api + "/registered-models/delete", bj::object{{"name", model}});
+  EXPECT_EQ(delm.status, 409) << delm.body;
+  auto ren = DoJson("POST", api + "/registered-models/rename",
+                    bj::object{{"name", model}, {"new_name", model + "-2"}});
+  EXPECT_EQ(ren.status, 409) << ren.body;
+  EXPECT_EQ(Do("GET", Url("/models/" + model + "/1")).status, 200);
+
+  // Once the deployment is terminated the same calls succeed.
+  ASSERT_EQ(Do("DELETE", Url("/deployments/" + id)).status, 200);
+  auto renamed = DoJson("POST", api + "/registered-models/rename",
+                        bj::object{{"name", model}, {"new_name", model + "-2"}});
+  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  EXPECT_EQ(Str(BodyJson(renamed).at("registered_model"), "name"), model + "-2");
+  EXPECT_EQ(Do("GET", Url("/models/" + model + "-2/1")).status, 200);
+  auto gone = DoJson("DELETE", api + "/model-versions/delete",
+                     bj::object{{"name", model + "-2"}, {"version", "1"}});
+  ASSERT_EQ(gone.status, 200) << gone.body;
+  ExpectProblem(Do("GET", Url("/models/" + model + "-2/1")), 404);
+  ASSERT_EQ(DoJson("DELETE", api + "/registered-models/delete", bj::object{{"name", model + "-2"}})
+                .status,
+            200);
+  ExpectProblem(Do("GET", Url("/models/" + model + "-2")), 404);
+}
+
 TEST_P(RegistryApi, DriftComputeRecordsEvents) {
   bj::array ref, cur;
   for (int i = 0; i < 400; ++i) {
