@@ -200,6 +200,13 @@ TEST_P(RegistryAliasesTest, DeletedModelIsHiddenAndCreatingItAgainContinuesTheNu
   EXPECT_EQ(registry_->DeleteModel("churn", "bob").code(), StatusCode::kNotFound);
   EXPECT_EQ(registry_->SetAlias("churn", "x", 1, "a").status().code(), StatusCode::kNotFound);
   EXPECT_EQ(registry_->RenameModel("churn", "other", "a").status().code(), StatusCode::kNotFound);
+  ModelPatch patch;
+  patch.description = "edited after delete";
+  EXPECT_EQ(registry_->UpdateModel("churn", patch, std::nullopt, "a").status().code(),
+            StatusCode::kNotFound);
+  auto searched = registry_->SearchModels(ModelSearch{});
+  ASSERT_OK(searched);
+  for (const Model& m : searched->items) EXPECT_NE(m.name, "churn");
   EXPECT_EQ(AliasRows(), 0);
   auto page = registry_->ListVersions(VersionListRequest{"churn", std::nullopt, std::nullopt, ""});
   ASSERT_OK(page);

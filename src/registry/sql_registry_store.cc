@@ -247,10 +247,12 @@ Model ModelFromRow(const Row& row) {
   return m;
 }
 
+// A registered model that is not (soft-)deleted.
 Result<std::optional<Model>> LoadModelRow(Transaction& tx, const std::string& name) {
   const Value p[] = {name};
   ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kModelColumns +
-                                             " FROM registered_models WHERE name = ?",
+                                             " FROM registered_models WHERE name = ? AND "
+                                             "deleted_at IS NULL",
                                          p));
   if (!row) return std::optional<Model>();
   return std::optional<Model>(ModelFromRow(*row));
@@ -613,7 +615,8 @@ Result<Model> SqlRegistryStore::UpdateModel(const std::string& model_name,
 }
 
 Result<SearchPage<Model>> SqlRegistryStore::SearchModels(const ModelSearch& search) {
-  std::string sql = std::string("SELECT ") + kModelColumns + " FROM registered_models WHERE 1 = 1";
+  std::string sql = std::string("SELECT ") + kModelColumns +
+                    " FROM registered_models WHERE deleted_at IS NULL";
   std::vector<Value> params;
   std::vector<const ModelSearchClause*> tag_clauses;
   for (const ModelSearchClause& c : search.filter) {
