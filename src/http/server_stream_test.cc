@@ -82,8 +82,8 @@ class ServerStreamTest : public ::testing::Test {
   }
 
   // GET /stream answers a TestProducer over `sizes`.
-  void Serve(std::vector<size_t> sizes, std::optional<uint64_t> length = std::nullopt,
-             int fail_at = -1, Status failure = Internal("boom")) {
+  void Serve(const std::vector<size_t>& sizes, std::optional<uint64_t> length = std::nullopt,
+             int fail_at = -1, const Status& failure = Internal("boom")) {
     router_.Add(Method::kGet, "/stream", [this, sizes, length, fail_at, failure](Request&) {
       auto probe = std::make_shared<Probe>();
       {
