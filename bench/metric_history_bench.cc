@@ -10,7 +10,8 @@
 //   full          GET .../metrics/loss                 (every point; body size printed)
 //   max_points    GET .../metrics/loss?max_points=1000 (chart view)
 //   window        GET .../metrics/loss?min_step=..&max_step=..&max_points=1000 (a 10% zoom)
-// and the server's peak RSS (VmHWM). Prints figures; asserts nothing.
+// and the server's peak RSS (VmHWM) while logging and, reset after logging, during the full
+// read alone. Prints figures; asserts nothing.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -132,18 +133,28 @@ void StopServer(Server& s) {
   std::filesystem::remove_all(s.dir, ec);
 }
 
-long PeakRssKib(pid_t pid) {
+long StatusKib(pid_t pid, const std::string& field) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/status");
   std::string key;
   long value = 0;
   while (in >> key) {
-    if (key == "VmHWM:") {
+    if (key == field) {
       in >> value;
       return value;
     }
     std::getline(in, key);
   }
   return 0;
+}
+
+long PeakRssKib(pid_t pid) { return StatusKib(pid, "VmHWM:"); }
+
+// Resets the process's peak RSS to its current RSS (Linux >= 4.0); false when not permitted.
+bool ResetPeakRss(pid_t pid) {
+  std::ofstream out("/proc/" + std::to_string(pid) + "/clear_refs");
+  out << "5";
+  out.flush();
+  return static_cast<bool>(out);
 }
 
 std::string Field(const std::string& body, const std::string& name) {
@@ -203,8 +214,13 @@ void RunCase(const Options& o, const Case& k) {
   }
   const double log_s = std::chrono::duration<double>(Clock::now() - t0).count();
   const std::string target = base + "/runs/" + run_id + "/metrics/loss";
+  const double log_peak_mb = static_cast<double>(PeakRssKib(s.pid)) / 1024.0;
+  // The full read's own peak: the high-water mark is reset after logging (when permitted).
+  const bool reset = ResetPeakRss(s.pid);
+  const double read_base_mb = static_cast<double>(StatusKib(s.pid, "VmRSS:")) / 1024.0;
   size_t full_bytes = 0, chart_bytes = 0, window_bytes = 0;
   const double full = TimeMs(c, target, o.reps, &full_bytes);
+  const double full_peak_mb = static_cast<double>(PeakRssKib(s.pid)) / 1024.0;
   const double chart = TimeMs(c, target + "?max_points=1000", o.reps, &chart_bytes);
   const int64_t lo = step * 45 / 100, hi = step * 55 / 100;
   const double window = TimeMs(c,
@@ -213,10 +229,11 @@ void RunCase(const Options& o, const Case& k) {
                                o.reps, &window_bytes);
   std::printf(
       "%9lld points in %5lld batches: full %8.1f ms (%6.1f MB)  max_points=1000 %7.2f ms  "
-      "10%% window %7.2f ms  (logging %.1f s, peak RSS %.0f MB)\n",
+      "10%% window %7.2f ms  (logging %.1f s, peak RSS %.0f MB; full read: RSS %.0f MB before, "
+      "peak %.0f MB%s)\n",
       static_cast<long long>(step), static_cast<long long>(k.batches), full,
-      static_cast<double>(full_bytes) / 1e6, chart, window, log_s,
-      static_cast<double>(PeakRssKib(s.pid)) / 1024.0);
+      static_cast<double>(full_bytes) / 1e6, chart, window, log_s, log_peak_mb, read_base_mb,
+      full_peak_mb, reset ? "" : " [peak not reset: includes logging]");
   std::fflush(stdout);
   StopServer(s);
 }

@@ -89,6 +89,17 @@ Response Response::Shared(int status, std::string content_type,
   return r;
 }
 
+Response Response::Streamed(int status, std::string content_type,
+                            std::unique_ptr<BodyProducer> producer,
+                            std::optional<uint64_t> length) {
+  Response r;
+  r.status = status;
+  r.content_type = std::move(content_type);
+  r.stream = std::move(producer);
+  r.stream_length = length;
+  return r;
+}
+
 Response Response::NoContent() {
   Response r;
   r.status = 204;

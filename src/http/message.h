@@ -48,6 +48,36 @@ struct Request {
   const std::string& Param(const std::string& name) const;  // path parameter (must exist)
 };
 
+// A response body produced piece by piece while it is written, for bodies too big to hold (the
+// full metric history). The handler does its checks and its first read in its own transaction
+// and returns a Response::Streamed; the server then asks the producer for the next piece only
+// once the previous one has been written to the socket, so a client that reads slowly (or not
+// at all) holds at most one piece plus the connection's buffer budget, never the whole body.
+//
+// Framing: Content-Length when `Response::stream_length` is known; otherwise chunked transfer
+// encoding for HTTP/1.1 clients and, for HTTP/1.0 clients, a body delimited by closing the
+// connection. A HEAD request gets the same head and never calls the producer.
+//
+// Next runs on a worker thread (never on an I/O thread), one call at a time per response, with
+// the request's cancellation flag in scope (common/cancellation.h: it turns true when the client
+// disconnects) and its request id on log lines. The first piece is asked for before anything is
+// written: an error there becomes the normal problem+json answer. An error after that (or a
+// disconnect) ends the connection without the end of the body, so the client sees a truncated
+// response rather than a wrong one.
+//
+// What a producer must not do: hold a storage transaction between calls — the client decides
+// how long a stream lasts. Each call that needs storage opens its own short transaction; the
+// domain picks data that such reads see consistently (immutable rows fixed by the first read).
+//
+// Thread safety: used by one thread at a time (the server serializes the calls).
+class BodyProducer {
+ public:
+  virtual ~BodyProducer() = default;
+  // Appends the next piece of the body to `out` (empty on entry). Leaving `out` empty ends the
+  // body. Pieces of 64 KiB to a few MiB are the useful range. Errors: any (see above).
+  virtual Status Next(std::string& out) = 0;
+};
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
@@ -62,6 +92,12 @@ struct Response {
   // When set, the body is this immutable buffer, shared with other responses instead of copied
   // into each (big constant documents: /openapi.json); `body` must be empty.
   std::shared_ptr<const std::string> shared_body;
+  // When set, the body comes from this producer while it is written (see BodyProducer); `body`
+  // must be empty and no file or shared body set. `stream_length`, when known, is the exact
+  // total it produces (sent as Content-Length; a producer that yields another total gets its
+  // connection closed).
+  std::shared_ptr<BodyProducer> stream;
+  std::optional<uint64_t> stream_length;
 
   // The bytes of the body: `shared_body` when set, else `body` (not the file).
   std::string_view BodyView() const { return shared_body ? *shared_body : body; }
@@ -71,6 +107,10 @@ struct Response {
   // A response whose body is shared, not copied (see shared_body).
   static Response Shared(int status, std::string content_type,
                          std::shared_ptr<const std::string> body);
+  // A response whose body `producer` yields while it is written (see BodyProducer).
+  static Response Streamed(int status, std::string content_type,
+                           std::unique_ptr<BodyProducer> producer,
+                           std::optional<uint64_t> length = std::nullopt);
   static Response NoContent();
 };
 

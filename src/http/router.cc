@@ -369,7 +369,21 @@ Response Router::Dispatch(Request& req) const {
   Match match = Find(req, &error);
   if (match.handler == nullptr) return error;
   if (auto bad = CheckContentType(req, *match.options)) return std::move(*bad);
-  return Invoke(match, req);
+  Response res = Invoke(match, req);
+  if (!res.stream) return res;
+  // In process there is no connection to stream to: the pieces are gathered into the body (an
+  // error at any piece becomes the answer). HEAD produces nothing, as on the wire.
+  std::shared_ptr<BodyProducer> producer = std::move(res.stream);
+  res.stream_length.reset();
+  if (req.method == Method::kHead) return res;
+  std::string piece;
+  while (true) {
+    piece.clear();
+    Status s = producer->Next(piece);
+    if (!s.ok()) return Problem(s, InstanceFor(req));
+    if (piece.empty()) return res;
+    res.body += piece;
+  }
 }
 
 void Router::SetAccessResolver(AccessResolver resolver) { impl_->resolver = std::move(resolver); }

@@ -96,7 +96,8 @@ class Router {
   Match Find(Request& req, Response* error) const;
 
   // Find + content-type check + handler call + last-resort catch. Fills req.path/req.query from
-  // req.target first when req.path is empty.
+  // req.target first when req.path is empty. For in-process callers (tests): a streamed body
+  // (Response::stream) is gathered into `body`.
   Response Dispatch(Request& req) const;
 
   // Authorises the request (AuthorizeRequest: 401/403/429 before the handler), then calls the

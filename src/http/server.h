@@ -12,6 +12,10 @@
 // time, in order. Beyond max_connections open connections, a new one is answered 503 and
 // closed. Freed memory goes back to the OS (malloc_trim) once large buffers were released.
 //
+// Streamed bodies (Response::Streamed, http/message.h BodyProducer): the next piece is produced
+// on a worker only once the previous one is written, and counts against max_buffered_bytes
+// while it waits; chunked for HTTP/1.1, Content-Length when known, close-delimited for HTTP/1.0.
+//
 // Admission control: routes marked RouteOptions::compute run on their own small pool with a
 // bounded queue (503 + Retry-After beyond it), so a burst of heavy requests neither starves
 // ordinary ones nor holds unbounded memory. A handler's request is cancelled

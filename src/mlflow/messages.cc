@@ -126,20 +126,18 @@ bj::value ToJson(const Metric& m) {
   return o;
 }
 
-MetricHistoryWriter::MetricHistoryWriter(std::string_view key, size_t expected_points) {
-  key_json_ = "{\"key\":";
-  json::AppendJson(key_json_, bj::value(key));
-  key_json_ += ",\"value\":";
-  out_ = "{\"metrics\":[";
-  // Each point is its key's prefix plus at most ~70 characters of numbers.
-  out_.reserve(16 + expected_points * (key_json_.size() + 72));
+std::string MetricPointPrefix(std::string_view key) {
+  std::string prefix = "{\"key\":";
+  json::AppendJson(prefix, bj::value(key));
+  prefix += ",\"value\":";
+  return prefix;
 }
 
-void MetricHistoryWriter::Add(double value, int64_t timestamp, int64_t step) {
-  if (points_++ != 0) out_ += ',';
-  out_ += key_json_;
+void AppendMetricPoint(std::string& out, std::string_view prefix, double value, int64_t timestamp,
+                       int64_t step) {
+  out += prefix;
   if (std::isnan(value)) {
-    out_ += "\"NaN\"";
+    out += "\"NaN\"";
   } else {
     if (std::isinf(value)) {
       value = value > 0 ? std::numeric_limits<double>::max() : -std::numeric_limits<double>::max();
@@ -147,21 +145,15 @@ void MetricHistoryWriter::Add(double value, int64_t timestamp, int64_t step) {
     char buf[32];
     const auto r = std::to_chars(buf, buf + sizeof buf, value);
     const std::string_view text(buf, static_cast<size_t>(r.ptr - buf));
-    out_ += text;
-    if (text.find_first_of(".e") == std::string_view::npos) out_ += ".0";
+    out += text;
+    if (text.find_first_of(".e") == std::string_view::npos) out += ".0";
   }
   char buf[24];
-  out_ += ",\"timestamp\":";
-  out_.append(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, timestamp).ptr - buf));
-  out_ += ",\"step\":";
-  out_.append(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, step).ptr - buf));
-  out_ += '}';
-}
-
-std::string MetricHistoryWriter::Finish() && {
-  if (points_ == 0) return "{}";
-  out_ += "]}";
-  return std::move(out_);
+  out += ",\"timestamp\":";
+  out.append(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, timestamp).ptr - buf));
+  out += ",\"step\":";
+  out.append(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, step).ptr - buf));
+  out += '}';
 }
 
 bj::object ToJson(const Experiment& e) {

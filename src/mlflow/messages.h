@@ -141,22 +141,14 @@ struct RegisteredModel {
 [[nodiscard]] bj::object ToJson(const ModelVersion& v);
 [[nodiscard]] bj::object ToJson(const RegisteredModel& m);
 
-// The body of metrics/get-history, `{"metrics": [...]}` (or `{}` without points), written
-// straight into one string: for a long history, building a Boost.JSON tree of one object per
-// point costs about ten times the database read. Each point is what ToJson(Metric) gives (same
-// keys in the same order, NaN as "NaN", ±inf as ±max double, doubles keep a fraction or an
-// exponent so clients read them as floating point).
-class MetricHistoryWriter {
- public:
-  explicit MetricHistoryWriter(std::string_view key, size_t expected_points = 0);
-  void Add(double value, int64_t timestamp, int64_t step);
-  [[nodiscard]] std::string Finish() &&;
-
- private:
-  std::string key_json_;  // `{"key":"<escaped key>","value":`
-  std::string out_;
-  size_t points_ = 0;
-};
+// One metric point written straight into a string, as ToJson(Metric) serializes (same keys in
+// the same order, NaN as "NaN", ±inf as ±max double, doubles keep a fraction or an exponent so
+// clients read them as floating point): for a long history, a Boost.JSON object per point costs
+// about ten times the database read. `prefix` is MetricPointPrefix(key), `{"key":…,"value":`,
+// computed once per history.
+[[nodiscard]] std::string MetricPointPrefix(std::string_view key);
+void AppendMetricPoint(std::string& out, std::string_view prefix, double value, int64_t timestamp,
+                       int64_t step);
 
 // --- request readers ---
 

@@ -137,7 +137,7 @@ TEST(MlflowMessages, MetricValuesNanAndInfinityAsMlflowWritesThem) {
   EXPECT_EQ(ToJson(Metric{"m", 1, 1, 0, std::string("r")}).at("run_id").as_string(), "r");
 }
 
-TEST(MlflowMessages, MetricHistoryWriterGivesWhatTheTreeGives) {
+TEST(MlflowMessages, AppendMetricPointGivesWhatTheTreeGives) {
   const double inf = std::numeric_limits<double>::infinity();
   const std::vector<Metric> points = {{"loss \"x\"", 0.95, 1700000000000, 0, {}},
                                       {"loss \"x\"", 3.0, 1, -7, {}},
@@ -147,23 +147,24 @@ TEST(MlflowMessages, MetricHistoryWriterGivesWhatTheTreeGives) {
                                       {"loss \"x\"", 1e-05, 5, 4, {}},
                                       {"loss \"x\"", -0.0, 6, 5, {}},
                                       {"loss \"x\"", 1e300, 7, INT64_MAX, {}}};
-  MetricHistoryWriter w(points.front().key, points.size());
+  const std::string prefix = MetricPointPrefix(points.front().key);
+  std::string text = "[";
   bj::array tree;
   for (const Metric& m : points) {
-    w.Add(m.value, m.timestamp, m.step);
+    if (text.size() > 1) text += ',';
+    AppendMetricPoint(text, prefix, m.value, m.timestamp, m.step);
     tree.push_back(ToJson(m));
   }
-  const std::string text = std::move(w).Finish();
+  text += ']';
   auto parsed = json::Parse(text);
   ASSERT_OK(parsed);
-  EXPECT_EQ(*parsed, (bj::value{{"metrics", tree}}));
+  EXPECT_EQ(*parsed, bj::value(tree));
   // Every value stays a double for clients (3.0, not 3), NaN stays MLflow's string.
-  const auto& got = parsed->at("metrics").as_array();
+  const auto& got = parsed->as_array();
   for (size_t i = 0; i < points.size(); ++i) {
     EXPECT_EQ(got[i].at("value").kind(), tree[i].at("value").kind()) << i;
   }
   EXPECT_NE(text.find(R"("value":3.0,)"), std::string::npos) << text;
-  EXPECT_EQ(std::move(MetricHistoryWriter("m")).Finish(), "{}");
 }
 
 TEST(MlflowMessages, ModelVersionAndRegisteredModelShapes) {

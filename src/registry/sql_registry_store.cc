@@ -615,8 +615,8 @@ Result<Model> SqlRegistryStore::UpdateModel(const std::string& model_name,
 }
 
 Result<SearchPage<Model>> SqlRegistryStore::SearchModels(const ModelSearch& search) {
-  std::string sql = std::string("SELECT ") + kModelColumns +
-                    " FROM registered_models WHERE deleted_at IS NULL";
+  std::string sql =
+      std::string("SELECT ") + kModelColumns + " FROM registered_models WHERE deleted_at IS NULL";
   std::vector<Value> params;
   std::vector<const ModelSearchClause*> tag_clauses;
   for (const ModelSearchClause& c : search.filter) {

@@ -1,6 +1,7 @@
 #include "tracking/metric_history.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "tracking/metric_downsample.h"
 
@@ -19,10 +20,15 @@ void AppendInRange(std::span<const MetricPoint> points, int64_t lo, int64_t hi,
     if (p.step >= lo && p.step <= hi) out.push_back(p);
 }
 
-// Overlapping blocks: decode everything, then sort.
-Status ReadUnordered(MetricBlockSource& source, int64_t lo, int64_t hi,
-                     std::optional<size_t> max_points, MetricPointSink& sink) {
-  const auto& blocks = source.blocks();
+}  // namespace
+
+MetricHistoryReader::MetricHistoryReader(MetricBlockSource& source, int64_t min_step,
+                                         int64_t max_step, std::optional<size_t> max_points)
+    : source_(source), lo_(min_step), hi_(max_step), max_points_(max_points) {}
+
+// Overlapping blocks: decode everything, then sort (and downsample).
+Status MetricHistoryReader::StartUnordered() {
+  const auto& blocks = source_.blocks();
   std::vector<size_t> all(blocks.size());
   size_t total = 0;
   for (size_t i = 0; i < blocks.size(); ++i) {
@@ -31,27 +37,24 @@ Status ReadUnordered(MetricBlockSource& source, int64_t lo, int64_t hi,
   }
   std::vector<MetricPoint> points;
   points.reserve(total);
-  RETURN_IF_ERROR(source.Read(all, [&](size_t, std::span<const MetricPoint> pts) {
-    AppendInRange(pts, lo, hi, points);
+  RETURN_IF_ERROR(source_.Read(all, [&](size_t, std::span<const MetricPoint> pts) {
+    AppendInRange(pts, lo_, hi_, points);
     return Status::Ok();
   }));
   std::stable_sort(points.begin(), points.end(), ByStep);
-  if (max_points && points.size() > *max_points) {
-    std::vector<MetricPoint> sampled = DownsampleMinMax(points, *max_points);
-    sink.Begin(sampled.size(), true);
-    sink.Append(sampled);
-    return Status::Ok();
+  materialised_ = true;
+  if (max_points_ && points.size() > *max_points_) {
+    answer_ = DownsampleMinMax(points, *max_points_);
+    downsampled_ = true;
+  } else {
+    answer_ = std::move(points);
   }
-  sink.Begin(points.size(), false);
-  sink.Append(points);
+  count_ = answer_.size();
   return Status::Ok();
 }
 
-}  // namespace
-
-Status ReadMetricHistory(MetricBlockSource& source, int64_t lo, int64_t hi,
-                         std::optional<size_t> max_points, MetricPointSink& sink) {
-  const auto& blocks = source.blocks();
+Status MetricHistoryReader::Start() {
+  const auto& blocks = source_.blocks();
   const size_t nb = blocks.size();
 
   bool ordered = true;
@@ -59,69 +62,111 @@ Status ReadMetricHistory(MetricBlockSource& source, int64_t lo, int64_t hi,
     if (blocks[i].n <= 0) ordered = false;  // not written by AppendMetrics
     if (i > 0 && blocks[i - 1].max_step > blocks[i].min_step) ordered = false;
   }
-  if (!ordered) return ReadUnordered(source, lo, hi, max_points, sink);
+  if (!ordered) return StartUnordered();
 
   // Blocks that cross the range's ends (at most two: the blocks are ordered) are decoded,
   // filtered and sorted up front, which also gives the exact count.
-  std::vector<std::vector<MetricPoint>> partial(nb);
+  partial_.assign(nb, {});
+  is_partial_.assign(nb, false);
   std::vector<size_t> partial_idx;
   size_t count = 0;
   for (size_t i = 0; i < nb; ++i) {
-    if (Within(blocks[i], lo, hi)) {
+    if (Within(blocks[i], lo_, hi_)) {
       count += static_cast<size_t>(blocks[i].n);
     } else {
       partial_idx.push_back(i);
+      is_partial_[i] = true;
     }
   }
-  RETURN_IF_ERROR(source.Read(partial_idx, [&](size_t i, std::span<const MetricPoint> pts) {
-    auto& kept = partial[i];
-    AppendInRange(pts, lo, hi, kept);
+  RETURN_IF_ERROR(source_.Read(partial_idx, [&](size_t i, std::span<const MetricPoint> pts) {
+    auto& kept = partial_[i];
+    AppendInRange(pts, lo_, hi_, kept);
     std::stable_sort(kept.begin(), kept.end(), ByStep);
     count += kept.size();
     return Status::Ok();
   }));
-  std::vector<size_t> whole_idx;
-  whole_idx.reserve(nb - partial_idx.size());
-  for (size_t i = 0; i < nb; ++i)
-    if (Within(blocks[i], lo, hi)) whole_idx.push_back(i);
+  count_ = count;
+  if (!max_points_ || count <= *max_points_) return Status::Ok();
 
-  // Hands every block's points to `emit` in seq order, each block sorted by step.
-  auto walk = [&](const auto& emit) -> Status {
-    size_t next_partial = 0;
-    auto emit_partials_before = [&](size_t limit) {
-      while (next_partial < partial_idx.size() && partial_idx[next_partial] < limit) {
-        const auto& kept = partial[partial_idx[next_partial++]];
-        if (!kept.empty()) emit(std::span<const MetricPoint>(kept));
-      }
-    };
-    std::vector<MetricPoint> sorted;
-    RETURN_IF_ERROR(source.Read(whole_idx, [&](size_t i, std::span<const MetricPoint> pts) {
-      emit_partials_before(i);
-      if (std::is_sorted(pts.begin(), pts.end(), ByStep)) {
-        emit(pts);
-      } else {
-        sorted.assign(pts.begin(), pts.end());
-        std::stable_sort(sorted.begin(), sorted.end(), ByStep);
-        emit(std::span<const MetricPoint>(sorted));
-      }
-      return Status::Ok();
-    }));
-    emit_partials_before(nb);
-    return Status::Ok();
-  };
-
-  if (!max_points || count <= *max_points) {
-    sink.Begin(count, false);
-    return walk([&](std::span<const MetricPoint> pts) { sink.Append(pts); });
-  }
-  MinMaxDownsampler ds(count, *max_points);
-  RETURN_IF_ERROR(walk([&](std::span<const MetricPoint> pts) {
-    for (const auto& p : pts) ds.Add(p);
-  }));
-  std::vector<MetricPoint> sampled = ds.Finish();
-  sink.Begin(sampled.size(), true);
-  sink.Append(sampled);
+  // Chart read: every point goes through the downsampler, block by block; only the answer is
+  // kept.
+  MinMaxDownsampler ds(count, *max_points_);
+  struct Feed final : MetricPointSink {
+    MinMaxDownsampler* ds;
+    void Begin(size_t, bool) override {}
+    void Append(std::span<const MetricPoint> points) override {
+      for (const auto& p : points) ds->Add(p);
+    }
+  } feed;
+  feed.ds = &ds;
+  ASSIGN_OR_RETURN(bool more, Next(feed, std::numeric_limits<size_t>::max()));
+  (void)more;
+  materialised_ = true;
+  answer_ = ds.Finish();
+  downsampled_ = true;
+  count_ = answer_.size();
   return Status::Ok();
+}
+
+Result<bool> MetricHistoryReader::Next(MetricPointSink& sink, size_t point_budget) {
+  point_budget = std::max<size_t>(point_budget, 1);
+  if (materialised_) {
+    const size_t n = std::min(point_budget, answer_.size() - answer_offset_);
+    if (n > 0) sink.Append(std::span<const MetricPoint>(answer_).subspan(answer_offset_, n));
+    answer_offset_ += n;
+    return answer_offset_ < answer_.size();
+  }
+  // Ordered blocks: the next run of whole blocks within the budget (at least one block), each
+  // sorted by step, the filtered end blocks in their place.
+  const auto& blocks = source_.blocks();
+  const size_t nb = blocks.size();
+  const size_t first = next_block_;
+  size_t end = first;
+  size_t taken = 0;
+  std::vector<size_t> whole;
+  while (end < nb && (end == first || taken < point_budget)) {
+    const size_t n = is_partial_[end] ? partial_[end].size() : static_cast<size_t>(blocks[end].n);
+    if (end > first && taken + n > point_budget) break;
+    taken += n;
+    if (!is_partial_[end]) whole.push_back(end);
+    ++end;
+  }
+  size_t next_partial = first;
+  auto emit_partials_before = [&](size_t limit) {
+    for (; next_partial < limit; ++next_partial) {
+      if (!is_partial_[next_partial]) continue;
+      auto& kept = partial_[next_partial];
+      if (!kept.empty()) sink.Append(std::span<const MetricPoint>(kept));
+      std::vector<MetricPoint>().swap(kept);
+    }
+  };
+  std::vector<MetricPoint> sorted;
+  RETURN_IF_ERROR(source_.Read(whole, [&](size_t i, std::span<const MetricPoint> pts) {
+    emit_partials_before(i);
+    next_partial = i + 1;
+    if (std::is_sorted(pts.begin(), pts.end(), ByStep)) {
+      sink.Append(pts);
+    } else {
+      sorted.assign(pts.begin(), pts.end());
+      std::stable_sort(sorted.begin(), sorted.end(), ByStep);
+      sink.Append(std::span<const MetricPoint>(sorted));
+    }
+    return Status::Ok();
+  }));
+  emit_partials_before(end);
+  next_block_ = end;
+  return next_block_ < nb;
+}
+
+Status ReadMetricHistory(MetricBlockSource& source, int64_t lo, int64_t hi,
+                         std::optional<size_t> max_points, MetricPointSink& sink) {
+  MetricHistoryReader reader(source, lo, hi, max_points);
+  RETURN_IF_ERROR(reader.Start());
+  sink.Begin(reader.count(), reader.downsampled());
+  while (true) {
+    ASSIGN_OR_RETURN(bool more, reader.Next(sink, std::numeric_limits<size_t>::max()));
+    if (!more) return Status::Ok();
+  }
 }
 
 }  // namespace cairn::tracking

@@ -24,6 +24,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <vector>
@@ -61,8 +62,72 @@ class MetricPointSink {
   virtual void Append(std::span<const MetricPoint> points) = 0;
 };
 
-// Reads the points with step in [min_step, max_step] (see the header comment). max_points, when
-// set, is >= 2. Errors: those of the source.
+// The same read, resumable: Start reads what fixes the answer's size (the blocks crossing the
+// range's ends; for a chart read or overlapping blocks, everything, keeping only the answer),
+// then each Next hands the following whole blocks to the sink — about `point_budget` points,
+// at least one block — so a streamed response reads and encodes one piece at a time. The reader
+// keeps the source's block list, the (at most two) filtered end blocks and, for a chart read or
+// overlapping blocks, the answer; never more of the history.
+class MetricHistoryReader {
+ public:
+  // `source` must outlive the reader. max_points, when set, is >= 2.
+  MetricHistoryReader(MetricBlockSource& source, int64_t min_step, int64_t max_step,
+                      std::optional<size_t> max_points);
+  // Call once, before Next. Errors: those of the source.
+  Status Start();
+  // Valid after Start: the exact number of points the Next calls hand out, and whether they are
+  // a downsample.
+  size_t count() const { return count_; }
+  bool downsampled() const { return downsampled_; }
+  // Appends the next points to `sink` (never calls Begin). Returns whether points remain after
+  // this call. Errors: those of the source.
+  Result<bool> Next(MetricPointSink& sink, size_t point_budget);
+
+ private:
+  Status StartUnordered();
+
+  MetricBlockSource& source_;
+  int64_t lo_;
+  int64_t hi_;
+  std::optional<size_t> max_points_;
+  size_t count_ = 0;
+  bool downsampled_ = false;
+  // Ordered full read: the next block to hand out, and the filtered, sorted points of the
+  // blocks crossing the range's ends (by block index).
+  size_t next_block_ = 0;
+  std::vector<std::vector<MetricPoint>> partial_;
+  std::vector<bool> is_partial_;
+  // Chart read or overlapping blocks: the answer, and how much of it went out.
+  bool materialised_ = false;
+  std::vector<MetricPoint> answer_;
+  size_t answer_offset_ = 0;
+};
+
+// A MetricHistoryReader that owns its source (one the store opened detached: each Read in its
+// own short transaction), for a history that streams out piece by piece.
+class MetricHistoryCursor {
+ public:
+  MetricHistoryCursor(std::unique_ptr<MetricBlockSource> source, int64_t min_step, int64_t max_step,
+                      std::optional<size_t> max_points)
+      : source_(std::move(source)), reader_(*source_, min_step, max_step, max_points) {}
+  MetricHistoryCursor(const MetricHistoryCursor&) = delete;
+  MetricHistoryCursor& operator=(const MetricHistoryCursor&) = delete;
+
+  Status Start() { return reader_.Start(); }
+  size_t count() const { return reader_.count(); }
+  bool downsampled() const { return reader_.downsampled(); }
+  Result<bool> Next(MetricPointSink& sink, size_t point_budget) {
+    return reader_.Next(sink, point_budget);
+  }
+
+ private:
+  std::unique_ptr<MetricBlockSource> source_;
+  MetricHistoryReader reader_;
+};
+
+// Reads the points with step in [min_step, max_step] (see the header comment) in one go:
+// Start, Begin, then Next until done. max_points, when set, is >= 2. Errors: those of the
+// source.
 Status ReadMetricHistory(MetricBlockSource& source, int64_t min_step, int64_t max_step,
                          std::optional<size_t> max_points, MetricPointSink& sink);
 

@@ -136,6 +136,41 @@ TEST(ReadMetricHistory, MatchesSortAndDownsampleOnRandomLayouts) {
   }
 }
 
+// Piece by piece (a streamed response): the pieces concatenate to the one-go answer, each
+// Next hands out whole blocks within the budget (or one block), and every block is decoded once.
+TEST(MetricHistoryReader, PiecesConcatenateToTheWholeHistory) {
+  std::mt19937 rng(7);
+  for (int trial = 0; trial < 200; ++trial) {
+    const bool unordered = trial % 5 == 4;
+    auto blocks = Logged(rng, 1 + rng() % 40, 1 + rng() % 30, unordered);
+    int64_t lo = INT64_MIN, hi = INT64_MAX;
+    if (trial % 3 == 1) {
+      lo = static_cast<int64_t>(rng() % 100);
+      hi = lo + static_cast<int64_t>(rng() % 200);
+    }
+    for (std::optional<size_t> max_points : {std::optional<size_t>{}, std::optional<size_t>{9}}) {
+      for (size_t budget : {size_t{1}, size_t{7}, size_t{50}, size_t{100000}}) {
+        FakeSource src(blocks, lo, hi);
+        MetricHistoryReader reader(src, lo, hi, max_points);
+        ASSERT_OK(reader.Start());
+        Collect sink;
+        size_t pieces = 0;
+        while (true) {
+          auto more = reader.Next(sink, budget);
+          ASSERT_OK(more.status());
+          ++pieces;
+          ASSERT_LT(pieces, 10000u);
+          if (!*more) break;
+        }
+        auto want = Expected(blocks, lo, hi, max_points);
+        ASSERT_TRUE(Same(sink.points, want)) << "trial " << trial << " budget " << budget;
+        EXPECT_EQ(reader.count(), want.size());
+        for (const auto& [index, times] : src.reads) EXPECT_EQ(times, 1) << index;
+      }
+    }
+  }
+}
+
 TEST(ReadMetricHistory, ChartReadOfOrderedBlocksDecodesEachBlockOnce) {
   // 1 000 000 points in 1 000 blocks of 1 000, some of them logged with steps out of order
   // inside the block (still ordered between blocks).

@@ -9,10 +9,13 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <memory>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "common/cancellation.h"
 #include "common/ids.h"
 #include "http/identity.h"
 #include "mlflow/error.h"
@@ -781,20 +784,73 @@ Response LogInputs(TrackingService& svc, const Request& req, const bj::object& o
   return ApplyLog(svc, req, inputs->run_id, std::move(log));
 }
 
+// MLflow's {"metrics":[...]} for a non-empty history, produced piece by piece while the response
+// is written (as GET /runs/{id}/metrics/{key} does): each piece reads the next blocks in a short
+// read transaction of its own and serializes each point as the one-document answer did, so the
+// bytes are the same.
+class MlflowHistoryBody final : public http::BodyProducer {
+ public:
+  MlflowHistoryBody(std::unique_ptr<MetricHistoryCursor> cursor, std::string key)
+      : cursor_(std::move(cursor)), prefix_(msg::MetricPointPrefix(key)) {}
+
+  Status Next(std::string& out) override {
+    if (done_) return Status::Ok();
+    if (CancellationRequested()) return Cancelled();
+    if (!started_) {
+      out = "{\"metrics\":[";
+      started_ = true;
+    }
+    struct Encode final : MetricPointSink {
+      MlflowHistoryBody* self;
+      std::string* out;
+      void Begin(size_t, bool) override {}
+      void Append(std::span<const MetricPoint> points) override {
+        for (const MetricPoint& p : points) {
+          if (!self->first_) out->push_back(',');
+          self->first_ = false;
+          msg::AppendMetricPoint(*out, self->prefix_, p.value, p.timestamp, p.step);
+        }
+      }
+    } encode;
+    encode.self = this;
+    encode.out = &out;
+    // A piece that kept no point (an end block outside the range) must not end the body early.
+    while (true) {
+      ASSIGN_OR_RETURN(const bool more, cursor_->Next(encode, kMlflowHistoryPointsPerPiece));
+      if (!more) {
+        out += "]}";
+        done_ = true;
+        return Status::Ok();
+      }
+      if (!out.empty()) return Status::Ok();
+    }
+  }
+
+ private:
+  // About 1 MiB of JSON per piece (points take ~70 bytes).
+  static constexpr size_t kMlflowHistoryPointsPerPiece = 16 * 1024;
+
+  std::unique_ptr<MetricHistoryCursor> cursor_;
+  std::string prefix_;  // every point's `{"key":…,"value":`
+  bool started_ = false;
+  bool first_ = true;
+  bool done_ = false;
+};
+
 Response GetMetricHistory(TrackingService& svc, const Request&, const bj::object& o) {
   auto id = RunIdParam(o);
   if (!id.ok()) return Error(id.status());
   auto key = RequiredString(o, "metric_key");
   if (!key.ok()) return Error(key.status());
-  auto h = svc.GetMetricHistory(*id, *key, {});
+  auto cursor = svc.OpenMetricHistory(*id, *key, {});
   // An unknown run, or a key no metric can have, has no history (MLflow answers {}).
-  if (!h.ok() && (h.status().code() == StatusCode::kNotFound ||
-                  h.status().code() == StatusCode::kInvalidArgument))
+  if (!cursor.ok() && (cursor.status().code() == StatusCode::kNotFound ||
+                       cursor.status().code() == StatusCode::kInvalidArgument))
     return Json({});
-  if (!h.ok()) return Error(h.status());
-  msg::MetricHistoryWriter out(*key, h->points.size());
-  for (const MetricPoint& p : h->points) out.Add(p.value, p.timestamp, p.step);
-  return Response::Json(200, std::move(out).Finish());
+  if (!cursor.ok()) return Error(cursor.status());
+  if ((*cursor)->count() == 0) return Json({});
+  return Response::Streamed(200, "application/json",
+                            std::make_unique<MlflowHistoryBody>(std::move(*cursor), *key));
 }
 
 // MLflow's get-history-bulk-interval: the steps of `metric_key` over every run, sampled to at

@@ -832,15 +832,32 @@ namespace {
 constexpr size_t kMaxBlocksPerRead = 128;
 constexpr int64_t kMaxPointsPerRead = 64 * 1024;
 
+// Reads blocks inside the caller's transaction (`tx`), or, detached (`db`), each Read in a
+// short read transaction of its own: the block rows are immutable once written and never
+// deleted (runs are only soft-deleted), so every later transaction sees exactly the rows the
+// listing transaction saw, on SQLite and PostgreSQL alike, whatever their isolation; blocks
+// appended after the listing are not part of it.
 class SqlBlockSource final : public MetricBlockSource {
  public:
-  SqlBlockSource(Transaction& tx, const std::string& run_id, const std::string& key,
+  SqlBlockSource(Transaction* tx, storage::SqlDatabase* db, std::string run_id, std::string key,
                  std::vector<MetricBlockInfo> blocks)
-      : tx_(tx), run_id_(run_id), key_(key), blocks_(std::move(blocks)) {}
+      : tx_(tx),
+        db_(db),
+        run_id_(std::move(run_id)),
+        key_(std::move(key)),
+        blocks_(std::move(blocks)) {}
 
   const std::vector<MetricBlockInfo>& blocks() const override { return blocks_; }
 
   Status Read(std::span<const size_t> indices, const BlockFn& each) override {
+    if (indices.empty()) return Status::Ok();
+    if (tx_ != nullptr) return ReadIn(*tx_, indices, each);
+    ASSIGN_OR_RETURN(auto tx, db_->Begin(storage::TxMode::kRead));
+    return ReadIn(*tx, indices, each);
+  }
+
+ private:
+  Status ReadIn(Transaction& tx, std::span<const size_t> indices, const BlockFn& each) {
     std::vector<MetricPoint> points;
     size_t next = 0;
     while (next < indices.size()) {
@@ -858,8 +875,8 @@ class SqlBlockSource final : public MetricBlockSource {
         ++end;
       }
       sql += ") ORDER BY seq";
-      ASSIGN_OR_RETURN(auto rows, tx_.Query(sql, params));
-      // Blocks never change once written, and this is one transaction: every seq is there.
+      ASSIGN_OR_RETURN(auto rows, tx.Query(sql, params));
+      // Blocks never change once written, and were listed committed: every seq is there.
       if (rows.size() != end - next) return Internal("metric blocks changed during a read");
       for (size_t r = 0; r < rows.size(); ++r) {
         const size_t index = indices[next + r];
@@ -873,12 +890,33 @@ class SqlBlockSource final : public MetricBlockSource {
     return Status::Ok();
   }
 
- private:
-  Transaction& tx_;
-  const std::string& run_id_;
-  const std::string& key_;
+  Transaction* tx_;
+  storage::SqlDatabase* db_;
+  std::string run_id_;
+  std::string key_;
   std::vector<MetricBlockInfo> blocks_;
 };
+
+// The run's existence and the list of blocks of `key` overlapping the range, in seq order.
+Result<std::vector<MetricBlockInfo>> ListMetricBlocks(Transaction& tx, const std::string& run_id,
+                                                      const std::string& key, int64_t min_step,
+                                                      int64_t max_step) {
+  const Value r[] = {run_id};
+  ASSIGN_OR_RETURN(auto exists, tx.QueryOne("SELECT 1 FROM runs WHERE run_id = ?", r));
+  if (!exists) return NotFound("run '" + run_id + "' not found");
+  const Value p[] = {run_id, key, min_step, max_step};
+  ASSIGN_OR_RETURN(auto rows,
+                   tx.Query("SELECT seq, n, min_step, max_step FROM metric_blocks "
+                            "WHERE run_id = ? AND key = ? AND max_step >= ? AND min_step <= ? "
+                            "ORDER BY seq",
+                            p));
+  std::vector<MetricBlockInfo> blocks;
+  blocks.reserve(rows.size());
+  for (const auto& row : rows) {
+    blocks.push_back(MetricBlockInfo{row.Int(0), row.Int(1), row.Int(2), row.Int(3)});
+  }
+  return blocks;
+}
 
 }  // namespace
 
@@ -886,23 +924,20 @@ Status SqlTrackingStore::ReadMetricBlocks(const std::string& run_id, const std::
                                           int64_t min_step, int64_t max_step,
                                           const std::function<Status(MetricBlockSource&)>& read) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
-  const Value r[] = {run_id};
-  ASSIGN_OR_RETURN(auto exists, tx->QueryOne("SELECT 1 FROM runs WHERE run_id = ?", r));
-  if (!exists) return NotFound("run '" + run_id + "' not found");
-  const Value p[] = {run_id, key, min_step, max_step};
-  ASSIGN_OR_RETURN(auto rows,
-                   tx->Query("SELECT seq, n, min_step, max_step FROM metric_blocks "
-                             "WHERE run_id = ? AND key = ? AND max_step >= ? AND min_step <= ? "
-                             "ORDER BY seq",
-                             p));
-  std::vector<MetricBlockInfo> blocks;
-  blocks.reserve(rows.size());
-  for (const auto& row : rows) {
-    blocks.push_back(MetricBlockInfo{row.Int(0), row.Int(1), row.Int(2), row.Int(3)});
-  }
-  rows.clear();
-  SqlBlockSource source(*tx, run_id, key, std::move(blocks));
+  ASSIGN_OR_RETURN(auto blocks, ListMetricBlocks(*tx, run_id, key, min_step, max_step));
+  SqlBlockSource source(tx.get(), nullptr, run_id, key, std::move(blocks));
   return read(source);
+}
+
+Result<std::unique_ptr<MetricBlockSource>> SqlTrackingStore::OpenMetricBlocks(
+    const std::string& run_id, const std::string& key, int64_t min_step, int64_t max_step) {
+  std::vector<MetricBlockInfo> blocks;
+  {
+    ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
+    ASSIGN_OR_RETURN(blocks, ListMetricBlocks(*tx, run_id, key, min_step, max_step));
+  }
+  return std::unique_ptr<MetricBlockSource>(
+      std::make_unique<SqlBlockSource>(nullptr, &db_, run_id, key, std::move(blocks)));
 }
 
 Status SqlTrackingStore::AddArtifact(const std::string& run_id, const Artifact& a,

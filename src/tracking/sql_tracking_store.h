@@ -43,6 +43,10 @@ class SqlTrackingStore final : public TrackingStore {
   Status ReadMetricBlocks(const std::string& run_id, const std::string& key, int64_t min_step,
                           int64_t max_step,
                           const std::function<Status(MetricBlockSource&)>& read) override;
+  Result<std::unique_ptr<MetricBlockSource>> OpenMetricBlocks(const std::string& run_id,
+                                                              const std::string& key,
+                                                              int64_t min_step,
+                                                              int64_t max_step) override;
 
   Status AddArtifact(const std::string& run_id, const Artifact& artifact, const RunCheck& check,
                      const std::function<Status()>& finalize, const audit::Entry& audit,

@@ -425,7 +425,8 @@ char* WritePoint(char* w, const MetricPoint& p) {
 
 }  // namespace
 
-MetricHistoryJsonWriter::MetricHistoryJsonWriter(std::string_view key) {
+MetricHistoryJsonWriter::MetricHistoryJsonWriter(std::string_view key, bool streamed)
+    : streamed_(streamed) {
   out_ = "{\"key\":";
   out_ += ::cairn::json::Serialize(bj::string_view(key.data(), key.size()));
   out_ += ",\"items\":[";
@@ -433,6 +434,7 @@ MetricHistoryJsonWriter::MetricHistoryJsonWriter(std::string_view key) {
 
 void MetricHistoryJsonWriter::Begin(size_t count, bool downsampled) {
   downsampled_ = downsampled;
+  if (streamed_) return;  // pieces are taken as they are written
   // The bound, so the buffer never moves; typical points take ~60 bytes and the pages of the
   // unused tail are never touched (large allocations are mapped lazily).
   out_.reserve(out_.size() + count * (kMaxPointJsonBytes + 1) + 32);
@@ -451,6 +453,11 @@ void MetricHistoryJsonWriter::Append(std::span<const MetricPoint> points) {
     w = WritePoint(w, p);
   }
   out_.resize(old + static_cast<size_t>(w - begin));
+}
+
+void MetricHistoryJsonWriter::Take(std::string& out) {
+  out.swap(out_);  // `out` was empty: the writer goes on in its old buffer
+  out_.clear();
 }
 
 std::string MetricHistoryJsonWriter::Finish() {

@@ -42,16 +42,24 @@ enum class RunView {
 // Writes {"key","items":[...],"downsampled"} as the points arrive (MetricPointSink), into one
 // buffer sized from the count given to Begin, so a full read never holds the points and a copy
 // of them at once. The bytes equal MetricHistoryToJson of the same history.
+//
+// Streamed (`streamed`): Begin reserves nothing, and Take hands out what was written so far, so
+// that the document goes out piece by piece; the pieces of every Take, then Finish, concatenate
+// to the same bytes.
 class MetricHistoryJsonWriter final : public MetricPointSink {
  public:
-  explicit MetricHistoryJsonWriter(std::string_view key);
+  explicit MetricHistoryJsonWriter(std::string_view key, bool streamed = false);
   void Begin(size_t count, bool downsampled) override;
   void Append(std::span<const MetricPoint> points) override;
-  // The finished document (call once, after the history was read).
+  // Moves the bytes written since the last Take into `out` (which must be empty), keeping the
+  // writer's state.
+  void Take(std::string& out);
+  // The rest of the document (call once, after the history was read).
   [[nodiscard]] std::string Finish();
 
  private:
   std::string out_;
+  bool streamed_ = false;
   bool downsampled_ = false;
   bool first_ = true;
 };

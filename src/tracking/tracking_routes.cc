@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "common/cancellation.h"
 #include "common/time.h"
 #include "http/identity.h"
 #include "http/request_params.h"
@@ -139,6 +140,41 @@ Response LogMetrics(TrackingService& svc, Request& req) {
   return Response::Json(200, AcceptedToJson(*n));
 }
 
+// About 1 MiB of JSON per piece of a streamed history (points take ~60 bytes).
+constexpr size_t kHistoryPointsPerPiece = 16 * 1024;
+
+// The history document, produced piece by piece while the response is written: each piece reads
+// the next blocks (in a short read transaction of its own, see OpenMetricHistory) and encodes
+// them; the pieces concatenate to MetricHistoryToJson of the same history.
+class MetricHistoryBody final : public http::BodyProducer {
+ public:
+  MetricHistoryBody(std::unique_ptr<MetricHistoryCursor> cursor, std::string_view key)
+      : cursor_(std::move(cursor)), writer_(key, /*streamed=*/true) {
+    writer_.Begin(cursor_->count(), cursor_->downsampled());
+  }
+
+  Status Next(std::string& out) override {
+    if (done_) return Status::Ok();
+    if (CancellationRequested()) return Cancelled();
+    // An end block can keep no point of the range: an empty piece would end the body early.
+    while (true) {
+      ASSIGN_OR_RETURN(const bool more, cursor_->Next(writer_, kHistoryPointsPerPiece));
+      writer_.Take(out);
+      if (!more) {
+        out += writer_.Finish();
+        done_ = true;
+        return Status::Ok();
+      }
+      if (!out.empty()) return Status::Ok();
+    }
+  }
+
+ private:
+  std::unique_ptr<MetricHistoryCursor> cursor_;
+  MetricHistoryJsonWriter writer_;
+  bool done_ = false;
+};
+
 Response GetMetricHistory(TrackingService& svc, Request& req) {
   MetricHistoryRequest hr;
   for (auto [name, slot] :
@@ -148,12 +184,13 @@ Response GetMetricHistory(TrackingService& svc, Request& req) {
     if (!v.ok()) return Fail(v.status(), req);
     *slot = *v;
   }
-  // The body is produced block by block into one buffer (the transport has no chunked writer
-  // for handlers yet; when it does, this writer is where the chunks come from).
-  MetricHistoryJsonWriter writer(req.Param("key"));
-  Status s = svc.StreamMetricHistory(req.Param("run_id"), req.Param("key"), hr, writer);
-  if (!s.ok()) return Fail(s, req);
-  return Response::Json(200, writer.Finish());
+  // Validation, the run and the block list are answered here (a problem+json on error); the
+  // points stream out as the client reads them.
+  auto cursor = svc.OpenMetricHistory(req.Param("run_id"), req.Param("key"), hr);
+  if (!cursor.ok()) return Fail(cursor.status(), req);
+  return Response::Streamed(
+      200, "application/json",
+      std::make_unique<MetricHistoryBody>(std::move(*cursor), req.Param("key")));
 }
 
 Response PutArtifact(TrackingService& svc, Request& req) {

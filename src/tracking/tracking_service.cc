@@ -662,22 +662,55 @@ Result<int64_t> TrackingService::LogMetrics(const std::string& run_id, MetricBat
   return total;
 }
 
+namespace {
+
+// A metric history request, checked.
+struct HistoryRange {
+  int64_t min_step = 0;
+  int64_t max_step = 0;
+  std::optional<size_t> max_points;
+};
+
+Result<HistoryRange> CheckHistoryRequest(const std::string& key, const MetricHistoryRequest& req) {
+  std::vector<FieldError> errors;
+  if (!IsValidMetricKey(key)) errors.push_back({"key", "is not a valid metric key"});
+  HistoryRange range;
+  range.min_step = req.min_step.value_or(std::numeric_limits<int64_t>::min());
+  range.max_step = req.max_step.value_or(std::numeric_limits<int64_t>::max());
+  if (range.min_step > range.max_step) errors.push_back({"min_step", "must not exceed max_step"});
+  if (req.max_points && *req.max_points < 2) errors.push_back({"max_points", "must be at least 2"});
+  RETURN_IF_ERROR(validation::Invalid(std::move(errors)));
+  if (req.max_points) range.max_points = static_cast<size_t>(*req.max_points);
+  return range;
+}
+
+}  // namespace
+
 Status TrackingService::StreamMetricHistory(const std::string& run_id, const std::string& key,
                                             const MetricHistoryRequest& req,
                                             MetricPointSink& sink) {
-  std::vector<FieldError> errors;
-  if (!IsValidMetricKey(key)) errors.push_back({"key", "is not a valid metric key"});
-  const int64_t min_step = req.min_step.value_or(std::numeric_limits<int64_t>::min());
-  const int64_t max_step = req.max_step.value_or(std::numeric_limits<int64_t>::max());
-  if (min_step > max_step) errors.push_back({"min_step", "must not exceed max_step"});
-  if (req.max_points && *req.max_points < 2) errors.push_back({"max_points", "must be at least 2"});
-  RETURN_IF_ERROR(validation::Invalid(std::move(errors)));
+  ASSIGN_OR_RETURN(const HistoryRange range, CheckHistoryRequest(key, req));
+  const int64_t min_step = range.min_step;
+  const int64_t max_step = range.max_step;
+  const std::optional<size_t> max_points = range.max_points;
   ASSIGN_OR_RETURN(const std::string id, RunIdOf(run_id));
-  std::optional<size_t> max_points;
-  if (req.max_points) max_points = static_cast<size_t>(*req.max_points);
   return store_->ReadMetricBlocks(id, key, min_step, max_step, [&](MetricBlockSource& src) {
     return ReadMetricHistory(src, min_step, max_step, max_points, sink);
   });
+}
+
+Result<std::unique_ptr<MetricHistoryCursor>> TrackingService::OpenMetricHistory(
+    const std::string& run_id, const std::string& key, const MetricHistoryRequest& req) {
+  ASSIGN_OR_RETURN(const HistoryRange range, CheckHistoryRequest(key, req));
+  const int64_t min_step = range.min_step;
+  const int64_t max_step = range.max_step;
+  const std::optional<size_t> max_points = range.max_points;
+  ASSIGN_OR_RETURN(const std::string id, RunIdOf(run_id));
+  ASSIGN_OR_RETURN(auto source, store_->OpenMetricBlocks(id, key, min_step, max_step));
+  auto cursor =
+      std::make_unique<MetricHistoryCursor>(std::move(source), min_step, max_step, max_points);
+  RETURN_IF_ERROR(cursor->Start());
+  return cursor;
 }
 
 Result<MetricHistory> TrackingService::GetMetricHistory(const std::string& run_id,

@@ -164,6 +164,13 @@ class TrackingService {
   // Errors: as GetMetricHistory (nothing reaches the sink on a validation error).
   Status StreamMetricHistory(const std::string& run_id, const std::string& key,
                              const MetricHistoryRequest& request, MetricPointSink& sink);
+  // The same history for a response that streams while the client reads it: validated, the run
+  // checked and the blocks listed now (one read transaction) and the count known (Start done);
+  // the cursor then reads and hands out the points piece by piece, each piece in a short read
+  // transaction of its own (TrackingStore::OpenMetricBlocks: the history as of the listing).
+  // Errors: as GetMetricHistory.
+  Result<std::unique_ptr<MetricHistoryCursor>> OpenMetricHistory(
+      const std::string& run_id, const std::string& key, const MetricHistoryRequest& request);
 
   // Takes ownership of `temp_file` (moved into the artifact store on success).
   // Errors: InvalidArgument (path; a segment over 255 bytes), NotFound, FailedPrecondition

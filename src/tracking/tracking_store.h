@@ -14,6 +14,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -156,6 +157,17 @@ class TrackingStore {
   virtual Status ReadMetricBlocks(const std::string& run_id, const std::string& key,
                                   int64_t min_step, int64_t max_step,
                                   const std::function<Status(MetricBlockSource&)>& read) = 0;
+  // The same blocks as a source that outlives the call, for a history read piece by piece while
+  // a response streams (no transaction may stay open while a client reads): the run check and
+  // the block list come from one read transaction, then each Read opens a short read
+  // transaction of its own. Metric blocks are immutable once written and never deleted, so
+  // those reads see exactly the listed rows — the history as of the listing, on every backend
+  // and isolation level. Errors: NotFound (run); Read: Internal (corrupt block or a listed block
+  // missing), storage errors.
+  virtual Result<std::unique_ptr<MetricBlockSource>> OpenMetricBlocks(const std::string& run_id,
+                                                                      const std::string& key,
+                                                                      int64_t min_step,
+                                                                      int64_t max_step) = 0;
 
   // Records an artifact after `check` accepts the run's status, then calls `finalize` (which
   // moves the file into place) before committing; a finalize error aborts the transaction.

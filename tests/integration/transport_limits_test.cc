@@ -3,11 +3,17 @@
 // read (RSS stays bounded, and idle RSS comes back under 100 MB), uploads that trickle (cut by the
 // minimum body rate, descriptors released) and the connection cap. Figures go to the test log
 // (RecordProperty) for the closing note; the assertions are bounds, not timings.
+#include <arpa/inet.h>
 #include <dirent.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <thread>
 #include <vector>
 
@@ -132,6 +138,105 @@ TEST_P(TransportLimits, PipelinedMetricHistoryThatIsNeverReadStaysBounded) {
   int64_t idle = WaitForRssBelow(kIdleRssLimitMib, std::chrono::seconds(20));
   Report("rss_idle_after_mib", idle);
   EXPECT_LT(idle, kIdleRssLimitMib);
+  EXPECT_EQ(Do("GET", "/healthz").status, 200);
+}
+
+// One GET over its own socket (a 64 KiB receive buffer), read `chunk` bytes at a time with a
+// pause after each: a client that reads a big answer slowly. Returns the raw response bytes
+// (head and body as sent) once the server's answer is complete (chunked or Content-Length).
+std::string SlowGet(uint16_t port, const std::string& target, size_t chunk,
+                    std::chrono::milliseconds pause) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  EXPECT_GE(fd, 0);
+  int rcv = 64 * 1024;
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcv, sizeof rcv);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const std::string req = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  EXPECT_EQ(::send(fd, req.data(), req.size(), MSG_NOSIGNAL), static_cast<ssize_t>(req.size()));
+  std::string raw;
+  std::vector<char> buf(chunk);
+  auto complete = [&raw] {
+    const size_t head_end = raw.find("\r\n\r\n");
+    if (head_end == std::string::npos) return false;
+    const std::string head = raw.substr(0, head_end);
+    if (head.find("Transfer-Encoding: chunked") != std::string::npos) {
+      return raw.size() >= head_end + 9 && raw.compare(raw.size() - 5, 5, "0\r\n\r\n") == 0;
+    }
+    const size_t cl = head.find("Content-Length: ");
+    return cl != std::string::npos &&
+           raw.size() >= head_end + 4 + std::strtoull(head.c_str() + cl + 16, nullptr, 10);
+  };
+  while (!complete()) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 30000) <= 0) break;
+    ssize_t n = ::recv(fd, buf.data(), buf.size(), 0);
+    if (n <= 0) break;
+    raw.append(buf.data(), static_cast<size_t>(n));
+    std::this_thread::sleep_for(pause);
+  }
+  ::close(fd);
+  return raw;
+}
+
+// The body of a raw response (chunks joined).
+std::string BodyOf(const std::string& raw) {
+  const size_t head_end = raw.find("\r\n\r\n");
+  if (head_end == std::string::npos) return "";
+  if (raw.substr(0, head_end).find("Transfer-Encoding: chunked") == std::string::npos) {
+    return raw.substr(head_end + 4);
+  }
+  std::string body;
+  size_t pos = head_end + 4;
+  while (pos < raw.size()) {
+    const size_t eol = raw.find("\r\n", pos);
+    if (eol == std::string::npos) return "";
+    const size_t size = std::strtoull(raw.c_str() + pos, nullptr, 16);
+    if (size == 0) break;
+    body.append(raw, eol + 2, size);
+    pos = eol + 2 + size + 2;
+  }
+  return body;
+}
+
+// Regression (hardening item 4, "stream the full response"): the full history of 2.5 M points
+// was built in memory (about 450 MB of peak RSS). Now a client reading 1.5 M points slowly makes
+// the server hold a piece at a time — and the body is still every point, exactly.
+TEST_P(TransportLimits, FullMetricHistoryReadSlowlyStreamsInBoundedMemory) {
+  constexpr int kPoints = 1500000;
+  std::string run_id = RunWithHistory(kPoints);
+  std::string target = Url("/runs/" + run_id + "/metrics/loss");
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  int64_t before = RssMib();
+  Report("rss_before_mib", before);
+  RssWatch watch(pid());
+  const auto t0 = Clock::now();
+  // 256 KiB reads with a 5 ms pause: about 50 MB/s at most, a few seconds for ~90 MB.
+  std::string raw = SlowGet(server_->port(), target, 256 * 1024, std::chrono::milliseconds(5));
+  const auto read_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count();
+  int64_t peak = watch.Stop();
+  Report("slow_read_ms", read_ms);
+  Report("rss_peak_mib", peak);
+  Report("body_kib", static_cast<int64_t>(raw.size() / 1024));
+  ASSERT_EQ(raw.rfind("HTTP/1.1 200", 0), 0u) << raw.substr(0, 300);
+  // The in-memory body took +80 MiB here on both backends (about 1 MiB streamed).
+  EXPECT_LT(peak - before, 30) << "peak " << peak << " MiB from " << before << " MiB";
+
+  bj::value doc = bj::parse(BodyOf(raw));
+  ASSERT_TRUE(doc.is_object());
+  EXPECT_EQ(doc.at("key").as_string(), "loss");
+  EXPECT_FALSE(doc.at("downsampled").as_bool());
+  const bj::array& items = doc.at("items").as_array();
+  ASSERT_EQ(items.size(), static_cast<size_t>(kPoints));
+  for (int i = 0; i < kPoints; ++i) {
+    const bj::object& p = items[static_cast<size_t>(i)].as_object();
+    ASSERT_EQ(p.at("step").to_number<int64_t>(), i) << i;
+    ASSERT_EQ(p.at("value").to_number<double>(), std::stod(std::to_string(1.0 / (i + 1)))) << i;
+  }
   EXPECT_EQ(Do("GET", "/healthz").status, 200);
 }
 

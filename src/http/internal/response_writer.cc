@@ -54,9 +54,45 @@ void AppendUint(std::string& out, uint64_t v) {
   out.append(buf, static_cast<size_t>(n));
 }
 
+namespace {
+
+constexpr std::string_view kCrlf = "\r\n";
+constexpr std::string_view kLastChunk = "0\r\n\r\n";
+
+void AppendHex(std::string& out, uint64_t v) {
+  char buf[24];
+  int n = std::snprintf(buf, sizeof(buf), "%llx", static_cast<unsigned long long>(v));
+  out.append(buf, static_cast<size_t>(n));
+}
+
+asio::const_buffer Buffer(std::string_view s) { return asio::buffer(s.data(), s.size()); }
+
+}  // namespace
+
 void ResponseWriter::Begin(Exchange& ex) {
   bool head_only = ex.req.method == Method::kHead;
   uint64_t length = ex.res.BodyView().size();
+  if (ex.res.stream) {
+    Framing framing = Framing::kLength;
+    if (ex.res.stream_length) {
+      length = *ex.res.stream_length;
+    } else if (ex.version >= 11) {
+      framing = Framing::kChunked;
+    } else {
+      framing = Framing::kClose;
+      if (!head_only && !BodyForbidden(ex.res.status)) ex.close_after = true;
+    }
+    ex.streaming = !head_only && !BodyForbidden(ex.res.status);
+    ex.chunked = framing == Framing::kChunked;
+    ex.chunk_offset = 0;
+    ex.stream_sent = 0;
+    ex.trailer_sent = false;
+    SerializeHead(ex, framing, length);
+    ex.head_pending = true;
+    ex.send_body = false;
+    ex.body_offset = 0;
+    return;
+  }
   const bool streams_file = ex.res.file_path || ex.res.file;
   if (streams_file) {
     // An open file is shared with the response: the writer reads its own duplicate with pread.
@@ -82,13 +118,14 @@ void ResponseWriter::Begin(Exchange& ex) {
       }
     }
   }
-  SerializeHead(ex, length);
+  SerializeHead(ex, Framing::kLength, length);
   ex.head_pending = true;
   ex.send_body = !head_only && !ex.res.file_path && !ex.res.file && !BodyForbidden(ex.res.status);
   ex.body_offset = 0;
 }
 
 ResponseWriter::Step ResponseWriter::Next(Exchange& ex) {
+  if (ex.res.stream) return NextPiece(ex);
   Step step;
   // The in-memory body goes out in slices so that each write is short (the session's write
   // deadline then bounds how slowly a client may read) and written bytes can be accounted.
@@ -128,7 +165,65 @@ ResponseWriter::Step ResponseWriter::Next(Exchange& ex) {
   return step;
 }
 
-void ResponseWriter::SerializeHead(Exchange& ex, uint64_t length) {
+// A produced body: the current piece in slices (each its own chunk when chunked), then, once
+// the producer is done, the last chunk. The head goes out with the first slice.
+ResponseWriter::Step ResponseWriter::NextPiece(Exchange& ex) {
+  Step step;
+  size_t used = 0;
+  if (ex.head_pending) {
+    ex.head_pending = false;
+    step.buffers[used++] = asio::buffer(ex.head);
+  }
+  if (!ex.streaming) {
+    // HEAD (or a status without a body): the head alone; the producer is never asked.
+    if (used == 0) step.done = true;
+    return step;
+  }
+  std::string_view piece =
+      std::string_view(ex.chunk).substr(std::min(ex.chunk_offset, ex.chunk.size()));
+  if (!piece.empty()) {
+    std::string_view slice = piece.substr(0, kBodySlice);
+    ex.chunk_offset += slice.size();
+    ex.stream_sent += slice.size();
+    if (ex.res.stream_length && ex.stream_sent > *ex.res.stream_length) {
+      log::ScopedRequestId context(ex.req.request_id);
+      log::Error("a streamed response exceeded its declared length");
+      step.failed = true;
+      return step;
+    }
+    if (ex.chunked) {
+      ex.frame.clear();
+      AppendHex(ex.frame, slice.size());
+      ex.frame.append(kCrlf);
+      step.buffers[used++] = asio::buffer(ex.frame);
+      step.buffers[used++] = Buffer(slice);
+      step.buffers[used++] = Buffer(kCrlf);
+    } else {
+      step.buffers[used++] = Buffer(slice);
+    }
+    return step;
+  }
+  if (!ex.stream_done) {
+    if (used > 0) return step;  // the head first (the producer had nothing yet)
+    step.need_more = true;
+    return step;
+  }
+  if (ex.res.stream_length && ex.stream_sent != *ex.res.stream_length) {
+    log::ScopedRequestId context(ex.req.request_id);
+    log::Error("a streamed response ended short of its declared length");
+    step.failed = true;
+    return step;
+  }
+  if (ex.chunked && !ex.trailer_sent) {
+    ex.trailer_sent = true;
+    step.buffers[used++] = Buffer(kLastChunk);
+    return step;
+  }
+  if (used == 0) step.done = true;
+  return step;
+}
+
+void ResponseWriter::SerializeHead(Exchange& ex, Framing framing, uint64_t length) {
   std::string& h = ex.head;
   h.clear();
   const Response& res = ex.res;
@@ -155,9 +250,13 @@ void ResponseWriter::SerializeHead(Exchange& ex, uint64_t length) {
     h.append("\r\n");
   }
   if (!BodyForbidden(res.status)) {
-    h.append("Content-Length: ");
-    AppendUint(h, length);
-    h.append("\r\n");
+    if (framing == Framing::kLength) {
+      h.append("Content-Length: ");
+      AppendUint(h, length);
+      h.append("\r\n");
+    } else if (framing == Framing::kChunked) {
+      h.append("Transfer-Encoding: chunked\r\n");
+    }  // kClose: the body ends when the connection does
   }
   if (ex.close_after) {
     h.append("Connection: close\r\n");

@@ -56,6 +56,16 @@ struct Exchange {
   int file_fd = -1;           // response file being streamed
   uint64_t file_offset = 0;
   uint64_t file_remaining = 0;
+  // A produced body (Response::stream): the piece being written, how much of it went out,
+  // whether the producer said it was done, the framing and the bytes sent so far.
+  std::string chunk;
+  size_t chunk_offset = 0;
+  bool streaming = false;     // ResponseWriter: the producer's pieces go out
+  bool stream_done = false;   // the producer returned an empty piece
+  bool chunked = false;       // Transfer-Encoding: chunked
+  bool trailer_sent = false;  // the last chunk ("0\r\n\r\n") went out
+  uint64_t stream_sent = 0;
+  std::string frame;  // the chunk-size line of the slice being written
 
   // Bytes this exchange keeps in memory for its connection: the request body until its handler
   // ran, then the response body until it is written (a shared body costs nothing extra).
@@ -63,7 +73,8 @@ struct Exchange {
     uint64_t request = dispatched ? 0 : req.body.size();
     uint64_t response = ready ? res.body.size() - std::min<uint64_t>(body_offset, res.body.size())
                               : 0;  // a shared body lives in res.shared_body, not res.body
-    return request + response;
+    uint64_t piece = chunk.size() - std::min(chunk_offset, chunk.size());
+    return request + response + piece;
   }
 
   void Reset() {
@@ -95,6 +106,18 @@ struct Exchange {
     file_fd = -1;
     file_offset = 0;
     file_remaining = 0;
+    if (chunk.capacity() > kRetainedBodyCapacity) {
+      std::string().swap(chunk);
+    } else {
+      chunk.clear();
+    }
+    chunk_offset = 0;
+    streaming = false;
+    stream_done = false;
+    chunked = false;
+    trailer_sent = false;
+    stream_sent = 0;
+    frame.clear();
   }
 };
 

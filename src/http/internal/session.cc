@@ -41,7 +41,36 @@ constexpr int kServiceUnavailable = 503;
 constexpr int64_t kMinRetryAfter = 1;
 constexpr int64_t kMaxRetryAfter = 60;
 
-// Runs the handler with the request's cancellation flag as the thread's context.
+// Asks a produced body for its next piece into ex.chunk, with the request's cancellation flag
+// and request id in scope. A client that has gone is not produced for.
+Status PullPiece(Exchange& ex) {
+  ex.chunk.clear();
+  ex.chunk_offset = 0;
+  if (ex.cancelled.load(std::memory_order_relaxed)) return Cancelled();
+  ScopedCancellation scope(&ex.cancelled);
+  log::ScopedRequestId context(ex.req.request_id);
+  Status s = ex.res.stream->Next(ex.chunk);
+  if (s.ok() && ex.chunk.empty()) ex.stream_done = true;
+  return s;
+}
+
+// A produced body's first piece is asked for right after its handler, before anything is
+// written, so that an error there is still a normal answer. HEAD never produces.
+void PrimeStream(Exchange& ex) {
+  if (!ex.res.stream || ex.req.method == Method::kHead || BodyForbidden(ex.res.status)) return;
+  Status s = PullPiece(ex);
+  if (s.ok()) return;
+  {
+    log::ScopedRequestId context(ex.req.request_id);
+    if (s.code() == StatusCode::kInternal) log::Error("streamed response failed: " + s.message());
+  }
+  ex.res = Problem(s, ex.req.path);
+  ex.chunk.clear();
+  ex.stream_done = false;
+}
+
+// Runs the handler with the request's cancellation flag as the thread's context, then primes a
+// produced body.
 Response InvokeCancellable(const Router& router, Exchange& ex) {
   ScopedCancellation scope(&ex.cancelled);
   return router.Invoke(ex.match, ex.req);
@@ -557,6 +586,7 @@ void Session::DispatchNext() {
     if (ex->match.options->inline_handler) {
       ex->res = core_.router.Invoke(ex->match, ex->req);
       RemoveBodyFile(*ex);
+      PrimeStream(*ex);  // inline routes' producers run on the I/O thread (none stream today)
       ex->ready = true;
       MaybeWrite();
       continue;
@@ -571,6 +601,7 @@ void Session::DispatchNext() {
     asio::post(*core_.workers, [self = shared_from_this(), ex] {
       ex->res = InvokeCancellable(self->core_.router, *ex);
       RemoveBodyFile(*ex);
+      PrimeStream(*ex);
       asio::post(self->socket_.get_executor(), [self, ex] { self->OnHandlerDone(ex); });
     });
   }
@@ -626,6 +657,7 @@ void Session::RunCompute(Exchange* ex) {
   }
   core_.compute_admitted.fetch_sub(1, std::memory_order_acq_rel);
   RemoveBodyFile(*ex);
+  PrimeStream(*ex);
   asio::post(socket_.get_executor(), [self = shared_from_this(), ex] { self->OnHandlerDone(ex); });
 }
 
@@ -650,14 +682,16 @@ uint64_t Session::BufferedBytes() const {
 // ---- writing -------------------------------------------------------------------------------
 
 void Session::MaybeWrite() {
-  if (writing_ || closed_ || queue_.empty() || !queue_.front()->ready) return;
+  if (writing_ || pulling_ || responding_ || closed_ || queue_.empty() || !queue_.front()->ready)
+    return;
   Exchange& ex = *queue_.front();
   bool stopping = core_.stopping.load(std::memory_order_relaxed);
   if (!ex.keep_alive || (stopping && queue_.size() == 1 && phase_ != Phase::kBody)) {
     ex.close_after = true;
   }
-  if (ex.close_after) stop_reading_ = true;
   writer_.Begin(ex);
+  if (ex.close_after) stop_reading_ = true;  // (Begin closes after an HTTP/1.0 stream)
+  responding_ = true;
   WriteNext();
 }
 
@@ -672,11 +706,44 @@ void Session::WriteNext() {
     Complete();
     return;
   }
+  if (step.need_more) {
+    PullNext();
+    return;
+  }
   writing_ = true;
   write_deadline_ = SteadyClock::now() + std::chrono::milliseconds(core_.options.write_timeout_ms);
   asio::async_write(
       socket_, step.buffers,
       [self = shared_from_this()](const beast::error_code& ec, size_t) { self->OnWrite(ec); });
+}
+
+// The piece of a produced body went out: the next one is produced on a worker (never on the
+// I/O thread: it may read storage), and written when it is back. Until then nothing else of
+// this connection is written, so what a slow reader makes the server hold is this one piece.
+void Session::PullNext() {
+  pulling_ = true;
+  Exchange* ex = queue_.front().get();
+  asio::post(*core_.workers, [self = shared_from_this(), ex] {
+    Status s = PullPiece(*ex);
+    asio::post(self->socket_.get_executor(),
+               [self, ex, s = std::move(s)] { self->OnPulled(ex, s); });
+  });
+}
+
+void Session::OnPulled(Exchange* ex, const Status& s) {
+  pulling_ = false;
+  if (closed_) return;
+  if (!s.ok()) {
+    // Part of the body is on the wire: closing without its end is the only honest signal.
+    if (s.code() == StatusCode::kInternal) {
+      log::ScopedRequestId context(ex->req.request_id);
+      log::Error("streamed response failed after " + std::to_string(ex->stream_sent) +
+                 " bytes: " + s.message());
+    }
+    Close();
+    return;
+  }
+  WriteNext();
 }
 
 void Session::OnWrite(const beast::error_code& ec) {
@@ -689,6 +756,7 @@ void Session::OnWrite(const beast::error_code& ec) {
 }
 
 void Session::Complete() {
+  responding_ = false;
   std::unique_ptr<Exchange> owned = std::move(queue_.front());
   queue_.pop_front();
   Exchange& ex = *owned;
@@ -754,7 +822,7 @@ std::unique_ptr<Exchange> Session::Acquire() {
 
 void Session::Release(std::unique_ptr<Exchange> ex) {
   // What Reset frees (a large body, a response that is not kept) may go back to the OS.
-  size_t released = ex->res.body.capacity();
+  size_t released = ex->res.body.capacity() + ex->chunk.capacity();
   if (ex->req.body.capacity() > kRetainedBodyCapacity) released += ex->req.body.capacity();
   core_.reclaimer.NoteReleased(released);
   ex->Reset();

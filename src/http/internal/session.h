@@ -2,7 +2,8 @@
 // to max_pipelined requests, routes each one after its header (so the body limit and the body
 // sink — memory or a temporary file — are the route's), runs their handlers one at a time in
 // order on the worker pool (or inline for inline routes) and writes the responses in request
-// order through a ResponseWriter. While the bytes it buffers (ServerOptions::max_buffered_bytes)
+// order through a ResponseWriter (a produced body's next piece is asked for on a worker once
+// the previous one is written). While the bytes it buffers (ServerOptions::max_buffered_bytes)
 // exceed the budget it neither reads nor handles further requests. Timeouts come from a coarse
 // per-session tick against deadlines (no timer re-arming per request): header, idle keep-alive,
 // body (no progress, minimum rate, total time for in-memory bodies) and write deadlines, and a
@@ -88,6 +89,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void MaybeWrite();
   void WriteNext();
   void OnWrite(const boost::beast::error_code& ec);
+  void PullNext();
+  void OnPulled(Exchange* ex, const Status& s);
   void Complete();
   void LingeringClose();
   void Record(const Exchange& ex);
@@ -119,6 +122,8 @@ class Session : public std::enable_shared_from_this<Session> {
   bool read_pending_ = false;
   bool handler_running_ = false;
   bool writing_ = false;
+  bool pulling_ = false;     // a worker produces the next piece of the response being written
+  bool responding_ = false;  // the front exchange's response is being written (Begin was called)
   bool stop_reading_ = false;
   bool closed_ = false;
   bool lingering_ = false;

@@ -33,6 +33,8 @@ class RawConn {
       bool head = false, int timeout_ms = 5000);
   // True when the server closes the connection within the timeout (bytes read are kept).
   bool ClosedWithin(int timeout_ms);
+  // The bytes read and not yet parsed (a test may inspect or consume them).
+  std::string& pending() { return pending_; }
 
  private:
   int fd_ = -1;
