@@ -19,14 +19,13 @@
 // (about log2(size) + 10), and one insertion pass for the few keys that share those bits; a
 // bucket where that pass would move more than 4 keys per key is sorted on all its bits
 // instead, so adversarial data costs at most about twice a full LSD sort of the bucket. NaN keys
-// lie beyond those of
-// -inf and +inf, so SortPresent sorts everything and drops the NaNs from the two ends: its hot
-// loops test nothing. Buffers are never zero-filled (see internal::DoubleBuffer).
-// SortPresentPair sorts two samples of comparable size at once, one per thread, each on its own.
-// With `parallel` and n >= kParallelThreshold, each phase is split between the calling thread
-// and one helper thread (counting and scattering by halves of the rows, buckets by halves of
-// the values), so at most 2 threads work on one call; if no thread can be started, everything
-// runs on the caller. Smaller inputs use std::sort on the same keys.
+// lie beyond those of -inf and +inf, so SortPresent sorts everything and drops the NaNs from
+// the two ends: its hot loops test nothing. Buffers are never zero-filled (see
+// internal::DoubleBuffer). SortPresentPair sorts two samples of comparable size at once, one per
+// thread, each on its own. With `parallel` and n >= kParallelThreshold, each phase is split between
+// the calling thread and one helper thread (counting and scattering by halves of the rows, buckets
+// by halves of the values), so at most 2 threads work on one call; if no thread can be started,
+// everything runs on the caller. Smaller inputs use std::sort on the same keys.
 //
 // Complexity: O(n) time; memory: the result (n + 1 doubles: the values and a +inf sentinel) and
 // a scratch buffer of the largest bucket (at most n doubles) while sorting. Pure functions;
