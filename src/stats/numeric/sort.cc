@@ -85,22 +85,22 @@ struct LeafKeys {
         b(std::make_unique_for_overwrite<std::uint64_t[]>(n)) {}
 };
 
-// LSD radix sort of the keys src[0, n) on their bits [lo, lo + kPasses * bits), skipping digits
+// LSD radix sort of the keys src[0, n) on their bits [lo, lo + Passes * bits), skipping digits
 // that all keys share; returns the buffer that holds the result (src or dst).
-template <int kPasses>
+template <int Passes>
 std::uint64_t* LsdKeys(std::uint64_t* src, std::uint64_t* dst, std::size_t n, int lo, int bits) {
   const std::size_t stride = std::size_t{1} << bits;
   const std::uint64_t mask = stride - 1;
   std::array<std::uint32_t, kLeafCounts> counts;
-  std::fill(counts.begin(), counts.begin() + kPasses * stride, 0);
+  std::fill(counts.begin(), counts.begin() + Passes * stride, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint64_t key = src[i] >> lo;
     [&]<int... p>(std::integer_sequence<int, p...>) {
       (++counts[p * stride + ((key >> (p * bits)) & mask)], ...);
     }
-    (std::make_integer_sequence<int, kPasses>{});
+    (std::make_integer_sequence<int, Passes>{});
   }
-  for (int p = 0; p < kPasses; ++p) {
+  for (int p = 0; p < Passes; ++p) {
     const int shift = lo + p * bits;
     std::uint32_t* offsets = counts.data() + p * stride;
     if (offsets[(src[0] >> shift) & mask] == n) continue;
