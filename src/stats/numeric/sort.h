@@ -50,7 +50,9 @@ namespace internal {
 // An uninitialised array of doubles. Large ones (>= 4 MiB) are mapped directly and, on Linux,
 // marked for transparent huge pages: a radix pass scatters writes across the whole array, and
 // 2 MiB pages both cut the number of page faults on fresh memory by 512 and keep the scattered
-// writes within a handful of TLB entries.
+// writes within a handful of TLB entries. Released large arrays (up to 16 MiB in all, given
+// back to the kernel lazily with MADV_FREE) are reused by the next ones of a similar size, so a
+// repeated computation does not pay the kernel's clearing of fresh pages again.
 class DoubleBuffer {
  public:
   DoubleBuffer() = default;

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -375,6 +376,39 @@ TEST(RadixSortRandomized, MatchesStdSort) {
       if (HasFatalFailure()) return;
     }
   }
+}
+
+}  // namespace
+}  // namespace cairn::stats
+
+namespace cairn::stats {
+namespace {
+
+// Large result buffers are reused after release: a live result is never handed to another sort,
+// and a reused one holds only its new values.
+TEST(SortBuffers, ReusedBuffersNeverAliasLiveResults) {
+  std::mt19937_64 rng(99);
+  std::normal_distribution<double> normal(0, 1);
+  auto sample = [&](double shift) {
+    std::vector<double> v(700000);
+    for (auto& x : v) x = normal(rng) + shift;
+    return v;
+  };
+  const std::vector<double> a = sample(0), b = sample(10), c = sample(-10);
+  auto first = std::make_unique<SortedSample>(SortPresent(a));
+  const SortedSample second = SortPresent(b);
+  first.reset();  // its buffer goes back for reuse
+  const SortedSample third = SortPresent(c);
+  const SortedSample fourth = SortPresent(a);
+  EXPECT_EQ(Values(second), StdSorted(b));
+  EXPECT_EQ(Values(third), StdSorted(c));
+  EXPECT_EQ(Values(fourth), StdSorted(a));
+  EXPECT_EQ(second.values().data()[second.size()], kInf);
+  EXPECT_EQ(third.values().data()[third.size()], kInf);
+  const auto [p, q] = SortPresentPair(c, b);
+  EXPECT_EQ(Values(p), StdSorted(c));
+  EXPECT_EQ(Values(q), StdSorted(b));
+  EXPECT_EQ(Values(second), StdSorted(b));  // still intact
 }
 
 }  // namespace
