@@ -16,6 +16,7 @@
 
 #include "stats/drift/drift_report.h"
 #include "stats/metrics/binary.h"
+#include "stats/numeric/sort.h"
 #include "stats/testing/csv.h"
 
 namespace {
@@ -82,6 +83,32 @@ void BM_NumericDrift1M(benchmark::State& state) {
 }
 // Process CPU time: the statistics use a helper thread on large inputs.
 BENCHMARK(BM_NumericDrift1M)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime();
+
+// The shared first step alone: both 1 000 000-value samples sorted (SortPresentPair).
+void BM_SortPair1M(benchmark::State& state) {
+  const Data& d = BenchData();
+  for (auto _ : state) {
+    auto sorted = cairn::stats::SortPresentPair(d.reference, d.current);
+    benchmark::DoNotOptimize(sorted);
+  }
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<int64_t>(d.reference.size() + d.current.size()));
+}
+BENCHMARK(BM_SortPair1M)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime();
+
+// One 1 000 000-value sample on the calling thread only.
+void BM_SortOneThread1M(benchmark::State& state) {
+  const Data& d = BenchData();
+  for (auto _ : state) {
+    auto sorted = cairn::stats::SortPresent(d.reference, /*parallel=*/false);
+    benchmark::DoNotOptimize(sorted);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(d.reference.size()));
+}
+BENCHMARK(BM_SortOneThread1M)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
 
 void BM_NumericDriftTestdata200k(benchmark::State& state) {
   std::string dir;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -85,28 +86,23 @@ struct LeafKeys {
         b(std::make_unique_for_overwrite<std::uint64_t[]>(n)) {}
 };
 
-// LSD radix sort of in[0, n) on key bits [0, kPasses * bits) into out[0, n) (in == out is fine),
-// skipping digits that all keys share. kBits > 0 fixes the digit width at compile time (the
-// common wide leaves: constant shifts save a fifth of the instructions); 0 reads `bits`.
-template <int kPasses, int kBits = 0>
-void LsdLeaf(const double* in, double* out, std::size_t n, int runtime_bits, LeafKeys& keys) {
-  const int bits = kBits > 0 ? kBits : runtime_bits;
+// LSD radix sort of the keys src[0, n) on their bits [lo, lo + Passes * bits), skipping digits
+// that all keys share; returns the buffer that holds the result (src or dst).
+template <int Passes>
+std::uint64_t* LsdKeys(std::uint64_t* src, std::uint64_t* dst, std::size_t n, int lo, int bits) {
   const std::size_t stride = std::size_t{1} << bits;
   const std::uint64_t mask = stride - 1;
   std::array<std::uint32_t, kLeafCounts> counts;
-  std::fill(counts.begin(), counts.begin() + kPasses * stride, 0);
-  std::uint64_t* src = keys.a.get();
-  std::uint64_t* dst = keys.b.get();
+  std::fill(counts.begin(), counts.begin() + Passes * stride, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t key = Key(in[i]);
-    src[i] = key;
+    const std::uint64_t key = src[i] >> lo;
     [&]<int... p>(std::integer_sequence<int, p...>) {
       (++counts[p * stride + ((key >> (p * bits)) & mask)], ...);
     }
-    (std::make_integer_sequence<int, kPasses>{});
+    (std::make_integer_sequence<int, Passes>{});
   }
-  for (int p = 0; p < kPasses; ++p) {
-    const int shift = p * bits;
+  for (int p = 0; p < Passes; ++p) {
+    const int shift = lo + p * bits;
     std::uint32_t* offsets = counts.data() + p * stride;
     if (offsets[(src[0] >> shift) & mask] == n) continue;
     std::uint32_t running = 0;
@@ -125,27 +121,21 @@ void LsdLeaf(const double* in, double* out, std::size_t n, int runtime_bits, Lea
     if (i < n) dst[offsets[(src[i] >> shift) & mask]++] = src[i];
     std::swap(src, dst);
   }
-  for (std::size_t i = 0; i < n; ++i) out[i] = FromKey(src[i]);
+  return src;
 }
 
-// Sorts a bucket whose keys all agree above bit `top` from `first` into `first` or `second`:
-// tiny ones by insertion, the rest by LSD passes of at most 12-bit digits that evenly split
-// `top`, as many as is cheapest for the bucket's size.
-void Leaf(double* first, double* second, std::size_t n, int top, bool into_first, LeafKeys& keys) {
-  double* const out = into_first ? first : second;
-  if (n <= kInsertionMax || top == 0) {
-    InsertionSort(first, n);
-    if (!into_first) std::copy(first, first + n, second);
-    return;
-  }
-  // Digit width: each pass costs about n moves plus 2 * 2^bits for its counters (cleared, then
-  // turned into offsets); take the cheapest total.
+// Sorts the keys src[0, n) by their bits [lo, lo + width) with LSD passes of at most 12-bit
+// digits that evenly split `width`, as many as is cheapest for n: each pass costs about n moves
+// plus 2 * 2^bits for its counters (cleared, then turned into offsets). Returns the buffer that
+// holds the result (src or dst).
+std::uint64_t* SortKeyBits(std::uint64_t* src, std::uint64_t* dst, std::size_t n, int lo,
+                           int width) {
   int passes = 0;
   int bits = 0;
   std::size_t best = std::numeric_limits<std::size_t>::max();
   for (int widest = 4; widest <= kMaxLeafBits; ++widest) {
-    const int p = (top + widest - 1) / widest;
-    const int b = (top + p - 1) / p;
+    const int p = (width + widest - 1) / widest;
+    const int b = (width + p - 1) / p;
     const std::size_t cost = static_cast<std::size_t>(p) * (n + (std::size_t{2} << b));
     if (cost < best) {
       best = cost;
@@ -153,17 +143,10 @@ void Leaf(double* first, double* second, std::size_t n, int top, bool into_first
       bits = b;
     }
   }
-  if (passes == 4 && bits == 12) return LsdLeaf<4, 12>(first, out, n, bits, keys);
-  if (passes == 5 && bits == 11) return LsdLeaf<5, 11>(first, out, n, bits, keys);
-  if (passes == 5 && bits == 10) return LsdLeaf<5, 10>(first, out, n, bits, keys);
-  if (passes == 4 && bits == 11) return LsdLeaf<4, 11>(first, out, n, bits, keys);
-  if (passes == 6 && bits == 8) return LsdLeaf<6, 8>(first, out, n, bits, keys);
-  if (passes == 6 && bits == 9) return LsdLeaf<6, 9>(first, out, n, bits, keys);
   switch (passes) {
-#define CAIRN_LEAF_CASE(P)                 \
-  case P:                                  \
-    LsdLeaf<P>(first, out, n, bits, keys); \
-    break;
+#define CAIRN_LEAF_CASE(P) \
+  case P:                  \
+    return LsdKeys<P>(src, dst, n, lo, bits);
     CAIRN_LEAF_CASE(1)
     CAIRN_LEAF_CASE(2)
     CAIRN_LEAF_CASE(3)
@@ -182,9 +165,68 @@ void Leaf(double* first, double* second, std::size_t n, int top, bool into_first
     CAIRN_LEAF_CASE(16)
 #undef CAIRN_LEAF_CASE
     default:
-      std::sort(first, first + n, [](double x, double y) { return Key(x) < Key(y); });
-      if (!into_first) std::copy(first, first + n, second);
+      std::sort(src, src + n);
+      return src;
   }
+}
+
+// Insertion sort of keys that are almost in order; gives up (returning false, the keys
+// permuted but not sorted) once it has moved more than `budget` keys.
+bool InsertionSortWithin(std::uint64_t* a, std::size_t n, std::size_t budget) {
+  std::size_t moved = 0;
+  for (std::size_t i = 1; i < n; ++i) {
+    const std::uint64_t k = a[i];
+    if (a[i - 1] <= k) [[likely]]
+      continue;
+    std::size_t j = i;
+    for (; j > 0 && a[j - 1] > k; --j) a[j] = a[j - 1];
+    a[j] = k;
+    moved += i - j;
+    if (moved > budget) return false;
+  }
+  return true;
+}
+
+// Sorted key bits in a leaf: enough that keys sharing them are rare (about n^2 / 2^(bits+1)
+// pairs), few enough for at most two digit passes.
+constexpr int kLeafPrefixBits = 2 * kMaxLeafBits;
+constexpr int kLeafPrefixSlack = 10;
+constexpr std::size_t kLeafFixBudget = 4;  // moves per key the insertion pass may make
+
+// Sorts a bucket whose keys all agree above bit `top` from `first` into `first` or `second`:
+// tiny ones by insertion; the rest as integer keys. The keys' highest differing bit is found
+// first (so bits every key shares cost nothing); then only the top bits that separate almost
+// every key are radix-sorted (at most two passes), and one insertion pass orders the few keys
+// that share those bits. Adversarial buckets (many keys sharing the sorted bits) are caught by
+// the insertion pass's move budget and sorted on all their bits instead.
+void Leaf(double* first, double* second, std::size_t n, int top, bool into_first, LeafKeys& keys) {
+  double* const out = into_first ? first : second;
+  if (n <= kInsertionMax || top == 0) {
+    InsertionSort(first, n);
+    if (!into_first) std::copy(first, first + n, second);
+    return;
+  }
+  std::uint64_t* src = keys.a.get();
+  std::uint64_t* spare = keys.b.get();
+  const std::uint64_t k0 = Key(first[0]);
+  std::uint64_t differ = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t k = Key(first[i]);
+    src[i] = k;
+    differ |= k ^ k0;
+  }
+  const int high = std::bit_width(differ);  // keys agree on every bit from `high` up
+  if (high == 0) {
+    if (!into_first) std::copy(first, first + n, second);
+    return;
+  }
+  const int prefix =
+      std::min({high, kLeafPrefixBits, static_cast<int>(std::bit_width(n)) + kLeafPrefixSlack});
+  std::uint64_t* sorted = SortKeyBits(src, spare, n, high - prefix, prefix);
+  if (prefix < high && !InsertionSortWithin(sorted, n, kLeafFixBudget * n)) {
+    sorted = SortKeyBits(sorted, sorted == src ? spare : src, n, 0, high);
+  }
+  for (std::size_t i = 0; i < n; ++i) out[i] = FromKey(sorted[i]);
 }
 
 // MSD radix step on a bucket whose keys agree above bit `top`, recursing until buckets fit in
@@ -237,20 +279,90 @@ void MsdSort(double* first, double* second, std::size_t n, int top, bool into_fi
 
 constexpr std::size_t kMapAtLeast = std::size_t{4} << 20;  // bytes
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
+// SortPresentPair sorts the two samples concurrently, one per thread, when the larger is at most
+// this many times the smaller (else each in turn, on both threads).
+constexpr std::size_t kPairBalance = 3;
 constexpr std::uint32_t kMaxRows = std::numeric_limits<std::uint32_t>::max() / 2;
 
 }  // namespace
 
 namespace internal {
+namespace {
+
+#ifdef __linux__
+// Large buffers released by finished sorts, kept mapped (at most kCachedBytes in all) so that
+// the next sort of a similar size writes into pages that are already there: faulting in fresh
+// memory costs the kernel a page clear of every byte, as much as a radix pass of its own. The
+// pages are handed back to the kernel lazily (MADV_FREE: reclaimed under memory pressure, kept
+// otherwise), so the cache costs no memory the system needs; it holds enough for the two
+// samples of a 1 000 000 x 1 000 000 drift report.
+constexpr std::size_t kCachedBytes = std::size_t{16} << 20;
+constexpr std::size_t kCachedMappings = 4;
+
+class MappingCache {
+ public:
+  // A cached mapping of at least `bytes` (and at most twice that), or nullptr.
+  void* Take(std::size_t bytes, std::size_t& mapped_bytes) {
+    const std::lock_guard<std::mutex> lock(mu_);
+    for (std::size_t e = 0; e < count_; ++e) {
+      if (entries_[e].bytes >= bytes && entries_[e].bytes <= 2 * bytes) {
+        void* const p = entries_[e].mapping;
+        mapped_bytes = entries_[e].bytes;
+        total_ -= mapped_bytes;
+        entries_[e] = entries_[--count_];
+        return p;
+      }
+    }
+    return nullptr;
+  }
+  // Keeps the mapping for reuse, or unmaps it when the cache is full.
+  void Give(void* mapping, std::size_t bytes) {
+    {
+      const std::lock_guard<std::mutex> lock(mu_);
+      if (count_ < kCachedMappings && total_ + bytes <= kCachedBytes) {
+        madvise(mapping, bytes, MADV_FREE);  // advice only: failure is harmless
+        entries_[count_++] = {mapping, bytes};
+        total_ += bytes;
+        return;
+      }
+    }
+    munmap(mapping, bytes);
+  }
+
+ private:
+  struct Entry {
+    void* mapping = nullptr;
+    std::size_t bytes = 0;
+  };
+  std::mutex mu_;
+  std::array<Entry, kCachedMappings> entries_{};
+  std::size_t count_ = 0;
+  std::size_t total_ = 0;
+};
+
+MappingCache& Mappings() {
+  static MappingCache* const kCache = new MappingCache;  // never destroyed: used until exit
+  return *kCache;
+}
+#endif
+
+}  // namespace
 
 DoubleBuffer::DoubleBuffer(std::size_t n) {
   if (n == 0) return;
   const std::size_t bytes = n * sizeof(double);
 #ifdef __linux__
   if (bytes >= kMapAtLeast) {
+    const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+    std::size_t cached_bytes = 0;
+    if (void* cached = Mappings().Take(rounded, cached_bytes)) {
+      mapping_ = cached;
+      mapped_bytes_ = cached_bytes;
+      data_ = static_cast<double*>(mapping_);
+      return;
+    }
     // Map one huge page more than needed and trim to a 2 MiB-aligned range, so that every page
     // of the array can be a huge page.
-    const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
     const std::size_t len = rounded + kHugePage;
     void* p = mmap(nullptr, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p != MAP_FAILED) {
@@ -273,7 +385,7 @@ DoubleBuffer::DoubleBuffer(std::size_t n) {
 DoubleBuffer::~DoubleBuffer() {
 #ifdef __linux__
   if (mapping_ != nullptr) {
-    munmap(mapping_, mapped_bytes_);
+    Mappings().Give(mapping_, mapped_bytes_);
     return;
   }
 #endif
@@ -559,6 +671,16 @@ SortedRows<2> SortByLabel(std::span<const double> values, std::span<const int> l
 std::pair<SortedSample, SortedSample> SortPresentPair(std::span<const double> first,
                                                       std::span<const double> second) {
   std::pair<SortedSample, SortedSample> out;
+  const std::size_t smaller = std::min(first.size(), second.size());
+  const std::size_t larger = std::max(first.size(), second.size());
+  if (smaller >= kParallelThreshold / 2 && larger <= kPairBalance * smaller) {
+    // Comparable sizes: one sample per thread, each sorted start to finish on its own (no
+    // hand-offs between phases, and each thread touches only its own sample's memory).
+    internal::RunBoth(
+        true, [&] { out.first = SortPresent(first, false); },
+        [&] { out.second = SortPresent(second, false); });
+    return out;
+  }
   out.first = SortPresent(first);
   out.second = SortPresent(second);
   return out;

@@ -14,14 +14,18 @@
 // SortByLabel, is a digit above that); one pass scatters the rows from the input straight into
 // the result buffer by that digit (no separate copying pass; dropped rows go to a spare slot,
 // branch-free); then every bucket is finished on its own: split again by the next digit while it
-// is larger than kLeafSize values (512 KiB), then LSD passes on integer keys with as many digits
-// as is cheapest for its size, skipping digits its keys share. NaN keys lie beyond those of
-// -inf and +inf, so SortPresent sorts everything and drops the NaNs from the two ends: its hot
-// loops test nothing. Buffers are never zero-filled (see internal::DoubleBuffer).
-// With `parallel` and n >= kParallelThreshold, each phase is split between the calling thread
-// and one helper thread (counting and scattering by halves of the rows, buckets by halves of
-// the values), so at most 2 threads work on one call; if no thread can be started, everything
-// runs on the caller. Smaller inputs use std::sort on the same keys.
+// is larger than kLeafSize values (512 KiB), then as integer keys: from the highest bit on which
+// its keys differ, LSD passes (at most two) on just enough bits to separate almost every key
+// (about log2(size) + 10), and one insertion pass for the few keys that share those bits; a
+// bucket where that pass would move more than 4 keys per key is sorted on all its bits
+// instead, so adversarial data costs at most about twice a full LSD sort of the bucket. NaN keys
+// lie beyond those of -inf and +inf, so SortPresent sorts everything and drops the NaNs from
+// the two ends: its hot loops test nothing. Buffers are never zero-filled (see
+// internal::DoubleBuffer). SortPresentPair sorts two samples of comparable size at once, one per
+// thread, each on its own. With `parallel` and n >= kParallelThreshold, each phase is split between
+// the calling thread and one helper thread (counting and scattering by halves of the rows, buckets
+// by halves of the values), so at most 2 threads work on one call; if no thread can be started,
+// everything runs on the caller. Smaller inputs use std::sort on the same keys.
 //
 // Complexity: O(n) time; memory: the result (n + 1 doubles: the values and a +inf sentinel) and
 // a scratch buffer of the largest bucket (at most n doubles) while sorting. Pure functions;
@@ -46,7 +50,9 @@ namespace internal {
 // An uninitialised array of doubles. Large ones (>= 4 MiB) are mapped directly and, on Linux,
 // marked for transparent huge pages: a radix pass scatters writes across the whole array, and
 // 2 MiB pages both cut the number of page faults on fresh memory by 512 and keep the scattered
-// writes within a handful of TLB entries.
+// writes within a handful of TLB entries. Released large arrays (up to 16 MiB in all, given
+// back to the kernel lazily with MADV_FREE) are reused by the next ones of a similar size, so a
+// repeated computation does not pay the kernel's clearing of fresh pages again.
 class DoubleBuffer {
  public:
   DoubleBuffer() = default;
@@ -111,7 +117,8 @@ using SortedSample = SortedRows<1>;
 [[nodiscard]] SortedRows<2> SortByLabel(std::span<const double> values, std::span<const int> labels,
                                         bool parallel = true);
 
-// SortPresent of both samples (each with both threads when large).
+// SortPresent of both samples: at once, one per thread, when both are large and within a factor
+// of 3 in size; else one after the other, each with both threads when large.
 [[nodiscard]] std::pair<SortedSample, SortedSample> SortPresentPair(std::span<const double> first,
                                                                     std::span<const double> second);
 
