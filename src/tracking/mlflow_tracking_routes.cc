@@ -790,7 +790,7 @@ Response LogInputs(TrackingService& svc, const Request& req, const bj::object& o
 // bytes are the same.
 class MlflowHistoryBody final : public http::BodyProducer {
  public:
-  MlflowHistoryBody(std::unique_ptr<MetricHistoryCursor> cursor, std::string key)
+  MlflowHistoryBody(std::unique_ptr<MetricHistoryCursor> cursor, std::string_view key)
       : cursor_(std::move(cursor)), prefix_(msg::MetricPointPrefix(key)) {}
 
   Status Next(std::string& out) override {
