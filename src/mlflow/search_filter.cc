@@ -12,6 +12,32 @@
 
 namespace cairn::mlflow {
 
+std::string_view ComparatorText(Comparator c) {
+  switch (c) {
+    case Comparator::kEq:
+      return "=";
+    case Comparator::kNe:
+      return "!=";
+    case Comparator::kLt:
+      return "<";
+    case Comparator::kLe:
+      return "<=";
+    case Comparator::kGt:
+      return ">";
+    case Comparator::kGe:
+      return ">=";
+    case Comparator::kLike:
+      return "LIKE";
+    case Comparator::kILike:
+      return "ILIKE";
+    case Comparator::kIn:
+      return "IN";
+    case Comparator::kNotIn:
+      return "NOT IN";
+  }
+  return "=";
+}
+
 namespace {
 
 using sqlparse::GroupKind;

@@ -45,6 +45,10 @@ enum class SearchGrammar { kRuns, kExperiments, kRegisteredModels, kModelVersion
 
 enum class Comparator { kEq, kNe, kLt, kLe, kGt, kGe, kLike, kILike, kIn, kNotIn };
 
+// The operator as MLflow writes it: "=", "!=", "<", "<=", ">", ">=", "LIKE", "ILIKE", "IN",
+// "NOT IN".
+[[nodiscard]] std::string_view ComparatorText(Comparator c);
+
 // One clause as MLflow's parser returns it.
 struct FilterClause {
   // "metric", "parameter", "tag", "attribute" or "dataset".

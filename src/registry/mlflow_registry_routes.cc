@@ -33,6 +33,7 @@ using mlflow::req::Missing;
 using mlflow::req::OptionalString;
 using mlflow::req::Present;
 using mlflow::req::RequiredString;
+using mlflow::req::StringList;
 
 Response Json(const bj::object& o) { return Response::Json(200, bj::serialize(o)); }
 
@@ -641,54 +642,12 @@ Result<int> SearchLimit(const bj::object& p, int64_t default_value, int64_t max)
   return static_cast<int>(*n);
 }
 
-Result<std::vector<std::string>> StringList(const bj::object& p, std::string_view field) {
-  std::vector<std::string> out;
-  const bj::value* v = p.if_contains(field);
-  if (v == nullptr || v->is_null()) return out;
-  if (v->is_string()) {
-    out.emplace_back(v->get_string());
-    return out;
-  }
-  if (!v->is_array()) return InvalidValue(field, *v);
-  for (const bj::value& e : v->get_array()) {
-    if (!e.is_string()) return InvalidValue(field, *v);
-    out.emplace_back(e.get_string());
-  }
-  return out;
-}
-
 Result<int64_t> SearchOffset(const bj::object& p) {
   ASSIGN_OR_RETURN(auto token, OptionalString(p, "page_token"));
   if (!token || token->empty()) return int64_t{0};
   ASSIGN_OR_RETURN(int64_t offset, mlflow::DecodeOffsetPageToken(*token));
   if (offset < 0) return InvalidArgument("Invalid page token, offset must not be negative");
   return offset;
-}
-
-std::string ComparatorText(mlflow::Comparator c) {
-  switch (c) {
-    case mlflow::Comparator::kEq:
-      return "=";
-    case mlflow::Comparator::kNe:
-      return "!=";
-    case mlflow::Comparator::kLt:
-      return "<";
-    case mlflow::Comparator::kLe:
-      return "<=";
-    case mlflow::Comparator::kGt:
-      return ">";
-    case mlflow::Comparator::kGe:
-      return ">=";
-    case mlflow::Comparator::kLike:
-      return "LIKE";
-    case mlflow::Comparator::kILike:
-      return "ILIKE";
-    case mlflow::Comparator::kIn:
-      return "IN";
-    case mlflow::Comparator::kNotIn:
-      return "NOT IN";
-  }
-  return "=";
 }
 
 bool IsTextComparator(const std::string& op) {
@@ -702,7 +661,7 @@ Result<std::vector<ModelSearchClause>> ModelFilter(const std::string& text) {
   std::vector<ModelSearchClause> out;
   for (const mlflow::FilterClause& c : clauses) {
     ModelSearchClause m;
-    m.op = ComparatorText(c.op);
+    m.op = std::string(mlflow::ComparatorText(c.op));
     const auto* value = std::get_if<std::string>(&c.value);
     if (c.type == "tag") {
       if (!IsTextComparator(m.op) || value == nullptr)
@@ -746,7 +705,7 @@ Result<std::vector<VersionSearchClause>> VersionFilter(const std::string& text) 
   std::vector<VersionSearchClause> out;
   for (const mlflow::FilterClause& c : clauses) {
     VersionSearchClause v;
-    v.op = ComparatorText(c.op);
+    v.op = std::string(mlflow::ComparatorText(c.op));
     if (c.type == "tag") {
       const auto* value = std::get_if<std::string>(&c.value);
       if (!IsTextComparator(v.op) || value == nullptr)

@@ -211,32 +211,6 @@ bool MoreMayFollow(bool has_more, size_t items, int limit) {
 // ---------------------------------------------------------------------------------------------
 // Search translation
 
-std::string OpText(mlflow::Comparator c) {
-  switch (c) {
-    case mlflow::Comparator::kEq:
-      return "=";
-    case mlflow::Comparator::kNe:
-      return "!=";
-    case mlflow::Comparator::kLt:
-      return "<";
-    case mlflow::Comparator::kLe:
-      return "<=";
-    case mlflow::Comparator::kGt:
-      return ">";
-    case mlflow::Comparator::kGe:
-      return ">=";
-    case mlflow::Comparator::kLike:
-      return "LIKE";
-    case mlflow::Comparator::kILike:
-      return "ILIKE";
-    case mlflow::Comparator::kIn:
-      return "IN";
-    case mlflow::Comparator::kNotIn:
-      return "NOT IN";
-  }
-  return "=";
-}
-
 // The run attribute column of IsSearchAttribute for an MLflow attribute name.
 std::string RunAttribute(std::string_view mlflow_key) {
   const std::string_view key = mlflow::CanonicalRunAttribute(mlflow_key);
@@ -262,7 +236,7 @@ Result<std::vector<FilterClause>> RunFilter(const std::string& text) {
   std::vector<FilterClause> out;
   for (const mlflow::FilterClause& c : clauses) {
     FilterClause f;
-    f.op = OpText(c.op);
+    f.op = std::string(mlflow::ComparatorText(c.op));
     if (c.type == "metric") {
       f.kind = FilterClause::Kind::kMetric;
       f.key = c.key;
@@ -343,7 +317,7 @@ Result<std::vector<ExperimentClause>> ExperimentFilter(const std::string& text) 
   std::vector<ExperimentClause> out;
   for (const mlflow::FilterClause& c : clauses) {
     ExperimentClause e;
-    e.op = OpText(c.op);
+    e.op = std::string(mlflow::ComparatorText(c.op));
     if (c.type == "tag") {
       e.field = ExperimentClause::Field::kTag;
       e.key = c.key;
