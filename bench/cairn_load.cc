@@ -3,13 +3,20 @@
 //   cairn_load ingest  --port P --run-id ID [--connections 1] [--duration 10] [--batch 1000]
 //   cairn_load get-run --port P --run-id ID [--connections 64] [--duration 10] [--token T]
 //   cairn_load startup --binary PATH [--repeat 5]
+//   cairn_load request --port P --method POST --target PATH [--body JSON] [--connections 16]
+//                      [--duration 10]
 //
 // ingest and get-run open N keep-alive connections driven asynchronously by one Asio
 // io_context (run by --threads threads, default 1, so the client takes as little of the shared
 // cores as possible), each connection issuing its next request as soon as the previous answer
-// arrives, for a fixed duration. Every request's latency is kept (full array; percentiles are
-// exact). startup spawns `cairn serve --port 0` on a fresh temp dir, measures the time from
-// fork to the first 200 from /readyz, sends a few requests and reads VmRSS.
+// arrives, for a fixed duration. request sends any one request (so it can drive any HTTP server,
+// e.g. an MLflow-compatible one, with the same client): every "{n}" in --body or --target is
+// replaced by a counter unique to the request, so each body can name a new object; a non-2xx
+// answer or a 2xx body of another length than the first is counted (bodies of a read scenario
+// must not change while it runs; --any-length turns the length check off for writes). Every
+// request's latency is kept (full array; percentiles are exact). startup spawns `cairn serve --port
+// 0` on a fresh temp dir, measures the time from fork to the first 200 from /readyz, sends a few
+// requests and reads VmRSS.
 //
 // Output: one `key=value` line per measurement (parsed by run-benchmarks.sh).
 #include <fcntl.h>
@@ -59,7 +66,11 @@ struct Options {
   int threads = 1;
   std::string binary;
   int repeat = 5;
-  std::string token;  // sent as Authorization: Bearer
+  std::string token;           // sent as Authorization: Bearer
+  std::string method = "GET";  // request
+  std::string target;          // request
+  std::string body;            // request
+  bool any_length = false;     // request: 2xx bodies may differ in length
 };
 
 [[noreturn]] void Usage(const std::string& why) {
@@ -67,7 +78,9 @@ struct Options {
             << "usage: cairn_load ingest|get-run --port P --run-id ID [--connections N]\n"
             << "                  [--duration SECONDS] [--batch POINTS] [--threads T]\n"
             << "                  [--token API_TOKEN]\n"
-            << "       cairn_load startup --binary PATH [--repeat N]\n";
+            << "       cairn_load startup --binary PATH [--repeat N]\n"
+            << "       cairn_load request --port P --target PATH [--method M] [--body JSON]\n"
+            << "                  [--connections N] [--duration SECONDS] [--any-length 1]\n";
   std::exit(2);
 }
 
@@ -99,6 +112,14 @@ Options ParseArgs(int argc, char** argv) {
       o.binary = v;
     else if (a == "--repeat")
       o.repeat = std::stoi(v);
+    else if (a == "--method")
+      o.method = v;
+    else if (a == "--target")
+      o.target = v;
+    else if (a == "--body")
+      o.body = v;
+    else if (a == "--any-length")
+      o.any_length = v != "0";
     else
       Usage("unknown flag " + a);
   }
@@ -126,12 +147,27 @@ std::string MetricsBody(int64_t first_step, int points) {
   return body;
 }
 
+// `text` with every "{n}" replaced by `n`.
+std::string Substitute(const std::string& text, int64_t n) {
+  static constexpr std::string_view kMark = "{n}";
+  std::string out;
+  out.reserve(text.size() + 16);
+  size_t from = 0;
+  for (size_t at; (at = text.find(kMark, from)) != std::string::npos; from = at + kMark.size()) {
+    out.append(text, from, at - from);
+    out += std::to_string(n);
+  }
+  out.append(text, from);
+  return out;
+}
+
 struct Shared {
   Options opts;
   Clock::time_point deadline;
   std::atomic<int64_t> next_batch{0};
   tcp::endpoint endpoint;
-  std::string authorization;  // "Bearer <token>" when --token is given
+  std::string authorization;              // "Bearer <token>" when --token is given
+  std::atomic<int64_t> first_length{-1};  // request: length of the first 2xx body
 };
 
 struct ConnStats {
@@ -139,6 +175,7 @@ struct ConnStats {
   int64_t ok = 0;
   int64_t errors = 0;
   int64_t non2xx = 0;
+  int64_t other_length = 0;  // request: 2xx bodies whose length differs from the first one's
 };
 
 // One keep-alive connection issuing requests back to back.
@@ -175,6 +212,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
       req_.target(std::string(kLifecycle) + "/runs/" + shared_.opts.run_id + "/metrics");
       req_.set(http::field::content_type, "application/json");
       req_.body() = MetricsBody(batch * shared_.opts.batch, shared_.opts.batch);
+    } else if (shared_.opts.scenario == "request") {
+      int64_t n = shared_.next_batch.fetch_add(1);
+      req_.method(http::string_to_verb(shared_.opts.method));
+      req_.target(Substitute(shared_.opts.target, n));
+      if (!shared_.opts.body.empty()) {
+        req_.set(http::field::content_type, "application/json");
+        req_.body() = Substitute(shared_.opts.body, n);
+      }
     } else {
       req_.method(http::verb::get);
       req_.target(std::string(kLifecycle) + "/runs/" + shared_.opts.run_id);
@@ -199,6 +244,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
     int status = static_cast<int>(parser_->get().result_int());
     if (status / 100 == 2) {
       ++stats_.ok;
+      if (shared_.opts.scenario == "request" && !shared_.opts.any_length) {
+        auto length = static_cast<int64_t>(parser_->get().body().size());
+        int64_t expected = -1;
+        if (!shared_.first_length.compare_exchange_strong(expected, length) && expected != length)
+          ++stats_.other_length;
+      }
     } else {
       ++stats_.non2xx;
       if (stats_.non2xx == 1) {
@@ -235,7 +286,11 @@ double Percentile(const std::vector<uint32_t>& sorted, double q) {
 }
 
 int RunLoad(const Options& opts) {
-  if (opts.port == 0 || opts.run_id.empty()) Usage("--port and --run-id are required");
+  if (opts.port == 0) Usage("--port is required");
+  if (opts.scenario == "request" ? opts.target.empty() : opts.run_id.empty())
+    Usage(opts.scenario == "request" ? "--target is required" : "--run-id is required");
+  if (opts.scenario == "request" && http::string_to_verb(opts.method) == http::verb::unknown)
+    Usage("unknown --method " + opts.method);
   asio::io_context io;
   Shared shared;
   shared.opts = opts;
@@ -255,8 +310,9 @@ int RunLoad(const Options& opts) {
   double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
 
   std::vector<uint32_t> all;
-  int64_t ok = 0, errors = 0, non2xx = 0;
+  int64_t ok = 0, errors = 0, non2xx = 0, other_length = 0;
   for (auto& s : stats) {
+    other_length += s.other_length;
     all.insert(all.end(), s.latency_us.begin(), s.latency_us.end());
     ok += s.ok;
     errors += s.errors;
@@ -266,11 +322,14 @@ int RunLoad(const Options& opts) {
   double rps = static_cast<double>(ok) / elapsed;
   std::printf(
       "scenario=%s connections=%d threads=%d duration_s=%.2f requests=%lld errors=%lld "
-      "non2xx=%lld req_per_s=%.0f points_per_s=%.0f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f\n",
+      "non2xx=%lld other_length=%lld first_body_bytes=%lld req_per_s=%.0f points_per_s=%.0f "
+      "p50_ms=%.3f p99_ms=%.3f max_ms=%.3f\n",
       opts.scenario.c_str(), opts.connections, opts.threads, elapsed, static_cast<long long>(ok),
-      static_cast<long long>(errors), static_cast<long long>(non2xx), rps,
+      static_cast<long long>(errors), static_cast<long long>(non2xx),
+      static_cast<long long>(other_length), static_cast<long long>(shared.first_length.load()), rps,
       opts.scenario == "ingest" ? rps * opts.batch : 0.0, Percentile(all, 0.50),
       Percentile(all, 0.99), all.empty() ? 0.0 : all.back() / 1000.0);
+  if (opts.scenario == "request" && (non2xx != 0 || other_length != 0)) return 1;
   return ok > 0 ? 0 : 1;
 }
 
@@ -376,7 +435,8 @@ int RunStartup(const Options& opts) {
 int main(int argc, char** argv) {
   ::signal(SIGPIPE, SIG_IGN);
   Options opts = ParseArgs(argc, argv);
-  if (opts.scenario == "ingest" || opts.scenario == "get-run") return RunLoad(opts);
+  if (opts.scenario == "ingest" || opts.scenario == "get-run" || opts.scenario == "request")
+    return RunLoad(opts);
   if (opts.scenario == "startup") return RunStartup(opts);
   Usage("unknown scenario " + opts.scenario);
 }

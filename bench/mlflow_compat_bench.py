@@ -8,6 +8,11 @@ not serialised by Python's GIL):
   get-history   GET metrics/get-history of one 20 000-point metric    -> requests/s, p50
   runs-create   POST runs/create at 16 connections                    -> runs/s, p50
 
+With --load (the C++ load generator, bench/cairn_load, built with the server; found in
+build/release by default), runs/search and runs/create are measured a second time by it, against
+every server in the same run: a Python client process costs about as much CPU per request as a
+fast server spends answering it, and on a 2-core machine it competes with the server for cores.
+
 Every phase is bounded in time (--seconds) and sends traffic only to the given URL. The client's
 own Python costs stay outside the timed window (bodies serialized beforehand, each worker's
 first response parsed and checked in full, later ones checked by length), so a fast server is
@@ -26,6 +31,7 @@ import multiprocessing as mp
 import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 import urllib.parse
@@ -178,7 +184,25 @@ def pct(lat, p):
     return lat[min(len(lat) - 1, int(p * len(lat)))] * 1000
 
 
-def bench(url, seconds, connections, tag):
+def native_load(load, url, method, target, body, connections, seconds, any_length):
+    """Runs cairn_load's request scenario; returns its key=value figures."""
+    u = urllib.parse.urlparse(url)
+    cmd = [load, "request", "--host", u.hostname, "--port", str(u.port or 80), "--method", method,
+           "--target", target, "--connections", str(connections), "--duration", str(seconds),
+           "--any-length", "1" if any_length else "0"]
+    if body is not None:
+        cmd += ["--body", body]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds * 4 + 60)
+    line = p.stdout.strip().splitlines()[-1] if p.stdout.strip() else ""
+    figures = dict(kv.split("=", 1) for kv in line.split())
+    if p.returncode != 0:
+        raise RuntimeError(f"cairn_load failed ({p.returncode}): {p.stderr.strip()[:300]} {line}")
+    return {"connections": connections, "requests": int(figures["requests"]),
+            "per_s": float(figures["req_per_s"]), "p50_ms": float(figures["p50_ms"]),
+            "p99_ms": float(figures["p99_ms"]), "client": "cairn_load"}
+
+
+def bench(url, seconds, connections, tag, load=None):
     conn = Conn(url)
     out = {"url": url, "seconds_per_phase": seconds}
     # log-batch
@@ -202,6 +226,11 @@ def bench(url, seconds, connections, tag):
     out["search"] = {"connections": connections, "runs": 500, "requests": len(lat),
                      "searches_per_s": len(lat) / el, "p50_ms": pct(lat, 0.5),
                      "p99_ms": pct(lat, 0.99)}
+    if load:
+        body = json.dumps({"experiment_ids": [sexp], "filter": "metrics.auc > 0.5",
+                           "order_by": ["metrics.auc DESC"], "max_results": 100})
+        out["search_native_client"] = native_load(load, url, "POST", API + "/runs/search", body,
+                                                  connections, seconds, any_length=False)
     # get-history of 20 000 points
     hrun = create_run(conn, exp, "history")
     for b in range(20):
@@ -218,6 +247,11 @@ def bench(url, seconds, connections, tag):
     lat, el = run_parallel(_create_worker, [(url, cexp, w, seconds) for w in range(16)])
     out["runs_create"] = {"connections": 16, "requests": len(lat), "runs_per_s": len(lat) / el,
                           "p50_ms": pct(lat, 0.5), "p99_ms": pct(lat, 0.99)}
+    if load:
+        body = json.dumps({"experiment_id": cexp, "run_name": "n{n}", "start_time": T0,
+                           "user_id": "bench"})
+        out["runs_create_native_client"] = native_load(load, url, "POST", API + "/runs/create",
+                                                       body, 16, seconds, any_length=True)
     return out
 
 
@@ -232,6 +266,12 @@ def print_report(name, r):
           f"{h['requests_per_s']:,.2f} requests/s  p50 {h['p50_ms']:.1f} ms")
     print(f"runs/create (16 conn): {c['runs_per_s']:,.1f} runs/s  p50 {c['p50_ms']:.1f} ms  "
           f"p99 {c['p99_ms']:.1f} ms")
+    for key, what, unit in (("search_native_client", "runs/search", "searches/s"),
+                            ("runs_create_native_client", "runs/create", "runs/s")):
+        if key in r:
+            n = r[key]
+            print(f"{what}, cairn_load client ({n['connections']} conn): {n['per_s']:,.1f} {unit}  "
+                  f"p50 {n['p50_ms']:.1f} ms  p99 {n['p99_ms']:.1f} ms")
 
 
 def main():
@@ -245,18 +285,25 @@ def main():
     ap.add_argument("--connections", type=int, default=2,
                     help="client connections for log-batch, search and get-history")
     ap.add_argument("--json", help="write the figures here")
+    default_load = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "build",
+                                "release", "bench", "cairn_load")
+    ap.add_argument("--load", default=default_load if os.path.exists(default_load) else None,
+                    help="cairn_load binary: also measure search and create with it")
+    ap.add_argument("--no-load", action="store_true", help="Python client only")
     args = ap.parse_args()
+    if args.no_load:
+        args.load = None
     results = {}
     tag = str(int(time.time()))
     for url in args.url:
-        results[url] = bench(url, args.seconds, args.connections, tag)
+        results[url] = bench(url, args.seconds, args.connections, tag, args.load)
         print_report(url, results[url])
     if args.start_mlflow:
         sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
                                         "tests", "mlflow"))
         from mlflow_server import mlflow_server
         with mlflow_server(workers=args.workers) as (url, _):
-            r = bench(url, args.seconds, args.connections, tag)
+            r = bench(url, args.seconds, args.connections, tag, args.load)
         r["server"] = f"mlflow 2.12.2, sqlite, gunicorn --workers {args.workers}"
         results["mlflow"] = r
         print_report(r["server"], r)
