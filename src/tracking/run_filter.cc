@@ -566,11 +566,31 @@ bool IsSearchAttribute(std::string_view name) {
   return false;
 }
 
-SqlFragment FilterToSql(const std::vector<FilterClause>& clauses) {
+std::optional<size_t> DrivingMetricClause(const std::vector<FilterClause>& clauses,
+                                          const std::vector<OrderKey>& keys) {
+  if (keys.empty() || keys.front().kind != Kind::kMetric) return std::nullopt;
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    const FilterClause& c = clauses[i];
+    if (c.kind == Kind::kMetric && c.key == keys.front().key &&
+        (c.op == "=" || c.op == "<" || c.op == "<=" || c.op == ">" || c.op == ">="))
+      return i;
+  }
+  return std::nullopt;
+}
+
+SqlFragment FilterToSql(const std::vector<FilterClause>& clauses, std::optional<size_t> driving) {
   SqlFragment out;
-  for (const FilterClause& c : clauses) {
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    const FilterClause& c = clauses[i];
     if (!out.sql.empty()) out.sql += " AND ";
     const std::string_view op = SqlOperator(c.op);
+    if (driving == i) {
+      out.sql += "om.is_nan = 0 AND om.value ";
+      out.sql += op;
+      out.sql += " ?";
+      out.params.emplace_back(std::get<double>(c.value));
+      continue;
+    }
     if (c.kind == Kind::kAttribute) {
       if (std::holds_alternative<double>(c.value)) {
         out.sql += AttributeColumn(c.key);
@@ -610,10 +630,15 @@ SqlFragment FilterToSql(const std::vector<FilterClause>& clauses) {
   return out;
 }
 
-SqlFragment OrderByToSql(const std::vector<OrderKey>& keys, bool mlflow_style) {
+SqlFragment OrderByToSql(const std::vector<OrderKey>& keys, bool mlflow_style, bool driving) {
   SqlFragment out;
   bool orders_by_start_time = false;
   for (const OrderKey& k : keys) {
+    if (driving && &k == &keys.front()) {
+      // Never NULL (DrivingMetricClause), so no NULLS clause: the index order is the order.
+      out.sql += k.descending ? "om.value DESC, " : "om.value ASC, ";
+      continue;
+    }
     if (k.kind == Kind::kAttribute) {
       out.sql += AttributeColumn(k.key);
       orders_by_start_time = orders_by_start_time || k.key == "start_time";

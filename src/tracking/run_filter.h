@@ -26,6 +26,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -93,7 +94,9 @@ struct SqlFragment {
 // driver turns case_sensitive_like on), ILIKE compares lower-cased text.
 // The clauses must come from ParseRunFilter or the MLflow translation (unvalidated input is a
 // programmer error).
-[[nodiscard]] SqlFragment FilterToSql(const std::vector<FilterClause>& clauses);
+// `driving`: see DrivingMetricClause; that clause becomes a condition on the joined `om`.
+[[nodiscard]] SqlFragment FilterToSql(const std::vector<FilterClause>& clauses,
+                                      std::optional<size_t> driving = std::nullopt);
 
 // The ORDER BY list (without the words ORDER BY). Runs missing a key (or with a NaN metric) sort
 // last in both directions (NULLS LAST). The native style ends with the deterministic tiebreak
@@ -101,7 +104,19 @@ struct SqlFragment {
 // ends with `r.start_time DESC` (unless a key orders by start_time) and `r.run_id ASC`.
 // When combining with FilterToSql, concatenate the params in the order the fragments appear in
 // the final statement (WHERE before ORDER BY).
-[[nodiscard]] SqlFragment OrderByToSql(const std::vector<OrderKey>& keys,
-                                       bool mlflow_style = false);
+// `driving`: the first key (a metric) orders by the joined `om.value` (DrivingMetricClause).
+[[nodiscard]] SqlFragment OrderByToSql(const std::vector<OrderKey>& keys, bool mlflow_style = false,
+                                       bool driving = false);
+
+// A search that filters on a metric and orders by that metric first ("metrics.auc > 0.5 ...
+// ORDER BY metrics.auc DESC") can read latest_metrics through its (key, value) index, in order,
+// joined as `JOIN latest_metrics om ON om.run_id = r.run_id AND om.key = ?`, instead of probing
+// it twice per run of the experiment and sorting them all. This is the index of the first clause
+// on the first order key's metric that only a run with a numeric value satisfies (=, <, <=, >,
+// >=), or nullopt. With the join the result is the same rows in the same order: such a clause
+// excludes runs without the metric and NaN values, which are the only ones whose order value
+// differs from `om.value`.
+[[nodiscard]] std::optional<size_t> DrivingMetricClause(const std::vector<FilterClause>& clauses,
+                                                        const std::vector<OrderKey>& keys);
 
 }  // namespace cairn::tracking

@@ -532,6 +532,9 @@ constexpr char kSchemaAndData[] = R"sql(
     ('run-2', 'auc', 0.7, 1, 1), ('run-3', 'loss', 0.5, 1, 1),
     ('run-3', 'val loss', 1.5, 1, 1), ('run-4', 'auc', 0.9, 1, 1),
     ('run-9', 'auc', 0.99, 1, 1);
+  INSERT INTO latest_metrics (run_id, key, value, step, timestamp, is_nan) VALUES
+    ('run-1', 'score', 0.4, 1, 1, 0), ('run-2', 'score', 0, 1, 1, 1),
+    ('run-4', 'score', 0.6, 1, 1, 0), ('run-9', 'score', 0.5, 1, 1, 0);
 )sql";
 
 class RunSearch : public ::testing::TestWithParam<storage::Backend> {
@@ -545,17 +548,34 @@ class RunSearch : public ::testing::TestWithParam<storage::Backend> {
   }
 
   // Run ids of experiment `exp` matching `filter`, in `order_by` order, composed the way the
-  // tracking store composes the fragments.
+  // tracking store composes the fragments. When the search has a driving metric clause, it is
+  // also run through the `om` join, which must give the same ids in the same order.
   std::vector<std::string> Search(std::string_view filter, std::string_view order_by = "") {
     auto clauses = ParseRunFilter(filter);
     auto keys = ParseRunOrderBy(order_by);
     EXPECT_OK(clauses);
     EXPECT_OK(keys);
     if (!clauses.ok() || !keys.ok()) return {};
-    SqlFragment where = FilterToSql(*clauses);
-    SqlFragment order = OrderByToSql(*keys);
-    std::string sql = "SELECT r.run_id FROM runs r WHERE r.experiment_name = ?";
-    std::vector<storage::Value> params = {std::string("exp")};
+    std::vector<std::string> ids = Query(*clauses, *keys, std::nullopt);
+    if (auto driving = DrivingMetricClause(*clauses, *keys)) {
+      EXPECT_EQ(Query(*clauses, *keys, driving), ids) << filter << " / " << order_by;
+      ++driven_;
+    }
+    return ids;
+  }
+
+  std::vector<std::string> Query(const std::vector<FilterClause>& clauses,
+                                 const std::vector<OrderKey>& keys, std::optional<size_t> driving) {
+    SqlFragment where = FilterToSql(clauses, driving);
+    SqlFragment order = OrderByToSql(keys, false, driving.has_value());
+    std::string sql = "SELECT r.run_id FROM runs r";
+    std::vector<storage::Value> params;
+    if (driving) {
+      sql += " JOIN latest_metrics om ON om.run_id = r.run_id AND om.key = ?";
+      params.emplace_back(clauses[*driving].key);
+    }
+    sql += " WHERE r.experiment_name = ?";
+    params.emplace_back(std::string("exp"));
     if (!where.sql.empty()) sql += " AND " + where.sql;
     sql += " ORDER BY " + order.sql;
     params.insert(params.end(), where.params.begin(), where.params.end());
@@ -573,6 +593,7 @@ class RunSearch : public ::testing::TestWithParam<storage::Backend> {
   }
 
   std::unique_ptr<storage::SqlDatabase> db_;
+  int driven_ = 0;  // searches also run through the driving-metric join
 };
 
 INSTANTIATE_TEST_SUITE_P(Backends, RunSearch, ::testing::ValuesIn(storage::testing::TestBackends()),
@@ -650,6 +671,54 @@ TEST_P(RunSearch, FilterAndOrderParamsBindInOrder) {
               ElementsAre("run-3", "run-1", "run-4"));
   EXPECT_THAT(Search("tags.team = 'alpha'", "tags.team, metrics.auc DESC"),
               ElementsAre("run-4", "run-1", "run-3"));
+}
+
+TEST(DrivingMetricClause, OnlyANumericClauseOnTheFirstOrderMetric) {
+  auto driving = [](std::string_view filter, std::string_view order) {
+    return DrivingMetricClause(MustParse(filter), MustParseOrder(order));
+  };
+  EXPECT_EQ(driving("metrics.auc > 0.5", "metrics.auc DESC"), 0u);
+  EXPECT_EQ(driving("params.depth = '6' and metrics.auc <= 1", "metrics.auc"), 1u);
+  for (const char* op : {"=", "<", "<=", ">", ">="})
+    EXPECT_EQ(driving(std::string("metrics.auc ") + op + " 1", "metrics.auc"), 0u) << op;
+  // != is also true of a NaN and does not exclude it; other keys and kinds drive nothing.
+  EXPECT_EQ(driving("metrics.auc != 0.5", "metrics.auc DESC"), std::nullopt);
+  EXPECT_EQ(driving("metrics.auc > 0.5", "metrics.loss DESC"), std::nullopt);
+  EXPECT_EQ(driving("metrics.auc > 0.5", "name, metrics.auc DESC"), std::nullopt);
+  EXPECT_EQ(driving("metrics.auc > 0.5", ""), std::nullopt);
+  EXPECT_EQ(driving("params.auc = '1'", "params.auc"), std::nullopt);
+}
+
+TEST(DrivingMetricClause, SqlReadsTheJoinedRow) {
+  auto clauses = MustParse("params.depth = '6' and metrics.auc > 0.5");
+  SqlFragment f = FilterToSql(clauses, 1);
+  EXPECT_EQ(f.sql,
+            "EXISTS (SELECT 1 FROM run_params p WHERE p.run_id = r.run_id AND p.key = ? AND "
+            "p.value = ?) AND om.is_nan = 0 AND om.value > ?");
+  EXPECT_THAT(Describe(f.params), ElementsAre("text:depth", "text:6", "real:0.500000"));
+  SqlFragment o = OrderByToSql(MustParseOrder("metrics.auc DESC, metrics.loss"), true, true);
+  EXPECT_EQ(o.sql,
+            "om.value DESC, (SELECT CASE WHEN m.is_nan = 1 THEN NULL ELSE m.value END FROM "
+            "latest_metrics m WHERE m.run_id = r.run_id AND m.key = ?) ASC NULLS LAST, "
+            "r.start_time DESC, r.run_id ASC");
+  EXPECT_THAT(Describe(o.params), ElementsAre("text:loss"));
+}
+
+// Every search above with a driving clause is checked against the plain form by Search(); these
+// are the cases where the two could differ: NaN values, runs without the metric, ties.
+TEST_P(RunSearch, DrivingMetricJoinGivesTheSameRunsInTheSameOrder) {
+  EXPECT_THAT(Search("metrics.score >= 0", "metrics.score DESC"), ElementsAre("run-4", "run-1"));
+  EXPECT_THAT(Search("metrics.score < 1", "metrics.score"), ElementsAre("run-1", "run-4"));
+  EXPECT_THAT(Search("metrics.score = 0", "metrics.score"), IsEmpty());  // the NaN is not 0
+  EXPECT_THAT(Search("metrics.auc > 0.5 and metrics.score >= 0", "metrics.score DESC, name"),
+              ElementsAre("run-4", "run-1"));
+  EXPECT_THAT(Search("metrics.auc = 0.9", "metrics.auc DESC"), ElementsAre("run-4", "run-1"));
+  EXPECT_THAT(Search("metrics.auc >= 0.7 and tags.team = 'alpha'", "metrics.auc"),
+              ElementsAre("run-4", "run-1"));
+  EXPECT_EQ(driven_, 6);
+  // Not driven (!= keeps the NaN, which orders last): the plain form only.
+  EXPECT_THAT(Search("metrics.score != 0.4", "metrics.score DESC"), ElementsAre("run-4", "run-2"));
+  EXPECT_EQ(driven_, 6);
 }
 
 }  // namespace
