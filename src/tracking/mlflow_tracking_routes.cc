@@ -25,6 +25,7 @@
 #include "mlflow/request.h"
 #include "mlflow/search_filter.h"
 #include "tracking/run_filter.h"
+#include "tracking/run_response_cache.h"
 
 namespace cairn::tracking {
 namespace {
@@ -599,7 +600,12 @@ Response RestoreRun(TrackingService& svc, const Request& req, const bj::object& 
   return ChangeRunLifecycle(svc, req, o, false);
 }
 
-Response SearchRuns(TrackingService& svc, const Request&, const bj::object& o) {
+// The JSON of a run as runs/search lists it, cached by revision: a page of runs whose revisions
+// are unchanged since the last search costs one query, without loading or serializing them.
+// Keyed by run id and experiment id (which the JSON names and which a run never changes).
+std::string RunCacheKey(const Run& r) { return r.run_id + '/' + std::to_string(r.experiment_id); }
+
+Response SearchRuns(TrackingService& svc, RunResponseCache& cache, const bj::object& o) {
   RunSearch s;
   auto ids = StringList(o, "experiment_ids");
   if (!ids.ok()) return Error(ids.status());
@@ -627,17 +633,41 @@ Response SearchRuns(TrackingService& svc, const Request&, const bj::object& o) {
   if (!offset.ok()) return Error(offset.status());
   s.offset = *offset;
   if (s.experiment_ids.empty()) return Json({});
+  // Bodies found while the store reads the page (in its transaction, at the revision it read).
+  std::map<std::string, std::shared_ptr<const std::string>> cached;
+  s.needs_children = [&](const Run& r) {
+    auto body = cache.Get(RunCacheKey(r), r.revision);
+    if (!body) return true;
+    cached.emplace(r.run_id, std::move(body));
+    return false;
+  };
   auto page = svc.SearchRuns(s);
   if (!page.ok()) return Error(page.status());
-  bj::object out;
+  // {"runs": [...], "next_page_token": "..."}, as serializing the object would write it.
+  std::string out = "{";
   if (!page->items.empty()) {
-    bj::array a;
-    for (const auto& r : page->items) a.push_back(RunJson(r));
-    out["runs"] = std::move(a);
+    out += "\"runs\":[";
+    bool first = true;
+    for (const auto& r : page->items) {
+      if (!first) out += ',';
+      first = false;
+      if (auto it = cached.find(r.run_id); it != cached.end()) {
+        out += *it->second;
+        continue;
+      }
+      std::string body = bj::serialize(RunJson(r));
+      out += body;
+      cache.Put(RunCacheKey(r), r.revision, std::move(body));
+    }
+    out += ']';
   }
-  if (MoreMayFollow(page->has_more, page->items.size(), s.limit))
-    out["next_page_token"] = mlflow::EncodeOffsetPageToken(s.offset + s.limit);
-  return Json(std::move(out));
+  if (MoreMayFollow(page->has_more, page->items.size(), s.limit)) {
+    if (out.size() > 1) out += ',';
+    out += "\"next_page_token\":";
+    out += bj::serialize(bj::value(mlflow::EncodeOffsetPageToken(s.offset + s.limit)));
+  }
+  out += '}';
+  return Response::Json(200, std::move(out));
 }
 
 // MLflow stores ±infinity as ±DBL_MAX.
@@ -1168,7 +1198,6 @@ void RegisterMlflowTrackingRoutes(http::Router& router, TrackingService& service
       {Method::kPost, "/runs/update", UpdateRun, ""},
       {Method::kPost, "/runs/delete", DeleteRun, ""},
       {Method::kPost, "/runs/restore", RestoreRun, ""},
-      {Method::kPost, "/runs/search", SearchRuns, ""},
       {Method::kPost, "/runs/log-metric", LogMetric, ""},
       {Method::kPost, "/runs/log-parameter", LogParam, ""},
       {Method::kPost, "/runs/set-tag", SetTag, ""},
@@ -1181,6 +1210,7 @@ void RegisterMlflowTrackingRoutes(http::Router& router, TrackingService& service
       {Method::kGet, "/artifacts/list", ListRunArtifacts, ""},
   };
   TrackingService& s = service;
+  auto run_bodies = std::make_shared<RunResponseCache>();
   // MLflow's plain health check and the MLflow version Cairn's API emulates.
   router.Add(Method::kGet, "/health",
              [](Request&) { return Response::Text(200, "text/html; charset=utf-8", "OK"); });
@@ -1211,6 +1241,11 @@ void RegisterMlflowTrackingRoutes(http::Router& router, TrackingService& service
         return route->handler(s, req, *params);
       });
     }
+    router.Add(Method::kPost, std::string(prefix) + "/runs/search", [&s, run_bodies](Request& req) {
+      auto params = Params(req, "");
+      if (!params.ok()) return Error(params.status());
+      return SearchRuns(s, *run_bodies, *params);
+    });
   }
 }
 

@@ -216,16 +216,19 @@ std::string Placeholders(size_t n) {
   return s + ")";
 }
 
-// Fills params, tags, latest metrics and dataset inputs of a page of runs with one query each.
-Status LoadChildren(Transaction& tx, std::vector<Run>& runs) {
-  if (runs.empty()) return Status::Ok();
+// Fills params, tags, latest metrics and dataset inputs of a page of runs (those `wanted`
+// accepts, every one when it is empty) with one query each.
+Status LoadChildren(Transaction& tx, std::vector<Run>& runs,
+                    const std::function<bool(const Run&)>& wanted = {}) {
   std::vector<Value> ids;
   std::map<std::string, Run*> by_id;
   for (auto& r : runs) {
+    if (wanted && !wanted(r)) continue;
     ids.emplace_back(r.run_id);
     by_id[r.run_id] = &r;
   }
-  const std::string in = Placeholders(runs.size());
+  if (ids.empty()) return Status::Ok();
+  const std::string in = Placeholders(ids.size());
   ASSIGN_OR_RETURN(
       auto params,
       tx.Query("SELECT run_id, key, value FROM run_params WHERE run_id IN " + in, ids));
@@ -626,8 +629,14 @@ Result<int64_t> SqlTrackingStore::GetRunRevision(const std::string& run_id) {
 
 Result<Page<Run>> SqlTrackingStore::ListRuns(const RunQuery& query) {
   if (query.experiment_ids && query.experiment_ids->empty()) return Page<Run>{};
-  std::string sql = std::string("SELECT ") + kRunColumns + " FROM runs r WHERE 1 = 1";
+  std::string sql = std::string("SELECT ") + kRunColumns + " FROM runs r";
   std::vector<Value> params;
+  const std::optional<size_t> driving = DrivingMetricClause(query.filter, query.order_by);
+  if (driving) {
+    sql += " JOIN latest_metrics om ON om.run_id = r.run_id AND om.key = ?";
+    params.emplace_back(query.filter[*driving].key);
+  }
+  sql += " WHERE 1 = 1";
   if (query.experiment_name) {
     sql += " AND r.experiment_name = ?";
     params.emplace_back(*query.experiment_name);
@@ -643,7 +652,7 @@ Result<Page<Run>> SqlTrackingStore::ListRuns(const RunQuery& query) {
   }
   if (std::string_view cond = LifecycleCondition(query.lifecycle); !cond.empty())
     sql += " AND r.deleted_at" + std::string(cond);
-  SqlFragment where = FilterToSql(query.filter);
+  SqlFragment where = FilterToSql(query.filter, driving);
   if (!where.sql.empty()) {
     sql += " AND (" + where.sql + ")";
     for (auto& v : where.params) params.push_back(std::move(v));
@@ -660,7 +669,7 @@ Result<Page<Run>> SqlTrackingStore::ListRuns(const RunQuery& query) {
     if (!query.offset && !query.page_token.empty()) {
       ASSIGN_OR_RETURN(offset, storage::ParseOffsetToken(kRunOffsetKind, query.page_token));
     }
-    SqlFragment order = OrderByToSql(query.order_by, mlflow);
+    SqlFragment order = OrderByToSql(query.order_by, mlflow, driving.has_value());
     sql += " ORDER BY " + order.sql;
     for (auto& v : order.params) params.push_back(std::move(v));
     sql += " LIMIT ? OFFSET ?";
@@ -679,7 +688,7 @@ Result<Page<Run>> SqlTrackingStore::ListRuns(const RunQuery& query) {
   } else if (TrimToLimit(page.items, query.limit)) {
     page.next_page_token = storage::OffsetToken(kRunOffsetKind, offset + query.limit);
   }
-  RETURN_IF_ERROR(LoadChildren(*tx, page.items));
+  RETURN_IF_ERROR(LoadChildren(*tx, page.items, query.needs_children));
   return page;
 }
 

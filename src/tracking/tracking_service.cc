@@ -451,6 +451,7 @@ Result<OffsetPage<Run>> TrackingService::SearchRuns(const RunSearch& search) {
   q.order_style = RunOrderStyle::kMlflow;
   q.offset = search.offset;
   q.limit = search.limit;
+  q.needs_children = search.needs_children;
   ASSIGN_OR_RETURN(Page<Run> page, store_->ListRuns(q));
   return OffsetPage<Run>{std::move(page.items), page.next_page_token.has_value()};
 }

@@ -36,6 +36,7 @@
 // Thread safety: thread-safe (immutable options; the store and the clock are thread-safe).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -83,7 +84,8 @@ struct RunSearch {
   std::vector<FilterClause> filter;
   std::vector<OrderKey> order_by;
   int64_t offset = 0;
-  int limit = 1000;  // 1..50000
+  int limit = 1000;                                // 1..50000
+  std::function<bool(const Run&)> needs_children;  // as RunQuery's
 };
 
 class TrackingService {

@@ -87,6 +87,11 @@ struct RunQuery {
   std::optional<int64_t> offset;  // set: offset paging (next_page_token marks more rows)
   int limit = kDefaultPageSize;
   std::string page_token;
+  // When set, params, tags, latest metrics and inputs are loaded only for the runs of the page
+  // it returns true for (called with the run's row, in the query's transaction); the others
+  // come back with those left empty. A caller that keeps serialized runs by revision uses it
+  // to skip what it already has.
+  std::function<bool(const Run&)> needs_children;
 };
 
 // A run that has artifacts, for the MLflow artifact proxy's directory listings.

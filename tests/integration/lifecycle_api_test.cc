@@ -256,6 +256,73 @@ TEST_P(MlflowNativeLifecycleApi, ExperimentDeletedThroughEitherApi) {
   EXPECT_EQ(Str(BodyJson(got).at("experiment"), "lifecycle_stage"), "deleted");
 }
 
+// runs/search serves a run's JSON from a cache kept by revision: after every kind of change,
+// through either API, the run it lists is exactly what runs/get returns.
+TEST_P(MlflowNativeLifecycleApi, SearchListsEachRunAsRunsGetAfterEveryChange) {
+  const std::string exp = UniqueName("exp");
+  bj::object e = CreateExperiment(exp);
+  const std::string id = std::to_string(e.at("experiment_id").as_int64());
+  const std::string run = Str(CreateRun(exp), "run_id");
+  const std::string other = Str(CreateRun(exp), "run_id");
+  auto listed = [&](std::string_view view) {
+    RawReply r = DoJson("POST", "/api/2.0/mlflow/runs/search",
+                        bj::object{{"experiment_ids", bj::array{bj::value(id)}},
+                                   {"run_view_type", view},
+                                   {"order_by", bj::array{"attributes.run_name ASC"}}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    bj::value body = BodyJson(r);
+    for (const auto& item : body.at("runs").as_array()) {
+      if (Str(item.at("info"), "run_id") == Undashed(run)) return bj::serialize(item);
+    }
+    return std::string("(not listed)");
+  };
+  auto expect_current = [&](std::string_view after) {
+    const std::string got = bj::serialize(MlflowRun(run).at("run"));
+    EXPECT_EQ(listed("ALL"), got) << "after " << after;
+  };
+  const std::string mlflow_id = Undashed(run);
+  auto mlflow = [&](const std::string& op, bj::object body) {
+    body["run_id"] = mlflow_id;
+    RawReply r = DoJson("POST", "/api/2.0/mlflow/runs/" + op, body);
+    ASSERT_EQ(r.status, 200) << op << ": " << r.body;
+  };
+  expect_current("creation");
+  expect_current("a second search (served from the cache)");
+  mlflow("log-metric", {{"key", "auc"}, {"value", 0.5}, {"timestamp", 1}, {"step", 0}});
+  expect_current("log-metric");
+  mlflow("log-metric", {{"key", "auc"}, {"value", 0.75}, {"timestamp", 2}, {"step", 1}});
+  expect_current("a newer point of the same metric");
+  mlflow("log-parameter", {{"key", "depth"}, {"value", "3"}});
+  expect_current("log-parameter");
+  mlflow("set-tag", {{"key", "team"}, {"value", "a"}});
+  expect_current("set-tag");
+  mlflow("delete-tag", {{"key", "team"}});
+  expect_current("delete-tag");
+  mlflow("update", {{"run_name", "renamed"}});
+  expect_current("a rename");
+  ASSERT_EQ(DoJson("POST", Url("/runs/" + run + "/metrics"),
+                   bj::parse(R"({"metrics":[{"key":"auc","value":0.9,"step":7}]})"))
+                .status,
+            200);
+  expect_current("native metrics");
+  ASSERT_EQ(DoJson("PATCH", Url("/runs/" + run), bj::parse(R"({"tags":{"native":"yes"}})")).status,
+            200);
+  expect_current("a native tag");
+  ASSERT_EQ(Do("DELETE", Url("/runs/" + run)).status, 200);
+  expect_current("a native delete");
+  EXPECT_EQ(listed("ACTIVE_ONLY"), "(not listed)");
+  mlflow("restore", {});
+  expect_current("restore");
+  mlflow("update", {{"status", "FINISHED"}, {"end_time", 5000000000000}});
+  expect_current("the run's end");
+  // The other run, never changed, is still listed as runs/get returns it.
+  RawReply r = DoJson("POST", "/api/2.0/mlflow/runs/search",
+                      bj::object{{"experiment_ids", bj::array{bj::value(id)}},
+                                 {"filter", "attributes.run_id = '" + Undashed(other) + "'"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(bj::serialize(BodyJson(r).at("runs").at(0)), bj::serialize(MlflowRun(other).at("run")));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, MlflowNativeLifecycleApi,
                          ::testing::ValuesIn(AvailableBackends()), BackendParamName);
 
