@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <thread>
@@ -607,6 +609,174 @@ TEST_P(SqlDatabaseTest, PostgresReconnectsAfterTheServerDropsAConnection) {
     ASSERT_OK(tx) << i << ": " << tx.status().ToString();
     held.push_back(std::move(*tx));
   }
+}
+
+// ---------------------------------------------------------------- SQLite group commit
+
+class SqliteGroupCommitTest : public ::testing::Test {
+ protected:
+  void Open(int max_group = 32) {
+    std::string where;
+    auto scratch = OpenFreshTestDatabase(Backend::kSqlite, &where, /*migrate=*/false);
+    ASSERT_OK(scratch);
+    scratch_ = std::move(*scratch);  // keeps the folder; this test opens its own file in it
+    SqliteDatabase::Options options;
+    options.max_commit_group = max_group;
+    auto db = SqliteDatabase::Open(where + "/group.db", options);
+    ASSERT_OK(db);
+    db_ = std::move(*db);
+    ASSERT_OK(db_->ExecScript("CREATE TABLE kv (k TEXT PRIMARY KEY, v BIGINT NOT NULL)"));
+  }
+
+  // Begins a write transaction and inserts k, in a thread; the transaction then commits, or
+  // rolls back when `commit` is false, and the thread records the outcome.
+  std::thread Writer(const std::string& k, bool commit, Status* out) {
+    return std::thread([this, k, commit, out] {
+      auto tx = db_->Begin(TxMode::kWrite);
+      if (!tx.ok()) {
+        *out = tx.status();
+        return;
+      }
+      const Value p[] = {k, int64_t{1}};
+      if (auto r = (*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, 1)", {p, 1}); !r.ok()) {
+        *out = r.status();
+        return;
+      }
+      *out = commit ? (*tx)->Commit() : Status::Ok();
+    });
+  }
+
+  std::vector<std::string> Keys() {
+    auto tx = db_->Begin(TxMode::kRead);
+    EXPECT_OK(tx);
+    std::vector<std::string> keys;
+    if (!tx.ok()) return keys;
+    auto rows = (*tx)->Query("SELECT k FROM kv ORDER BY k");
+    EXPECT_OK(rows);
+    if (rows.ok())
+      for (const Row& r : *rows) keys.push_back(r.Text(0));
+    return keys;
+  }
+
+  // Lets threads started just before reach the writer queue.
+  static void LetThemQueue() { std::this_thread::sleep_for(std::chrono::milliseconds(150)); }
+
+  std::unique_ptr<SqlDatabase> scratch_;
+  std::unique_ptr<SqliteDatabase> db_;
+};
+
+TEST_F(SqliteGroupCommitTest, QueuedWritersCommitInOneGroupAndReturnOnlyOnceItIsCommitted) {
+  Open();
+  auto first = db_->Begin(TxMode::kWrite);
+  ASSERT_OK(first);
+  ASSERT_OK((*first)->Exec("INSERT INTO kv (k, v) VALUES ('a', 1)"));
+  Status b, c;
+  std::thread tb = Writer("b", true, &b);
+  std::thread tc = Writer("c", true, &c);
+  LetThemQueue();
+  // Two writers wait: this commit joins a group, which the last of them commits, and returns
+  // after that COMMIT: a reader sees all three at once.
+  ASSERT_OK((*first)->Commit());
+  EXPECT_THAT(Keys(), ::testing::ElementsAre("a", "b", "c"));
+  tb.join();
+  tc.join();
+  EXPECT_OK(b);
+  EXPECT_OK(c);
+  SqliteDatabase::CommitStats stats = db_->commit_stats();
+  EXPECT_EQ(stats.transactions, 3);
+  EXPECT_EQ(stats.commits, 1);
+}
+
+TEST_F(SqliteGroupCommitTest, AMemberThatRollsBackOrFailsLeavesTheOthers) {
+  Open();
+  auto first = db_->Begin(TxMode::kWrite);
+  ASSERT_OK(first);
+  ASSERT_OK((*first)->Exec("INSERT INTO kv (k, v) VALUES ('a', 1)"));
+  Status rolled, dup, d;
+  std::thread t1 = Writer("rolled-back", false, &rolled);
+  LetThemQueue();
+  std::thread t2 = Writer("a", true, &dup);  // sees 'a' from the first member: a conflict
+  LetThemQueue();
+  std::thread t3 = Writer("d", true, &d);
+  LetThemQueue();
+  ASSERT_OK((*first)->Commit());
+  t1.join();
+  t2.join();
+  t3.join();
+  EXPECT_OK(rolled);
+  EXPECT_EQ(dup.code(), StatusCode::kAlreadyExists);
+  EXPECT_OK(d);
+  EXPECT_THAT(Keys(), ::testing::ElementsAre("a", "d"));
+  EXPECT_EQ(db_->commit_stats().transactions, 2);
+}
+
+TEST_F(SqliteGroupCommitTest, GroupsAreBoundedAndOneMeansEachCommitsAlone) {
+  Open(/*max_group=*/1);
+  auto first = db_->Begin(TxMode::kWrite);
+  ASSERT_OK(first);
+  ASSERT_OK((*first)->Exec("INSERT INTO kv (k, v) VALUES ('a', 1)"));
+  Status b;
+  std::thread tb = Writer("b", true, &b);
+  LetThemQueue();
+  ASSERT_OK((*first)->Commit());
+  tb.join();
+  EXPECT_OK(b);
+  EXPECT_EQ(db_->commit_stats().commits, 2);
+}
+
+TEST_F(SqliteGroupCommitTest, ManyConcurrentWritersLoseNothingAndShareCommits) {
+  Open();
+  constexpr int kThreads = 8;
+  constexpr int kEach = 100;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        auto tx = db_->Begin(TxMode::kWrite);
+        const Value p[] = {std::to_string(t) + "-" + std::to_string(i)};
+        if (!tx.ok() || !(*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, 1)", p).ok() ||
+            !(*tx)->Commit().ok())
+          ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(Keys().size(), static_cast<size_t>(kThreads * kEach));
+  SqliteDatabase::CommitStats stats = db_->commit_stats();
+  EXPECT_EQ(stats.transactions, kThreads * kEach);
+  EXPECT_LE(stats.commits, stats.transactions);
+  std::printf("group commit: %lld transactions in %lld commits\n",
+              static_cast<long long>(stats.transactions), static_cast<long long>(stats.commits));
+}
+
+TEST_F(SqliteGroupCommitTest, ScriptsAndCloseCommitTheOpenGroupFirst) {
+  Open();
+  auto first = db_->Begin(TxMode::kWrite);
+  ASSERT_OK(first);
+  ASSERT_OK((*first)->Exec("INSERT INTO kv (k, v) VALUES ('a', 1)"));
+  Status script;
+  std::thread ts([&] { script = db_->ExecScript("INSERT INTO kv (k, v) VALUES ('s', 2)"); });
+  LetThemQueue();
+  ASSERT_OK((*first)->Commit());
+  ts.join();
+  EXPECT_OK(script);
+  EXPECT_THAT(Keys(), ::testing::ElementsAre("a", "s"));
+  Status b;
+  auto holder = db_->Begin(TxMode::kWrite);
+  ASSERT_OK(holder);
+  std::thread tb = Writer("b", true, &b);
+  LetThemQueue();
+  std::thread closer([&] {
+    LetThemQueue();
+    db_->Close();
+  });
+  ASSERT_OK((*holder)->Commit());
+  tb.join();
+  closer.join();
+  // b either joined the group (committed before the close) or found the database closed.
+  EXPECT_TRUE(b.ok() || b.code() == StatusCode::kUnavailable) << b.ToString();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SqlDatabaseTest, ::testing::ValuesIn(TestBackends()),

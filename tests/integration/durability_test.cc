@@ -125,6 +125,63 @@ TEST_P(DurabilityTest, KillNineLosesNoAcknowledgedBatchAndTearsNone) {
   }
 }
 
+// Group commit (SQLite): concurrent writes are committed together, and each is acknowledged only
+// once its group is committed. Sixteen clients create runs concurrently while the server is
+// SIGKILLed; after a restart every acknowledged run is there, and at most the in-flight ones
+// beyond them.
+TEST_P(DurabilityTest, KillNineDuringConcurrentWritesLosesNoAcknowledgedRun) {
+  constexpr int kClients = 16;
+  std::mt19937 rng(std::random_device{}());
+  const std::string exp = UniqueName("dur-many");
+  CreateExperiment(exp);
+  std::atomic<bool> stop{false};
+  std::atomic<int> acked_count{0};
+  std::mutex mu;
+  std::vector<std::string> acked;
+  std::vector<std::thread> clients;
+  for (int c = 0; c < kClients; ++c) {
+    clients.emplace_back([&, c] {
+      auto conn = RawConnection::Connect(server_->port(), 5000);
+      if (!conn.ok()) return;
+      for (int i = 0; !stop.load(); ++i) {
+        const std::string body = "{\"experiment_name\":\"" + exp + "\",\"name\":\"c" +
+                                 std::to_string(c) + "-" + std::to_string(i) + "\"}";
+        auto reply = (*conn)->Roundtrip("POST", std::string(kLifecycle) + "/runs", body,
+                                        {{"Content-Type", "application/json"}});
+        if (!reply.ok()) return;  // the server died
+        if (reply->status != 201) {
+          ADD_FAILURE() << "run refused: " << reply->status << " " << reply->body;
+          return;
+        }
+        bj::value run = bj::parse(reply->body);
+        std::lock_guard lock(mu);
+        acked.push_back(RunId(run.as_object()));
+        acked_count.fetch_add(1);
+      }
+    });
+  }
+  for (int i = 0; i < 2000 && acked_count.load() < 200; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100 + rng() % 300));
+  server_->process().Kill();
+  stop = true;
+  for (auto& t : clients) t.join();
+  ASSERT_GE(acked.size(), 200u) << "the writes never got going; log:\n" << server_->process().Log();
+  ASSERT_OK(server_->Restart());
+  for (const std::string& run : acked) {
+    RawReply r = Do("GET", Url("/runs/" + run));
+    ASSERT_EQ(r.status, 200) << "acknowledged run " << run << " lost: " << r.body.substr(0, 300);
+  }
+  RawReply detail = Do("GET", Url("/experiments/" + exp));
+  ASSERT_EQ(detail.status, 200) << detail.body;
+  const bj::value d = BodyJson(detail);
+  const auto* count = d.as_object().if_contains("run_count");
+  ASSERT_TRUE(count != nullptr && count->is_int64()) << detail.body.substr(0, 300);
+  EXPECT_GE(count->as_int64(), static_cast<int64_t>(acked.size()));
+  EXPECT_LE(count->as_int64(), static_cast<int64_t>(acked.size()) + kClients);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DurabilityTest, ::testing::ValuesIn(AvailableBackends()),
                          BackendParamName);
 

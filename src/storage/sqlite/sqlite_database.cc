@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -221,9 +222,32 @@ struct SqliteDatabase::Impl {
   std::string path;
   Options options;
 
-  // The single writer connection; held by whoever holds write_mutex.
-  std::timed_mutex write_mutex;
+  // The single writer connection, used by the one write transaction (or script) that holds it.
   std::unique_ptr<Connection> writer;
+
+  // Group commit. Write transactions take turns on the writer connection; each runs inside a
+  // SAVEPOINT of one SQLite transaction (a commit group) that stays open while others are
+  // waiting for the writer. A transaction's Commit releases its savepoint (its changes join the
+  // group) and, when another writer is waiting and the group is not full, hands the connection
+  // on and waits; the member that finds no one waiting (or the group full) makes the SQLite
+  // COMMIT, and every member's Commit returns that COMMIT's status. So a Commit that returns Ok
+  // is committed (acknowledged means durable, as without grouping), a transaction that rolls
+  // back leaves the group's other members untouched (ROLLBACK TO its savepoint), and the cost
+  // of a commit — writing the changed pages to the WAL, and the checkpoints — is paid once per
+  // group. Transactions of a group run one after another, so each sees the ones before it,
+  // exactly as when they commit one by one; readers see a group when it commits.
+  struct Group {
+    int members = 0;  // committed savepoints, guarded by write_mu
+    bool done = false;
+    Status status;  // of the group's COMMIT once done
+  };
+  std::mutex write_mu;
+  std::condition_variable writer_free;  // writer_held became false
+  std::condition_variable group_done;   // some group finished
+  bool writer_held = false;             // guarded by write_mu
+  int writers_waiting = 0;              // guarded by write_mu
+  std::shared_ptr<Group> group;         // the open SQLite transaction; guarded by write_mu
+  CommitStats stats;                    // guarded by write_mu
 
   std::mutex pool_mutex;
   std::condition_variable pool_cv;
@@ -287,15 +311,89 @@ struct SqliteDatabase::Impl {
     idle_readers.push_back(std::move(conn));
     pool_cv.notify_one();
   }
+
+  // Waits (up to busy_timeout) for the writer connection. `even_if_closed`: for Close, which
+  // must still finish an open group.
+  Status AcquireWriter(bool even_if_closed = false) {
+    std::unique_lock lock(write_mu);
+    ++writers_waiting;
+    const bool free =
+        writer_free.wait_for(lock, std::chrono::milliseconds(options.busy_timeout_ms),
+                             [&] { return !writer_held || (!even_if_closed && IsClosed()); });
+    --writers_waiting;
+    if (!free) {
+      return DriverError(StatusCode::kUnavailable, "sqlite", "begin",
+                         "timed out waiting for the writer connection");
+    }
+    if (writer_held || (!even_if_closed && IsClosed()) || writer == nullptr) {
+      writer_free.notify_all();  // pass the wake-up on (Close may be waiting)
+      return Unavailable("database is closed");
+    }
+    writer_held = true;
+    return Status::Ok();
+  }
+
+  // The holder gives the writer up; `lock` holds write_mu.
+  void ReleaseWriterLocked() {
+    writer_held = false;
+    writer_free.notify_all();
+  }
+
+  // Commits the open group, if any; the caller holds the writer.
+  Status FlushGroup() {
+    std::shared_ptr<Group> g;
+    {
+      std::lock_guard lock(write_mu);
+      g = std::move(group);
+      group.reset();
+    }
+    if (!g) return Status::Ok();
+    Status status = Status::Ok();
+    if (sqlite3_get_autocommit(writer->db) != 0) {
+      status = Unavailable("the write was rolled back with its commit group after an error");
+    } else if (auto committed = Run(*writer, "COMMIT", {}, nullptr); !committed.ok()) {
+      status = committed.status();
+      if (sqlite3_get_autocommit(writer->db) == 0) (void)Run(*writer, "ROLLBACK", {}, nullptr);
+    }
+    std::lock_guard lock(write_mu);
+    if (status.ok() && g->members > 0) {
+      ++stats.commits;
+      stats.transactions += g->members;
+    }
+    g->done = true;
+    g->status = status;
+    group_done.notify_all();
+    return status;
+  }
+
+  // A member of `g` has released or rolled back its savepoint and holds the writer: hands the
+  // writer on while others wait and the group has room, else commits the group. For a member
+  // that joined the group (`joined`), returns the group's COMMIT status once it is known.
+  Status FinishTurn(const std::shared_ptr<Group>& g, bool joined) {
+    {
+      std::unique_lock lock(write_mu);
+      const bool room = g->members < std::max(options.max_commit_group, 1);
+      if (writers_waiting > 0 && room && !IsClosed()) {
+        ReleaseWriterLocked();
+        if (!joined) return Status::Ok();
+        group_done.wait(lock, [&] { return g->done; });
+        return g->status;
+      }
+    }
+    Status status = FlushGroup();
+    std::lock_guard lock(write_mu);
+    ReleaseWriterLocked();
+    return joined ? status : Status::Ok();
+  }
 };
 
 namespace {
 
 class SqliteTransaction final : public Transaction {
  public:
-  // Write transaction: borrows the writer connection while holding the write lock.
-  SqliteTransaction(SqliteDatabase::Impl* impl, std::unique_lock<std::timed_mutex> write_lock)
-      : impl_(impl), write_lock_(std::move(write_lock)), conn_(impl->writer.get()) {}
+  // Write transaction: borrows the writer connection, which the caller has acquired.
+  explicit SqliteTransaction(SqliteDatabase::Impl* impl)
+      : impl_(impl), writing_(true), conn_(impl->writer.get()) {}
   // Read transaction: owns a pooled reader until destruction.
   SqliteTransaction(SqliteDatabase::Impl* impl, std::unique_ptr<Connection> reader)
       : impl_(impl), reader_(std::move(reader)), conn_(reader_.get()) {}
@@ -305,11 +403,35 @@ class SqliteTransaction final : public Transaction {
     if (reader_) impl_->ReleaseReader(std::move(reader_));
   }
 
-  Status Start(bool write) {
-    auto begun = Run(*conn_, write ? "BEGIN IMMEDIATE" : "BEGIN", {}, nullptr);
-    if (!begun.ok()) {
+  Status Start() {
+    if (!writing_) {
+      auto begun = Run(*conn_, "BEGIN", {}, nullptr);
+      if (!begun.ok()) {
+        done_ = true;
+        return begun.status();
+      }
+      return Status::Ok();
+    }
+    {
+      std::lock_guard lock(impl_->write_mu);
+      group_ = impl_->group;
+    }
+    if (!group_) {
+      auto begun = Run(*conn_, "BEGIN IMMEDIATE", {}, nullptr);
+      if (!begun.ok()) {
+        done_ = true;
+        std::lock_guard lock(impl_->write_mu);
+        impl_->ReleaseWriterLocked();
+        return begun.status();
+      }
+      group_ = std::make_shared<SqliteDatabase::Impl::Group>();
+      std::lock_guard lock(impl_->write_mu);
+      impl_->group = group_;
+    }
+    if (auto saved = Run(*conn_, "SAVEPOINT member", {}, nullptr); !saved.ok()) {
       done_ = true;
-      return begun.status();
+      (void)impl_->FinishTurn(group_, false);
+      return saved.status();
     }
     return Status::Ok();
   }
@@ -334,27 +456,53 @@ class SqliteTransaction final : public Transaction {
 
   Status Commit() override {
     if (done_) return Internal("transaction already finished");
-    done_ = true;
     if (sqlite3_get_autocommit(conn_->db) != 0) {
-      // SQLite rolls back by itself after some errors (e.g. SQLITE_FULL, IOERR).
+      // SQLite rolls back by itself after some errors (e.g. SQLITE_FULL, IOERR); with a write
+      // transaction, the group's earlier members went with it (FlushGroup reports it to them).
+      Rollback();
       return Internal("transaction was rolled back by SQLite after an earlier error");
     }
-    auto committed = Run(*conn_, "COMMIT", {}, nullptr);
-    if (!committed.ok()) {
-      Rollback();
-      return committed.status();
+    if (!writing_) {
+      done_ = true;
+      auto committed = Run(*conn_, "COMMIT", {}, nullptr);
+      if (!committed.ok()) {
+        Rollback();
+        return committed.status();
+      }
+      return Status::Ok();
     }
-    return Status::Ok();
+    if (auto released = Run(*conn_, "RELEASE member", {}, nullptr); !released.ok()) {
+      Rollback();
+      return released.status();
+    }
+    done_ = true;
+    {
+      std::lock_guard lock(impl_->write_mu);
+      ++group_->members;
+    }
+    return impl_->FinishTurn(group_, true);
   }
 
  private:
   void Rollback() {
     done_ = true;
-    if (sqlite3_get_autocommit(conn_->db) == 0) (void)Run(*conn_, "ROLLBACK", {}, nullptr);
+    if (!writing_) {
+      if (sqlite3_get_autocommit(conn_->db) == 0) (void)Run(*conn_, "ROLLBACK", {}, nullptr);
+      return;
+    }
+    // Undo this member only; the group's SQLite transaction stays open for the others. When
+    // SQLite has already rolled it all back, the group ends here: its members are told.
+    if (sqlite3_get_autocommit(conn_->db) == 0) {
+      (void)Run(*conn_, "ROLLBACK TO member", {}, nullptr);
+      (void)Run(*conn_, "RELEASE member", {}, nullptr);
+    }
+    if (sqlite3_get_autocommit(conn_->db) != 0) (void)impl_->FlushGroup();
+    (void)impl_->FinishTurn(group_, false);
   }
 
   SqliteDatabase::Impl* impl_;
-  std::unique_lock<std::timed_mutex> write_lock_;
+  bool writing_ = false;
+  std::shared_ptr<SqliteDatabase::Impl::Group> group_;  // write transactions
   std::unique_ptr<Connection> reader_;
   Connection* conn_;
   bool done_ = false;
@@ -386,20 +534,19 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const std::string& 
 Result<std::unique_ptr<Transaction>> SqliteDatabase::Begin(TxMode mode) {
   std::unique_ptr<SqliteTransaction> tx;
   if (mode == TxMode::kWrite) {
-    std::unique_lock lock(impl_->write_mutex,
-                          std::chrono::milliseconds(impl_->options.busy_timeout_ms));
-    if (!lock.owns_lock()) {
-      return DriverError(StatusCode::kUnavailable, "sqlite", "begin",
-                         "timed out waiting for the writer connection");
-    }
-    if (impl_->IsClosed() || impl_->writer == nullptr) return Unavailable("database is closed");
-    tx = std::make_unique<SqliteTransaction>(impl_.get(), std::move(lock));
+    RETURN_IF_ERROR(impl_->AcquireWriter());
+    tx = std::make_unique<SqliteTransaction>(impl_.get());
   } else {
     ASSIGN_OR_RETURN(auto reader, impl_->AcquireReader());
     tx = std::make_unique<SqliteTransaction>(impl_.get(), std::move(reader));
   }
-  RETURN_IF_ERROR(tx->Start(mode == TxMode::kWrite));
+  RETURN_IF_ERROR(tx->Start());
   return std::unique_ptr<Transaction>(std::move(tx));
+}
+
+SqliteDatabase::CommitStats SqliteDatabase::commit_stats() const {
+  std::lock_guard lock(impl_->write_mu);
+  return impl_->stats;
 }
 
 bool SqliteDatabase::Ping() {
@@ -409,10 +556,16 @@ bool SqliteDatabase::Ping() {
 }
 
 Status SqliteDatabase::ExecScript(std::string_view sql) {
-  std::unique_lock lock(impl_->write_mutex,
-                        std::chrono::milliseconds(impl_->options.busy_timeout_ms));
-  if (!lock.owns_lock()) return Unavailable("timed out waiting for the SQLite writer");
-  if (impl_->IsClosed() || impl_->writer == nullptr) return Unavailable("database is closed");
+  RETURN_IF_ERROR(impl_->AcquireWriter());
+  struct Release {
+    SqliteDatabase::Impl* impl;
+    ~Release() {
+      std::lock_guard lock(impl->write_mu);
+      impl->ReleaseWriterLocked();
+    }
+  } release{impl_.get()};
+  // A script runs outside any commit group (it may hold its own BEGIN ... COMMIT).
+  (void)impl_->FlushGroup();
   sqlite3* db = impl_->writer->db;
   std::string script(sql);  // sqlite3_exec needs a NUL-terminated string
   char* err = nullptr;
@@ -432,8 +585,13 @@ void SqliteDatabase::Close() {
     impl_->idle_readers.clear();
     impl_->pool_cv.notify_all();
   }
-  std::lock_guard write_lock(impl_->write_mutex);
+  // Waits for the write transaction in progress and commits the group it leaves open.
+  if (impl_->writer == nullptr) return;
+  if (Status s = impl_->AcquireWriter(/*even_if_closed=*/true); !s.ok()) return;
+  (void)impl_->FlushGroup();
+  std::lock_guard lock(impl_->write_mu);
   impl_->writer.reset();
+  impl_->ReleaseWriterLocked();
 }
 
 }  // namespace cairn::storage
