@@ -37,6 +37,7 @@
 // A quick check: --runs 20000 --points 2000000 --point-runs 200.
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -59,6 +60,7 @@
 #include <memory>
 #include <optional>
 #include <random>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -251,6 +253,10 @@ std::optional<Server> StartServer(const Options& o, const fs::path& dir) {
   s.pid = ::fork();
   if (s.pid < 0) return std::nullopt;
   if (s.pid == 0) {
+    // Its own process group, so a ^C reaches only this tool (which then still measures and
+    // stops the server), and a SIGTERM when this tool dies without doing so.
+    ::setpgid(0, 0);
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
     int fo = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     int fe = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fo < 0 || fe < 0) ::_exit(126);
@@ -306,6 +312,20 @@ int64_t ProcKib(pid_t pid, std::string_view field) {
     if (line.rfind(field, 0) == 0) return std::stoll(line.substr(field.size()));
   }
   return -1;
+}
+
+// User + system CPU seconds of /proc/<pid>/stat ("self" for this process).
+double CpuSeconds(const std::string& pid) {
+  std::ifstream in("/proc/" + pid + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto paren = stat.rfind(')');  // the command name may hold spaces
+  if (paren == std::string::npos) return NAN;
+  std::istringstream fields(stat.substr(paren + 2));
+  std::string f;
+  double ticks = 0;
+  for (int k = 3; k <= 15 && fields >> f; ++k)  // fields 14 and 15: utime and stime
+    if (k >= 14) ticks += std::stod(f);
+  return ticks / static_cast<double>(::sysconf(_SC_CLK_TCK));
 }
 
 // ------------------------------------------------------------------ database size
@@ -752,6 +772,7 @@ struct Checkpoint {
   int64_t load_errors = 0;
   DbSize db;
   int64_t rss_kib = 0, hwm_kib = 0;
+  double server_cpu_s = 0, client_cpu_s = 0;  // since the start
   double elapsed_s = 0;
   std::vector<Read> reads;
 };
@@ -817,7 +838,8 @@ void PrintTable(const Options& o, const std::vector<Step>& steps,
       "points loaded (w/o history key)", [&](const Checkpoint& c) { return d(c.points); }, 0, NAN,
       false);
   row(
-      "ingest runs/s (segment)", [](const Checkpoint& c) { return c.runs_per_s; }, 0, NAN, false);
+      "ingest runs/s (segment, 2 requests)", [](const Checkpoint& c) { return c.runs_per_s; }, 0,
+      NAN, false);
   row(
       "ingest points/s (segment)", [](const Checkpoint& c) { return c.points_per_s; }, 0, NAN,
       false);
@@ -866,6 +888,12 @@ void PrintTable(const Options& o, const std::vector<Step>& steps,
   row(
       "server peak RSS MB", [&](const Checkpoint& c) { return d(c.hwm_kib) / 1024.0; }, 1,
       run_ratio, true);
+  row(
+      "server CPU s (since start)", [](const Checkpoint& c) { return c.server_cpu_s; }, 1, NAN,
+      false);
+  row(
+      "this tool's CPU s (since start)", [](const Checkpoint& c) { return c.client_cpu_s; }, 1, NAN,
+      false);
 }
 
 std::string Json(const Options& o, const std::vector<Step>& steps,
@@ -905,7 +933,8 @@ std::string Json(const Options& o, const std::vector<Step>& steps,
                                    static_cast<double>(c.points + o.history_points),
                                2)) +
          ", \"rss_kib\": " + i(c.rss_kib) + ", \"peak_rss_kib\": " + i(c.hwm_kib) +
-         ",\n     \"reads\": {";
+         ", \"server_cpu_s\": " + Num(c.server_cpu_s, 2) +
+         ", \"client_cpu_s\": " + Num(c.client_cpu_s, 2) + ",\n     \"reads\": {";
     for (size_t r = 0; r < c.reads.size(); ++r) {
       const Read& x = c.reads[r];
       j += std::string(r ? "," : "") + "\n       \"" + x.name + "\": {\"n\": " + i(x.n) +
@@ -1020,6 +1049,14 @@ int main(int argc, char** argv) {
     history_rate = static_cast<double>(loaded) / Seconds(Clock::now() - t0);
   }
 
+  if (setup_errors.count > 0) {  // e.g. a database that is not empty: the figures would lie
+    std::cerr << "scale_bench: setup failed (" << setup_errors.count
+              << " errors); the storage must be empty\n";
+    StopServer(*server);
+    cleanup();
+    return 1;
+  }
+
   std::vector<std::string> ids(static_cast<size_t>(o.runs));
   std::vector<Step> steps;
   std::vector<Checkpoint> cps;
@@ -1079,6 +1116,8 @@ int main(int argc, char** argv) {
     }));
     c.rss_kib = ProcKib(server->pid, "VmRSS:");
     c.hwm_kib = ProcKib(server->pid, "VmHWM:");
+    c.server_cpu_s = CpuSeconds(std::to_string(server->pid));
+    c.client_cpu_s = CpuSeconds("self");
     std::cerr << "checkpoint " << Num(percent, 1) << " %: " << c.runs << " runs, " << c.points
               << " points, " << Num(c.elapsed_s, 1) << " s\n";
     cps.push_back(std::move(c));
@@ -1101,7 +1140,7 @@ int main(int argc, char** argv) {
     runs_total += st.runs;
     points_total += st.points;
     load_errors += st.errors;
-    steps.push_back(st);
+    if (st.runs > 0 || st.points > 0 || st.errors > 0) steps.push_back(st);
 
     if (!server->Alive())
       stopped = "server exited";
@@ -1117,9 +1156,13 @@ int main(int argc, char** argv) {
     if (stopped == "server exited") break;
     const bool at_checkpoint =
         std::find(kCheckpointSteps.begin(), kCheckpointSteps.end(), s) != kCheckpointSteps.end();
-    if (at_checkpoint || stopped != "complete") {
-      const double done = o.points > 0 ? static_cast<double>(points_total) / o.points
-                                       : static_cast<double>(runs_total) / o.runs;
+    const bool progressed =
+        cps.empty() || cps.back().runs != runs_total || cps.back().points != points_total;
+    if (progressed && (at_checkpoint || stopped != "complete")) {
+      // Progress of the phase that was cut: the runs, or the points that follow them.
+      const double done = rw.cut || o.points == 0
+                              ? static_cast<double>(runs_total) / static_cast<double>(o.runs)
+                              : static_cast<double>(points_total) / static_cast<double>(o.points);
       checkpoint(stopped == "complete" ? (s + 1) * 10.0 : 100.0 * done);
     }
   }
