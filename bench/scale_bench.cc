@@ -57,6 +57,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <random>
@@ -93,7 +94,7 @@ struct Options {
   int64_t runs = 1'000'000, experiments = 100, points = 100'000'000, point_runs = 10'000;
   int64_t history_points = -1;
   int64_t batch = 10'000;
-  int connections = 8;
+  int64_t connections = 8;
   double max_seconds = 1800, read_seconds = 2;
   int64_t read_requests = 200;
   bool keep = false;
@@ -118,35 +119,27 @@ Options ParseArgs(int argc, char** argv) {
     }
     if (i + 1 >= argc) Usage("missing value for " + a);
     const std::string v = argv[++i];
+    const std::map<std::string, std::string*> text = {{"--binary", &o.binary},
+                                                      {"--storage", &o.storage},
+                                                      {"--data-dir", &o.data_dir},
+                                                      {"--json", &o.json_path}};
+    const std::map<std::string, int64_t*> ints = {{"--runs", &o.runs},
+                                                  {"--experiments", &o.experiments},
+                                                  {"--points", &o.points},
+                                                  {"--point-runs", &o.point_runs},
+                                                  {"--history-points", &o.history_points},
+                                                  {"--batch", &o.batch},
+                                                  {"--connections", &o.connections},
+                                                  {"--read-requests", &o.read_requests}};
+    const std::map<std::string, double*> reals = {{"--max-seconds", &o.max_seconds},
+                                                  {"--read-seconds", &o.read_seconds}};
     try {
-      if (a == "--binary")
-        o.binary = v;
-      else if (a == "--storage")
-        o.storage = v;
-      else if (a == "--data-dir")
-        o.data_dir = v;
-      else if (a == "--json")
-        o.json_path = v;
-      else if (a == "--runs")
-        o.runs = std::stoll(v);
-      else if (a == "--experiments")
-        o.experiments = std::stoll(v);
-      else if (a == "--points")
-        o.points = std::stoll(v);
-      else if (a == "--point-runs")
-        o.point_runs = std::stoll(v);
-      else if (a == "--history-points")
-        o.history_points = std::stoll(v);
-      else if (a == "--batch")
-        o.batch = std::stoll(v);
-      else if (a == "--connections")
-        o.connections = std::stoi(v);
-      else if (a == "--max-seconds")
-        o.max_seconds = std::stod(v);
-      else if (a == "--read-seconds")
-        o.read_seconds = std::stod(v);
-      else if (a == "--read-requests")
-        o.read_requests = std::stoll(v);
+      if (auto t = text.find(a); t != text.end())
+        *t->second = v;
+      else if (auto n = ints.find(a); n != ints.end())
+        *n->second = std::stoll(v);
+      else if (auto r = reals.find(a); r != reals.end())
+        *r->second = std::stod(v);
       else
         Usage("unknown flag " + a);
     } catch (const std::exception&) {
@@ -598,7 +591,7 @@ class LoadConnection : public std::enable_shared_from_this<LoadConnection> {
   std::optional<http::response_parser<http::string_body>> parser_;
 };
 
-void RunLoad(Work& work, tcp::endpoint ep, int connections) {
+void RunLoad(Work& work, tcp::endpoint ep, int64_t connections) {
   asio::io_context io;
   for (int i = 0; i < connections; ++i)
     std::make_shared<LoadConnection>(io, ep, work, static_cast<size_t>(i))->Start();
@@ -609,7 +602,7 @@ void RunLoad(Work& work, tcp::endpoint ep, int connections) {
 class RunWork final : public Work {
  public:
   RunWork(std::vector<std::string>& ids, int64_t begin, int64_t end, int64_t experiments,
-          Clock::time_point deadline, int connections)
+          Clock::time_point deadline, int64_t connections)
       : ids_(ids),
         next_(begin),
         end_(end),
@@ -797,7 +790,8 @@ double Ratio(double last, double first) {
 void PrintTable(const Options& o, const std::vector<Step>& steps,
                 const std::vector<Checkpoint>& cps, double history_rate) {
   std::printf("\nload steps (each 10 %% of %lld runs and %lld points, %d connections)\n",
-              static_cast<long long>(o.runs), static_cast<long long>(o.points), o.connections);
+              static_cast<long long>(o.runs), static_cast<long long>(o.points),
+              static_cast<int>(o.connections));
   std::printf("%6s %10s %10s %12s %12s %7s\n", "step", "runs", "runs/s", "points", "points/s",
               "errors");
   for (size_t i = 0; i < steps.size(); ++i) {
