@@ -457,7 +457,18 @@ class SyncClient {
  public:
   explicit SyncClient(tcp::endpoint ep) : ep_(ep), stream_(io_) {}
 
+  // A kept-alive connection the server has closed while it sat idle (its idle timeout, e.g.
+  // during a long load step) fails the next request before any answer: that request is sent
+  // again once, on a new connection, as HTTP clients do.
   Reply Do(http::verb verb, const std::string& target, std::string body = {}) {
+    const bool reused = open_;
+    Reply r = DoOnce(verb, target, body);
+    if (reused && r.status == 0 && r.body.rfind("read: ", 0) == 0) r = DoOnce(verb, target, body);
+    return r;
+  }
+
+ private:
+  Reply DoOnce(http::verb verb, const std::string& target, std::string body) {
     Reply r;
     const auto t0 = Clock::now();
     beast::error_code ec;
@@ -488,7 +499,6 @@ class SyncClient {
     return r;
   }
 
- private:
   void Drive() {
     io_.restart();
     io_.run();
