@@ -109,9 +109,10 @@ struct SqlFragment {
                                        bool driving = false);
 
 // A search that filters on a metric and orders by that metric first ("metrics.auc > 0.5 ...
-// ORDER BY metrics.auc DESC") can read latest_metrics through its (key, value) index, in order,
-// joined as `JOIN latest_metrics om ON om.run_id = r.run_id AND om.key = ?`, instead of probing
-// it twice per run of the experiment and sorting them all. This is the index of the first clause
+// ORDER BY metrics.auc DESC") can read latest_metrics in order through its (key, value) index,
+// or (key, experiment_id, value) when the join also names the experiments, joined as
+// `JOIN latest_metrics om ON om.run_id = r.run_id AND om.key = ? [AND om.experiment_id ...]`,
+// instead of probing it twice per run and sorting them all. This is the index of the first clause
 // on the first order key's metric that only a run with a numeric value satisfies (=, <, <=, >,
 // >=), or nullopt. With the join the result is the same rows in the same order: such a clause
 // excludes runs without the metric and NaN values, which are the only ones whose order value

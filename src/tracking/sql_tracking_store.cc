@@ -299,10 +299,13 @@ Status WriteMetricBatch(Transaction& tx, const std::string& run_id, const Metric
     const MetricPoint& latest = LatestOf(series.points);
     const bool is_nan = std::isnan(latest.value);
     const Value l[] = {run_id,      series.key,       is_nan ? 0.0 : latest.value,
-                       latest.step, latest.timestamp, static_cast<int64_t>(is_nan ? 1 : 0)};
+                       latest.step, latest.timestamp, static_cast<int64_t>(is_nan ? 1 : 0),
+                       run_id};
     RETURN_IF_ERROR(
-        tx.Exec("INSERT INTO latest_metrics (run_id, key, value, step, timestamp, is_nan) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, key) DO UPDATE SET "
+        tx.Exec("INSERT INTO latest_metrics (run_id, key, value, step, timestamp, is_nan, "
+                "experiment_id) VALUES (?, ?, ?, ?, ?, ?, (SELECT e.experiment_id FROM runs r "
+                "JOIN experiments e ON e.name = r.experiment_name WHERE r.run_id = ?)) "
+                "ON CONFLICT (run_id, key) DO UPDATE SET "
                 "value = excluded.value, step = excluded.step, timestamp = excluded.timestamp, "
                 "is_nan = excluded.is_nan "
                 "WHERE excluded.step > latest_metrics.step OR (excluded.step = "
@@ -631,10 +634,23 @@ Result<Page<Run>> SqlTrackingStore::ListRuns(const RunQuery& query) {
   if (query.experiment_ids && query.experiment_ids->empty()) return Page<Run>{};
   std::string sql = std::string("SELECT ") + kRunColumns + " FROM runs r";
   std::vector<Value> params;
+  // The driving-metric join reads latest_metrics in the metric's order: across experiments from
+  // its (key, value) index, within experiments from its (key, experiment_id, value) index — the
+  // join names the experiments, or reading (key, value) in order would visit every experiment's
+  // runs (scale_bench, 100 000 runs in 100 experiments: p50 77 ms that way, 20 ms probing the
+  // experiment's runs one by one).
   const std::optional<size_t> driving = DrivingMetricClause(query.filter, query.order_by);
   if (driving) {
     sql += " JOIN latest_metrics om ON om.run_id = r.run_id AND om.key = ?";
     params.emplace_back(query.filter[*driving].key);
+    if (query.experiment_name) {
+      sql += " AND om.experiment_id = (SELECT e.experiment_id FROM experiments e WHERE e.name = ?)";
+      params.emplace_back(*query.experiment_name);
+    }
+    if (query.experiment_ids) {
+      sql += " AND om.experiment_id IN " + Placeholders(query.experiment_ids->size());
+      for (int64_t id : *query.experiment_ids) params.emplace_back(id);
+    }
   }
   sql += " WHERE 1 = 1";
   if (query.experiment_name) {

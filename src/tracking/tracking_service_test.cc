@@ -539,6 +539,58 @@ TEST_P(TrackingServiceTest, SearchRunsByFilterAndOrder) {
   EXPECT_FALSE(n2->next_page_token.has_value());
 }
 
+// A filter and first order key on the same metric read latest_metrics in the metric's order
+// (the driving-metric join): within experiments by their (key, experiment_id, value) index, so
+// the other experiments' runs, with higher values here, never leak in.
+TEST_P(TrackingServiceTest, SearchDrivenByAMetricStaysInItsExperiments) {
+  const int64_t e = MakeExperiment("e").experiment_id;
+  const int64_t other = MakeExperiment("other").experiment_id;
+  std::vector<std::string> in_e, in_other;
+  for (int i = 0; i < 4; ++i) {
+    tracking::Run r = MakeRun("e");
+    ASSERT_OK(service_->LogMetrics(r.run_id, Batch("auc", {{0, 1, 0.2 + i * 0.1}}), "x"));
+    in_e.push_back(r.run_id);
+    tracking::Run o = MakeRun("other");
+    ASSERT_OK(service_->LogMetrics(o.run_id, Batch("auc", {{0, 1, 0.25 + i * 0.1}}), "x"));
+    in_other.push_back(o.run_id);
+  }
+  MakeRun("e");  // no auc: never matches
+  auto ids = [](const std::vector<tracking::Run>& runs) {
+    std::vector<std::string> out;
+    for (const auto& r : runs) out.push_back(r.run_id);
+    return out;
+  };
+  RunListRequest q;
+  q.experiment_name = "e";
+  q.filter = "metrics.auc > 0.25";
+  q.order_by = "metrics.auc DESC";
+  auto page = service_->ListRuns(q);
+  ASSERT_OK(page);
+  EXPECT_EQ(ids(page->items), (std::vector<std::string>{in_e[3], in_e[2], in_e[1]}));
+
+  RunSearch s;
+  s.experiment_ids = {e};
+  s.filter = *ParseRunFilter("metrics.auc >= 0.2");
+  s.order_by = *ParseRunOrderBy("metrics.auc ASC");
+  auto found = service_->SearchRuns(s);
+  ASSERT_OK(found);
+  EXPECT_EQ(ids(found->items), in_e);
+  s.experiment_ids = {e, other};
+  s.limit = 3;
+  found = service_->SearchRuns(s);
+  ASSERT_OK(found);
+  EXPECT_EQ(ids(found->items), (std::vector<std::string>{in_e[0], in_other[0], in_e[1]}));
+  EXPECT_TRUE(found->has_more);
+
+  RunListRequest all;
+  all.filter = "metrics.auc > 0.4";
+  all.order_by = "metrics.auc DESC";
+  all.limit = 3;
+  auto across = service_->ListRuns(all);
+  ASSERT_OK(across);
+  EXPECT_EQ(ids(across->items), (std::vector<std::string>{in_other[3], in_e[3], in_other[2]}));
+}
+
 TEST_P(TrackingServiceTest, SearchRunsRejectsBadFilterStatusAndToken) {
   RunListRequest q;
   q.filter = "metrics.auc >>> 1";
