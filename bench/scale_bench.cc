@@ -75,7 +75,7 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 namespace fs = std::filesystem;
-using tcp = asio::ip::tcp;
+using Tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 using Request = http::request<http::string_body>;
 
@@ -430,7 +430,7 @@ std::string PointsBody(const std::string_view* keys, size_t nkeys, int64_t first
   return b;
 }
 
-void Prepare(Request& req, http::verb verb, std::string target, std::string body) {
+void Prepare(Request& req, http::verb verb, const std::string& target, std::string body) {
   req = {};
   req.version(11);
   req.method(verb);
@@ -455,12 +455,12 @@ struct Reply {
 // One keep-alive connection, one request at a time, each with a timeout.
 class SyncClient {
  public:
-  explicit SyncClient(tcp::endpoint ep) : ep_(ep), stream_(io_) {}
+  explicit SyncClient(Tcp::endpoint ep) : ep_(std::move(ep)), stream_(io_) {}
 
   // A kept-alive connection the server has closed while it sat idle (its idle timeout, e.g.
   // during a long load step) fails the next request before any answer: that request is sent
   // again once, on a new connection, as HTTP clients do.
-  Reply Do(http::verb verb, const std::string& target, std::string body = {}) {
+  Reply Do(http::verb verb, const std::string& target, const std::string& body = {}) {
     const bool reused = open_;
     Reply r = DoOnce(verb, target, body);
     if (reused && r.status == 0 && r.body.rfind("read: ", 0) == 0) r = DoOnce(verb, target, body);
@@ -477,7 +477,7 @@ class SyncClient {
       stream_.async_connect(ep_, [&](beast::error_code e) { ec = e; });
       Drive();
       if (ec) return Failed(r, "connect: " + ec.message());
-      stream_.socket().set_option(tcp::no_delay(true));
+      stream_.socket().set_option(Tcp::no_delay(true));
       open_ = true;
     }
     Request req;
@@ -516,7 +516,7 @@ class SyncClient {
     open_ = false;
   }
 
-  tcp::endpoint ep_;
+  Tcp::endpoint ep_;
   asio::io_context io_;
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
@@ -544,8 +544,8 @@ class Work {
 
 class LoadConnection : public std::enable_shared_from_this<LoadConnection> {
  public:
-  LoadConnection(asio::io_context& io, tcp::endpoint ep, Work& work, size_t slot)
-      : stream_(io), ep_(ep), work_(work), slot_(slot) {}
+  LoadConnection(asio::io_context& io, Tcp::endpoint ep, Work& work, size_t slot)
+      : stream_(io), ep_(std::move(ep)), work_(work), slot_(slot) {}
 
   void Start() {
     stream_.expires_after(std::chrono::seconds(30));
@@ -555,7 +555,7 @@ class LoadConnection : public std::enable_shared_from_this<LoadConnection> {
         self->work_.errors.Add("connect", 0, ec.message());
         return;
       }
-      self->stream_.socket().set_option(tcp::no_delay(true));
+      self->stream_.socket().set_option(Tcp::no_delay(true));
       self->Next();
     });
   }
@@ -564,7 +564,7 @@ class LoadConnection : public std::enable_shared_from_this<LoadConnection> {
   void Next() {
     if (!work_.Next(slot_, req_)) {
       beast::error_code ignored;
-      stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+      stream_.socket().shutdown(Tcp::socket::shutdown_both, ignored);
       return;
     }
     stream_.expires_after(std::chrono::seconds(600));
@@ -596,7 +596,7 @@ class LoadConnection : public std::enable_shared_from_this<LoadConnection> {
   }
 
   beast::tcp_stream stream_;
-  tcp::endpoint ep_;
+  Tcp::endpoint ep_;
   Work& work_;
   size_t slot_;
   beast::flat_buffer buffer_;
@@ -604,7 +604,7 @@ class LoadConnection : public std::enable_shared_from_this<LoadConnection> {
   std::optional<http::response_parser<http::string_body>> parser_;
 };
 
-void RunLoad(Work& work, tcp::endpoint ep, int64_t connections) {
+void RunLoad(Work& work, const Tcp::endpoint& ep, int64_t connections) {
   asio::io_context io;
   for (int i = 0; i < connections; ++i)
     std::make_shared<LoadConnection>(io, ep, work, static_cast<size_t>(i))->Start();
@@ -1020,7 +1020,7 @@ int main(int argc, char** argv) {
     cleanup();
     return 1;
   }
-  const tcp::endpoint ep(asio::ip::make_address("127.0.0.1"), server->port);
+  const Tcp::endpoint ep(asio::ip::make_address("127.0.0.1"), server->port);
   std::cerr << "server pid " << server->pid << " port " << server->port << " on "
             << o.storage.substr(0, o.storage.find(':')) << "\n";
   SyncClient client(ep);
@@ -1114,7 +1114,7 @@ int main(int argc, char** argv) {
     c.reads.push_back(MeasureRead(client, o, "get_run", [&](int64_t) {
       return created.empty() ? runs + "/none" : runs + "/" + ids[created[pick(rng)]];
     }));
-    const std::string history = runs + "/" + history_run + "/metrics/history";
+    std::string history = runs + "/" + history_run + "/metrics/history";
     if (o.history_points > 0) {  // --history-points 0: no history key, no history reads
       c.reads.push_back(MeasureRead(client, o, "history_full", [&](int64_t) { return history; }));
       c.reads.push_back(MeasureRead(client, o, "history_1000",
