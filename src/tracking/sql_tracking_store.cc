@@ -20,16 +20,10 @@ using storage::Row;
 using storage::Transaction;
 using storage::Value;
 
+// run_count is kept by the writers that create, delete and restore runs (AdjustRunCount).
 constexpr char kExperimentColumns[] =
     "e.name, e.description, e.owner, e.status, e.tags, e.created_by, e.created_at, "
-    "e.updated_at, e.revision, (SELECT COUNT(*) FROM runs c WHERE c.experiment_name = e.name AND "
-    "c.deleted_at IS NULL), e.experiment_id, e.deleted_at";
-// The same columns without the run count, which costs a pass over the experiment's runs: for
-// writers that only check the experiment (creating a run in a 10 000-run experiment counted
-// all of them, most of the cost of runs/create).
-constexpr char kExperimentColumnsUncounted[] =
-    "e.name, e.description, e.owner, e.status, e.tags, e.created_by, e.created_at, "
-    "e.updated_at, e.revision, 0, e.experiment_id, e.deleted_at";
+    "e.updated_at, e.revision, e.run_count, e.experiment_id, e.deleted_at";
 constexpr char kRunColumns[] =
     "r.run_id, r.experiment_name, r.name, r.status, r.start_time, r.end_time, r.created_by, "
     "r.source, r.inputs, r.created_at, r.updated_at, r.revision, r.deleted_at, "
@@ -118,21 +112,22 @@ Status ExperimentNotFound(const ExperimentRef& ref) {
   return NotFound(Describe(ref) + " not found");
 }
 
-enum class RunCount { kCounted, kSkipped };
-
-// kSkipped leaves run_count at 0.
-Result<std::optional<Experiment>> LoadExperiment(Transaction& tx, const ExperimentRef& ref,
-                                                 RunCount count = RunCount::kCounted) {
+Result<std::optional<Experiment>> LoadExperiment(Transaction& tx, const ExperimentRef& ref) {
   auto [where, key] = ExperimentKey(ref, "e");
   const Value p[] = {key};
-  ASSIGN_OR_RETURN(auto row,
-                   tx.QueryOne(std::string("SELECT ") +
-                                   (count == RunCount::kCounted ? kExperimentColumns
-                                                                : kExperimentColumnsUncounted) +
-                                   " FROM experiments e WHERE " + where,
-                               p));
+  ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kExperimentColumns +
+                                             " FROM experiments e WHERE " + where,
+                                         p));
   if (!row) return std::optional<Experiment>();
   return std::optional<Experiment>(ExperimentFromRow(*row));
+}
+
+// Adds `delta` to the experiment's count of runs that are not deleted, in one atomic statement
+// (no read-modify-write), inside the transaction that creates, deletes or restores them.
+Status AdjustRunCount(Transaction& tx, const std::string& experiment_name, int64_t delta) {
+  if (delta == 0) return Status::Ok();
+  const Value p[] = {delta, experiment_name};
+  return tx.Exec("UPDATE experiments SET run_count = run_count + ? WHERE name = ?", p).status();
 }
 
 Result<std::optional<Run>> LoadRunRow(Transaction& tx, const std::string& run_id) {
@@ -564,16 +559,18 @@ Result<Experiment> SqlTrackingStore::UpdateExperiment(const ExperimentRef& ref,
   RETURN_IF_ERROR(written);
   if (change.runs == RunsCascade::kDelete) {
     const Value p[] = {*u.deleted_at, u.updated_at, u.name};
-    RETURN_IF_ERROR(tx->Exec("UPDATE runs SET deleted_at = ?, updated_at = ?, revision = "
-                             "revision + 1 WHERE experiment_name = ? AND deleted_at IS NULL",
-                             p)
-                        .status());
+    ASSIGN_OR_RETURN(int64_t n,
+                     tx->Exec("UPDATE runs SET deleted_at = ?, updated_at = ?, revision = "
+                              "revision + 1 WHERE experiment_name = ? AND deleted_at IS NULL",
+                              p));
+    RETURN_IF_ERROR(AdjustRunCount(*tx, u.name, -n));
   } else if (change.runs == RunsCascade::kRestore && current.deleted_at) {
     const Value p[] = {u.updated_at, u.name, *current.deleted_at};
-    RETURN_IF_ERROR(tx->Exec("UPDATE runs SET deleted_at = NULL, updated_at = ?, revision = "
-                             "revision + 1 WHERE experiment_name = ? AND deleted_at = ?",
-                             p)
-                        .status());
+    ASSIGN_OR_RETURN(int64_t n,
+                     tx->Exec("UPDATE runs SET deleted_at = NULL, updated_at = ?, revision = "
+                              "revision + 1 WHERE experiment_name = ? AND deleted_at = ?",
+                              p));
+    RETURN_IF_ERROR(AdjustRunCount(*tx, u.name, n));
   }
   RETURN_IF_ERROR(audit::AppendInTx(*tx, *change.audit));
   ASSIGN_OR_RETURN(auto reread, LoadExperiment(*tx, u.name));
@@ -588,7 +585,7 @@ Result<Experiment> SqlTrackingStore::CreateRun(const Run& run, std::optional<int
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
   const ExperimentRef ref =
       experiment_id ? ExperimentRef(*experiment_id) : ExperimentRef(run.experiment_name);
-  ASSIGN_OR_RETURN(auto experiment, LoadExperiment(*tx, ref, RunCount::kSkipped));
+  ASSIGN_OR_RETURN(auto experiment, LoadExperiment(*tx, ref));
   if (!experiment) return ExperimentNotFound(ref);
   RETURN_IF_ERROR(check(*experiment));
   const Value p[] = {run.run_id,
@@ -610,6 +607,7 @@ Result<Experiment> SqlTrackingStore::CreateRun(const Run& run, std::optional<int
                       .status());
   RETURN_IF_ERROR(InsertKeyValues(*tx, "run_params", run.run_id, run.params));
   RETURN_IF_ERROR(InsertKeyValues(*tx, "run_tags", run.run_id, run.tags));
+  RETURN_IF_ERROR(AdjustRunCount(*tx, experiment->name, 1));
   audit::Entry a = audit;
   a.summary["experiment_name"] = experiment->name;
   RETURN_IF_ERROR(audit::AppendInTx(*tx, a));
@@ -726,6 +724,9 @@ Result<Run> SqlTrackingStore::UpdateRun(const std::string& run_id, const RunMuta
               .where_values = {run_id},
               .revision = current->revision,
               .resource = resource}));
+    const int64_t was_live = current->deleted_at ? 0 : 1;
+    const int64_t is_live = change.deleted_at ? 0 : 1;
+    RETURN_IF_ERROR(AdjustRunCount(*tx, current->experiment_name, is_live - was_live));
     if (change.tags) {
       const Value q[] = {run_id};
       RETURN_IF_ERROR(tx->Exec("DELETE FROM run_tags WHERE run_id = ?", q).status());

@@ -127,7 +127,7 @@ class TrackingStore {
 
   // Inserts a run with its params and tags after `check` accepts the experiment (named by
   // run.experiment_name, or by `experiment_id` when set). Returns the stored run's experiment
-  // name and id (run_count is not computed: 0). Errors: NotFound (experiment), the check's error,
+  // name and id (run_count as before the insert). Errors: NotFound (experiment), the check's error,
   // AlreadyExists (run id).
   virtual Result<Experiment> CreateRun(const Run& run, std::optional<int64_t> experiment_id,
                                        const ExperimentCheck& check, const audit::Entry& audit) = 0;

@@ -50,7 +50,7 @@ struct Experiment {
   std::string owner;
   ExperimentStatus status = ExperimentStatus::kActive;
   StringMap tags;
-  int64_t run_count = 0;  // derived on read (runs that are not deleted)
+  int64_t run_count = 0;  // runs that are not deleted (kept by the store, read-only here)
   std::string created_by;
   int64_t created_at = 0;
   int64_t updated_at = 0;
