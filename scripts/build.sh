@@ -16,9 +16,14 @@ if command -v ccache >/dev/null 2>&1; then
   launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   export CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}
 fi
-# CAIRN_PCH=ON builds with precompiled headers (off by default, see CMakeLists.txt).
+# CAIRN_PCH=ON|OFF builds with or without precompiled headers: off by default, on by default for
+# the unoptimised ASan flavour, whose -Werror build they leave clean (see CMakeLists.txt).
 pch=()
-if [ -n "${CAIRN_PCH:-}" ]; then pch=(-DCAIRN_PCH="$CAIRN_PCH"); fi
+if [ -n "${CAIRN_PCH:-}" ]; then
+  pch=(-DCAIRN_PCH="$CAIRN_PCH")
+elif [ "$flavour" = asan ]; then
+  pch=(-DCAIRN_PCH=ON)
+fi
 case "$flavour" in
   release) args=(-DCMAKE_BUILD_TYPE=Release) ;;
   debug) args=(-DCMAKE_BUILD_TYPE=Debug) ;;
