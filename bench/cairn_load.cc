@@ -5,6 +5,8 @@
 //   cairn_load startup --binary PATH [--repeat 5]
 //   cairn_load request --port P --method POST --target PATH [--body JSON] [--connections 16]
 //                      [--duration 10]
+//   cairn_load sweep   --port P --experiment-id E [--connections 64] [--batches 200]
+//                      [--points 10] [--tags 3] [--prefix /api/2.0/mlflow] [--duration 600]
 //
 // ingest and get-run open N keep-alive connections driven asynchronously by one Asio
 // io_context (run by --threads threads, default 1, so the client takes as little of the shared
@@ -13,7 +15,12 @@
 // e.g. an MLflow-compatible one, with the same client): every "{n}" in --body or --target is
 // replaced by a counter unique to the request, so each body can name a new object; a non-2xx
 // answer or a 2xx body of another length than the first is counted (bodies of a read scenario
-// must not change while it runs; --any-length turns the length check off for writes). Every
+// must not change while it runs; --any-length turns the length check off for writes). sweep is
+// issue 15's hyperparameter-sweep workload through MLflow's REST API (so it drives Cairn and
+// MLflow's own server alike): each connection is one worker that creates a run in experiment E,
+// logs --batches log-batch requests of --points metrics, sets --tags tags and ends the run
+// (FINISHED); the scenario ends when every worker has, and reports the wall time, requests/s and
+// points/s, and every error and non-2xx answer (--duration only bounds it). Every
 // request's latency is kept (full array; percentiles are exact). startup spawns `cairn serve --port
 // 0` on a fresh temp dir, measures the time from fork to the first 200 from /readyz, sends a few
 // requests and reads VmRSS.
@@ -66,11 +73,16 @@ struct Options {
   int threads = 1;
   std::string binary;
   int repeat = 5;
-  std::string token;           // sent as Authorization: Bearer
-  std::string method = "GET";  // request
-  std::string target;          // request
-  std::string body;            // request
-  bool any_length = false;     // request: 2xx bodies may differ in length
+  std::string token;                       // sent as Authorization: Bearer
+  std::string method = "GET";              // request
+  std::string target;                      // request
+  std::string body;                        // request
+  bool any_length = false;                 // request: 2xx bodies may differ in length
+  std::string experiment_id;               // sweep
+  int batches = 200;                       // sweep: log-batch requests per run
+  int points = 10;                         // sweep: metrics per log-batch
+  int tags = 3;                            // sweep: set-tag requests per run
+  std::string prefix = "/api/2.0/mlflow";  // sweep
 };
 
 [[noreturn]] void Usage(const std::string& why) {
@@ -80,7 +92,9 @@ struct Options {
             << "                  [--token API_TOKEN]\n"
             << "       cairn_load startup --binary PATH [--repeat N]\n"
             << "       cairn_load request --port P --target PATH [--method M] [--body JSON]\n"
-            << "                  [--connections N] [--duration SECONDS] [--any-length 1]\n";
+            << "                  [--connections N] [--duration SECONDS] [--any-length 1]\n"
+            << "       cairn_load sweep --port P --experiment-id E [--connections N]\n"
+            << "                  [--batches N] [--points N] [--tags N] [--prefix PATH]\n";
   std::exit(2);
 }
 
@@ -88,6 +102,7 @@ Options ParseArgs(int argc, char** argv) {
   if (argc < 2) Usage("missing scenario");
   Options o;
   o.scenario = argv[1];
+  bool duration_given = false;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     if (i + 1 >= argc) Usage("missing value for " + a);
@@ -100,9 +115,10 @@ Options ParseArgs(int argc, char** argv) {
       o.run_id = v;
     else if (a == "--connections")
       o.connections = std::stoi(v);
-    else if (a == "--duration")
+    else if (a == "--duration") {
       o.duration_s = std::stod(v);
-    else if (a == "--batch")
+      duration_given = true;
+    } else if (a == "--batch")
       o.batch = std::stoi(v);
     else if (a == "--threads")
       o.threads = std::stoi(v);
@@ -120,10 +136,23 @@ Options ParseArgs(int argc, char** argv) {
       o.body = v;
     else if (a == "--any-length")
       o.any_length = v != "0";
+    else if (a == "--experiment-id")
+      o.experiment_id = v;
+    else if (a == "--batches")
+      o.batches = std::stoi(v);
+    else if (a == "--points")
+      o.points = std::stoi(v);
+    else if (a == "--tags")
+      o.tags = std::stoi(v);
+    else if (a == "--prefix")
+      o.prefix = v;
     else
       Usage("unknown flag " + a);
   }
-  if (o.connections < 1 || o.threads < 1 || o.batch < 1 || o.duration_s <= 0) Usage("bad value");
+  if (o.scenario == "sweep" && !duration_given) o.duration_s = 600;
+  if (o.connections < 1 || o.threads < 1 || o.batch < 1 || o.duration_s <= 0 || o.batches < 0 ||
+      o.points < 1 || o.tags < 0)
+    Usage("bad value");
   return o;
 }
 
@@ -161,6 +190,37 @@ std::string Substitute(const std::string& text, int64_t n) {
   return out;
 }
 
+// The "run_id" string of an MLflow runs/create answer ("" when there is none). MLflow's server
+// writes `"run_id": "…"`, Cairn `"run_id":"…"`.
+std::string RunIdOf(const std::string& body) {
+  static constexpr std::string_view kKey = "\"run_id\"";
+  size_t at = body.find(kKey);
+  if (at == std::string::npos) return "";
+  at += kKey.size();
+  while (at < body.size() && (body[at] == ' ' || body[at] == ':')) ++at;
+  if (at >= body.size() || body[at] != '"') return "";
+  const size_t end = body.find('"', at + 1);
+  return end == std::string::npos ? "" : body.substr(at + 1, end - at - 1);
+}
+
+// A sweep worker's log-batch body: `points` metrics at steps from `first_step`.
+std::string SweepBatchBody(const std::string& run_id, int64_t first_step, int points) {
+  std::string body = "{\"run_id\":\"" + run_id + "\",\"metrics\":[";
+  char num[32];
+  for (int i = 0; i < points; ++i) {
+    if (i) body += ',';
+    body += "{\"key\":\"m" + std::to_string(i) + "\",\"value\":";
+    auto r = std::to_chars(num, num + sizeof(num), 1.0 / static_cast<double>(first_step + 1));
+    body.append(num, r.ptr);
+    body += ",\"timestamp\":1700000000000,\"step\":";
+    r = std::to_chars(num, num + sizeof(num), first_step);
+    body.append(num, r.ptr);
+    body += '}';
+  }
+  body += "]}";
+  return body;
+}
+
 struct Shared {
   Options opts;
   Clock::time_point deadline;
@@ -175,7 +235,8 @@ struct ConnStats {
   int64_t ok = 0;
   int64_t errors = 0;
   int64_t non2xx = 0;
-  int64_t other_length = 0;  // request: 2xx bodies whose length differs from the first one's
+  int64_t other_length = 0;   // request: 2xx bodies whose length differs from the first one's
+  int64_t runs_finished = 0;  // sweep: workers that reached the end of their run
 };
 
 // One keep-alive connection issuing requests back to back.
@@ -212,6 +273,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
       req_.target(std::string(kLifecycle) + "/runs/" + shared_.opts.run_id + "/metrics");
       req_.set(http::field::content_type, "application/json");
       req_.body() = MetricsBody(batch * shared_.opts.batch, shared_.opts.batch);
+    } else if (shared_.opts.scenario == "sweep") {
+      if (!SweepRequest()) {
+        ++stats_.runs_finished;
+        beast::error_code ignored;
+        stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+        return;
+      }
     } else if (shared_.opts.scenario == "request") {
       int64_t n = shared_.next_batch.fetch_add(1);
       req_.method(http::string_to_verb(shared_.opts.method));
@@ -242,6 +310,25 @@ class Connection : public std::enable_shared_from_this<Connection> {
     auto us = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_);
     stats_.latency_us.push_back(static_cast<uint32_t>(us.count()));
     int status = static_cast<int>(parser_->get().result_int());
+    if (shared_.opts.scenario == "sweep") {
+      if (status / 100 == 2) {
+        ++stats_.ok;
+      } else if (++stats_.non2xx == 1) {
+        std::cerr << "first non-2xx answer: " << status << " " << parser_->get().body() << "\n";
+      }
+      if (step_ == 0) {
+        run_id_ = status / 100 == 2 ? RunIdOf(parser_->get().body()) : "";
+        if (run_id_.empty()) {  // no run to log to: this worker stops
+          ++stats_.errors;
+          beast::error_code ignored;
+          stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+          return;
+        }
+      }
+      ++step_;
+      if (!parser_->get().keep_alive()) return Reconnect();
+      return Next();
+    }
     if (status / 100 == 2) {
       ++stats_.ok;
       if (shared_.opts.scenario == "request" && !shared_.opts.any_length) {
@@ -256,13 +343,50 @@ class Connection : public std::enable_shared_from_this<Connection> {
         std::cerr << "first non-2xx answer: " << status << " " << parser_->get().body() << "\n";
       }
     }
-    if (!parser_->get().keep_alive()) return Fail();
+    if (!parser_->get().keep_alive()) return Reconnect();
     Next();
+  }
+
+  // The sweep worker's request for step_: runs/create, the log-batches, the tags, runs/update.
+  // False when the worker is done.
+  bool SweepRequest() {
+    const Options& o = shared_.opts;
+    const int64_t batches = o.batches;
+    const int64_t tags = o.tags;
+    req_.method(http::verb::post);
+    req_.set(http::field::content_type, "application/json");
+    if (step_ == 0) {
+      const int64_t worker = shared_.next_batch.fetch_add(1);
+      req_.target(o.prefix + "/runs/create");
+      req_.body() = "{\"experiment_id\":\"" + o.experiment_id + "\",\"run_name\":\"sweep-" +
+                    std::to_string(worker) +
+                    "\",\"start_time\":1700000000000,\"user_id\":\"sweep\"}";
+    } else if (step_ <= batches) {
+      req_.target(o.prefix + "/runs/log-batch");
+      req_.body() = SweepBatchBody(run_id_, step_ - 1, o.points);
+    } else if (step_ <= batches + tags) {
+      const int64_t k = step_ - batches - 1;
+      req_.target(o.prefix + "/runs/set-tag");
+      req_.body() = "{\"run_id\":\"" + run_id_ + "\",\"key\":\"tag" + std::to_string(k) +
+                    "\",\"value\":\"v" + std::to_string(k) + "\"}";
+    } else if (step_ == batches + tags + 1) {
+      req_.target(o.prefix + "/runs/update");
+      req_.body() =
+          "{\"run_id\":\"" + run_id_ + "\",\"status\":\"FINISHED\",\"end_time\":1700000001000}";
+    } else {
+      return false;
+    }
+    return true;
   }
 
   void Fail() {
     ++stats_.errors;
-    // Reconnect and carry on until the deadline.
+    Reconnect();
+  }
+
+  // Reconnects and carries on until the deadline (after a failure, or an answer that closed the
+  // connection: gunicorn's sync workers, which serve MLflow, close after every answer).
+  void Reconnect() {
     beast::error_code ignored;
     stream_.socket().close(ignored);
     buffer_.clear();
@@ -277,6 +401,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   http::response<http::string_body> res_;
   std::optional<http::response_parser<http::string_body>> parser_;
   Clock::time_point started_;
+  int64_t step_ = 0;    // sweep: the worker's next request
+  std::string run_id_;  // sweep: the worker's run
 };
 
 double Percentile(const std::vector<uint32_t>& sorted, double q) {
@@ -287,8 +413,11 @@ double Percentile(const std::vector<uint32_t>& sorted, double q) {
 
 int RunLoad(const Options& opts) {
   if (opts.port == 0) Usage("--port is required");
-  if (opts.scenario == "request" ? opts.target.empty() : opts.run_id.empty())
+  if (opts.scenario == "sweep") {
+    if (opts.experiment_id.empty()) Usage("--experiment-id is required");
+  } else if (opts.scenario == "request" ? opts.target.empty() : opts.run_id.empty()) {
     Usage(opts.scenario == "request" ? "--target is required" : "--run-id is required");
+  }
   if (opts.scenario == "request" && http::string_to_verb(opts.method) == http::verb::unknown)
     Usage("unknown --method " + opts.method);
   asio::io_context io;
@@ -310,9 +439,10 @@ int RunLoad(const Options& opts) {
   double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
 
   std::vector<uint32_t> all;
-  int64_t ok = 0, errors = 0, non2xx = 0, other_length = 0;
+  int64_t ok = 0, errors = 0, non2xx = 0, other_length = 0, runs_finished = 0;
   for (auto& s : stats) {
     other_length += s.other_length;
+    runs_finished += s.runs_finished;
     all.insert(all.end(), s.latency_us.begin(), s.latency_us.end());
     ok += s.ok;
     errors += s.errors;
@@ -320,6 +450,20 @@ int RunLoad(const Options& opts) {
   }
   std::sort(all.begin(), all.end());
   double rps = static_cast<double>(ok) / elapsed;
+  if (opts.scenario == "sweep") {
+    const double points = static_cast<double>(runs_finished) * opts.batches * opts.points;
+    std::printf(
+        "scenario=sweep connections=%d batches=%d points=%d tags=%d duration_s=%.2f requests=%lld "
+        "errors=%lld non2xx=%lld runs_finished=%lld req_per_s=%.0f points_per_s=%.0f "
+        "runs_per_s=%.2f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f\n",
+        opts.connections, opts.batches, opts.points, opts.tags, elapsed, static_cast<long long>(ok),
+        static_cast<long long>(errors), static_cast<long long>(non2xx),
+        static_cast<long long>(runs_finished), rps, points / elapsed,
+        static_cast<double>(runs_finished) / elapsed, Percentile(all, 0.50), Percentile(all, 0.99),
+        all.empty() ? 0.0 : all.back() / 1000.0);
+    const bool clean = errors == 0 && non2xx == 0 && runs_finished == opts.connections;
+    return clean ? 0 : 1;
+  }
   std::printf(
       "scenario=%s connections=%d threads=%d duration_s=%.2f requests=%lld errors=%lld "
       "non2xx=%lld other_length=%lld first_body_bytes=%lld req_per_s=%.0f points_per_s=%.0f "
@@ -435,7 +579,8 @@ int RunStartup(const Options& opts) {
 int main(int argc, char** argv) {
   ::signal(SIGPIPE, SIG_IGN);
   Options opts = ParseArgs(argc, argv);
-  if (opts.scenario == "ingest" || opts.scenario == "get-run" || opts.scenario == "request")
+  if (opts.scenario == "ingest" || opts.scenario == "get-run" || opts.scenario == "request" ||
+      opts.scenario == "sweep")
     return RunLoad(opts);
   if (opts.scenario == "startup") return RunStartup(opts);
   Usage("unknown scenario " + opts.scenario);

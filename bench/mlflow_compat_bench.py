@@ -12,6 +12,9 @@ With --load (the C++ load generator, bench/cairn_load, built with the server; fo
 build/release by default), runs/search and runs/create are measured a second time by it, against
 every server in the same run: a Python client process costs about as much CPU per request as a
 fast server spends answering it, and on a 2-core machine it competes with the server for cores.
+With --load it also runs issue 15's sweep workload through cairn_load: 64 clients, each creating
+a run, logging 200 log-batch requests of 10 metrics, setting 3 tags and ending the run (wall
+time, requests/s, points/s, errors; bounded at 900 s per server; --sweep-batches 0 skips it).
 
 Every phase is bounded in time (--seconds) and sends traffic only to the given URL. The client's
 own Python costs stay outside the timed window (bodies serialized beforehand, each worker's
@@ -202,7 +205,29 @@ def native_load(load, url, method, target, body, connections, seconds, any_lengt
             "p99_ms": float(figures["p99_ms"]), "client": "cairn_load"}
 
 
-def bench(url, seconds, connections, tag, load=None):
+def native_sweep(load, url, experiment_id, clients, batches, timeout):
+    """Runs cairn_load's sweep scenario (issue 15): each client creates a run, logs `batches`
+    log-batch requests of 10 metrics, sets 3 tags and ends it. Returns its figures."""
+    u = urllib.parse.urlparse(url)
+    cmd = [load, "sweep", "--host", u.hostname, "--port", str(u.port or 80),
+           "--experiment-id", str(experiment_id), "--connections", str(clients),
+           "--batches", str(batches), "--points", "10", "--tags", "3",
+           "--duration", str(timeout)]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout + 60)
+    line = p.stdout.strip().splitlines()[-1] if p.stdout.strip() else ""
+    figures = dict(kv.split("=", 1) for kv in line.split())
+    if p.returncode != 0:
+        raise RuntimeError(f"cairn_load sweep failed ({p.returncode}): {p.stderr.strip()[:300]} "
+                           f"{line}")
+    return {"clients": clients, "batches": batches, "requests": int(figures["requests"]),
+            "seconds": float(figures["duration_s"]), "req_per_s": float(figures["req_per_s"]),
+            "points_per_s": float(figures["points_per_s"]),
+            "runs_per_s": float(figures["runs_per_s"]), "p50_ms": float(figures["p50_ms"]),
+            "p99_ms": float(figures["p99_ms"]), "errors": int(figures["errors"]),
+            "non2xx": int(figures["non2xx"]), "client": "cairn_load"}
+
+
+def bench(url, seconds, connections, tag, load=None, sweep_batches=200):
     conn = Conn(url)
     out = {"url": url, "seconds_per_phase": seconds}
     # log-batch
@@ -252,6 +277,9 @@ def bench(url, seconds, connections, tag, load=None):
                            "user_id": "bench"})
         out["runs_create_native_client"] = native_load(load, url, "POST", API + "/runs/create",
                                                        body, 16, seconds, any_length=True)
+    if load and sweep_batches > 0:
+        wexp = create_experiment(conn, f"bench-sweep-{tag}")
+        out["sweep"] = native_sweep(load, url, wexp, 64, sweep_batches, timeout=900)
     return out
 
 
@@ -272,6 +300,12 @@ def print_report(name, r):
             n = r[key]
             print(f"{what}, cairn_load client ({n['connections']} conn): {n['per_s']:,.1f} {unit}  "
                   f"p50 {n['p50_ms']:.1f} ms  p99 {n['p99_ms']:.1f} ms")
+    if "sweep" in r:
+        w = r["sweep"]
+        print(f"sweep ({w['clients']} clients x (create, {w['batches']} log-batch of 10, 3 set-tag, "
+              f"end), cairn_load): {w['seconds']:.2f} s  {w['req_per_s']:,.0f} requests/s  "
+              f"{w['points_per_s']:,.0f} points/s  p50 {w['p50_ms']:.1f} ms  "
+              f"p99 {w['p99_ms']:.1f} ms  errors {w['errors']}  non-2xx {w['non2xx']}")
 
 
 def main():
@@ -290,20 +324,23 @@ def main():
     ap.add_argument("--load", default=default_load if os.path.exists(default_load) else None,
                     help="cairn_load binary: also measure search and create with it")
     ap.add_argument("--no-load", action="store_true", help="Python client only")
+    ap.add_argument("--sweep-batches", type=int, default=200,
+                    help="log-batch requests per client in the 64-client sweep (0: no sweep)")
     args = ap.parse_args()
     if args.no_load:
         args.load = None
     results = {}
     tag = str(int(time.time()))
     for url in args.url:
-        results[url] = bench(url, args.seconds, args.connections, tag, args.load)
+        results[url] = bench(url, args.seconds, args.connections, tag, args.load,
+                             args.sweep_batches)
         print_report(url, results[url])
     if args.start_mlflow:
         sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
                                         "tests", "mlflow"))
         from mlflow_server import mlflow_server
         with mlflow_server(workers=args.workers) as (url, _):
-            r = bench(url, args.seconds, args.connections, tag, args.load)
+            r = bench(url, args.seconds, args.connections, tag, args.load, args.sweep_batches)
         r["server"] = f"mlflow 2.12.2, sqlite, gunicorn --workers {args.workers}"
         results["mlflow"] = r
         print_report(r["server"], r)
