@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { alignSeries, forLog, pointsForWidth, selectionToWindow, smooth } from "./chart";
+import { alignSeries, chartControlsPatch, forLog, pointsForWidth, selectionToWindow, smooth } from "./chart";
 
 describe("pointsForWidth", () => {
   it("asks for about one point per pixel in buckets of 64", () => {
@@ -63,5 +63,14 @@ describe("forLog and alignSeries", () => {
       [1, null, 3],
       [null, 10, 30],
     ]);
+  });
+});
+
+describe("chartControlsPatch", () => {
+  it("carries only the fields the control changed", () => {
+    expect(chartControlsPatch({ log: true })).toEqual({ log: true });
+    expect(chartControlsPatch({ axis: "time" })).toEqual({ axis: "time" });
+    expect(chartControlsPatch({ smoothing: 0.6 })).toEqual({ smooth: "0.6" });
+    expect(chartControlsPatch({ log: false, smoothing: 0 })).toEqual({ log: false, smooth: "0" });
   });
 });

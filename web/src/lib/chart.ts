@@ -84,3 +84,13 @@ export const PALETTE = ["#2f6fd6", "#d9582b", "#2e9a55", "#9b4fd1", "#c9a227", "
 export function colorFor(i: number): string {
   return PALETTE[i % PALETTE.length] as string;
 }
+
+// The URL-state patch for a change from the chart controls: only the fields the control changed,
+// so a second quick change does not write back the first one's old value.
+export function chartControlsPatch(c: { axis?: "step" | "time"; log?: boolean; smoothing?: number }): { axis?: "step" | "time"; log?: boolean; smooth?: string } {
+  const patch: { axis?: "step" | "time"; log?: boolean; smooth?: string } = {};
+  if (c.axis !== undefined) patch.axis = c.axis;
+  if (c.log !== undefined) patch.log = c.log;
+  if (c.smoothing !== undefined) patch.smooth = String(c.smoothing);
+  return patch;
+}

@@ -1,6 +1,6 @@
 // View state in the URL: typed search-param hooks, so a reload or a shared link reproduces the
 // view. Defaults are not written to the URL.
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { useSearchParams } from "react-router";
 
 // Method syntax on purpose: it keeps Codec<string> assignable to Codec<unknown> in a Schema.
@@ -76,10 +76,20 @@ export function encodeState<S extends Schema>(schema: S, params: URLSearchParams
 export function useUrlState<S extends Schema>(schema: S) {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => decodeState(schema, params), [schema, params]);
+  // The router hands a functional update the params of the last render, not those of a
+  // navigation still in flight, so two quick changes (pick an axis, then tick a box) would lose
+  // the first. Updates build on the last one asked for until the router renders it.
+  const pending = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    pending.current = null;
+  }, [params]);
   const update = useCallback(
-    (patch: Partial<StateOf<S>>, opts: { replace?: boolean } = {}) =>
-      setParams((prev) => encodeState(schema, prev, patch), { replace: opts.replace ?? true }),
-    [schema, setParams],
+    (patch: Partial<StateOf<S>>, opts: { replace?: boolean } = {}) => {
+      const next = encodeState(schema, pending.current ?? params, patch);
+      pending.current = next;
+      setParams(next, { replace: opts.replace ?? true });
+    },
+    [schema, params, setParams],
   );
   return [state, update] as const;
 }

@@ -8,6 +8,7 @@ import { ParallelCoords } from "../../components/charts/ParallelCoords";
 import { Scatter } from "../../components/charts/simple";
 import { Empty, ErrorBox, Loading } from "../../components/DataState";
 import { fmtNum, PageHeader, Tabs } from "../../components/ui";
+import { chartControlsPatch } from "../../lib/chart";
 import { bool, list, oneOf, str, useUrlState } from "../../lib/urlState";
 import { availableKeys, cellValue, parseColumn } from "./columns";
 import { formatZoom, parseZoom } from "./zoom";
@@ -141,7 +142,7 @@ export function ComparePage() {
           <Tabs label="Comparison views" tabs={TABS} value={s.tab} onChange={(tab) => set({ tab })} />
           {s.tab === "charts" && (
             <>
-              <ChartControls settings={settings} onChange={(c) => set({ axis: c.axis ?? s.axis, log: c.log ?? s.log, smooth: c.smoothing !== undefined ? String(c.smoothing) : s.smooth })} />
+              <ChartControls settings={settings} onChange={(c) => set(chartControlsPatch(c))} />
               {keys.metrics.length === 0 ? (
                 <Empty>These runs have no metrics.</Empty>
               ) : (

@@ -6,7 +6,7 @@ import type { Artifact } from "../../api/types";
 import { ChartControls, MetricChart, type ChartSettings } from "../../components/charts/MetricChart";
 import { Empty, ErrorBox, Loading, QueryState } from "../../components/DataState";
 import { Badge, fmtBytes, fmtNum, KeyValues, PageHeader, Tabs, Time } from "../../components/ui";
-import type { StepWindow } from "../../lib/chart";
+import { chartControlsPatch, type StepWindow } from "../../lib/chart";
 import { bool, list, oneOf, str, useUrlState } from "../../lib/urlState";
 import { buildTree, previewKind, type TreeNode } from "./artifacts";
 import { parseZoom, formatZoom } from "./zoom";
@@ -233,7 +233,7 @@ export function RunPage() {
       )}
       {s.tab === "metrics" && (
         <>
-          <ChartControls settings={settings} onChange={(c) => set({ axis: c.axis ?? s.axis, log: c.log ?? s.log, smooth: c.smoothing !== undefined ? String(c.smoothing) : s.smooth })} />
+          <ChartControls settings={settings} onChange={(c) => set(chartControlsPatch(c))} />
           {metricKeys.length === 0 ? (
             <Empty>This run has no metrics yet.</Empty>
           ) : (
