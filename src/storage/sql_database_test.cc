@@ -658,8 +658,16 @@ class SqliteGroupCommitTest : public ::testing::Test {
     return keys;
   }
 
-  // Lets threads started just before reach the writer queue.
-  static void LetThemQueue() { std::this_thread::sleep_for(std::chrono::milliseconds(150)); }
+  // Waits until `n` writers started just before are queued for the writer connection; false
+  // after 30 s.
+  bool Queued(int n) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (db_->commit_stats().waiting < n) {
+      if (std::chrono::steady_clock::now() > deadline) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return true;
+  }
 
   std::unique_ptr<SqlDatabase> scratch_;
   std::unique_ptr<SqliteDatabase> db_;
@@ -673,7 +681,7 @@ TEST_F(SqliteGroupCommitTest, QueuedWritersCommitInOneGroupAndReturnOnlyOnceItIs
   Status b, c;
   std::thread tb = Writer("b", true, &b);
   std::thread tc = Writer("c", true, &c);
-  LetThemQueue();
+  ASSERT_TRUE(Queued(2));
   // Two writers wait: this commit joins a group, which the last of them commits, and returns
   // after that COMMIT: a reader sees all three at once.
   ASSERT_OK((*first)->Commit());
@@ -694,11 +702,11 @@ TEST_F(SqliteGroupCommitTest, AMemberThatRollsBackOrFailsLeavesTheOthers) {
   ASSERT_OK((*first)->Exec("INSERT INTO kv (k, v) VALUES ('a', 1)"));
   Status rolled, dup, d;
   std::thread t1 = Writer("rolled-back", false, &rolled);
-  LetThemQueue();
+  ASSERT_TRUE(Queued(1));
   std::thread t2 = Writer("a", true, &dup);  // sees 'a' from the first member: a conflict
-  LetThemQueue();
+  ASSERT_TRUE(Queued(2));
   std::thread t3 = Writer("d", true, &d);
-  LetThemQueue();
+  ASSERT_TRUE(Queued(3));
   ASSERT_OK((*first)->Commit());
   t1.join();
   t2.join();
@@ -717,7 +725,7 @@ TEST_F(SqliteGroupCommitTest, GroupsAreBoundedAndOneMeansEachCommitsAlone) {
   ASSERT_OK((*first)->Exec("INSERT INTO kv (k, v) VALUES ('a', 1)"));
   Status b;
   std::thread tb = Writer("b", true, &b);
-  LetThemQueue();
+  ASSERT_TRUE(Queued(1));
   ASSERT_OK((*first)->Commit());
   tb.join();
   EXPECT_OK(b);
@@ -758,7 +766,7 @@ TEST_F(SqliteGroupCommitTest, ScriptsAndCloseCommitTheOpenGroupFirst) {
   ASSERT_OK((*first)->Exec("INSERT INTO kv (k, v) VALUES ('a', 1)"));
   Status script;
   std::thread ts([&] { script = db_->ExecScript("INSERT INTO kv (k, v) VALUES ('s', 2)"); });
-  LetThemQueue();
+  ASSERT_TRUE(Queued(1));
   ASSERT_OK((*first)->Commit());
   ts.join();
   EXPECT_OK(script);
@@ -767,11 +775,9 @@ TEST_F(SqliteGroupCommitTest, ScriptsAndCloseCommitTheOpenGroupFirst) {
   auto holder = db_->Begin(TxMode::kWrite);
   ASSERT_OK(holder);
   std::thread tb = Writer("b", true, &b);
-  LetThemQueue();
-  std::thread closer([&] {
-    LetThemQueue();
-    db_->Close();
-  });
+  ASSERT_TRUE(Queued(1));
+  std::thread closer([&] { db_->Close(); });
+  ASSERT_TRUE(Queued(2));  // the close waits for the writer too
   ASSERT_OK((*holder)->Commit());
   tb.join();
   closer.join();

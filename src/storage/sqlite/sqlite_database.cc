@@ -546,7 +546,9 @@ Result<std::unique_ptr<Transaction>> SqliteDatabase::Begin(TxMode mode) {
 
 SqliteDatabase::CommitStats SqliteDatabase::commit_stats() const {
   std::lock_guard lock(impl_->write_mu);
-  return impl_->stats;
+  CommitStats stats = impl_->stats;
+  stats.waiting = impl_->writers_waiting;
+  return stats;
 }
 
 bool SqliteDatabase::Ping() {

@@ -72,10 +72,12 @@ class SqliteDatabase final : public SqlDatabase {
   Status ExecScript(std::string_view sql) override;
   void Close() override;
 
-  // Write transactions committed, and the SQLite COMMITs that committed them (groups).
+  // Write transactions committed, the SQLite COMMITs that committed them (groups), and the
+  // writers (transactions, scripts, Close) waiting for the writer connection right now.
   struct CommitStats {
     int64_t transactions = 0;
     int64_t commits = 0;
+    int waiting = 0;
   };
   CommitStats commit_stats() const;
 
