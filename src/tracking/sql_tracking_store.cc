@@ -182,16 +182,25 @@ Result<Run> LoadFullRun(Transaction& tx, const std::string& run_id) {
 
 // Bumps the run's revision (taking its row lock on PostgreSQL), refuses a deleted run, and
 // returns its status.
-Result<RunStatus> TouchRun(Transaction& tx, const std::string& run_id, int64_t now) {
+// A run a write transaction has locked (TouchRun): its status, and its experiment's id, which
+// the metric writers store beside each latest value.
+struct TouchedRun {
+  RunStatus status = RunStatus::kRunning;
+  int64_t experiment_id = 0;
+};
+
+Result<TouchedRun> TouchRun(Transaction& tx, const std::string& run_id, int64_t now) {
   ASSIGN_OR_RETURN(bool found, storage::TouchRevision(tx, "runs", "run_id = ?", {run_id},
                                                       "updated_at = ?", {now}));
   if (!found) return NotFound("run '" + run_id + "' not found");
   const Value q[] = {run_id};
-  ASSIGN_OR_RETURN(auto row,
-                   tx.QueryOne("SELECT status, deleted_at FROM runs WHERE run_id = ?", q));
+  ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT r.status, r.deleted_at, e.experiment_id FROM "
+                                         "runs r JOIN experiments e ON e.name = "
+                                         "r.experiment_name WHERE r.run_id = ?",
+                                         q));
   if (!row) return NotFound("run '" + run_id + "' not found");
   if (!row->IsNull(1)) return DeletedError("run '" + run_id + "'");
-  return ParseRunStatus(row->Text(0)).value_or(RunStatus::kRunning);
+  return TouchedRun{ParseRunStatus(row->Text(0)).value_or(RunStatus::kRunning), row->Int(2)};
 }
 
 Status InsertKeyValues(Transaction& tx, const char* table, const std::string& run_id,
@@ -265,8 +274,10 @@ const MetricPoint& LatestOf(const std::vector<MetricPoint>& points) {
   return *best;
 }
 
-// Stores the series of a batch as blocks and moves latest_metrics forward.
-Status WriteMetricBatch(Transaction& tx, const std::string& run_id, const MetricBatch& batch) {
+// Stores the series of a batch as blocks and moves latest_metrics forward (`experiment_id`:
+// the run's, from TouchRun).
+Status WriteMetricBatch(Transaction& tx, const std::string& run_id, int64_t experiment_id,
+                        const MetricBatch& batch) {
   for (const auto& series : batch.series) {
     if (series.points.empty()) continue;
     const Value k[] = {run_id, series.key};
@@ -293,13 +304,12 @@ Status WriteMetricBatch(Transaction& tx, const std::string& run_id, const Metric
                         .status());
     const MetricPoint& latest = LatestOf(series.points);
     const bool is_nan = std::isnan(latest.value);
-    const Value l[] = {run_id,      series.key,       is_nan ? 0.0 : latest.value,
-                       latest.step, latest.timestamp, static_cast<int64_t>(is_nan ? 1 : 0),
-                       run_id};
+    const Value l[] = {run_id,       series.key,       is_nan ? 0.0 : latest.value,
+                       latest.step,  latest.timestamp, static_cast<int64_t>(is_nan ? 1 : 0),
+                       experiment_id};
     RETURN_IF_ERROR(
         tx.Exec("INSERT INTO latest_metrics (run_id, key, value, step, timestamp, is_nan, "
-                "experiment_id) VALUES (?, ?, ?, ?, ?, ?, (SELECT e.experiment_id FROM runs r "
-                "JOIN experiments e ON e.name = r.experiment_name WHERE r.run_id = ?)) "
+                "experiment_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (run_id, key) DO UPDATE SET "
                 "value = excluded.value, step = excluded.step, timestamp = excluded.timestamp, "
                 "is_nan = excluded.is_nan "
@@ -745,8 +755,8 @@ Result<Run> SqlTrackingStore::UpdateRun(const std::string& run_id, const RunMuta
 Result<RunLogResult> SqlTrackingStore::LogToRun(const std::string& run_id, const RunLog& log,
                                                 const RunCheck& check, const audit::Entry& audit) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
-  ASSIGN_OR_RETURN(RunStatus status, TouchRun(*tx, run_id, audit.at));
-  RETURN_IF_ERROR(check(status));
+  ASSIGN_OR_RETURN(TouchedRun run, TouchRun(*tx, run_id, audit.at));
+  RETURN_IF_ERROR(check(run.status));
 
   RunLogResult result;
   if (!log.params.empty()) {
@@ -807,7 +817,7 @@ Result<RunLogResult> SqlTrackingStore::LogToRun(const std::string& run_id, const
                              p)
                         .status());
   }
-  RETURN_IF_ERROR(WriteMetricBatch(*tx, run_id, log.metrics));
+  RETURN_IF_ERROR(WriteMetricBatch(*tx, run_id, run.experiment_id, log.metrics));
   if (!log.inputs.empty()) {
     const Value r[] = {run_id};
     ASSIGN_OR_RETURN(auto row, tx->QueryOne("SELECT COALESCE(MAX(position), -1) FROM run_inputs "
@@ -844,9 +854,9 @@ Result<RunLogResult> SqlTrackingStore::LogToRun(const std::string& run_id, const
 Status SqlTrackingStore::AppendMetrics(const std::string& run_id, const MetricBatch& batch,
                                        const RunCheck& check, const audit::Entry& audit) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
-  ASSIGN_OR_RETURN(RunStatus status, TouchRun(*tx, run_id, audit.at));
-  RETURN_IF_ERROR(check(status));
-  RETURN_IF_ERROR(WriteMetricBatch(*tx, run_id, batch));
+  ASSIGN_OR_RETURN(TouchedRun run, TouchRun(*tx, run_id, audit.at));
+  RETURN_IF_ERROR(check(run.status));
+  RETURN_IF_ERROR(WriteMetricBatch(*tx, run_id, run.experiment_id, batch));
   RETURN_IF_ERROR(audit::AppendInTx(*tx, audit));
   return tx->Commit();
 }
@@ -970,8 +980,8 @@ Status SqlTrackingStore::AddArtifact(const std::string& run_id, const Artifact& 
                                      const RunCheck& check, const std::function<Status()>& finalize,
                                      const audit::Entry& audit, bool replace) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
-  ASSIGN_OR_RETURN(RunStatus status, TouchRun(*tx, run_id, audit.at));
-  RETURN_IF_ERROR(check(status));
+  ASSIGN_OR_RETURN(TouchedRun run, TouchRun(*tx, run_id, audit.at));
+  RETURN_IF_ERROR(check(run.status));
   const Value p[] = {run_id,         a.path,       a.size_bytes, a.sha256,
                      a.content_type, a.created_by, a.created_at};
   auto r = tx->Exec(replace ? "INSERT INTO run_artifacts (run_id, path, size_bytes, sha256, "
@@ -998,8 +1008,8 @@ Result<std::vector<Artifact>> SqlTrackingStore::DeleteArtifacts(
     const std::function<Status(const std::vector<Artifact>&)>& finalize,
     const audit::Entry& audit) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kWrite));
-  ASSIGN_OR_RETURN(RunStatus status, TouchRun(*tx, run_id, audit.at));
-  RETURN_IF_ERROR(check(status));
+  ASSIGN_OR_RETURN(TouchedRun run, TouchRun(*tx, run_id, audit.at));
+  RETURN_IF_ERROR(check(run.status));
   // Paths below `path/`, by prefix (no LIKE escaping, no collation involved); SUBSTR counts
   // characters on both backends.
   const std::string prefix = path + "/";
