@@ -7,6 +7,7 @@
 //                      [--duration 10]
 //   cairn_load sweep   --port P --experiment-id E [--connections 64] [--batches 200]
 //                      [--points 10] [--tags 3] [--prefix /api/2.0/mlflow] [--duration 600]
+//                      [--name-prefix sweep-]
 //
 // ingest and get-run open N keep-alive connections driven asynchronously by one Asio
 // io_context (run by --threads threads, default 1, so the client takes as little of the shared
@@ -83,6 +84,7 @@ struct Options {
   int points = 10;                         // sweep: metrics per log-batch
   int tags = 3;                            // sweep: set-tag requests per run
   std::string prefix = "/api/2.0/mlflow";  // sweep
+  std::string name_prefix = "sweep-";      // sweep: runs are named this + the worker's number
 };
 
 [[noreturn]] void Usage(const std::string& why) {
@@ -94,7 +96,8 @@ struct Options {
             << "       cairn_load request --port P --target PATH [--method M] [--body JSON]\n"
             << "                  [--connections N] [--duration SECONDS] [--any-length 1]\n"
             << "       cairn_load sweep --port P --experiment-id E [--connections N]\n"
-            << "                  [--batches N] [--points N] [--tags N] [--prefix PATH]\n";
+            << "                  [--batches N] [--points N] [--tags N] [--prefix PATH]\n"
+            << "                  [--name-prefix TEXT]\n";
   std::exit(2);
 }
 
@@ -146,6 +149,8 @@ Options ParseArgs(int argc, char** argv) {
       o.tags = std::stoi(v);
     else if (a == "--prefix")
       o.prefix = v;
+    else if (a == "--name-prefix")
+      o.name_prefix = v;
     else
       Usage("unknown flag " + a);
   }
@@ -358,8 +363,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (step_ == 0) {
       const int64_t worker = shared_.next_batch.fetch_add(1);
       req_.target(o.prefix + "/runs/create");
-      req_.body() = "{\"experiment_id\":\"" + o.experiment_id + "\",\"run_name\":\"sweep-" +
-                    std::to_string(worker) +
+      req_.body() = "{\"experiment_id\":\"" + o.experiment_id + "\",\"run_name\":\"" +
+                    o.name_prefix + std::to_string(worker) +
                     "\",\"start_time\":1700000000000,\"user_id\":\"sweep\"}";
     } else if (step_ <= batches) {
       req_.target(o.prefix + "/runs/log-batch");

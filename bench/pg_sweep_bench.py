@@ -92,10 +92,10 @@ class Server:
         self.log.close()
 
 
-def sweep(load, port, experiment_id, clients, batches):
+def sweep(load, port, experiment_id, clients, batches, name_prefix):
     cmd = [load, "sweep", "--port", str(port), "--experiment-id", str(experiment_id),
            "--connections", str(clients), "--batches", str(batches), "--points", "10",
-           "--tags", "3", "--duration", "900"]
+           "--tags", "3", "--duration", "900", "--name-prefix", name_prefix]
     p = subprocess.run(cmd, capture_output=True, text=True, timeout=960)
     line = p.stdout.strip().splitlines()[-1] if p.stdout.strip() else ""
     figures = dict(kv.split("=", 1) for kv in line.split())
@@ -160,9 +160,11 @@ def phase(args, name, servers_n):
                   for i in range(servers_n)]
         start = time.time()
         with ThreadPoolExecutor(servers_n) as pool:
-            figures = list(pool.map(lambda sv: sweep(args.load, sv[0].port, exp, sv[1],
-                                                     args.batches),
-                                    zip(servers, shares)))
+            # Each server's clients name their runs apart, so the check can tell a run created
+            # twice from two clients' runs.
+            figures = list(pool.map(lambda sv: sweep(args.load, sv[1][0].port, exp, sv[1][1],
+                                                     args.batches, f"sweep-s{sv[0]}-"),
+                                    enumerate(zip(servers, shares))))
         wall = time.time() - start
         problems = check(servers[0].port, exp, args.clients, args.batches)
     finally:
