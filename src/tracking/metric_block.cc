@@ -1,6 +1,8 @@
 #include "tracking/metric_block.h"
 
+#include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 
@@ -28,6 +30,16 @@ MetricPoint GetPoint(const char* p) {
                      std::bit_cast<double>(GetU64(p + 16))};
 }
 
+void PutU32(char* p, uint32_t v) {
+  for (int i = 0; i < 4; ++i) p[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+}
+
+uint32_t GetU32(const char* p) {
+  uint32_t v = 0;
+  for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+  return v;
+}
+
 }  // namespace
 
 std::string EncodeMetricBlock(std::span<const MetricPoint> points) {
@@ -52,6 +64,52 @@ Status DecodeMetricBlock(std::string_view bytes, int64_t expected_n,
   const char* p = bytes.data();
   for (size_t i = 0; i < bytes.size(); i += kMetricPointBytes, p += kMetricPointBytes)
     out.push_back(GetPoint(p));
+  return Status::Ok();
+}
+
+std::optional<std::string> EncodeMetricChunkSummaries(std::span<const MetricPoint> sorted) {
+  for (const auto& p : sorted)
+    if (std::isnan(p.value)) return std::nullopt;
+  const size_t chunks = (sorted.size() + kMetricChunkPoints - 1) / kMetricChunkPoints;
+  std::string out(chunks * kMetricChunkSummaryBytes, '\0');
+  char* p = out.data();
+  for (size_t i = 0; i < sorted.size(); i += kMetricChunkPoints, p += kMetricChunkSummaryBytes) {
+    const MetricChunkSummary c =
+        SummarizeChunk(sorted.subspan(i, std::min(kMetricChunkPoints, sorted.size() - i)));
+    PutU32(p, c.count);
+    PutU32(p + 4, c.min_offset);
+    PutU32(p + 8, c.max_offset);
+    PutPoint(p + 16, c.first);
+    PutPoint(p + 40, c.last);
+    PutPoint(p + 64, c.min);
+    PutPoint(p + 88, c.max);
+  }
+  return out;
+}
+
+Status DecodeMetricChunkSummaries(std::string_view bytes, int64_t expected_n,
+                                  std::vector<MetricChunkSummary>& out) {
+  if (bytes.size() % kMetricChunkSummaryBytes != 0)
+    return Internal("corrupt metric block summary: " + std::to_string(bytes.size()) + " bytes");
+  int64_t total = 0;
+  for (const char* p = bytes.data(); p < bytes.data() + bytes.size();
+       p += kMetricChunkSummaryBytes) {
+    MetricChunkSummary c;
+    c.count = GetU32(p);
+    c.min_offset = GetU32(p + 4);
+    c.max_offset = GetU32(p + 8);
+    if (c.count == 0 || c.min_offset >= c.count || c.max_offset >= c.count)
+      return Internal("corrupt metric block summary: bad chunk");
+    c.first = GetPoint(p + 16);
+    c.last = GetPoint(p + 40);
+    c.min = GetPoint(p + 64);
+    c.max = GetPoint(p + 88);
+    total += c.count;
+    out.push_back(c);
+  }
+  if (total != expected_n)
+    return Internal("corrupt metric block summary: " + std::to_string(total) + " points for " +
+                    std::to_string(expected_n));
   return Status::Ok();
 }
 

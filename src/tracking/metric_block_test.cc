@@ -70,5 +70,59 @@ TEST(MetricBlock, DecodingManyBlocksGrowsGeometrically) {
   EXPECT_LT(reallocations, 40u);
 }
 
+TEST(MetricChunkSummaries, RoundTripChunksOfSixtyFourAndAShortLastOne) {
+  std::vector<MetricPoint> v;
+  for (int64_t i = 0; i < 150; ++i) v.push_back({i, 1000 + i, static_cast<double>((i * 37) % 11)});
+  auto bytes = EncodeMetricChunkSummaries(v);
+  ASSERT_TRUE(bytes.has_value());
+  EXPECT_EQ(bytes->size(), 3 * kMetricChunkSummaryBytes);
+  std::vector<MetricChunkSummary> chunks;
+  ASSERT_OK(DecodeMetricChunkSummaries(*bytes, 150, chunks));
+  ASSERT_EQ(chunks.size(), 3u);
+  EXPECT_EQ(chunks[0].count, 64u);
+  EXPECT_EQ(chunks[2].count, 22u);
+  for (size_t k = 0; k < 3; ++k) {
+    const size_t base = k * 64;
+    const auto& c = chunks[k];
+    EXPECT_EQ(c.first.step, v[base].step);
+    EXPECT_EQ(c.last.step, v[base + c.count - 1].step);
+    EXPECT_EQ(c.min.step, v[base + c.min_offset].step);
+    EXPECT_EQ(c.max.step, v[base + c.max_offset].step);
+    EXPECT_EQ(c.last.timestamp, v[base + c.count - 1].timestamp);
+    for (size_t i = base; i < base + c.count; ++i) {
+      EXPECT_GE(v[i].value, c.min.value);
+      EXPECT_LE(v[i].value, c.max.value);
+      // First occurrences: nothing before the offset has the extreme value.
+      if (i < base + c.min_offset) {
+        EXPECT_GT(v[i].value, c.min.value);
+      }
+      if (i < base + c.max_offset) {
+        EXPECT_LT(v[i].value, c.max.value);
+      }
+    }
+  }
+}
+
+TEST(MetricChunkSummaries, NaNValuesAreNotSummarised) {
+  std::vector<MetricPoint> v(600, MetricPoint{1, 1, 0.5});
+  v[599].value = std::nan("");
+  EXPECT_FALSE(EncodeMetricChunkSummaries(v).has_value());
+}
+
+TEST(MetricChunkSummaries, DecodeRejectsCorruption) {
+  std::vector<MetricPoint> v(100, MetricPoint{1, 1, 0.5});
+  auto bytes = EncodeMetricChunkSummaries(v);
+  ASSERT_TRUE(bytes.has_value());
+  std::vector<MetricChunkSummary> out;
+  EXPECT_EQ(DecodeMetricChunkSummaries(bytes->substr(1), 100, out).code(), StatusCode::kInternal);
+  EXPECT_EQ(DecodeMetricChunkSummaries(*bytes, 101, out).code(), StatusCode::kInternal);
+  std::string bad = *bytes;
+  bad[4] = 'x';  // min_offset beyond the chunk
+  EXPECT_EQ(DecodeMetricChunkSummaries(bad, 100, out).code(), StatusCode::kInternal);
+  bad = *bytes;
+  bad[0] = bad[1] = bad[2] = bad[3] = '\0';  // an empty chunk
+  EXPECT_EQ(DecodeMetricChunkSummaries(bad, 100, out).code(), StatusCode::kInternal);
+}
+
 }  // namespace
 }  // namespace cairn::tracking

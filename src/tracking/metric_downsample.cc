@@ -63,11 +63,53 @@ size_t MinMaxDownsampler::BucketEnd(size_t bucket) const {
   return static_cast<size_t>(static_cast<U128>(bucket + 1) * n_ / buckets_);
 }
 
+MetricChunkSummary SummarizeChunk(std::span<const MetricPoint> points) {
+  assert(!points.empty());
+  MetricChunkSummary c;
+  c.count = static_cast<uint32_t>(points.size());
+  c.first = c.min = c.max = points.front();
+  c.last = points.back();
+  for (size_t i = 1; i < points.size(); ++i) {
+    if (points[i].value < c.min.value) {
+      c.min = points[i];
+      c.min_offset = static_cast<uint32_t>(i);
+    }
+    if (points[i].value > c.max.value) {
+      c.max = points[i];
+      c.max_offset = static_cast<uint32_t>(i);
+    }
+  }
+  return c;
+}
+
 void MinMaxDownsampler::Advance() {
   if (pos_ < bucket_hi_) return;
   Flush();
-  ++bucket_;
-  bucket_hi_ = BucketEnd(bucket_);
+  // A chunk longer than a bucket can pass several bucket ends at once.
+  do {
+    ++bucket_;
+    bucket_hi_ = BucketEnd(bucket_);
+  } while (bucket_hi_ <= pos_);
+}
+
+void MinMaxDownsampler::AddChunk(const MetricChunkSummary& c) {
+  assert(c.count > 0 && pos_ + c.count <= n_);
+  Advance();
+  const Extreme first{pos_, c.first};
+  const Extreme mn{pos_ + c.min_offset, c.min};
+  const Extreme mx{pos_ + c.max_offset, c.max};
+  if (!open_) {
+    first_ = first;
+    min_ = mn;
+    max_ = mx;
+    open_ = true;
+  } else {
+    // The same strict comparisons as Add: the first occurrence of an extreme wins.
+    if (c.min.value < min_.point.value) min_ = mn;
+    if (c.max.value > max_.point.value) max_ = mx;
+  }
+  last_ = Extreme{pos_ + c.count - 1, c.last};
+  pos_ += c.count;
 }
 
 void MinMaxDownsampler::Add(const MetricPoint& p) {

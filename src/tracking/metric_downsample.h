@@ -16,12 +16,28 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <vector>
 
 #include "tracking/types.h"
 
 namespace cairn::tracking {
+
+// A run of consecutive points of a history (a "chunk", kMetricChunkPoints of a stored block's
+// points in step order) summarised by the picks a bucket needs: its first and last point, and
+// the first occurrences of its minimum and maximum value with their offsets in the chunk. Only
+// chunks without NaN values are summarised (a NaN first point pins a bucket's running minimum,
+// which a summary could not reproduce).
+struct MetricChunkSummary {
+  uint32_t count = 0;
+  uint32_t min_offset = 0;
+  uint32_t max_offset = 0;
+  MetricPoint first, last, min, max;
+};
+
+// Summarises `points` (non-empty, no NaN).
+[[nodiscard]] MetricChunkSummary SummarizeChunk(std::span<const MetricPoint> points);
 
 // Precondition: max_points >= 2 (validated by the service). Returns all points when they fit.
 [[nodiscard]] std::vector<MetricPoint> DownsampleMinMax(std::span<const MetricPoint> points,
@@ -34,6 +50,10 @@ class MinMaxDownsampler {
   MinMaxDownsampler(size_t n, size_t max_points);
 
   void Add(const MetricPoint& p);
+  // Adds a chunk's points at once: the chunk joins the bucket its first point falls in, whole
+  // (so a bucket can end up to one chunk longer or shorter than with Add). Fed only chunks whose
+  // ends fall on bucket boundaries, the result is exactly what Add point by point gives.
+  void AddChunk(const MetricChunkSummary& c);
   // Precondition: all n points were added.
   [[nodiscard]] std::vector<MetricPoint> Finish();
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "tracking/metric_block.h"
 #include "tracking/metric_downsample.h"
 
 namespace cairn::tracking {
@@ -89,8 +90,22 @@ Status MetricHistoryReader::Start() {
   if (!max_points_ || count <= *max_points_) return Status::Ok();
 
   // Chart read: every point goes through the downsampler, block by block; only the answer is
-  // kept.
+  // kept. With long buckets, summarised blocks go in by their chunk summaries.
   MinMaxDownsampler ds(count, *max_points_);
+  const size_t buckets = *max_points_ < 4 ? 1 : *max_points_ / 4;
+  if (count / buckets >= 8 * kMetricChunkPoints) {
+    RETURN_IF_ERROR(DownsampleByChunks(ds));
+  } else {
+    RETURN_IF_ERROR(DownsampleByPoints(ds));
+  }
+  materialised_ = true;
+  answer_ = ds.Finish();
+  downsampled_ = true;
+  count_ = answer_.size();
+  return Status::Ok();
+}
+
+Status MetricHistoryReader::DownsampleByPoints(MinMaxDownsampler& ds) {
   struct Feed final : MetricPointSink {
     MinMaxDownsampler* ds;
     void Begin(size_t, bool) override {}
@@ -101,10 +116,45 @@ Status MetricHistoryReader::Start() {
   feed.ds = &ds;
   ASSIGN_OR_RETURN(bool more, Next(feed, std::numeric_limits<size_t>::max()));
   (void)more;
-  materialised_ = true;
-  answer_ = ds.Finish();
-  downsampled_ = true;
-  count_ = answer_.size();
+  return Status::Ok();
+}
+
+// Blocks in order: the filtered end blocks and unsummarised blocks point by point (each sorted
+// by step), runs of summarised whole blocks chunk by chunk.
+Status MetricHistoryReader::DownsampleByChunks(MinMaxDownsampler& ds) {
+  const auto& blocks = source_.blocks();
+  const size_t nb = blocks.size();
+  std::vector<MetricPoint> sorted;
+  std::vector<size_t> run;
+  size_t i = 0;
+  while (i < nb) {
+    if (is_partial_[i]) {
+      for (const auto& p : partial_[i]) ds.Add(p);
+      std::vector<MetricPoint>().swap(partial_[i]);
+      ++i;
+      continue;
+    }
+    const bool summarised = blocks[i].summarised;
+    run.clear();
+    for (; i < nb && !is_partial_[i] && blocks[i].summarised == summarised; ++i) run.push_back(i);
+    if (summarised) {
+      RETURN_IF_ERROR(
+          source_.ReadSummaries(run, [&](size_t, std::span<const MetricChunkSummary> chunks) {
+            for (const auto& c : chunks) ds.AddChunk(c);
+            return Status::Ok();
+          }));
+      continue;
+    }
+    RETURN_IF_ERROR(source_.Read(run, [&](size_t, std::span<const MetricPoint> pts) {
+      if (!std::is_sorted(pts.begin(), pts.end(), ByStep)) {
+        sorted.assign(pts.begin(), pts.end());
+        std::stable_sort(sorted.begin(), sorted.end(), ByStep);
+        pts = sorted;
+      }
+      for (const auto& p : pts) ds.Add(p);
+      return Status::Ok();
+    }));
+  }
   return Status::Ok();
 }
 

@@ -13,10 +13,14 @@
 // - full read (no max_points, or at most max_points points): streams the points to the sink
 //   block by block, after telling it the exact count (so it can size one buffer).
 // - chart read: streams the points through MinMaxDownsampler block by block; memory is one
-//   batch of decoded blocks plus the answer.
+//   batch of decoded blocks plus the answer. When the buckets are long (at least 8 chunks of
+//   points each), whole summarised blocks go in as chunk summaries instead of points, so a
+//   coarse view of a long history reads about 1/14 of its bytes and touches 1/64 of its points.
+//   Each chunk then joins one bucket whole (MinMaxDownsampler::AddChunk).
 // - otherwise (overlapping blocks, e.g. re-logged steps): decodes every overlapping block, sorts
 //   stably by step, and downsamples or streams the result — correct, but O(n) memory.
-// The result is identical to filtering, stable-sorting and DownsampleMinMax over all points.
+// The result is identical to filtering, stable-sorting and DownsampleMinMax over all points,
+// except that a chart read from chunk summaries moves bucket ends to chunk ends.
 //
 // Thread safety: a source is used by the thread that received it, during the store call only.
 #pragma once
@@ -34,11 +38,15 @@
 
 namespace cairn::tracking {
 
+struct MetricChunkSummary;  // metric_downsample.h (internal)
+class MinMaxDownsampler;
+
 struct MetricBlockInfo {
   int64_t seq = 0;
   int64_t n = 0;
   int64_t min_step = 0;
   int64_t max_step = 0;
+  bool summarised = false;  // has chunk summaries (metric_block.h), readable by ReadSummaries
 };
 
 class MetricBlockSource {
@@ -51,6 +59,10 @@ class MetricBlockSource {
   // them in that order; a non-OK result from `each` stops and is returned.
   // Errors: Internal (corrupt block), storage errors.
   virtual Status Read(std::span<const size_t> indices, const BlockFn& each) = 0;
+  using SummaryFn = std::function<Status(size_t index, std::span<const MetricChunkSummary> chunks)>;
+  // The same for the chunk summaries of summarised blocks (each block's chunks in step order).
+  // Errors: Internal (corrupt summary, or a block that has none), storage errors.
+  virtual Status ReadSummaries(std::span<const size_t> indices, const SummaryFn& each) = 0;
 };
 
 // Receives a history in step order.
@@ -85,6 +97,8 @@ class MetricHistoryReader {
 
  private:
   Status StartUnordered();
+  Status DownsampleByPoints(MinMaxDownsampler& ds);
+  Status DownsampleByChunks(MinMaxDownsampler& ds);
 
   MetricBlockSource& source_;
   int64_t lo_;

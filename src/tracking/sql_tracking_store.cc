@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -302,6 +303,25 @@ Status WriteMetricBatch(Transaction& tx, const std::string& run_id, int64_t expe
                             "n, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
                             b)
                         .status());
+    if (series.points.size() >= kMinSummarisedBlockPoints) {
+      // The chunk summaries chart reads use, over the block's points in step order.
+      auto by_step = [](const MetricPoint& x, const MetricPoint& y) { return x.step < y.step; };
+      std::optional<std::string> summary;
+      if (std::is_sorted(series.points.begin(), series.points.end(), by_step)) {
+        summary = EncodeMetricChunkSummaries(series.points);
+      } else {
+        std::vector<MetricPoint> sorted = series.points;
+        std::stable_sort(sorted.begin(), sorted.end(), by_step);
+        summary = EncodeMetricChunkSummaries(sorted);
+      }
+      if (summary) {
+        const Value sp[] = {run_id, series.key, seq, storage::Blob{std::move(*summary)}};
+        RETURN_IF_ERROR(tx.Exec("INSERT INTO metric_block_summaries (run_id, key, seq, data) "
+                                "VALUES (?, ?, ?, ?)",
+                                sp)
+                            .status());
+      }
+    }
     const MetricPoint& latest = LatestOf(series.points);
     const bool is_nan = std::isnan(latest.value);
     const Value l[] = {run_id,       series.key,       is_nan ? 0.0 : latest.value,
@@ -892,7 +912,42 @@ class SqlBlockSource final : public MetricBlockSource {
     return ReadIn(*tx, indices, each);
   }
 
+  Status ReadSummaries(std::span<const size_t> indices, const SummaryFn& each) override {
+    if (indices.empty()) return Status::Ok();
+    if (tx_ != nullptr) return ReadSummariesIn(*tx_, indices, each);
+    ASSIGN_OR_RETURN(auto tx, db_->Begin(storage::TxMode::kRead));
+    return ReadSummariesIn(*tx, indices, each);
+  }
+
  private:
+  // Summaries are about 1/14 of their block's size: batches by block count only.
+  Status ReadSummariesIn(Transaction& tx, std::span<const size_t> indices, const SummaryFn& each) {
+    std::vector<MetricChunkSummary> chunks;
+    for (size_t next = 0; next < indices.size();) {
+      const size_t end = std::min(indices.size(), next + kMaxBlocksPerRead);
+      std::string sql =
+          "SELECT seq, data FROM metric_block_summaries WHERE run_id = ? AND key = ? AND seq IN (";
+      std::vector<Value> params = {run_id_, key_};
+      for (size_t k = next; k < end; ++k) {
+        sql += k == next ? "?" : ", ?";
+        params.emplace_back(blocks_[indices[k]].seq);
+      }
+      sql += ") ORDER BY seq";
+      ASSIGN_OR_RETURN(auto rows, tx.Query(sql, params));
+      if (rows.size() != end - next)
+        return Internal("metric block summaries changed during a read");
+      for (size_t r = 0; r < rows.size(); ++r) {
+        const size_t index = indices[next + r];
+        if (rows[r].Int(0) != blocks_[index].seq) return Internal("metric block summary order");
+        chunks.clear();
+        RETURN_IF_ERROR(DecodeMetricChunkSummaries(rows[r].BlobBytes(1), blocks_[index].n, chunks));
+        RETURN_IF_ERROR(each(index, chunks));
+      }
+      next = end;
+    }
+    return Status::Ok();
+  }
+
   Status ReadIn(Transaction& tx, std::span<const size_t> indices, const BlockFn& each) {
     std::vector<MetricPoint> points;
     size_t next = 0;
@@ -941,15 +996,18 @@ Result<std::vector<MetricBlockInfo>> ListMetricBlocks(Transaction& tx, const std
   ASSIGN_OR_RETURN(auto exists, tx.QueryOne("SELECT 1 FROM runs WHERE run_id = ?", r));
   if (!exists) return NotFound("run '" + run_id + "' not found");
   const Value p[] = {run_id, key, min_step, max_step};
-  ASSIGN_OR_RETURN(auto rows,
-                   tx.Query("SELECT seq, n, min_step, max_step FROM metric_blocks "
-                            "WHERE run_id = ? AND key = ? AND max_step >= ? AND min_step <= ? "
-                            "ORDER BY seq",
-                            p));
+  ASSIGN_OR_RETURN(
+      auto rows,
+      tx.Query("SELECT b.seq, b.n, b.min_step, b.max_step, CASE WHEN s.seq IS NULL THEN 0 ELSE 1 "
+               "END FROM metric_blocks b LEFT JOIN metric_block_summaries s ON s.run_id = "
+               "b.run_id AND s.key = b.key AND s.seq = b.seq WHERE b.run_id = ? AND b.key = ? "
+               "AND b.max_step >= ? AND b.min_step <= ? ORDER BY b.seq",
+               p));
   std::vector<MetricBlockInfo> blocks;
   blocks.reserve(rows.size());
   for (const auto& row : rows) {
-    blocks.push_back(MetricBlockInfo{row.Int(0), row.Int(1), row.Int(2), row.Int(3)});
+    blocks.push_back(
+        MetricBlockInfo{row.Int(0), row.Int(1), row.Int(2), row.Int(3), row.Int(4) != 0});
   }
   return blocks;
 }

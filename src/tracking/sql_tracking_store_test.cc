@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <thread>
 #include <vector>
 
@@ -87,6 +89,82 @@ TEST_P(SqlTrackingStoreTest, ChartReadOfManyBatchesEqualsDownsamplingTheFullRead
       }
     }
   }
+}
+
+TEST_P(SqlTrackingStoreTest, LongBlocksAreSummarisedAndCoarseReadsUseTheSummaries) {
+  MakeExperiment("e");
+  tracking::Run r = MakeRun("e");
+  // Long batches (one logged with its steps reversed), a long one with a NaN, short ones; a
+  // single minimum and maximum planted in the long ones.
+  std::vector<MetricPoint> all;
+  int64_t step = 0;
+  auto log = [&](int64_t n, bool reversed, bool nan) {
+    std::vector<MetricPoint> pts;
+    for (int64_t i = 0; i < n; ++i, ++step)
+      pts.push_back({step, step, std::sin(static_cast<double>(step) * 1e-3)});
+    if (step == 10'000) pts[1234].value = -7;
+    if (step == 16'003) pts[4000].value = 9;
+    if (nan) pts[300].value = std::nan("");
+    all.insert(all.end(), pts.begin(), pts.end());
+    if (reversed) std::reverse(pts.begin(), pts.end());
+    RunLog batch;  // MLflow's logging path: it accepts NaN values
+    batch.metrics = Batch("loss", pts);
+    return service_->LogToRun(r.run_id, batch, "x").status();
+  };
+  ASSERT_OK(log(10'000, false, false));
+  ASSERT_OK(log(3, false, false));
+  ASSERT_OK(log(6'000, true, false));
+  ASSERT_OK(log(600, false, true));
+  ASSERT_OK(log(5, false, false));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM metric_block_summaries"), 2);
+
+  // Two buckets of about 8 300 points: long enough to read the summaries.
+  MetricHistoryRequest coarse;
+  coarse.max_points = 8;
+  auto c = service_->GetMetricHistory(r.run_id, "loss", coarse);
+  ASSERT_OK(c);
+  EXPECT_TRUE(c->downsampled);
+  ASSERT_FALSE(c->points.empty());
+  EXPECT_LE(c->points.size(), 8u);
+  EXPECT_EQ(c->points.front().step, 0);
+  EXPECT_EQ(c->points.back().step, step - 1);
+  bool has_min = false, has_max = false;
+  for (size_t i = 0; i < c->points.size(); ++i) {
+    const MetricPoint& p = c->points[i];
+    if (i > 0) {
+      EXPECT_LT(c->points[i - 1].step, p.step);
+    }
+    ASSERT_GE(p.step, 0);
+    ASSERT_LT(p.step, step);
+    const MetricPoint& logged = all[static_cast<size_t>(p.step)];  // a point of the history
+    EXPECT_EQ(p.timestamp, logged.timestamp);
+    EXPECT_TRUE(p.value == logged.value || (std::isnan(p.value) && std::isnan(logged.value)));
+    has_min = has_min || p.value == -7;
+    has_max = has_max || p.value == 9;
+  }
+  EXPECT_TRUE(has_min);
+  EXPECT_TRUE(has_max);
+
+  // A fine view (short buckets) decodes the points: exactly DownsampleMinMax of the history.
+  MetricHistoryRequest fine;
+  fine.max_points = 1000;
+  auto f = service_->GetMetricHistory(r.run_id, "loss", fine);
+  ASSERT_OK(f);
+  const auto want = DownsampleMinMax(all, 1000);
+  ASSERT_EQ(f->points.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) EXPECT_EQ(f->points[i].step, want[i].step) << i;
+
+  // The coarse view reads the summaries: spoilt ones fail it, and only it.
+  {
+    auto tx = db_->Begin(storage::TxMode::kWrite);
+    ASSERT_OK(tx);
+    const storage::Value p[] = {storage::Blob{std::string("spoilt")}};
+    ASSERT_OK((*tx)->Exec("UPDATE metric_block_summaries SET data = ?", p));
+    ASSERT_OK((*tx)->Commit());
+  }
+  EXPECT_EQ(service_->GetMetricHistory(r.run_id, "loss", coarse).status().code(),
+            StatusCode::kInternal);
+  EXPECT_OK(service_->GetMetricHistory(r.run_id, "loss", fine));
 }
 
 TEST_P(SqlTrackingStoreTest, HistoryOfManyBatchesIsOrderedWithOutOfOrderBatches) {
