@@ -9,35 +9,30 @@
 namespace cairn::tracking {
 namespace {
 
-void PutU64(char* p, uint64_t v) {
-  for (int i = 0; i < 8; ++i) p[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+// Little-endian fixed-width integers.
+template <typename U>
+void PutLE(char* p, U v) {
+  for (size_t i = 0; i < sizeof(U); ++i) p[i] = static_cast<char>((v >> (8 * i)) & 0xff);
 }
 
-uint64_t GetU64(const char* p) {
-  uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+template <typename U>
+U GetLE(const char* p) {
+  U v = 0;
+  for (size_t i = sizeof(U); i-- > 0;)
+    v = static_cast<U>((v << 8) | static_cast<unsigned char>(p[i]));
   return v;
 }
 
 void PutPoint(char* p, const MetricPoint& pt) {
-  PutU64(p, static_cast<uint64_t>(pt.step));
-  PutU64(p + 8, static_cast<uint64_t>(pt.timestamp));
-  PutU64(p + 16, std::bit_cast<uint64_t>(pt.value));
+  PutLE<uint64_t>(p, static_cast<uint64_t>(pt.step));
+  PutLE<uint64_t>(p + 8, static_cast<uint64_t>(pt.timestamp));
+  PutLE<uint64_t>(p + 16, std::bit_cast<uint64_t>(pt.value));
 }
 
 MetricPoint GetPoint(const char* p) {
-  return MetricPoint{static_cast<int64_t>(GetU64(p)), static_cast<int64_t>(GetU64(p + 8)),
-                     std::bit_cast<double>(GetU64(p + 16))};
-}
-
-void PutU32(char* p, uint32_t v) {
-  for (int i = 0; i < 4; ++i) p[i] = static_cast<char>((v >> (8 * i)) & 0xff);
-}
-
-uint32_t GetU32(const char* p) {
-  uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
-  return v;
+  return MetricPoint{static_cast<int64_t>(GetLE<uint64_t>(p)),
+                     static_cast<int64_t>(GetLE<uint64_t>(p + 8)),
+                     std::bit_cast<double>(GetLE<uint64_t>(p + 16))};
 }
 
 }  // namespace
@@ -67,6 +62,15 @@ Status DecodeMetricBlock(std::string_view bytes, int64_t expected_n,
   return Status::Ok();
 }
 
+std::span<const MetricPoint> InStepOrder(std::span<const MetricPoint> points,
+                                         std::vector<MetricPoint>& scratch) {
+  auto by_step = [](const MetricPoint& a, const MetricPoint& b) { return a.step < b.step; };
+  if (std::is_sorted(points.begin(), points.end(), by_step)) return points;
+  scratch.assign(points.begin(), points.end());
+  std::stable_sort(scratch.begin(), scratch.end(), by_step);
+  return scratch;
+}
+
 std::optional<std::string> EncodeMetricChunkSummaries(std::span<const MetricPoint> sorted) {
   for (const auto& p : sorted)
     if (std::isnan(p.value)) return std::nullopt;
@@ -76,9 +80,9 @@ std::optional<std::string> EncodeMetricChunkSummaries(std::span<const MetricPoin
   for (size_t i = 0; i < sorted.size(); i += kMetricChunkPoints, p += kMetricChunkSummaryBytes) {
     const MetricChunkSummary c =
         SummarizeChunk(sorted.subspan(i, std::min(kMetricChunkPoints, sorted.size() - i)));
-    PutU32(p, c.count);
-    PutU32(p + 4, c.min_offset);
-    PutU32(p + 8, c.max_offset);
+    PutLE<uint32_t>(p, c.count);
+    PutLE<uint32_t>(p + 4, c.min_offset);
+    PutLE<uint32_t>(p + 8, c.max_offset);
     PutPoint(p + 16, c.first);
     PutPoint(p + 40, c.last);
     PutPoint(p + 64, c.min);
@@ -95,9 +99,9 @@ Status DecodeMetricChunkSummaries(std::string_view bytes, int64_t expected_n,
   for (const char* p = bytes.data(); p < bytes.data() + bytes.size();
        p += kMetricChunkSummaryBytes) {
     MetricChunkSummary c;
-    c.count = GetU32(p);
-    c.min_offset = GetU32(p + 4);
-    c.max_offset = GetU32(p + 8);
+    c.count = GetLE<uint32_t>(p);
+    c.min_offset = GetLE<uint32_t>(p + 4);
+    c.max_offset = GetLE<uint32_t>(p + 8);
     if (c.count == 0 || c.min_offset >= c.count || c.max_offset >= c.count)
       return Internal("corrupt metric block summary: bad chunk");
     c.first = GetPoint(p + 16);

@@ -25,6 +25,11 @@ inline constexpr size_t kMetricPointBytes = 24;
 
 [[nodiscard]] std::string EncodeMetricBlock(std::span<const MetricPoint> points);
 
+// `points` in step order, stably: `points` itself when already so, else a sorted copy in
+// `scratch` (logging order is step order for a training loop, so the copy is rare).
+[[nodiscard]] std::span<const MetricPoint> InStepOrder(std::span<const MetricPoint> points,
+                                                       std::vector<MetricPoint>& scratch);
+
 // metric_block_summaries.data: the block's points in step order (stably sorted), cut into
 // chunks of kMetricChunkPoints (the last one shorter), each summarised (MetricChunkSummary) in
 // 112 bytes, little-endian: uint32 count, min_offset, max_offset, 0, then the first, last,

@@ -93,11 +93,7 @@ Status MetricHistoryReader::Start() {
   // kept. With long buckets, summarised blocks go in by their chunk summaries.
   MinMaxDownsampler ds(count, *max_points_);
   const size_t buckets = *max_points_ < 4 ? 1 : *max_points_ / 4;
-  if (count / buckets >= 8 * kMetricChunkPoints) {
-    RETURN_IF_ERROR(DownsampleByChunks(ds));
-  } else {
-    RETURN_IF_ERROR(DownsampleByPoints(ds));
-  }
+  RETURN_IF_ERROR(Downsample(ds, /*use_summaries=*/count / buckets >= 8 * kMetricChunkPoints));
   materialised_ = true;
   answer_ = ds.Finish();
   downsampled_ = true;
@@ -105,23 +101,9 @@ Status MetricHistoryReader::Start() {
   return Status::Ok();
 }
 
-Status MetricHistoryReader::DownsampleByPoints(MinMaxDownsampler& ds) {
-  struct Feed final : MetricPointSink {
-    MinMaxDownsampler* ds;
-    void Begin(size_t, bool) override {}
-    void Append(std::span<const MetricPoint> points) override {
-      for (const auto& p : points) ds->Add(p);
-    }
-  } feed;
-  feed.ds = &ds;
-  ASSIGN_OR_RETURN(bool more, Next(feed, std::numeric_limits<size_t>::max()));
-  (void)more;
-  return Status::Ok();
-}
-
 // Blocks in order: the filtered end blocks and unsummarised blocks point by point (each sorted
-// by step), runs of summarised whole blocks chunk by chunk.
-Status MetricHistoryReader::DownsampleByChunks(MinMaxDownsampler& ds) {
+// by step); with `use_summaries`, runs of summarised whole blocks chunk by chunk.
+Status MetricHistoryReader::Downsample(MinMaxDownsampler& ds, bool use_summaries) {
   const auto& blocks = source_.blocks();
   const size_t nb = blocks.size();
   std::vector<MetricPoint> sorted;
@@ -134,10 +116,11 @@ Status MetricHistoryReader::DownsampleByChunks(MinMaxDownsampler& ds) {
       ++i;
       continue;
     }
-    const bool summarised = blocks[i].summarised;
+    auto summarised = [&](size_t k) { return use_summaries && blocks[k].summarised; };
+    const bool by_chunks = summarised(i);
     run.clear();
-    for (; i < nb && !is_partial_[i] && blocks[i].summarised == summarised; ++i) run.push_back(i);
-    if (summarised) {
+    for (; i < nb && !is_partial_[i] && summarised(i) == by_chunks; ++i) run.push_back(i);
+    if (by_chunks) {
       RETURN_IF_ERROR(
           source_.ReadSummaries(run, [&](size_t, std::span<const MetricChunkSummary> chunks) {
             for (const auto& c : chunks) ds.AddChunk(c);
@@ -146,12 +129,7 @@ Status MetricHistoryReader::DownsampleByChunks(MinMaxDownsampler& ds) {
       continue;
     }
     RETURN_IF_ERROR(source_.Read(run, [&](size_t, std::span<const MetricPoint> pts) {
-      if (!std::is_sorted(pts.begin(), pts.end(), ByStep)) {
-        sorted.assign(pts.begin(), pts.end());
-        std::stable_sort(sorted.begin(), sorted.end(), ByStep);
-        pts = sorted;
-      }
-      for (const auto& p : pts) ds.Add(p);
+      for (const auto& p : InStepOrder(pts, sorted)) ds.Add(p);
       return Status::Ok();
     }));
   }
@@ -194,13 +172,7 @@ Result<bool> MetricHistoryReader::Next(MetricPointSink& sink, size_t point_budge
   RETURN_IF_ERROR(source_.Read(whole, [&](size_t i, std::span<const MetricPoint> pts) {
     emit_partials_before(i);
     next_partial = i + 1;
-    if (std::is_sorted(pts.begin(), pts.end(), ByStep)) {
-      sink.Append(pts);
-    } else {
-      sorted.assign(pts.begin(), pts.end());
-      std::stable_sort(sorted.begin(), sorted.end(), ByStep);
-      sink.Append(std::span<const MetricPoint>(sorted));
-    }
+    sink.Append(InStepOrder(pts, sorted));
     return Status::Ok();
   }));
   emit_partials_before(end);

@@ -97,8 +97,7 @@ class MetricHistoryReader {
 
  private:
   Status StartUnordered();
-  Status DownsampleByPoints(MinMaxDownsampler& ds);
-  Status DownsampleByChunks(MinMaxDownsampler& ds);
+  Status Downsample(MinMaxDownsampler& ds, bool use_summaries);
 
   MetricBlockSource& source_;
   int64_t lo_;

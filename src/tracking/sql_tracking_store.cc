@@ -305,15 +305,9 @@ Status WriteMetricBatch(Transaction& tx, const std::string& run_id, int64_t expe
                         .status());
     if (series.points.size() >= kMinSummarisedBlockPoints) {
       // The chunk summaries chart reads use, over the block's points in step order.
-      auto by_step = [](const MetricPoint& x, const MetricPoint& y) { return x.step < y.step; };
-      std::optional<std::string> summary;
-      if (std::is_sorted(series.points.begin(), series.points.end(), by_step)) {
-        summary = EncodeMetricChunkSummaries(series.points);
-      } else {
-        std::vector<MetricPoint> sorted = series.points;
-        std::stable_sort(sorted.begin(), sorted.end(), by_step);
-        summary = EncodeMetricChunkSummaries(sorted);
-      }
+      std::vector<MetricPoint> scratch;
+      std::optional<std::string> summary =
+          EncodeMetricChunkSummaries(InStepOrder(series.points, scratch));
       if (summary) {
         const Value sp[] = {run_id, series.key, seq, storage::Blob{std::move(*summary)}};
         RETURN_IF_ERROR(tx.Exec("INSERT INTO metric_block_summaries (run_id, key, seq, data) "
