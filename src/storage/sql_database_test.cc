@@ -5,11 +5,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <limits>
 #include <thread>
 
@@ -615,14 +617,13 @@ TEST_P(SqlDatabaseTest, PostgresReconnectsAfterTheServerDropsAConnection) {
 
 class SqliteGroupCommitTest : public ::testing::Test {
  protected:
-  void Open(int max_group = 32) {
-    std::string where;
-    auto scratch = OpenFreshTestDatabase(Backend::kSqlite, &where, /*migrate=*/false);
+  void Open(int max_group = 32, int checkpoint_pages = 1000) {
+    auto scratch = OpenFreshTestDatabase(Backend::kSqlite, &where_, /*migrate=*/false);
     ASSERT_OK(scratch);
     scratch_ = std::move(*scratch);  // keeps the folder; this test opens its own file in it
-    SqliteDatabase::Options options;
-    options.max_commit_group = max_group;
-    auto db = SqliteDatabase::Open(where + "/group.db", options);
+    options_.max_commit_group = max_group;
+    options_.checkpoint_pages = checkpoint_pages;
+    auto db = SqliteDatabase::Open(where_ + "/group.db", options_);
     ASSERT_OK(db);
     db_ = std::move(*db);
     ASSERT_OK(db_->ExecScript("CREATE TABLE kv (k TEXT PRIMARY KEY, v BIGINT NOT NULL)"));
@@ -669,6 +670,8 @@ class SqliteGroupCommitTest : public ::testing::Test {
     return true;
   }
 
+  std::string where_;
+  SqliteDatabase::Options options_;
   std::unique_ptr<SqlDatabase> scratch_;
   std::unique_ptr<SqliteDatabase> db_;
 };
@@ -783,6 +786,73 @@ TEST_F(SqliteGroupCommitTest, ScriptsAndCloseCommitTheOpenGroupFirst) {
   closer.join();
   // b either joined the group (committed before the close) or found the database closed.
   EXPECT_TRUE(b.ok() || b.code() == StatusCode::kUnavailable) << b.ToString();
+}
+
+TEST_F(SqliteGroupCommitTest, TheWalIsCheckpointedInTheBackgroundAndStaysBounded) {
+  constexpr int kStep = 100;  // pages between background checkpoints; inline at 4 x
+  Open(/*max_group=*/32, kStep);
+  auto page = db_->Begin(TxMode::kRead);
+  ASSERT_OK(page);
+  auto page_rows = (*page)->Query("PRAGMA page_size");
+  ASSERT_OK(page_rows);
+  const auto page_size = static_cast<uintmax_t>((*page_rows)[0].Int(0));
+  page->reset();
+  // One writer, so each commit is its own group of a page or two: the WAL grows past the
+  // inline limit many times over unless it is checkpointed and restarted.
+  constexpr int kCommits = 3000;
+  const std::string wal = where_ + "/group.db-wal";
+  const std::string value(2000, 'x');
+  uintmax_t largest = 0;
+  for (int i = 0; i < kCommits; ++i) {
+    auto tx = db_->Begin(TxMode::kWrite);
+    ASSERT_OK(tx);
+    const Value p[] = {std::to_string(i) + value};
+    ASSERT_OK((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, 1)", p));
+    ASSERT_OK((*tx)->Commit());
+    std::error_code ec;
+    largest = std::max(largest, std::filesystem::file_size(wal, ec));
+    ASSERT_FALSE(ec) << ec.message();
+  }
+  // The WAL restarts after a complete checkpoint, so it never holds much more than the inline
+  // limit plus the commit that crossed it (a 2 KB key takes overflow pages in the table and in
+  // its index: up to a dozen frames): 32-byte header, frames of 24 bytes + a page.
+  const uintmax_t bound = 32 + (4 * kStep + 32) * (24 + page_size);
+  EXPECT_LT(largest, bound);
+  // Without checkpoints it would outgrow that bound several times (a page or more per commit).
+  static_assert(kCommits > 4 * (4 * kStep + 32));
+  // Each request wakes the checkpointer; it may answer after the writes are done.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (db_->commit_stats().checkpoints == 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  SqliteDatabase::CommitStats stats = db_->commit_stats();
+  EXPECT_GT(stats.checkpoints, 0);
+  std::printf("WAL: largest %ju bytes, %lld background and %lld inline checkpoints\n", largest,
+              static_cast<long long>(stats.checkpoints),
+              static_cast<long long>(stats.inline_checkpoints));
+  // Close ends the WAL; every commit is in the database file.
+  db_->Close();
+  EXPECT_FALSE(std::filesystem::exists(wal));
+  auto reopened = SqliteDatabase::Open(where_ + "/group.db", options_);
+  ASSERT_OK(reopened);
+  db_ = std::move(*reopened);
+  EXPECT_EQ(Keys().size(), static_cast<size_t>(kCommits));
+}
+
+TEST_F(SqliteGroupCommitTest, CheckpointPagesZeroLeavesCheckpointsToSqlite) {
+  Open(/*max_group=*/32, /*checkpoint_pages=*/0);
+  const std::string value(2000, 'x');
+  for (int i = 0; i < 1500; ++i) {
+    auto tx = db_->Begin(TxMode::kWrite);
+    ASSERT_OK(tx);
+    const Value p[] = {std::to_string(i) + value};
+    ASSERT_OK((*tx)->Exec("INSERT INTO kv (k, v) VALUES (?, 1)", p));
+    ASSERT_OK((*tx)->Commit());
+  }
+  SqliteDatabase::CommitStats stats = db_->commit_stats();
+  EXPECT_EQ(stats.checkpoints, 0);
+  EXPECT_EQ(stats.inline_checkpoints, 0);
+  EXPECT_EQ(Keys().size(), 1500u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SqlDatabaseTest, ::testing::ValuesIn(TestBackends()),

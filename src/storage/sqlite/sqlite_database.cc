@@ -2,11 +2,13 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -254,6 +256,80 @@ struct SqliteDatabase::Impl {
   std::vector<std::unique_ptr<Connection>> idle_readers;  // guarded by pool_mutex
   int open_readers = 0;                                   // guarded by pool_mutex
   bool closed = false;                                    // guarded by pool_mutex
+
+  // Checkpoints (see the header). The checkpointer thread waits for a request from the WAL hook;
+  // checkpoint_mu makes in-process checkpoints take turns.
+  std::mutex checkpoint_mu;
+  std::mutex checkpointer_mu;
+  std::condition_variable checkpointer_cv;
+  bool checkpoint_requested = false;  // guarded by checkpointer_mu
+  bool checkpointer_stop = false;     // guarded by checkpointer_mu
+  std::thread checkpointer;
+  std::unique_ptr<Connection> checkpointer_conn;  // the thread's own
+  int requested_at_pages = 0;                     // WAL size at the last request; writer only
+  std::atomic<int64_t> checkpoints{0};
+  std::atomic<int64_t> inline_checkpoints{0};
+
+  // Called by SQLite on the writer connection after each commit, with the WAL's size in pages.
+  static int OnWalCommit(void* arg, sqlite3* db, const char* /*schema*/, int pages) {
+    auto* impl = static_cast<Impl*>(arg);
+    const int step = impl->options.checkpoint_pages;
+    if (pages < impl->requested_at_pages) impl->requested_at_pages = 0;  // the WAL restarted
+    if (pages >= 4 * step) {
+      // The checkpointer has not kept up: bound the WAL here, after any checkpoint under way.
+      std::lock_guard lock(impl->checkpoint_mu);
+      if (sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) ==
+          SQLITE_OK) {
+        impl->inline_checkpoints.fetch_add(1, std::memory_order_relaxed);
+      }
+      impl->requested_at_pages = 0;
+    } else if (pages >= impl->requested_at_pages + step) {
+      impl->requested_at_pages = pages;
+      std::lock_guard lock(impl->checkpointer_mu);
+      impl->checkpoint_requested = true;
+      impl->checkpointer_cv.notify_one();
+    }
+    return SQLITE_OK;
+  }
+
+  void RunCheckpointer() {
+    std::unique_lock lock(checkpointer_mu);
+    while (true) {
+      checkpointer_cv.wait(lock, [&] { return checkpoint_requested || checkpointer_stop; });
+      if (checkpointer_stop) return;
+      checkpoint_requested = false;
+      lock.unlock();
+      {
+        std::lock_guard turn(checkpoint_mu);
+        if (sqlite3_wal_checkpoint_v2(checkpointer_conn->db, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                      nullptr, nullptr) == SQLITE_OK) {
+          checkpoints.fetch_add(1, std::memory_order_relaxed);
+        }
+      }
+      lock.lock();
+    }
+  }
+
+  // Starts the checkpointer when Options::checkpoint_pages asks for one; the writer is open.
+  Status StartCheckpointer() {
+    if (options.checkpoint_pages <= 0) return Status::Ok();
+    ASSIGN_OR_RETURN(checkpointer_conn, OpenConnection(path, options, /*reader=*/true));
+    // Replaces SQLite's autocheckpoint hook on the writer.
+    sqlite3_wal_hook(writer->db, &Impl::OnWalCommit, this);
+    checkpointer = std::thread([this] { RunCheckpointer(); });
+    return Status::Ok();
+  }
+
+  void StopCheckpointer() {
+    if (!checkpointer.joinable()) return;
+    {
+      std::lock_guard lock(checkpointer_mu);
+      checkpointer_stop = true;
+      checkpointer_cv.notify_one();
+    }
+    checkpointer.join();
+    checkpointer_conn.reset();  // before the writer closes, so the writer's close ends the WAL
+  }
 
   bool IsClosed() {
     std::lock_guard lock(pool_mutex);
@@ -528,6 +604,7 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const std::string& 
   impl->options = options;
   if (impl->options.pool_size < 1) impl->options.pool_size = 1;
   ASSIGN_OR_RETURN(impl->writer, OpenConnection(path, impl->options, /*reader=*/false));
+  RETURN_IF_ERROR(impl->StartCheckpointer());
   return std::unique_ptr<SqliteDatabase>(new SqliteDatabase(std::move(impl)));
 }
 
@@ -548,7 +625,26 @@ SqliteDatabase::CommitStats SqliteDatabase::commit_stats() const {
   std::lock_guard lock(impl_->write_mu);
   CommitStats stats = impl_->stats;
   stats.waiting = impl_->writers_waiting;
+  stats.checkpoints = impl_->checkpoints.load(std::memory_order_relaxed);
+  stats.inline_checkpoints = impl_->inline_checkpoints.load(std::memory_order_relaxed);
   return stats;
+}
+
+std::vector<DriverCounter> SqliteDatabase::Counters() const {
+  const CommitStats s = commit_stats();
+  return {
+      {"cairn_sqlite_write_transactions_total", "Write transactions committed.", false,
+       s.transactions},
+      {"cairn_sqlite_commits_total", "SQLite COMMITs that committed them (one per commit group).",
+       false, s.commits},
+      {"cairn_sqlite_writers_waiting", "Writers waiting for the writer connection.", true,
+       s.waiting},
+      {"cairn_sqlite_background_checkpoints_total", "WAL checkpoints by the checkpointer thread.",
+       false, s.checkpoints},
+      {"cairn_sqlite_inline_checkpoints_total",
+       "WAL checkpoints a committing writer made because the WAL reached its limit.", false,
+       s.inline_checkpoints},
+  };
 }
 
 bool SqliteDatabase::Ping() {
@@ -589,8 +685,12 @@ void SqliteDatabase::Close() {
   }
   // Waits for the write transaction in progress and commits the group it leaves open.
   if (impl_->writer == nullptr) return;
-  if (Status s = impl_->AcquireWriter(/*even_if_closed=*/true); !s.ok()) return;
+  if (Status s = impl_->AcquireWriter(/*even_if_closed=*/true); !s.ok()) {
+    impl_->StopCheckpointer();
+    return;
+  }
   (void)impl_->FlushGroup();
+  impl_->StopCheckpointer();
   std::lock_guard lock(impl_->write_mu);
   impl_->writer.reset();
   impl_->ReleaseWriterLocked();
