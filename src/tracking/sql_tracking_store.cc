@@ -275,17 +275,60 @@ const MetricPoint& LatestOf(const std::vector<MetricPoint>& points) {
   return *best;
 }
 
+// Latest-value rows per upsert statement (a handful of statements for a typical batch).
+constexpr size_t kLatestRowsPerStatement = 16;
+
+// Moves latest_metrics forward to each series' latest point, with one multi-row upsert per
+// kLatestRowsPerStatement series (the keys of a batch are distinct, so no statement touches a
+// row twice). The WHERE keeps a stored value that is more recent (MLflow's rule).
+Status UpsertLatestMetrics(Transaction& tx, const std::string& run_id, int64_t experiment_id,
+                           const MetricBatch& batch) {
+  std::vector<const MetricSeries*> series;
+  series.reserve(batch.series.size());
+  for (const auto& s : batch.series) {
+    if (!s.points.empty()) series.push_back(&s);
+  }
+  std::vector<Value> params;
+  for (size_t begin = 0; begin < series.size(); begin += kLatestRowsPerStatement) {
+    const size_t end = std::min(series.size(), begin + kLatestRowsPerStatement);
+    std::string sql =
+        "INSERT INTO latest_metrics (run_id, key, value, step, timestamp, is_nan, "
+        "experiment_id) VALUES ";
+    params.clear();
+    for (size_t i = begin; i < end; ++i) {
+      const MetricPoint& latest = LatestOf(series[i]->points);
+      const bool is_nan = std::isnan(latest.value);
+      sql += i == begin ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)";
+      params.insert(params.end(),
+                    {run_id, series[i]->key, is_nan ? 0.0 : latest.value, latest.step,
+                     latest.timestamp, static_cast<int64_t>(is_nan ? 1 : 0), experiment_id});
+    }
+    sql +=
+        " ON CONFLICT (run_id, key) DO UPDATE SET "
+        "value = excluded.value, step = excluded.step, timestamp = excluded.timestamp, "
+        "is_nan = excluded.is_nan "
+        "WHERE excluded.step > latest_metrics.step OR (excluded.step = "
+        "latest_metrics.step AND (excluded.timestamp > latest_metrics.timestamp OR "
+        "(excluded.timestamp = latest_metrics.timestamp AND excluded.value > "
+        "latest_metrics.value)))";
+    RETURN_IF_ERROR(tx.Exec(sql, params).status());
+  }
+  return Status::Ok();
+}
+
 // Stores the series of a batch as blocks and moves latest_metrics forward (`experiment_id`:
-// the run's, from TouchRun).
+// the run's, from TouchRun). A block takes the next seq of its series inside its own INSERT
+// (one statement, one index seek for the MAX); it reads the seq back only when a summary row
+// must refer to it.
 Status WriteMetricBatch(Transaction& tx, const std::string& run_id, int64_t experiment_id,
                         const MetricBatch& batch) {
+  static constexpr std::string_view kInsertBlock =
+      "INSERT INTO metric_blocks (run_id, key, seq, min_step, max_step, n, data) VALUES (?, ?, "
+      "COALESCE((SELECT MAX(seq) FROM metric_blocks WHERE run_id = ? AND key = ?), 0) + 1, ?, ?, "
+      "?, ?)";
+  static const std::string kInsertBlockReturningSeq = std::string(kInsertBlock) + " RETURNING seq";
   for (const auto& series : batch.series) {
     if (series.points.empty()) continue;
-    const Value k[] = {run_id, series.key};
-    ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT COALESCE(MAX(seq), 0) FROM metric_blocks "
-                                           "WHERE run_id = ? AND key = ?",
-                                           k));
-    const int64_t seq = (row ? row->Int(0) : 0) + 1;
     int64_t min_step = series.points.front().step;
     int64_t max_step = min_step;
     for (const auto& p : series.points) {
@@ -294,47 +337,33 @@ Status WriteMetricBatch(Transaction& tx, const std::string& run_id, int64_t expe
     }
     const Value b[] = {run_id,
                        series.key,
-                       seq,
+                       run_id,
+                       series.key,
                        min_step,
                        max_step,
                        static_cast<int64_t>(series.points.size()),
                        storage::Blob{EncodeMetricBlock(series.points)}};
-    RETURN_IF_ERROR(tx.Exec("INSERT INTO metric_blocks (run_id, key, seq, min_step, max_step, "
-                            "n, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            b)
-                        .status());
-    if (series.points.size() >= kMinSummarisedBlockPoints) {
-      // The chunk summaries chart reads use, over the block's points in step order.
-      std::vector<MetricPoint> scratch;
-      std::optional<std::string> summary =
-          EncodeMetricChunkSummaries(InStepOrder(series.points, scratch));
-      if (summary) {
-        const Value sp[] = {run_id, series.key, seq, storage::Blob{std::move(*summary)}};
-        RETURN_IF_ERROR(tx.Exec("INSERT INTO metric_block_summaries (run_id, key, seq, data) "
-                                "VALUES (?, ?, ?, ?)",
-                                sp)
-                            .status());
-      }
+    if (series.points.size() < kMinSummarisedBlockPoints) {
+      RETURN_IF_ERROR(tx.Exec(kInsertBlock, b).status());
+      continue;
     }
-    const MetricPoint& latest = LatestOf(series.points);
-    const bool is_nan = std::isnan(latest.value);
-    const Value l[] = {run_id,       series.key,       is_nan ? 0.0 : latest.value,
-                       latest.step,  latest.timestamp, static_cast<int64_t>(is_nan ? 1 : 0),
-                       experiment_id};
-    RETURN_IF_ERROR(
-        tx.Exec("INSERT INTO latest_metrics (run_id, key, value, step, timestamp, is_nan, "
-                "experiment_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (run_id, key) DO UPDATE SET "
-                "value = excluded.value, step = excluded.step, timestamp = excluded.timestamp, "
-                "is_nan = excluded.is_nan "
-                "WHERE excluded.step > latest_metrics.step OR (excluded.step = "
-                "latest_metrics.step AND (excluded.timestamp > latest_metrics.timestamp OR "
-                "(excluded.timestamp = latest_metrics.timestamp AND excluded.value > "
-                "latest_metrics.value)))",
-                l)
-            .status());
+    // The chunk summaries chart reads use, over the block's points in step order.
+    std::vector<MetricPoint> scratch;
+    std::optional<std::string> summary =
+        EncodeMetricChunkSummaries(InStepOrder(series.points, scratch));
+    if (!summary) {
+      RETURN_IF_ERROR(tx.Exec(kInsertBlock, b).status());
+      continue;
+    }
+    ASSIGN_OR_RETURN(auto inserted, tx.QueryOne(kInsertBlockReturningSeq, b));
+    if (!inserted) return Internal("a metric block insert returned no seq");
+    const Value sp[] = {run_id, series.key, inserted->Int(0), storage::Blob{std::move(*summary)}};
+    RETURN_IF_ERROR(tx.Exec("INSERT INTO metric_block_summaries (run_id, key, seq, data) "
+                            "VALUES (?, ?, ?, ?)",
+                            sp)
+                        .status());
   }
-  return Status::Ok();
+  return UpsertLatestMetrics(tx, run_id, experiment_id, batch);
 }
 
 // The SQL condition of one experiment-search clause on a column; tag clauses return "".
