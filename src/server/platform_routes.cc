@@ -126,8 +126,10 @@ void RegisterPlatformRoutes(http::Router& router, const PlatformDeps& deps) {
 
   router.Add(
       http::Method::kGet, "/metrics",
-      [m = deps.metrics](http::Request&) {
-        return http::Response::Text(200, "text/plain; version=0.0.4; charset=utf-8", m->Render());
+      [m = deps.metrics, db = deps.db](http::Request&) {
+        return http::Response::Text(
+            200, "text/plain; version=0.0.4; charset=utf-8",
+            m->Render() + PromMetrics::RenderDriverCounters(db->Counters()));
       },
       inline_opts);
 

@@ -54,6 +54,16 @@ void PromMetrics::OnStatement(bool is_query, int64_t micros, bool ok) {
   if (!ok) h.errors.fetch_add(1, std::memory_order_relaxed);
 }
 
+std::string PromMetrics::RenderDriverCounters(const std::vector<storage::DriverCounter>& counters) {
+  std::string out;
+  for (const auto& c : counters) {
+    out += "# HELP " + c.name + " " + c.help + "\n";
+    out += "# TYPE " + c.name + (c.gauge ? " gauge\n" : " counter\n");
+    out += c.name + " " + std::to_string(c.value) + "\n";
+  }
+  return out;
+}
+
 std::string PromMetrics::Render() const {
   std::string out;
   out.reserve(8192);

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "http/server.h"
 #include "storage/sql_database.h"
@@ -29,6 +30,8 @@ class PromMetrics final : public http::RequestObserver, public storage::Statemen
   void OnStatement(bool is_query, int64_t micros, bool ok) override;
 
   std::string Render() const;
+  // A storage driver's own figures, in the same format (appended to Render's text).
+  static std::string RenderDriverCounters(const std::vector<storage::DriverCounter>& counters);
 
  private:
   struct Histogram {

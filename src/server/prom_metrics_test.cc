@@ -44,5 +44,14 @@ TEST(PromMetrics, EveryHistogramHasTypeLine) {
   EXPECT_NE(text.find("# TYPE cairn_http_requests_total counter"), std::string::npos);
 }
 
+TEST(PromMetrics, DriverCountersAreCountersOrGauges) {
+  const std::string text = PromMetrics::RenderDriverCounters(
+      {{"cairn_x_total", "Things done.", false, 7}, {"cairn_y", "Things waiting.", true, 2}});
+  EXPECT_EQ(text,
+            "# HELP cairn_x_total Things done.\n# TYPE cairn_x_total counter\ncairn_x_total 7\n"
+            "# HELP cairn_y Things waiting.\n# TYPE cairn_y gauge\ncairn_y 2\n");
+  EXPECT_EQ(PromMetrics::RenderDriverCounters({}), "");
+}
+
 }  // namespace
 }  // namespace cairn::server

@@ -87,6 +87,14 @@ class Transaction {
 // its own store: the step is supplied by the domain that owns the tables it touches.
 using TxStep = std::function<Status(Transaction&)>;
 
+// A figure a driver keeps of its own work, for /metrics: a counter (only grows) or a gauge.
+struct DriverCounter {
+  std::string name;  // a Prometheus metric name
+  std::string help;
+  bool gauge = false;
+  int64_t value = 0;
+};
+
 class SqlDatabase {
  public:
   virtual ~SqlDatabase() = default;
@@ -99,6 +107,8 @@ class SqlDatabase {
   virtual Status ExecScript(std::string_view sql) = 0;
   // Closes all pooled connections; later Begin calls fail with Unavailable.
   virtual void Close() = 0;
+  // The driver's own figures (commits, checkpoints, ...); none by default.
+  virtual std::vector<DriverCounter> Counters() const { return {}; }
 };
 
 // Storage timing sink: the driver reports each statement's duration (for /metrics).

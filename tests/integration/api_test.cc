@@ -70,6 +70,23 @@ TEST_P(PlatformApi, MetricsIsPrometheusTextCountingRequests) {
   EXPECT_NE(r.body.find("/healthz"), std::string::npos) << "no per-route series for /healthz";
 }
 
+TEST_P(PlatformApi, MetricsCountSqliteCommitsAndCheckpoints) {
+  CreateExperiment(UniqueName("exp"));
+  RawReply r = Do("GET", "/metrics");
+  ASSERT_EQ(r.status, 200);
+  if (GetParam() == BackendKind::kPostgres) {
+    EXPECT_EQ(r.body.find("cairn_sqlite_"), std::string::npos);
+    return;
+  }
+  // At least the experiment's commit (migrations and the bootstrap ran as scripts).
+  const size_t at = r.body.find("\ncairn_sqlite_commits_total ");
+  ASSERT_NE(at, std::string::npos) << r.body.substr(0, 500);
+  EXPECT_GE(std::stoll(r.body.substr(at + 28)), 1);
+  EXPECT_NE(r.body.find("# TYPE cairn_sqlite_writers_waiting gauge"), std::string::npos);
+  EXPECT_NE(r.body.find("\ncairn_sqlite_background_checkpoints_total "), std::string::npos);
+  EXPECT_NE(r.body.find("\ncairn_sqlite_inline_checkpoints_total "), std::string::npos);
+}
+
 TEST_P(PlatformApi, OpenApiDocumentDescribesLifecycleRoutes) {
   RawReply r = Do("GET", "/openapi.json");
   ASSERT_EQ(r.status, 200);

@@ -46,6 +46,7 @@ class FaultyDatabase final : public SqlDatabase {
   bool Ping() override { return inner_.Ping(); }
   Status ExecScript(std::string_view sql) override { return inner_.ExecScript(sql); }
   void Close() override { inner_.Close(); }
+  std::vector<DriverCounter> Counters() const override { return inner_.Counters(); }
 
   // Counts one statement; returns the injected error when it is the armed one.
   Status Tick();

@@ -23,6 +23,7 @@ class FreshDatabase final : public SqlDatabase {
     inner_.reset();
     cleanup_();
   }
+  std::vector<DriverCounter> Counters() const override { return inner_->Counters(); }
   Backend backend() const override { return inner_->backend(); }
   Result<std::unique_ptr<Transaction>> Begin(TxMode mode) override { return inner_->Begin(mode); }
   bool Ping() override { return inner_->Ping(); }
