@@ -409,10 +409,13 @@ struct SqliteDatabase::Impl {
     return Status::Ok();
   }
 
-  // The holder gives the writer up; `lock` holds write_mu.
+  // The holder gives the writer up; `lock` holds write_mu. One waiter is woken, not all: only
+  // one can take the writer, and each release wakes the next. A woken waiter that finds the
+  // writer taken (by a newcomer that never waited) waits again for that holder's release; one
+  // that gives up (timeout, closed) passes the wake-up on (AcquireWriter).
   void ReleaseWriterLocked() {
     writer_held = false;
-    writer_free.notify_all();
+    writer_free.notify_one();
   }
 
   // Commits the open group, if any; the caller holds the writer.
