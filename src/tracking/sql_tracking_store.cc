@@ -704,11 +704,15 @@ Result<Page<Run>> SqlTrackingStore::ListRuns(const RunQuery& query) {
     }
   }
   sql += " WHERE 1 = 1";
-  if (query.experiment_name) {
+  // With the driving join, its experiment_id already names the experiments (a run's latest values
+  // carry its experiment's id). Saying it again on the runs side makes PostgreSQL's planner read
+  // every run of the experiment and hash them instead of following the (key, experiment_id,
+  // value) index in order (100 runs x 1 000: 3.0 ms against 0.79 ms, warm).
+  if (query.experiment_name && !driving) {
     sql += " AND r.experiment_name = ?";
     params.emplace_back(*query.experiment_name);
   }
-  if (query.experiment_ids) {
+  if (query.experiment_ids && !driving) {
     sql += " AND r.experiment_name IN (SELECT e.name FROM experiments e WHERE e.experiment_id IN " +
            Placeholders(query.experiment_ids->size()) + ")";
     for (int64_t id : *query.experiment_ids) params.emplace_back(id);
