@@ -126,6 +126,7 @@ Status HttpServer::Start() {
     if (s.started) return FailedPrecondition("server already started");
   }
   Core& core = s.core;
+  MemoryReclaimer::TuneAllocator();
   int io_threads = std::max(1, core.options.io_threads);
   int worker_threads = std::max(1, core.options.worker_threads);
 

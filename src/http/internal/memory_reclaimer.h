@@ -31,6 +31,8 @@ class MemoryReclaimer {
   }
   // Returns free heap memory to the OS. Blocks for a few milliseconds: not on an I/O thread.
   static void Trim();
+  // Sets glibc's thresholds for the server's allocation pattern (once per process; see the .cc).
+  static void TuneAllocator();
 
  private:
   std::atomic<uint64_t> released_{0};
