@@ -384,7 +384,10 @@ std::string StringOr(const bj::object& o, std::string_view key) {
 Result<LogBatch> ReadLogBatch(const bj::value& body) {
   if (!body.is_object())
     return Invalid("Missing value for required parameter 'run_id'." + DocsHint());
-  const bj::object& o = body.get_object();
+  return ReadLogBatch(body.get_object());
+}
+
+Result<LogBatch> ReadLogBatch(const bj::object& o) {
   LogBatch batch;
   const bj::value* run_id = o.if_contains("run_id");
   if (run_id == nullptr || run_id->is_null() ||
@@ -448,14 +451,18 @@ Result<LogBatch> ReadLogBatch(const bj::value& body) {
 
   // The store's checks, in MLflow's order: run id syntax, entities, limits, duplicates.
   RETURN_IF_ERROR(ValidateRunId(batch.run_id));
+  // A batch repeats each key for its steps: a key equal to the last one checked passes as it did.
+  const std::string* checked_key = nullptr;
   for (const Metric& m : batch.metrics) {
-    RETURN_IF_ERROR(ValidateKey("metric", m.key));
+    const bool fresh = checked_key == nullptr || *checked_key != m.key;
+    if (fresh) RETURN_IF_ERROR(ValidateKey("metric", m.key));
     if (m.timestamp < 0) {
       return Invalid("Got invalid timestamp " + std::to_string(m.timestamp) + " for metric '" +
                      m.key + "' (value=" + py::JsonRepr(bj::value(m.value)) +
                      "). Timestamp must be a nonnegative long (64-bit integer) ");
     }
-    RETURN_IF_ERROR(LengthLimit("Metric name", kMaxEntityKeyLength, m.key));
+    if (fresh) RETURN_IF_ERROR(LengthLimit("Metric name", kMaxEntityKeyLength, m.key));
+    checked_key = &m.key;
   }
   for (KeyValue& p : batch.params) {
     RETURN_IF_ERROR(ValidateKey("parameter", p.key));

@@ -176,6 +176,8 @@ struct LogBatch {
 // the batch limits, metric/param/tag key rules, duplicate param keys, value truncation.
 // Errors: InvalidArgument with MLflow's message.
 [[nodiscard]] Result<LogBatch> ReadLogBatch(const bj::value& body);
+// The same for a body already known to be an object (no copy of it is made).
+[[nodiscard]] Result<LogBatch> ReadLogBatch(const bj::object& body);
 
 // MLflow's run id rule: [a-zA-Z0-9][\w\-]{0,255}. Error: "Invalid run ID: '...'".
 [[nodiscard]] Status ValidateRunId(std::string_view run_id);

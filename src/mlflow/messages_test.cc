@@ -101,6 +101,33 @@ TEST(MlflowMessages, LogBatchTruncatesLongValuesAndReadsLenientNumbers) {
   EXPECT_EQ(r->params[0].value.size(), kMaxParamValueLength);
 }
 
+TEST(MlflowMessages, LogBatchChecksEveryMetricWhenKeysRepeat) {
+  // A key repeated for its steps is checked once; a later key, and every timestamp, still are.
+  auto read = [](std::string_view metrics) {
+    auto body = json::Parse(R"({"run_id":"abc","metrics":[)" + std::string(metrics) + "]}");
+    EXPECT_OK(body);
+    return ReadLogBatch(body->as_object());
+  };
+  const std::string ok = R"({"key":"m","value":1,"timestamp":1,"step":0},)"
+                         R"({"key":"m","value":2,"timestamp":2,"step":1})";
+  auto good = read(ok);
+  ASSERT_OK(good);
+  EXPECT_EQ(good->metrics.size(), 2u);
+  auto bad_key = read(ok + R"(,{"key":"m/../x","value":3,"timestamp":3})");
+  ASSERT_FALSE(bad_key.ok());
+  EXPECT_NE(bad_key.status().message().find("m/../x"), std::string::npos)
+      << bad_key.status().message();
+  auto bad_time = read(ok + R"(,{"key":"m","value":3,"timestamp":-5})");
+  ASSERT_FALSE(bad_time.ok());
+  EXPECT_NE(bad_time.status().message().find("invalid timestamp -5"), std::string::npos)
+      << bad_time.status().message();
+  auto long_key =
+      read(ok + R"(,{"key":")" + std::string(251, 'k') + R"(","value":3,"timestamp":3})");
+  ASSERT_FALSE(long_key.ok());
+  EXPECT_NE(long_key.status().message().find("exceeded length limit of 250"), std::string::npos)
+      << long_key.status().message();
+}
+
 TEST(MlflowMessages, RunJsonHasMlflowsFields) {
   const bj::value rec = Recording("runs");
   const auto* e = Exchange(rec, "update status and end_time");

@@ -39,12 +39,20 @@ bool IsJsonContentType(std::string_view content_type) {
   return true;
 }
 
-Result<bj::object> BodyParams(std::optional<std::string_view> content_type, std::string_view body) {
+size_t BodyArenaBytes(size_t body_bytes) {
+  constexpr size_t kTreeBytesPerBodyByte = 3;
+  constexpr size_t kMinimum = 1024;
+  constexpr size_t kMaximum = 16 << 20;  // the arena grows past it when a tree needs more
+  return std::clamp(body_bytes * kTreeBytesPerBodyByte, kMinimum, kMaximum);
+}
+
+Result<bj::object> BodyParams(std::optional<std::string_view> content_type, std::string_view body,
+                              bj::storage_ptr storage) {
   if ((content_type && !IsJsonContentType(*content_type)) || (!content_type && !body.empty()))
     return Invalid("Bad Request. Content-Type must be one of ['application/json'].");
   if (body.empty()) return bj::object{};
   boost::system::error_code ec;
-  bj::value v = bj::parse(body, ec);
+  bj::value v = bj::parse(body, ec, std::move(storage));
   if (ec || !v.is_object()) return bj::object{};
   return std::move(v.get_object());
 }

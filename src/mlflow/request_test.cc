@@ -35,6 +35,24 @@ TEST(MlflowRequestTest, BodyParamsNeedsJsonContentType) {
   EXPECT_TRUE(list->empty());
 }
 
+TEST(MlflowRequestTest, BodyParamsBuildTheTreeInTheGivenArena) {
+  const std::string body = R"({"run_id":"r","metrics":[{"key":"m","value":1,"timestamp":2}]})";
+  EXPECT_GE(BodyArenaBytes(body.size()), body.size());
+  EXPECT_EQ(BodyArenaBytes(0), 1024u);
+  EXPECT_EQ(BodyArenaBytes(size_t{1} << 30), size_t{16} << 20);
+  bj::monotonic_resource arena(BodyArenaBytes(body.size()));
+  auto o = BodyParams("application/json", body, &arena);
+  ASSERT_OK(o);
+  EXPECT_EQ(o->storage().get(), &arena);
+  const bj::object& metric = o->at("metrics").as_array().at(0).as_object();
+  EXPECT_EQ(metric.storage().get(), &arena);
+  EXPECT_EQ(metric.at("timestamp").as_int64(), 2);
+  // Without one, the default storage.
+  auto plain = BodyParams("application/json", body);
+  ASSERT_OK(plain);
+  EXPECT_EQ(plain->storage().get(), bj::storage_ptr().get());
+}
+
 TEST(MlflowRequestTest, QueryParamsFoldsBracketsAndRepeats) {
   const bj::object o = QueryParams(
       {{"run_ids[]", "a"}, {"run_ids[]", "b"}, {"k", "v"}, {"order_by[0]", "name"}}, "order_by");

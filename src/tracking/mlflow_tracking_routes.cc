@@ -79,17 +79,18 @@ Status Invalid(std::string message) { return InvalidArgument(std::move(message))
 // ---------------------------------------------------------------------------------------------
 // Requests: one JSON object of parameters, from the body (POST) or the query string (GET)
 
-Result<bj::object> BodyParams(const Request& req) {
-  return mlflow::req::BodyParams(req.Header("content-type"), req.body);
+Result<bj::object> BodyParams(const Request& req, bj::storage_ptr storage = {}) {
+  return mlflow::req::BodyParams(req.Header("content-type"), req.body, std::move(storage));
 }
 
 bj::object QueryParams(const Request& req, std::string_view list) {
   return mlflow::req::QueryParams(req.query, list);
 }
 
-Result<bj::object> Params(const Request& req, std::string_view list) {
+// `storage`: the request's arena (see mlflow::req::BodyArenaBytes); it must outlive the answer.
+Result<bj::object> Params(const Request& req, std::string_view list, bj::storage_ptr storage) {
   if (req.method == Method::kGet) return QueryParams(req, list);
-  return BodyParams(req);
+  return BodyParams(req, std::move(storage));
 }
 
 // An experiment id: decimal text; anything else names no experiment.
@@ -755,7 +756,7 @@ Response DeleteTag(TrackingService& svc, const Request& req, const bj::object& o
 }
 
 Response LogBatch(TrackingService& svc, const Request& req, const bj::object& o) {
-  auto batch = msg::ReadLogBatch(bj::value(o));
+  auto batch = msg::ReadLogBatch(o);
   if (!batch.ok()) return Error(batch.status());
   RunLog log;
   std::map<std::string, size_t> series_of;
@@ -1236,13 +1237,14 @@ void RegisterMlflowTrackingRoutes(http::Router& router, TrackingService& service
     for (const Route& r : kRoutes) {
       const Route* route = &r;
       router.Add(r.method, std::string(prefix) + r.path, [&s, route](Request& req) {
-        auto params = Params(req, route->list);
+        bj::monotonic_resource arena(mlflow::req::BodyArenaBytes(req.body.size()));
+        auto params = Params(req, route->list, &arena);
         if (!params.ok()) return Error(params.status());
         return route->handler(s, req, *params);
       });
     }
     router.Add(Method::kPost, std::string(prefix) + "/runs/search", [&s, run_bodies](Request& req) {
-      auto params = Params(req, "");
+      auto params = Params(req, "", {});
       if (!params.ok()) return Error(params.status());
       return SearchRuns(s, *run_bodies, *params);
     });
