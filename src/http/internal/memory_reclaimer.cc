@@ -12,17 +12,12 @@ namespace cairn::http::internal {
 // flushes the TLB of every core: a quarter of the server's CPU under log-batch load on 2 cores.
 // With fixed thresholds above one request's working set, freed blocks stay for the next request;
 // what bursts leave behind goes back by Trim, after large releases.
-constexpr int kTrimThreshold = 8 << 20;
-constexpr int kMmapThreshold = 4 << 20;
-
 void MemoryReclaimer::TuneAllocator() {
 #if defined(__GLIBC__)
-  static const bool kTuned = [] {
-    mallopt(M_MMAP_THRESHOLD, kMmapThreshold);
-    mallopt(M_TRIM_THRESHOLD, kTrimThreshold);
-    return true;
-  }();
-  (void)kTuned;
+  constexpr int kTrimThreshold = 8 << 20;
+  constexpr int kMmapThreshold = 4 << 20;
+  mallopt(M_MMAP_THRESHOLD, kMmapThreshold);
+  mallopt(M_TRIM_THRESHOLD, kTrimThreshold);
 #endif
 }
 

@@ -31,7 +31,7 @@ class MemoryReclaimer {
   }
   // Returns free heap memory to the OS. Blocks for a few milliseconds: not on an I/O thread.
   static void Trim();
-  // Sets glibc's thresholds for the server's allocation pattern (once per process; see the .cc).
+  // Sets glibc's thresholds for the server's allocation pattern (process-wide; see the .cc).
   static void TuneAllocator();
 
  private:
