@@ -645,7 +645,11 @@ Response SearchRuns(TrackingService& svc, RunResponseCache& cache, const bj::obj
   auto page = svc.SearchRuns(s);
   if (!page.ok()) return Error(page.status());
   // {"runs": [...], "next_page_token": "..."}, as serializing the object would write it.
-  std::string out = "{";
+  size_t size = 64;
+  for (const auto& [id, body] : cached) size += body->size() + 1;
+  std::string out;
+  out.reserve(size);
+  out += '{';
   if (!page->items.empty()) {
     out += "\"runs\":[";
     bool first = true;

@@ -34,6 +34,15 @@ constexpr char kRunColumns[] =
 constexpr char kRunColumnsJoinedToLatest[] =
     "r.run_id, r.experiment_name, r.name, r.status, r.start_time, r.end_time, r.created_by, "
     "r.source, r.inputs, r.created_at, r.updated_at, r.revision, r.deleted_at, om.experiment_id";
+// What a search reads first when its caller keeps serialized runs by revision (RunQuery::
+// needs_children): a run's key, revision and creation time (for keyset pages); the full row is
+// read afterwards for the runs the caller does not have (SQLite, a page of 100 runs with a
+// driving metric, through Python's sqlite3: about 0.25 ms instead of 0.5).
+constexpr char kRunKeyColumns[] =
+    "r.run_id, r.revision, r.created_at, "
+    "(SELECT e.experiment_id FROM experiments e WHERE e.name = r.experiment_name)";
+constexpr char kRunKeyColumnsJoinedToLatest[] =
+    "r.run_id, r.revision, r.created_at, om.experiment_id";
 constexpr char kArtifactColumns[] =
     "path, size_bytes, sha256, content_type, created_by, created_at";
 constexpr char kInputColumns[] =
@@ -87,6 +96,16 @@ Run RunFromRow(const Row& row) {
   r.revision = row.Int(11);
   r.deleted_at = row.OptInt(12);
   r.experiment_id = row.Int(13);
+  return r;
+}
+
+// A run as read by kRunKeyColumns: the other fields are left empty.
+Run RunKeyFromRow(const Row& row) {
+  Run r;
+  r.run_id = row.Text(0);
+  r.revision = row.Int(1);
+  r.created_at = row.Int(2);
+  r.experiment_id = row.Int(3);
   return r;
 }
 
@@ -259,6 +278,30 @@ Status LoadChildren(Transaction& tx, std::vector<Run>& runs,
                             ids));
   for (const auto& row : inputs) by_id[row.Text(0)]->dataset_inputs.push_back(InputFromRow(row));
   return Status::Ok();
+}
+
+// For a page read with kRunKeyColumns: the runs `wanted` returns true for (called once per run,
+// with its key) get their full row and children, read in `tx`; the others keep only their key.
+Status LoadWantedRuns(Transaction& tx, std::vector<Run>& keys,
+                      const std::function<bool(const Run&)>& wanted) {
+  std::vector<Value> ids;
+  std::map<std::string, Run*> by_id;
+  for (auto& r : keys) {
+    if (!wanted(r)) continue;
+    ids.emplace_back(r.run_id);
+    by_id[r.run_id] = &r;
+  }
+  if (ids.empty()) return Status::Ok();
+  ASSIGN_OR_RETURN(
+      auto rows, tx.Query(std::string("SELECT ") + kRunColumns + " FROM runs r WHERE r.run_id IN " +
+                              Placeholders(ids.size()),
+                          ids));
+  if (rows.size() != ids.size()) return Internal("a searched run vanished inside its transaction");
+  for (const auto& row : rows) {
+    Run full = RunFromRow(row);
+    if (auto it = by_id.find(full.run_id); it != by_id.end()) *it->second = std::move(full);
+  }
+  return LoadChildren(tx, keys, [&](const Run& r) { return by_id.contains(r.run_id); });
 }
 
 // MLflow stores a NaN as 0 (flagged) and compares latest values by (step, timestamp, value).
@@ -695,8 +738,10 @@ Result<Page<Run>> SqlTrackingStore::ListRuns(const RunQuery& query) {
   // runs (scale_bench, 100 000 runs in 100 experiments: p50 77 ms that way, 20 ms probing the
   // experiment's runs one by one).
   const std::optional<size_t> driving = DrivingMetricClause(query.filter, query.order_by);
-  std::string sql =
-      std::string("SELECT ") + (driving ? kRunColumnsJoinedToLatest : kRunColumns) + " FROM runs r";
+  const bool keys_first = static_cast<bool>(query.needs_children);
+  const char* columns = keys_first ? (driving ? kRunKeyColumnsJoinedToLatest : kRunKeyColumns)
+                                   : (driving ? kRunColumnsJoinedToLatest : kRunColumns);
+  std::string sql = std::string("SELECT ") + columns + " FROM runs r";
   if (driving) {
     sql += " JOIN latest_metrics om ON om.run_id = r.run_id AND om.key = ?";
     params.emplace_back(query.filter[*driving].key);
@@ -757,7 +802,8 @@ Result<Page<Run>> SqlTrackingStore::ListRuns(const RunQuery& query) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(storage::TxMode::kRead));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   Page<Run> page;
-  for (const auto& row : rows) page.items.push_back(RunFromRow(row));
+  for (const auto& row : rows)
+    page.items.push_back(keys_first ? RunKeyFromRow(row) : RunFromRow(row));
   if (keyset) {
     kRunOrder.FinishPage(page, query.limit, [](const Run& r) {
       return Keyset::Position{r.created_at, r.run_id};
@@ -765,7 +811,11 @@ Result<Page<Run>> SqlTrackingStore::ListRuns(const RunQuery& query) {
   } else if (TrimToLimit(page.items, query.limit)) {
     page.next_page_token = storage::OffsetToken(kRunOffsetKind, offset + query.limit);
   }
-  RETURN_IF_ERROR(LoadChildren(*tx, page.items, query.needs_children));
+  if (keys_first) {
+    RETURN_IF_ERROR(LoadWantedRuns(*tx, page.items, query.needs_children));
+  } else {
+    RETURN_IF_ERROR(LoadChildren(*tx, page.items));
+  }
   return page;
 }
 

@@ -4,15 +4,18 @@
 // the artifact proxy's replace and delete. Every test runs on SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <map>
 
 #include "common/clock.h"
 #include "common/ids.h"
 #include "common/testing/fake_clock.h"
 #include "common/testing/status_matchers.h"
+#include "tracking/run_filter.h"
 #include "tracking/tracking_service.h"
 #include "tracking/tracking_test_support.h"
 
@@ -293,6 +296,67 @@ TEST_P(MlflowSemanticsTest, SearchRunsPagesByOffsetInMlflowOrder) {
   RunSearch both;
   both.experiment_ids = {e.experiment_id, other.experiment_id};
   EXPECT_EQ(service_->SearchRuns(both)->items.size(), 4u);
+}
+
+// With needs_children, a search reads run keys first: the callback sees each run's key once
+// (id, experiment id, revision, creation time, nothing else), and only the runs it asks for come
+// back whole, equal to GetRun's; with and without a driving metric (a filter on the first order
+// metric), which read the key from different joins.
+TEST_P(MlflowSemanticsTest, SearchReadsRunKeysFirstAndWholeRunsOnlyWhereAsked) {
+  Experiment e = MakeExperiment("e");
+  MakeExperiment("other");
+  MakeRun("other");
+  std::vector<tracking::Run> made;
+  for (int i = 0; i < 3; ++i) {
+    tracking::Run r = MakeRun("e", StringMap{{"p", std::to_string(i)}});
+    ASSERT_OK(service_->LogMetrics(r.run_id, Batch("m", {{0, 1, static_cast<double>(i)}}), "x"));
+    made.push_back(*service_->GetRun(r.run_id));
+  }
+  for (const char* filter : {"", "metrics.m > -1"}) {
+    SCOPED_TRACE(filter);
+    RunSearch s;
+    s.experiment_ids = {e.experiment_id};
+    s.filter = *ParseRunFilter(filter);
+    s.order_by = *ParseRunOrderBy("metrics.m DESC");
+    std::map<std::string, int> calls;
+    s.needs_children = [&](const tracking::Run& key) {
+      ++calls[key.run_id];
+      EXPECT_EQ(key.experiment_id, e.experiment_id);
+      EXPECT_TRUE(key.experiment_name.empty());
+      EXPECT_TRUE(key.params.empty());
+      EXPECT_TRUE(key.metrics.empty());
+      const auto it = std::find_if(made.begin(), made.end(),
+                                   [&](const tracking::Run& m) { return m.run_id == key.run_id; });
+      EXPECT_NE(it, made.end());
+      if (it == made.end()) return false;
+      EXPECT_EQ(key.revision, it->revision);
+      EXPECT_EQ(key.created_at, it->created_at);
+      return it == made.begin() + 1;
+    };
+    auto page = service_->SearchRuns(s);
+    ASSERT_OK(page);
+    ASSERT_EQ(page->items.size(), 3u);
+    EXPECT_EQ(calls.size(), 3u);
+    for (const auto& [id, n] : calls) EXPECT_EQ(n, 1) << id;
+    EXPECT_EQ(page->items[0].run_id, made[2].run_id);  // metrics.m DESC
+    EXPECT_EQ(page->items[2].run_id, made[0].run_id);
+    const tracking::Run& whole = page->items[1];
+    EXPECT_EQ(whole.run_id, made[1].run_id);
+    EXPECT_EQ(whole.experiment_name, "e");
+    EXPECT_EQ(whole.name, made[1].name);
+    EXPECT_EQ(whole.status, made[1].status);
+    EXPECT_EQ(whole.start_time, made[1].start_time);
+    EXPECT_EQ(whole.revision, made[1].revision);
+    EXPECT_EQ(whole.params, made[1].params);
+    ASSERT_EQ(whole.metrics.size(), 1u);
+    EXPECT_EQ(whole.metrics.at("m").value, 1.0);
+    for (size_t i : {0u, 2u}) {
+      EXPECT_TRUE(page->items[i].experiment_name.empty());
+      EXPECT_TRUE(page->items[i].params.empty());
+      EXPECT_TRUE(page->items[i].metrics.empty());
+      EXPECT_EQ(page->items[i].experiment_id, e.experiment_id);
+    }
+  }
 }
 
 TEST_P(MlflowSemanticsTest, SearchExperimentsFiltersOrdersAndPages) {

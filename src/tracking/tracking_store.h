@@ -87,10 +87,11 @@ struct RunQuery {
   std::optional<int64_t> offset;  // set: offset paging (next_page_token marks more rows)
   int limit = kDefaultPageSize;
   std::string page_token;
-  // When set, params, tags, latest metrics and inputs are loaded only for the runs of the page
-  // it returns true for (called with the run's row, in the query's transaction); the others
-  // come back with those left empty. A caller that keeps serialized runs by revision uses it
-  // to skip what it already has.
+  // When set, the page is read as run keys first: it is called once per run of the page with a
+  // Run holding only run_id, experiment_id, revision and created_at (read in the query's
+  // transaction). The runs it returns true for come back whole (row, params, tags, latest
+  // metrics, inputs, as of that revision); the others come back as that key only. A caller that
+  // keeps serialized runs by revision uses it to read only what it does not have.
   std::function<bool(const Run&)> needs_children;
 };
 
