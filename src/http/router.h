@@ -40,6 +40,9 @@ struct RouteOptions {
   // waiting, it is answered 503 with Retry-After. Its handler can stop early when the client
   // disconnects (common/cancellation.h).
   bool compute = false;
+  // Only reads, though its method is not GET or HEAD (a search sent as POST): runs on the reader
+  // pool (ServerOptions::worker_threads) like GET routes, not on the writer pool.
+  bool reads_only = false;
   // Who may call the route. Unset: asked of the router's access resolver when the route is added;
   // a route that ends up without a declaration is reported by Router::AccessProblems (a startup
   // failure) and refused when authentication is required.

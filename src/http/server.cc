@@ -141,6 +141,8 @@ Status HttpServer::Start() {
   s.port = s.listener->port();
 
   core.workers = std::make_unique<asio::thread_pool>(static_cast<size_t>(worker_threads));
+  core.writers = std::make_unique<asio::thread_pool>(
+      static_cast<size_t>(std::max(1, core.options.write_threads)));
   core.compute =
       std::make_unique<asio::thread_pool>(static_cast<size_t>(core.options.compute_threads));
   s.work.emplace(core.ioc->get_executor());
@@ -213,6 +215,7 @@ void HttpServer::Stop() {
   // dropped when the drain timed out; sessions they reference go away with the pool.
   if (!drained) {
     core.workers->stop();
+    core.writers->stop();
     core.compute->stop();
   }
   s.ForEachSession([](Session& session) { session.Close(); });
@@ -230,12 +233,14 @@ void HttpServer::Stop() {
   core.ioc->stop();
   for (auto& t : s.io_threads) t.join();
   s.io_threads.clear();
+  core.writers->join();
   core.workers->join();  // handlers already running still finish
   core.compute->join();
   s.signals.reset();
   s.reclaim_timer.reset();
   // Dropped worker handlers, then queued I/O handlers, release the last sessions; both need the
   // io_context alive, so it goes last.
+  core.writers.reset();
   core.workers.reset();
   core.compute.reset();
   s.listener.reset();

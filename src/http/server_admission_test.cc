@@ -10,6 +10,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -73,6 +74,27 @@ class ServerAdmissionTest : public ::testing::Test {
           return Response::Json(200, R"({"done":true})");
         },
         compute);
+    // /pool/write-gate and /pool/read-gate wait for their gate; /pool/write and the reads_only
+    // /pool/search return at once.
+    auto gated = [](std::atomic<int>& started, std::atomic<bool>& gate) {
+      return [&started, &gate](Request&) {
+        started.fetch_add(1);
+        auto end = std::chrono::steady_clock::now() + 10s;
+        while (!gate.load() && std::chrono::steady_clock::now() < end)
+          std::this_thread::sleep_for(1ms);
+        return Response::Json(200, "{}");
+      };
+    };
+    router_.Add(Method::kPost, "/pool/write-gate", gated(writes_started_, write_gate_));
+    router_.Add(Method::kGet, "/pool/read-gate", gated(reads_started_, read_gate_));
+    router_.Add(Method::kPost, "/pool/write", [this](Request&) {
+      writes_started_.fetch_add(1);
+      return Response::Json(200, "{}");
+    });
+    RouteOptions reads;
+    reads.reads_only = true;
+    router_.Add(
+        Method::kPost, "/pool/search", [](Request&) { return Response::Json(200, "{}"); }, reads);
     RouteOptions upload{.stream_body_to_file = true, .content_types = {}, .compute = true};
     router_.Add(
         Method::kPut, "/compute-upload",
@@ -85,16 +107,20 @@ class ServerAdmissionTest : public ::testing::Test {
 
   void TearDown() override {
     gate_open_ = true;
+    write_gate_ = true;
+    read_gate_ = true;
     if (server_) server_->Stop();
     server_.reset();
     fs::remove_all(dir_);
   }
 
-  void StartServer(int compute_threads, int compute_queue) {
+  void StartServer(int compute_threads, int compute_queue, int worker_threads = 2,
+                   int write_threads = 2) {
     ServerOptions o;
     o.port = 0;
     o.io_threads = 2;
-    o.worker_threads = 2;
+    o.worker_threads = worker_threads;
+    o.write_threads = write_threads;
     o.compute_threads = compute_threads;
     o.compute_queue = compute_queue;
     o.temp_dir = dir_.string();
@@ -110,7 +136,51 @@ class ServerAdmissionTest : public ::testing::Test {
   std::atomic<int> started_{0};
   std::atomic<int> cancelled_seen_{0};
   std::atomic<bool> gate_open_{false};
+  std::atomic<int> writes_started_{0};
+  std::atomic<int> reads_started_{0};
+  std::atomic<bool> write_gate_{false};
+  std::atomic<bool> read_gate_{false};
 };
+
+std::optional<int> StatusOf(RawConn& conn, const std::string& request) {
+  if (!conn.Send(request)) return std::nullopt;
+  auto res = conn.ReadResponse();
+  if (!res) return std::nullopt;
+  return res->result_int();
+}
+
+// Reads (GET, and POST routes marked reads_only) and writes (every other request) run on their own
+// threads: with one of each, a write that is still running holds up the next write only, and a
+// read that is still running the next read only.
+TEST_F(ServerAdmissionTest, ReadsAndWritesRunOnTheirOwnThreads) {
+  StartServer(/*compute_threads=*/1, /*compute_queue=*/1, /*worker_threads=*/1,
+              /*write_threads=*/1);
+  const std::string post = " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n";
+  RawConn writer(port());
+  ASSERT_TRUE(writer.Send("POST /pool/write-gate" + post));
+  ASSERT_TRUE(WaitUntil([&] { return writes_started_.load() == 1; }));
+  RawConn queued(port());
+  ASSERT_TRUE(queued.Send("POST /pool/write" + post));
+  RawConn reader(port());
+  EXPECT_EQ(StatusOf(reader, "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n"), 200);
+  EXPECT_EQ(StatusOf(reader, "POST /pool/search" + post), 200);
+  EXPECT_EQ(writes_started_.load(), 1) << "the second write waits for the one writer thread";
+  write_gate_ = true;
+  EXPECT_EQ(StatusOf(writer, ""), 200);
+  EXPECT_EQ(StatusOf(queued, ""), 200);
+  EXPECT_EQ(writes_started_.load(), 2);
+
+  RawConn slow_reader(port());
+  ASSERT_TRUE(slow_reader.Send("GET /pool/read-gate HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_TRUE(WaitUntil([&] { return reads_started_.load() == 1; }));
+  RawConn queued_reader(port());
+  ASSERT_TRUE(queued_reader.Send("POST /pool/search" + post));
+  RawConn other_writer(port());
+  EXPECT_EQ(StatusOf(other_writer, "POST /pool/write" + post), 200);
+  read_gate_ = true;
+  EXPECT_EQ(StatusOf(slow_reader, ""), 200);
+  EXPECT_EQ(StatusOf(queued_reader, ""), 200);
+}
 
 TEST_F(ServerAdmissionTest, FullComputeQueueIs503WithRetryAfterWhileOtherRoutesAnswer) {
   StartServer(/*compute_threads=*/1, /*compute_queue=*/1);

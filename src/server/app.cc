@@ -133,7 +133,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
       config.compute_threads > 0
           ? config.compute_threads
           : std::max(1, static_cast<int>(std::thread::hardware_concurrency() / 2));
-  open.pool_size = config.worker_threads + compute_threads + 2;
+  open.pool_size = config.worker_threads + config.write_threads + compute_threads + 2;
   open.observer = &impl->metrics;
   open.sqlite_fsync_each_commit = config.sqlite_sync_full;
   ASSIGN_OR_RETURN(impl->db, storage::OpenDatabase(config.storage, open));
@@ -244,6 +244,7 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   so.port = config.port;
   so.io_threads = config.io_threads;
   so.worker_threads = config.worker_threads;
+  so.write_threads = config.write_threads;
   so.compute_threads = compute_threads;
   so.compute_queue = config.compute_queue;
   so.max_body_bytes = config.max_body_bytes;

@@ -116,6 +116,8 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
     return ParseInt<int>("io_threads", value, 1, 64, &c.io_threads);
   } else if (key == "worker_threads") {
     return ParseInt<int>("worker_threads", value, 1, 256, &c.worker_threads);
+  } else if (key == "write_threads") {
+    return ParseInt<int>("write_threads", value, 1, 256, &c.write_threads);
   } else if (key == "compute_threads") {
     return ParseInt<int>("compute_threads", value, 0, 256, &c.compute_threads);
   } else if (key == "compute_queue") {
@@ -214,6 +216,7 @@ constexpr Flag kFlags[] = {
     {"--storage", "storage", true},
     {"--io-threads", "io_threads", true},
     {"--worker-threads", "worker_threads", true},
+    {"--write-threads", "write_threads", true},
     {"--compute-threads", "compute_threads", true},
     {"--compute-queue", "compute_queue", true},
     {"--max-body-bytes", "max_body_bytes", true},
@@ -248,6 +251,7 @@ constexpr const char* kEnvKeys[] = {"host",
                                     "storage",
                                     "io_threads",
                                     "worker_threads",
+                                    "write_threads",
                                     "compute_threads",
                                     "compute_queue",
                                     "max_body_bytes",
@@ -312,8 +316,8 @@ EnvFn ProcessEnv() {
 std::string ServeUsage() {
   return "usage: cairn serve [--host 127.0.0.1] [--port 8500] [--data-dir ./cairn-data]\n"
          "                   [--storage URI] [--config FILE] [--io-threads N]\n"
-         "                   [--worker-threads N] [--compute-threads N] [--compute-queue N]\n"
-         "                   [--max-body-bytes N] [--max-connections N]\n"
+         "                   [--worker-threads N] [--write-threads N] [--compute-threads N]\n"
+         "                   [--compute-queue N] [--max-body-bytes N] [--max-connections N]\n"
          "                   [--docs-dir DIR] [--web-dir DIR]\n"
          "                   [--sqlite-sync normal|full] [--checklist K1,K2:optional,...]\n"
          "                   [--lower-is-better loss,error,...] [--prompt-token-budget N]\n"

@@ -2,8 +2,8 @@
 // optional TOML file (--config FILE or CAIRN_CONFIG), which wins over the defaults of SPEC §6.
 //
 // TOML file keys (all optional, top level): host, port, data_dir, storage, io_threads,
-// worker_threads, compute_threads, compute_queue, max_body_bytes, max_connections, access_log,
-// upgrade, docs_dir, web_dir, sqlite_sync (normal|full), checklist, lower_is_better,
+// worker_threads, write_threads, compute_threads, compute_queue, max_body_bytes, max_connections,
+// access_log, upgrade, docs_dir, web_dir, sqlite_sync (normal|full), checklist, lower_is_better,
 // prompt_token_budget, prompt_banned_terms, evaluation_max_classes, evaluation_workers,
 // prompt_max_render_bytes, and identity and access: auth (required|off), secure_cookies,
 // trust_proxy, session_idle_timeout, session_lifetime, auth_cache_ttl, token_rate_limit,
@@ -29,7 +29,8 @@ struct Config {
   std::string storage;  // default: sqlite://<data_dir>/cairn.db
   std::string config_file;
   int io_threads = 2;
-  int worker_threads = 4;
+  int worker_threads = 4;  // reads (http::ServerOptions)
+  int write_threads = 16;  // every other request
   // Heavy computations (drift, historical joins, dataset ingestion, inline evaluations) run on
   // their own threads, at most compute_queue more waiting (beyond: 503 with Retry-After).
   // 0 threads: half the cores, at least 1.

@@ -102,6 +102,27 @@ TEST(Config, ConnectionCapFromFlagEnvironmentOrFile) {
   EXPECT_FALSE(LoadConfig({"--max-connections", "many"}, FakeEnv({})).ok());
 }
 
+TEST(Config, ReaderAndWriterThreadsFromFlagEnvironmentOrFile) {
+  auto defaults = LoadConfig({}, FakeEnv({}));
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->worker_threads, 4);
+  EXPECT_EQ(defaults->write_threads, 16);
+  std::string file = WriteToml("worker_threads = 3\nwrite_threads = 24\n");
+  auto from_file = LoadConfig({"--config", file}, FakeEnv({}));
+  ASSERT_TRUE(from_file.ok()) << from_file.status().ToString();
+  EXPECT_EQ(from_file->worker_threads, 3);
+  EXPECT_EQ(from_file->write_threads, 24);
+  auto from_env = LoadConfig({"--config", file}, FakeEnv({{"CAIRN_WRITE_THREADS", "8"}}));
+  ASSERT_TRUE(from_env.ok());
+  EXPECT_EQ(from_env->write_threads, 8);
+  auto from_flag = LoadConfig({"--config", file, "--write-threads", "2"},
+                              FakeEnv({{"CAIRN_WRITE_THREADS", "8"}}));
+  ASSERT_TRUE(from_flag.ok());
+  EXPECT_EQ(from_flag->write_threads, 2);
+  EXPECT_FALSE(LoadConfig({"--write-threads", "0"}, FakeEnv({})).ok());
+  EXPECT_FALSE(LoadConfig({"--write-threads", "257"}, FakeEnv({})).ok());
+}
+
 TEST(Config, ComputePoolFromFlagEnvironmentOrFile) {
   auto defaults = LoadConfig({}, FakeEnv({}));
   ASSERT_TRUE(defaults.ok());

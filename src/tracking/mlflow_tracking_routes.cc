@@ -1240,18 +1240,29 @@ void RegisterMlflowTrackingRoutes(http::Router& router, TrackingService& service
   for (const char* prefix : {"/api/2.0/mlflow", "/ajax-api/2.0/mlflow"}) {
     for (const Route& r : kRoutes) {
       const Route* route = &r;
-      router.Add(r.method, std::string(prefix) + r.path, [&s, route](Request& req) {
-        bj::monotonic_resource arena(mlflow::req::BodyArenaBytes(req.body.size()));
-        auto params = Params(req, route->list, &arena);
-        if (!params.ok()) return Error(params.status());
-        return route->handler(s, req, *params);
-      });
+      // The searches sent as POST only read (the reader threads run them).
+      http::RouteOptions options;
+      options.reads_only = std::string_view(r.path).ends_with("/search");
+      router.Add(
+          r.method, std::string(prefix) + r.path,
+          [&s, route](Request& req) {
+            bj::monotonic_resource arena(mlflow::req::BodyArenaBytes(req.body.size()));
+            auto params = Params(req, route->list, &arena);
+            if (!params.ok()) return Error(params.status());
+            return route->handler(s, req, *params);
+          },
+          options);
     }
-    router.Add(Method::kPost, std::string(prefix) + "/runs/search", [&s, run_bodies](Request& req) {
-      auto params = Params(req, "", {});
-      if (!params.ok()) return Error(params.status());
-      return SearchRuns(s, *run_bodies, *params);
-    });
+    http::RouteOptions reads;
+    reads.reads_only = true;
+    router.Add(
+        Method::kPost, std::string(prefix) + "/runs/search",
+        [&s, run_bodies](Request& req) {
+          auto params = Params(req, "", {});
+          if (!params.ok()) return Error(params.status());
+          return SearchRuns(s, *run_bodies, *params);
+        },
+        reads);
   }
 }
 

@@ -129,7 +129,8 @@ struct Core {
   const Router& router;
   std::chrono::milliseconds tick;  // how often sessions check their deadlines
   std::unique_ptr<boost::asio::io_context> ioc;
-  std::unique_ptr<boost::asio::thread_pool> workers;
+  std::unique_ptr<boost::asio::thread_pool> workers;  // reads (GET, HEAD, reads_only routes)
+  std::unique_ptr<boost::asio::thread_pool> writers;  // every other request (MayWrite)
   std::unique_ptr<boost::asio::thread_pool> compute;  // RouteOptions::compute handlers
   std::atomic<int> compute_admitted{0};         // compute requests running or waiting for a thread
   std::atomic<int64_t> compute_micros_ewma{0};  // recent compute handler time (Retry-After)

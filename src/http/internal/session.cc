@@ -71,6 +71,11 @@ void PrimeStream(Exchange& ex) {
 
 // Runs the handler with the request's cancellation flag as the thread's context, then primes a
 // produced body.
+// Whether a request runs on the writer pool (ServerOptions::write_threads).
+bool MayWrite(Method method, const RouteOptions& options) {
+  return method != Method::kGet && method != Method::kHead && !options.reads_only;
+}
+
 Response InvokeCancellable(const Router& router, Exchange& ex) {
   ScopedCancellation scope(&ex.cancelled);
   return router.Invoke(ex.match, ex.req);
@@ -598,12 +603,13 @@ void Session::DispatchNext() {
       continue;
     }
     handler_running_ = true;
-    asio::post(*core_.workers, [self = shared_from_this(), ex] {
-      ex->res = InvokeCancellable(self->core_.router, *ex);
-      RemoveBodyFile(*ex);
-      PrimeStream(*ex);
-      asio::post(self->socket_.get_executor(), [self, ex] { self->OnHandlerDone(ex); });
-    });
+    asio::post(MayWrite(ex->req.method, *ex->match.options) ? *core_.writers : *core_.workers,
+               [self = shared_from_this(), ex] {
+                 ex->res = InvokeCancellable(self->core_.router, *ex);
+                 RemoveBodyFile(*ex);
+                 PrimeStream(*ex);
+                 asio::post(self->socket_.get_executor(), [self, ex] { self->OnHandlerDone(ex); });
+               });
   }
 }
 
