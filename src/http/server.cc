@@ -141,8 +141,8 @@ Status HttpServer::Start() {
   s.port = s.listener->port();
 
   core.workers = std::make_unique<asio::thread_pool>(static_cast<size_t>(worker_threads));
-  core.writers = std::make_unique<asio::thread_pool>(
-      static_cast<size_t>(std::max(1, core.options.write_threads)));
+  core.writers =
+      std::make_unique<asio::thread_pool>(static_cast<size_t>(core.options.write_threads));
   core.compute =
       std::make_unique<asio::thread_pool>(static_cast<size_t>(core.options.compute_threads));
   s.work.emplace(core.ioc->get_executor());

@@ -152,6 +152,7 @@ struct Core {
     if (options.max_connections < 1) options.max_connections = 1;
     if (options.write_timeout_ms < 1) options.write_timeout_ms = 1;
     if (options.compute_threads < 1) options.compute_threads = 1;
+    if (options.write_threads < 1) options.write_threads = 1;
     if (options.compute_queue < 0) options.compute_queue = 0;
     if (options.temp_dir.empty()) {
       std::error_code ec;

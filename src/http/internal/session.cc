@@ -69,12 +69,13 @@ void PrimeStream(Exchange& ex) {
   ex.stream_done = false;
 }
 
-// Runs the handler with the request's cancellation flag as the thread's context, then primes a
-// produced body.
 // Whether a request runs on the writer pool (ServerOptions::write_threads).
 bool MayWrite(Method method, const RouteOptions& options) {
   return method != Method::kGet && method != Method::kHead && !options.reads_only;
 }
+
+// Runs the handler with the request's cancellation flag as the thread's context, then primes a
+// produced body.
 
 Response InvokeCancellable(const Router& router, Exchange& ex) {
   ScopedCancellation scope(&ex.cancelled);
