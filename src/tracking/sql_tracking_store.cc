@@ -658,6 +658,14 @@ Result<Experiment> SqlTrackingStore::UpdateExperiment(const ExperimentRef& ref,
   if (written.code() == StatusCode::kAlreadyExists)
     return AlreadyExists("experiment '" + u.name + "' already exists");
   RETURN_IF_ERROR(written);
+  if (u.name != current.name) {
+    // The new name reached the runs through the foreign key's ON UPDATE CASCADE. Their JSON
+    // names the experiment, so each run's revision moves too: responses cached by revision (and
+    // clients' ETags) must not keep the old name.
+    const Value p[] = {u.name};
+    RETURN_IF_ERROR(
+        tx->Exec("UPDATE runs SET revision = revision + 1 WHERE experiment_name = ?", p).status());
+  }
   if (change.runs == RunsCascade::kDelete) {
     const Value p[] = {*u.deleted_at, u.updated_at, u.name};
     ASSIGN_OR_RETURN(int64_t n,

@@ -7,8 +7,9 @@
 // transaction with the current state; a non-OK result aborts the transaction unchanged. This
 // keeps invariants in TrackingService while the read-check-write stays atomic.
 //
-// Every change to a run (patch, metrics, artifacts) increments runs.revision, so
-// (run_id, revision) identifies one representation of a run (used for response caching).
+// Every change to a run (patch, metrics, artifacts, its experiment's rename) increments
+// runs.revision, so (run_id, revision) identifies one representation of a run (used for
+// response caching).
 //
 // Thread safety: implementations are thread-safe.
 #pragma once
@@ -120,7 +121,8 @@ class TrackingStore {
   // ExperimentQuery). Errors: InvalidArgument (bad page token).
   virtual Result<Page<Experiment>> ListExperiments(const ExperimentQuery& query) = 0;
   // Read-check-write of one experiment; the store writes `updated` guarded by the revision it
-  // read (a rename cascades to the experiment's runs), and the runs cascade.
+  // read (a rename cascades to the experiment's runs and bumps their revisions), and the runs
+  // cascade.
   // Errors: NotFound, the mutator's error, AlreadyExists (rename onto a taken name), Aborted on
   // a concurrent change.
   virtual Result<Experiment> UpdateExperiment(const ExperimentRef& ref,

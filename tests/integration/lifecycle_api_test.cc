@@ -323,6 +323,40 @@ TEST_P(MlflowNativeLifecycleApi, SearchListsEachRunAsRunsGetAfterEveryChange) {
   EXPECT_EQ(bj::serialize(BodyJson(r).at("runs").at(0)), bj::serialize(MlflowRun(other).at("run")));
 }
 
+// A run's JSON names its experiment, so renaming the experiment changes each of its runs:
+// GET /runs/{id} (served from a cache kept by revision) and the native list show the new name,
+// with a new revision and ETag, for a run read before the rename and one never read.
+TEST_P(MlflowNativeLifecycleApi, ExperimentRenameReachesRunsReadBefore) {
+  const std::string exp = UniqueName("exp");
+  bj::object e = CreateExperiment(exp);
+  const std::string id = std::to_string(e.at("experiment_id").as_int64());
+  const std::string read = Str(CreateRun(exp), "run_id");
+  const std::string unread = Str(CreateRun(exp), "run_id");
+  RawReply before = Do("GET", Url("/runs/" + read));
+  ASSERT_EQ(before.status, 200) << before.body;
+  ASSERT_EQ(Do("GET", Url("/runs/" + read)).body, before.body);  // the second from the cache
+  EXPECT_EQ(Str(BodyJson(before), "experiment_name"), exp);
+  const std::string renamed = exp + "-renamed";
+  RawReply r = DoJson("POST", "/api/2.0/mlflow/experiments/update",
+                      bj::object{{"experiment_id", id}, {"new_name", renamed}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  for (const std::string& run : {read, unread}) {
+    RawReply after = Do("GET", Url("/runs/" + run));
+    ASSERT_EQ(after.status, 200) << after.body;
+    EXPECT_EQ(Str(BodyJson(after), "experiment_name"), renamed) << run;
+    EXPECT_EQ(Str(MlflowRun(run).at("run").at("info"), "experiment_id"), id);
+  }
+  RawReply after = Do("GET", Url("/runs/" + read));
+  EXPECT_GT(BodyJson(after).at("revision").as_int64(), BodyJson(before).at("revision").as_int64());
+  EXPECT_NE(after.Header("etag"), before.Header("etag"));
+  RawReply list = Do("GET", RunsOf(renamed));
+  ASSERT_EQ(list.status, 200) << list.body;
+  const bj::value listed = BodyJson(list);
+  ASSERT_EQ(listed.at("items").as_array().size(), 2u) << list.body;
+  for (const auto& item : listed.at("items").as_array())
+    EXPECT_EQ(Str(item, "experiment_name"), renamed);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, MlflowNativeLifecycleApi,
                          ::testing::ValuesIn(AvailableBackends()), BackendParamName);
 
