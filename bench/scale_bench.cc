@@ -19,7 +19,8 @@
 // run search with a metric filter + order_by + limit=100 within one experiment (cycling through
 // the experiments) and across all of them, GET /runs/{id} of random runs, the full history of
 // the `history` key and its max_points=1000 view, and the experiment list; plus the database
-// size (SQLite: file + WAL; PostgreSQL: pg_database_size through psql) and the server's VmRSS.
+// size (SQLite: file + WAL; PostgreSQL: pg_database_size through psql) and the server's VmRSS
+// (right after the reads, and idle: after 3 s with no requests).
 // Percentiles are exact (nearest rank over every sample). The slope column is each read
 // figure's 100 %/10 % ratio next to the data ratio, so growth faster than the data shows.
 //
@@ -84,6 +85,7 @@ constexpr std::array<std::string_view, 4> kPointKeys = {"train_loss", "val_loss"
                                                         "grad_norm"};
 constexpr int kSteps = 10;                                  // load steps of 10 % each
 constexpr std::array<int, 3> kCheckpointSteps = {0, 4, 9};  // after 10 %, 50 %, 100 %
+constexpr int kIdleSeconds = 3;  // the server left alone before its idle RSS is read
 
 volatile std::sig_atomic_t g_stop = 0;
 void OnSignal(int) {
@@ -778,6 +780,7 @@ struct Checkpoint {
   int64_t load_errors = 0;
   DbSize db;
   int64_t rss_kib = 0, hwm_kib = 0;
+  int64_t idle_rss_kib = 0;                   // after kIdleSeconds with no requests
   double server_cpu_s = 0, client_cpu_s = 0;  // since the start
   double elapsed_s = 0;
   std::vector<Read> reads;
@@ -893,6 +896,9 @@ void PrintTable(const Options& o, const std::vector<Step>& steps,
       "server RSS MB", [&](const Checkpoint& c) { return d(c.rss_kib) / 1024.0; }, 1, run_ratio,
       true);
   row(
+      "server idle RSS MB", [&](const Checkpoint& c) { return d(c.idle_rss_kib) / 1024.0; }, 1,
+      run_ratio, true);
+  row(
       "server peak RSS MB", [&](const Checkpoint& c) { return d(c.hwm_kib) / 1024.0; }, 1,
       run_ratio, true);
   row(
@@ -939,8 +945,8 @@ std::string Json(const Options& o, const std::vector<Step>& steps,
                          : Num(static_cast<double>(c.db.bytes) /
                                    static_cast<double>(c.points + o.history_points),
                                2)) +
-         ", \"rss_kib\": " + i(c.rss_kib) + ", \"peak_rss_kib\": " + i(c.hwm_kib) +
-         ", \"server_cpu_s\": " + Num(c.server_cpu_s, 2) +
+         ", \"rss_kib\": " + i(c.rss_kib) + ", \"idle_rss_kib\": " + i(c.idle_rss_kib) +
+         ", \"peak_rss_kib\": " + i(c.hwm_kib) + ", \"server_cpu_s\": " + Num(c.server_cpu_s, 2) +
          ", \"client_cpu_s\": " + Num(c.client_cpu_s, 2) + ",\n     \"reads\": {";
     for (size_t r = 0; r < c.reads.size(); ++r) {
       const Read& x = c.reads[r];
@@ -1125,6 +1131,10 @@ int main(int argc, char** argv) {
     }));
     c.rss_kib = ProcKib(server->pid, "VmRSS:");
     c.hwm_kib = ProcKib(server->pid, "VmHWM:");
+    // The server gives freed heap back about once a second after large releases (SPEC §8's idle
+    // figure is taken with nothing running).
+    std::this_thread::sleep_for(std::chrono::seconds(kIdleSeconds));
+    c.idle_rss_kib = ProcKib(server->pid, "VmRSS:");
     c.server_cpu_s = CpuSeconds(std::to_string(server->pid));
     c.client_cpu_s = CpuSeconds("self");
     std::cerr << "checkpoint " << Num(percent, 1) << " %: " << c.runs << " runs, " << c.points
