@@ -389,6 +389,23 @@ std::string RunToJson(const Run& run, RunView view) {
   return ::cairn::json::Serialize(RunObject(run, view));
 }
 
+std::string RunPageFromItems(std::span<const std::string_view> items,
+                             const std::optional<std::string>& next_page_token) {
+  size_t size = 64;
+  for (std::string_view item : items) size += item.size() + 1;
+  std::string out;
+  out.reserve(size);
+  out += "{\"items\":[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ',';
+    out += items[i];
+  }
+  out += "],\"next_page_token\":";
+  out += ::cairn::json::Serialize(PageToken(next_page_token));
+  out += '}';
+  return out;
+}
+
 std::string RunPageToJson(const Page<Run>& page) {
   bj::array items;
   items.reserve(page.items.size());

@@ -9,6 +9,8 @@
 // Thread safety: all functions are thread-safe (per-thread parser state).
 #pragma once
 
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -37,6 +39,10 @@ enum class RunView {
 [[nodiscard]] std::string ExperimentPageToJson(const Page<Experiment>& page);
 [[nodiscard]] std::string RunToJson(const Run& run, RunView view = RunView::kFull);
 [[nodiscard]] std::string RunPageToJson(const Page<Run>& page);
+// The same page from its items already serialized (RunToJson(run, RunView::kList) each, in
+// order): the bytes RunPageToJson writes for those runs.
+[[nodiscard]] std::string RunPageFromItems(std::span<const std::string_view> items,
+                                           const std::optional<std::string>& next_page_token);
 [[nodiscard]] std::string MetricHistoryToJson(const MetricHistory& h);
 
 // Writes {"key","items":[...],"downsampled"} as the points arrive (MetricPointSink), into one

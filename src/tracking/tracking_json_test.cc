@@ -162,5 +162,32 @@ TEST(RunToJson, FullViewHasEveryField) {
   EXPECT_EQ(v.at("artifacts").at(0).at("size_bytes").as_int64(), 3);
 }
 
+// The run list assembled from serialized items (as the list route does from its cache) is
+// byte for byte the page RunPageToJson writes, with and without a next page token, and empty.
+TEST(RunPageFromItems, EqualsRunPageToJson) {
+  Page<tracking::Run> page;
+  for (int i = 0; i < 3; ++i) {
+    tracking::Run r;
+    r.run_id = "run-" + std::to_string(i);
+    r.experiment_name = "exp \"quoted\"";
+    r.params["lr"] = "0.1";
+    r.tags["note"] = "line\nbreak";
+    r.metrics["loss"] = {0.95, 3, 99};
+    r.artifacts.push_back({"m.bin", 3, "ab", "x", "u", 0});  // not in the list view
+    r.revision = i + 1;
+    page.items.push_back(r);
+  }
+  for (const std::optional<std::string>& token :
+       {std::optional<std::string>(), std::optional<std::string>("b2Zmc2V0OjM=")}) {
+    page.next_page_token = token;
+    std::vector<std::string> bodies;
+    for (const tracking::Run& r : page.items) bodies.push_back(RunToJson(r, RunView::kList));
+    std::vector<std::string_view> items(bodies.begin(), bodies.end());
+    EXPECT_EQ(RunPageFromItems(items, token), RunPageToJson(page));
+  }
+  EXPECT_EQ(RunPageFromItems({}, std::nullopt), RunPageToJson(Page<tracking::Run>{}));
+  EXPECT_EQ(RunPageFromItems({}, std::nullopt), R"({"items":[],"next_page_token":null})");
+}
+
 }  // namespace
 }  // namespace cairn::tracking

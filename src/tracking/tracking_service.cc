@@ -436,6 +436,7 @@ Result<Page<Run>> TrackingService::ListRuns(const RunListRequest& req) {
   ASSIGN_OR_RETURN(q.filter, ParseRunFilter(req.filter));
   ASSIGN_OR_RETURN(q.order_by, ParseRunOrderBy(req.order_by));
   q.page_token = req.page_token;
+  q.needs_children = req.needs_children;
   return store_->ListRuns(q);
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -214,6 +215,7 @@ struct RunListRequest {
   std::optional<std::string> lifecycle;  // active (default), deleted, all
   std::optional<int64_t> limit;
   std::string page_token;
+  std::function<bool(const Run&)> needs_children;  // as RunQuery's (tracking_store.h)
 };
 
 // One logged point. `timestamp` may be kNoTimestamp in a request (service fills "now").

@@ -323,6 +323,73 @@ TEST_P(MlflowNativeLifecycleApi, SearchListsEachRunAsRunsGetAfterEveryChange) {
   EXPECT_EQ(bj::serialize(BodyJson(r).at("runs").at(0)), bj::serialize(MlflowRun(other).at("run")));
 }
 
+// The native run list serves its items from a cache kept by run revision: after every kind of
+// change, through either API, each run it lists is GET /runs/{id}'s body without artifacts.
+TEST_P(MlflowNativeLifecycleApi, NativeListShowsEachRunAsGetAfterEveryChange) {
+  std::string exp = UniqueName("exp");
+  bj::object e = CreateExperiment(exp);
+  const std::string id = std::to_string(e.at("experiment_id").as_int64());
+  const std::string run = Str(CreateRun(exp), "run_id");
+  const std::string other = Str(CreateRun(exp), "run_id");
+  auto expect_current = [&](std::string_view after) {
+    // With a metric filter and order (the driving-metric query) and without.
+    RawReply list = Do(
+        "GET", RunsOf(exp, "all") + "&filter=metrics.auc%20%3E%3D%200&order_by=metrics.auc%20DESC");
+    RawReply direct = Do("GET", RunsOf(exp, "all") + "&limit=1000");
+    ASSERT_EQ(list.status, 200) << list.body;
+    ASSERT_EQ(direct.status, 200) << direct.body;
+    for (const RawReply* r : {&list, &direct}) {
+      const bj::value body = BodyJson(*r);
+      for (const auto& item : body.at("items").as_array()) {
+        const std::string item_id = Str(item, "run_id");
+        const bj::value full = BodyJson(Do("GET", Url("/runs/" + item_id)));
+        bj::object got;  // GET's body without artifacts, its order kept
+        for (const auto& [k, v] : full.as_object())
+          if (k != "artifacts") got.emplace(k, v);
+        EXPECT_EQ(bj::serialize(item), bj::serialize(got)) << item_id << " after " << after;
+        // Both could be stale together: the experiment's name is also checked on its own.
+        EXPECT_EQ(Str(item, "experiment_name"), exp) << item_id << " after " << after;
+      }
+    }
+  };
+  const std::string mlflow_id = Undashed(run);
+  auto mlflow = [&](const std::string& op, bj::object body) {
+    body["run_id"] = mlflow_id;
+    RawReply r = DoJson("POST", "/api/2.0/mlflow/runs/" + op, body);
+    ASSERT_EQ(r.status, 200) << op << ": " << r.body;
+  };
+  for (const std::string& r : {run, other}) {
+    ASSERT_EQ(DoJson("POST", Url("/runs/" + r + "/metrics"),
+                     bj::parse(R"({"metrics":[{"key":"auc","value":0.5,"step":0}]})"))
+                  .status,
+              200);
+  }
+  expect_current("the first metrics");
+  expect_current("a second list (served from the cache)");
+  mlflow("log-metric", {{"key", "auc"}, {"value", 0.75}, {"timestamp", 2}, {"step", 1}});
+  expect_current("a newer point");
+  mlflow("log-parameter", {{"key", "depth"}, {"value", "3"}});
+  expect_current("log-parameter");
+  mlflow("set-tag", {{"key", "team"}, {"value", "a"}});
+  expect_current("set-tag");
+  mlflow("update", {{"run_name", "renamed"}});
+  expect_current("a run rename");
+  ASSERT_EQ(DoJson("PATCH", Url("/runs/" + run), bj::parse(R"({"tags":{"native":"yes"}})")).status,
+            200);
+  expect_current("a native tag");
+  ASSERT_EQ(Do("DELETE", Url("/runs/" + run)).status, 200);
+  expect_current("a native delete");
+  mlflow("restore", {});
+  expect_current("restore");
+  const std::string renamed = exp + "-2";
+  ASSERT_EQ(DoJson("POST", "/api/2.0/mlflow/experiments/update",
+                   bj::object{{"experiment_id", id}, {"new_name", renamed}})
+                .status,
+            200);
+  exp = renamed;
+  expect_current("an experiment rename");
+}
+
 // A run's JSON names its experiment, so renaming the experiment changes each of its runs:
 // GET /runs/{id} (served from a cache kept by revision) and the native list show the new name,
 // with a new revision and ETag, for a run read before the rename and one never read.
