@@ -2,11 +2,13 @@
 
 #include <libpq-fe.h>
 
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <mutex>
@@ -104,20 +106,29 @@ Status MapError(PgConnection& c, const PGresult* res, std::string_view what) {
   return DriverError(code, "postgresql", what, message);
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+// Hex digit values by character (0 for a character that is not one; the server sends none).
+struct HexDigits {
+  std::array<uint8_t, 256> value{};
+  constexpr HexDigits() {
+    for (uint8_t d = 0; d < 10; ++d) value['0' + d] = d;
+    for (uint8_t d = 0; d < 6; ++d) {
+      value['a' + d] = static_cast<uint8_t>(10 + d);
+      value['A' + d] = static_cast<uint8_t>(10 + d);
+    }
+  }
+};
+constexpr HexDigits kHexDigits;
 
 // bytea_output = hex (the default since 9.0): "\x0a1b...". Falls back to libpq for "escape".
+// Decoded by table into a buffer sized once: a metric history's blocks arrive as tens of MB of
+// hex, and a branch per digit and an append per byte cost 15 ms per 3.5 MB against 1 ms.
 std::string DecodeBytea(const char* text, size_t len) {
   if (len >= 2 && text[0] == '\\' && text[1] == 'x') {
-    std::string out;
-    out.reserve((len - 2) / 2);
-    for (size_t i = 2; i + 1 < len; i += 2) {
-      out += static_cast<char>(HexValue(text[i]) * 16 + HexValue(text[i + 1]));
+    std::string out((len - 2) / 2, '\0');
+    const auto* in = reinterpret_cast<const unsigned char*>(text) + 2;
+    for (size_t i = 0; i < out.size(); ++i) {
+      out[i] =
+          static_cast<char>((kHexDigits.value[in[2 * i]] << 4) | kHexDigits.value[in[2 * i + 1]]);
     }
     return out;
   }
