@@ -1087,11 +1087,14 @@ Result<std::vector<MetricBlockInfo>> ListMetricBlocks(Transaction& tx, const std
   ASSIGN_OR_RETURN(auto exists, tx.QueryOne("SELECT 1 FROM runs WHERE run_id = ?", r));
   if (!exists) return NotFound("run '" + run_id + "' not found");
   const Value p[] = {run_id, key, min_step, max_step};
+  // Whether each block has a summary is one probe of the summaries' key per block. As a LEFT
+  // JOIN, PostgreSQL's plans (custom and generic) scanned every summary of the series for each
+  // block: 3 100 summarised blocks took 1.15 s against 5.5 ms this way.
   ASSIGN_OR_RETURN(
       auto rows,
-      tx.Query("SELECT b.seq, b.n, b.min_step, b.max_step, CASE WHEN s.seq IS NULL THEN 0 ELSE 1 "
-               "END FROM metric_blocks b LEFT JOIN metric_block_summaries s ON s.run_id = "
-               "b.run_id AND s.key = b.key AND s.seq = b.seq WHERE b.run_id = ? AND b.key = ? "
+      tx.Query("SELECT b.seq, b.n, b.min_step, b.max_step, CASE WHEN EXISTS (SELECT 1 FROM "
+               "metric_block_summaries s WHERE s.run_id = b.run_id AND s.key = b.key AND s.seq = "
+               "b.seq) THEN 1 ELSE 0 END FROM metric_blocks b WHERE b.run_id = ? AND b.key = ? "
                "AND b.max_step >= ? AND b.min_step <= ? ORDER BY b.seq",
                p));
   std::vector<MetricBlockInfo> blocks;
