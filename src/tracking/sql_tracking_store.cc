@@ -205,8 +205,6 @@ Result<Run> LoadFullRun(Transaction& tx, const std::string& run_id) {
   return std::move(*run);
 }
 
-// Bumps the run's revision (taking its row lock on PostgreSQL), refuses a deleted run, and
-// returns its status.
 // A run a write transaction has locked (TouchRun): its status, and its experiment's id, which
 // the metric writers store beside each latest value.
 struct TouchedRun {
@@ -214,15 +212,16 @@ struct TouchedRun {
   int64_t experiment_id = 0;
 };
 
+// Bumps the run's revision (taking its row lock on PostgreSQL), refuses a deleted run (the
+// caller's transaction then rolls the bump back), and returns its status and experiment id, in
+// one statement: every metric batch, tag and param write starts here.
 Result<TouchedRun> TouchRun(Transaction& tx, const std::string& run_id, int64_t now) {
-  ASSIGN_OR_RETURN(bool found, storage::TouchRevision(tx, "runs", "run_id = ?", {run_id},
-                                                      "updated_at = ?", {now}));
-  if (!found) return NotFound("run '" + run_id + "' not found");
-  const Value q[] = {run_id};
-  ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT r.status, r.deleted_at, e.experiment_id FROM "
-                                         "runs r JOIN experiments e ON e.name = "
-                                         "r.experiment_name WHERE r.run_id = ?",
-                                         q));
+  const Value p[] = {now, run_id};
+  ASSIGN_OR_RETURN(auto row,
+                   tx.QueryOne("UPDATE runs SET revision = revision + 1, updated_at = ? WHERE "
+                               "run_id = ? RETURNING status, deleted_at, (SELECT e.experiment_id "
+                               "FROM experiments e WHERE e.name = runs.experiment_name)",
+                               p));
   if (!row) return NotFound("run '" + run_id + "' not found");
   if (!row->IsNull(1)) return DeletedError("run '" + run_id + "'");
   return TouchedRun{ParseRunStatus(row->Text(0)).value_or(RunStatus::kRunning), row->Int(2)};
@@ -364,17 +363,36 @@ Status UpsertLatestMetrics(Transaction& tx, const std::string& run_id, int64_t e
   return Status::Ok();
 }
 
+// Blocks per multi-row insert (a handful of statement texts, each cached once).
+constexpr size_t kBlocksPerStatement = 16;
+
 // Stores the series of a batch as blocks and moves latest_metrics forward (`experiment_id`:
-// the run's, from TouchRun). A block takes the next seq of its series inside its own INSERT
-// (one statement, one index seek for the MAX); it reads the seq back only when a summary row
-// must refer to it.
+// the run's, from TouchRun). A block takes the next seq of its series inside its own row of the
+// INSERT (one index seek for the MAX; the keys of a batch are distinct, so no row depends on
+// another); blocks without a summary go kBlocksPerStatement rows to a statement, as a sweep's
+// batches of one point per key do. A summarised block is inserted alone and reads its seq back,
+// which its summary row refers to.
 Status WriteMetricBatch(Transaction& tx, const std::string& run_id, int64_t experiment_id,
                         const MetricBatch& batch) {
-  static constexpr std::string_view kInsertBlock =
-      "INSERT INTO metric_blocks (run_id, key, seq, min_step, max_step, n, data) VALUES (?, ?, "
-      "COALESCE((SELECT MAX(seq) FROM metric_blocks WHERE run_id = ? AND key = ?), 0) + 1, ?, ?, "
-      "?, ?)";
-  static const std::string kInsertBlockReturningSeq = std::string(kInsertBlock) + " RETURNING seq";
+  static constexpr std::string_view kInsertBlocks =
+      "INSERT INTO metric_blocks (run_id, key, seq, min_step, max_step, n, data) VALUES ";
+  static constexpr std::string_view kBlockRow =
+      "(?, ?, COALESCE((SELECT MAX(seq) FROM metric_blocks WHERE run_id = ? AND key = ?), 0) + 1, "
+      "?, ?, ?, ?)";
+  std::vector<Value> pending;  // rows of unsummarised blocks, 8 values each
+  size_t pending_rows = 0;
+  auto flush = [&]() -> Status {
+    if (pending_rows == 0) return Status::Ok();
+    std::string sql(kInsertBlocks);
+    for (size_t i = 0; i < pending_rows; ++i) {
+      if (i) sql += ", ";
+      sql += kBlockRow;
+    }
+    RETURN_IF_ERROR(tx.Exec(sql, pending).status());
+    pending.clear();
+    pending_rows = 0;
+    return Status::Ok();
+  };
   for (const auto& series : batch.series) {
     if (series.points.empty()) continue;
     int64_t min_step = series.points.front().step;
@@ -383,27 +401,28 @@ Status WriteMetricBatch(Transaction& tx, const std::string& run_id, int64_t expe
       min_step = std::min(min_step, p.step);
       max_step = std::max(max_step, p.step);
     }
-    const Value b[] = {run_id,
-                       series.key,
-                       run_id,
-                       series.key,
-                       min_step,
-                       max_step,
-                       static_cast<int64_t>(series.points.size()),
-                       storage::Blob{EncodeMetricBlock(series.points)}};
-    if (series.points.size() < kMinSummarisedBlockPoints) {
-      RETURN_IF_ERROR(tx.Exec(kInsertBlock, b).status());
-      continue;
+    std::optional<std::string> summary;
+    if (series.points.size() >= kMinSummarisedBlockPoints) {
+      // The chunk summaries chart reads use, over the block's points in step order.
+      std::vector<MetricPoint> scratch;
+      summary = EncodeMetricChunkSummaries(InStepOrder(series.points, scratch));
     }
-    // The chunk summaries chart reads use, over the block's points in step order.
-    std::vector<MetricPoint> scratch;
-    std::optional<std::string> summary =
-        EncodeMetricChunkSummaries(InStepOrder(series.points, scratch));
+    Value b[] = {run_id,
+                 series.key,
+                 run_id,
+                 series.key,
+                 min_step,
+                 max_step,
+                 static_cast<int64_t>(series.points.size()),
+                 storage::Blob{EncodeMetricBlock(series.points)}};
     if (!summary) {
-      RETURN_IF_ERROR(tx.Exec(kInsertBlock, b).status());
+      pending.insert(pending.end(), std::make_move_iterator(std::begin(b)),
+                     std::make_move_iterator(std::end(b)));
+      if (++pending_rows == kBlocksPerStatement) RETURN_IF_ERROR(flush());
       continue;
     }
-    ASSIGN_OR_RETURN(auto inserted, tx.QueryOne(kInsertBlockReturningSeq, b));
+    const std::string one = std::string(kInsertBlocks) + std::string(kBlockRow) + " RETURNING seq";
+    ASSIGN_OR_RETURN(auto inserted, tx.QueryOne(one, b));
     if (!inserted) return Internal("a metric block insert returned no seq");
     const Value sp[] = {run_id, series.key, inserted->Int(0), storage::Blob{std::move(*summary)}};
     RETURN_IF_ERROR(tx.Exec("INSERT INTO metric_block_summaries (run_id, key, seq, data) "
@@ -411,6 +430,7 @@ Status WriteMetricBatch(Transaction& tx, const std::string& run_id, int64_t expe
                             sp)
                         .status());
   }
+  RETURN_IF_ERROR(flush());
   return UpsertLatestMetrics(tx, run_id, experiment_id, batch);
 }
 

@@ -56,6 +56,56 @@ TEST_P(SqlTrackingStoreTest, StoresOneBlockPerKeyPerBatchWithIncreasingSeq) {
   EXPECT_EQ((*rows)[2].Int(1), 2);  // second loss block
 }
 
+// A batch of many short series (more than one multi-row insert's worth) and a summarised one
+// among them, logged twice: every series gets blocks 1 and 2 holding its points, and the long
+// one its summaries.
+TEST_P(SqlTrackingStoreTest, ManySeriesInOneBatchEachGetTheirNextBlock) {
+  MakeExperiment("e");
+  tracking::Run r = MakeRun("e");
+  constexpr int kKeys = 37;
+  constexpr int kLong = 20;  // the series with a summarised block
+  for (int round = 0; round < 2; ++round) {
+    MetricBatch b;
+    for (int k = 0; k < kKeys; ++k) {
+      MetricSeries s{"k" + std::to_string(k), {}};
+      const int n = k == kLong ? static_cast<int>(kMinSummarisedBlockPoints) : 1 + k % 3;
+      for (int i = 0; i < n; ++i)
+        s.points.push_back({round * 1000 + i, 10, static_cast<double>(k * 100 + round)});
+      b.total_points += s.points.size();
+      b.series.push_back(std::move(s));
+    }
+    ASSERT_OK(service_->LogMetrics(r.run_id, b, "x"));
+  }
+  auto tx = db_->Begin(storage::TxMode::kRead);
+  ASSERT_OK(tx);
+  const storage::Value p[] = {r.run_id};
+  auto rows = (*tx)->Query(
+      "SELECT key, seq, n, data FROM metric_blocks WHERE run_id = ? ORDER BY key, seq", p);
+  ASSERT_OK(rows);
+  ASSERT_EQ(rows->size(), 2u * kKeys);
+  for (const auto& row : *rows) {
+    const int k = std::stoi(row.Text(0).substr(1));
+    const int64_t seq = row.Int(1);
+    ASSERT_TRUE(seq == 1 || seq == 2) << row.Text(0);
+    std::vector<MetricPoint> points;
+    ASSERT_OK(DecodeMetricBlock(row.BlobBytes(3), row.Int(2), points));
+    const size_t n = k == kLong ? kMinSummarisedBlockPoints : static_cast<size_t>(1 + k % 3);
+    ASSERT_EQ(points.size(), n) << row.Text(0);
+    EXPECT_EQ(points.front().step, (seq - 1) * 1000) << row.Text(0);
+    EXPECT_EQ(points.front().value, k * 100 + static_cast<double>(seq - 1)) << row.Text(0);
+  }
+  auto summaries =
+      (*tx)->Query("SELECT key, seq FROM metric_block_summaries WHERE run_id = ? ORDER BY seq", p);
+  ASSERT_OK(summaries);
+  ASSERT_EQ(summaries->size(), 2u);
+  EXPECT_EQ((*summaries)[0].Text(0), "k" + std::to_string(kLong));
+  EXPECT_EQ((*summaries)[1].Int(1), 2);
+  auto run = service_->GetRun(r.run_id);
+  ASSERT_OK(run);
+  ASSERT_EQ(run->metrics.size(), static_cast<size_t>(kKeys));
+  EXPECT_EQ(run->metrics.at("k36").value, 3601.0);
+}
+
 TEST_P(SqlTrackingStoreTest, ChartReadOfManyBatchesEqualsDownsamplingTheFullRead) {
   // 700 batches of 7 (more than one decode query's worth of blocks), values with ties; chart
   // reads stream the blocks through the downsampler and must give exactly what downsampling the
