@@ -379,18 +379,20 @@ Status WriteMetricBatch(Transaction& tx, const std::string& run_id, int64_t expe
   static constexpr std::string_view kBlockRow =
       "(?, ?, COALESCE((SELECT MAX(seq) FROM metric_blocks WHERE run_id = ? AND key = ?), 0) + 1, "
       "?, ?, ?, ?)";
-  std::vector<Value> pending;  // rows of unsummarised blocks, 8 values each
-  size_t pending_rows = 0;
+  static constexpr size_t kValuesPerRow = 8;
+  static const std::string kInsertOneReturningSeq =
+      std::string(kInsertBlocks) + std::string(kBlockRow) + " RETURNING seq";
+  std::vector<Value> pending;  // rows of unsummarised blocks, kValuesPerRow values each
   auto flush = [&]() -> Status {
-    if (pending_rows == 0) return Status::Ok();
+    const size_t rows = pending.size() / kValuesPerRow;
+    if (rows == 0) return Status::Ok();
     std::string sql(kInsertBlocks);
-    for (size_t i = 0; i < pending_rows; ++i) {
+    for (size_t i = 0; i < rows; ++i) {
       if (i) sql += ", ";
       sql += kBlockRow;
     }
     RETURN_IF_ERROR(tx.Exec(sql, pending).status());
     pending.clear();
-    pending_rows = 0;
     return Status::Ok();
   };
   for (const auto& series : batch.series) {
@@ -407,22 +409,21 @@ Status WriteMetricBatch(Transaction& tx, const std::string& run_id, int64_t expe
       std::vector<MetricPoint> scratch;
       summary = EncodeMetricChunkSummaries(InStepOrder(series.points, scratch));
     }
-    Value b[] = {run_id,
-                 series.key,
-                 run_id,
-                 series.key,
-                 min_step,
-                 max_step,
-                 static_cast<int64_t>(series.points.size()),
-                 storage::Blob{EncodeMetricBlock(series.points)}};
+    Value b[kValuesPerRow] = {run_id,
+                              series.key,
+                              run_id,
+                              series.key,
+                              min_step,
+                              max_step,
+                              static_cast<int64_t>(series.points.size()),
+                              storage::Blob{EncodeMetricBlock(series.points)}};
     if (!summary) {
       pending.insert(pending.end(), std::make_move_iterator(std::begin(b)),
                      std::make_move_iterator(std::end(b)));
-      if (++pending_rows == kBlocksPerStatement) RETURN_IF_ERROR(flush());
+      if (pending.size() == kBlocksPerStatement * kValuesPerRow) RETURN_IF_ERROR(flush());
       continue;
     }
-    const std::string one = std::string(kInsertBlocks) + std::string(kBlockRow) + " RETURNING seq";
-    ASSIGN_OR_RETURN(auto inserted, tx.QueryOne(one, b));
+    ASSIGN_OR_RETURN(auto inserted, tx.QueryOne(kInsertOneReturningSeq, b));
     if (!inserted) return Internal("a metric block insert returned no seq");
     const Value sp[] = {run_id, series.key, inserted->Int(0), storage::Blob{std::move(*summary)}};
     RETURN_IF_ERROR(tx.Exec("INSERT INTO metric_block_summaries (run_id, key, seq, data) "
