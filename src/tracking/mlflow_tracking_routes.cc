@@ -634,21 +634,13 @@ Response SearchRuns(TrackingService& svc, RunResponseCache& cache, const bj::obj
   if (!offset.ok()) return Error(offset.status());
   s.offset = *offset;
   if (s.experiment_ids.empty()) return Json({});
-  // Bodies found while the store reads the page (in its transaction, at the revision it read).
-  std::map<std::string, std::shared_ptr<const std::string>> cached;
-  s.needs_children = [&](const Run& r) {
-    auto body = cache.Get(RunCacheKey(r), r.revision);
-    if (!body) return true;
-    cached.emplace(r.run_id, std::move(body));
-    return false;
-  };
+  PageBodies bodies(cache);
+  s.needs_children = [&](const Run& r) { return bodies.NeedsLoad(RunCacheKey(r), r.revision); };
   auto page = svc.SearchRuns(s);
   if (!page.ok()) return Error(page.status());
   // {"runs": [...], "next_page_token": "..."}, as serializing the object would write it.
-  size_t size = 64;
-  for (const auto& [id, body] : cached) size += body->size() + 1;
   std::string out;
-  out.reserve(size);
+  out.reserve(64 + bodies.found_bytes() + page->items.size());
   out += '{';
   if (!page->items.empty()) {
     out += "\"runs\":[";
@@ -656,13 +648,7 @@ Response SearchRuns(TrackingService& svc, RunResponseCache& cache, const bj::obj
     for (const auto& r : page->items) {
       if (!first) out += ',';
       first = false;
-      if (auto it = cached.find(r.run_id); it != cached.end()) {
-        out += *it->second;
-        continue;
-      }
-      std::string body = bj::serialize(RunJson(r));
-      out += body;
-      cache.Put(RunCacheKey(r), r.revision, std::move(body));
+      out += *bodies.Body(RunCacheKey(r), r.revision, [&] { return bj::serialize(RunJson(r)); });
     }
     out += ']';
   }

@@ -21,17 +21,19 @@ std::shared_ptr<const std::string> RunResponseCache::Get(const std::string& run_
   return it->second.body;
 }
 
-void RunResponseCache::Put(const std::string& run_id, int64_t revision, std::string body) {
+std::shared_ptr<const std::string> RunResponseCache::Put(const std::string& run_id,
+                                                         int64_t revision, std::string body) {
   auto shared = std::make_shared<const std::string>(std::move(body));
   Shard& s = ShardFor(run_id);
   std::lock_guard lock(s.mu);
   auto it = s.entries.find(run_id);
   if (it != s.entries.end()) {
-    if (it->second.revision <= revision) it->second = Entry{revision, std::move(shared)};
-    return;
+    if (it->second.revision <= revision) it->second = Entry{revision, shared};
+    return shared;
   }
   if (s.entries.size() >= per_shard_) s.entries.clear();
-  s.entries.emplace(run_id, Entry{revision, std::move(shared)});
+  s.entries.emplace(run_id, Entry{revision, shared});
+  return shared;
 }
 
 }  // namespace cairn::tracking

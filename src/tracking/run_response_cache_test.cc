@@ -31,5 +31,30 @@ TEST(RunResponseCache, StaysBounded) {
   EXPECT_GT(hits, 0);
 }
 
+TEST(PageBodies, KeepsWhatTheStoreSawAndCachesWhatItMakes) {
+  RunResponseCache c;
+  c.Put("r1", 3, "cached3");
+  c.Put("r2", 1, "stale");
+  PageBodies page(c);
+  EXPECT_FALSE(page.NeedsLoad("r1", 3));
+  EXPECT_TRUE(page.NeedsLoad("r2", 2));  // cached at another revision
+  EXPECT_TRUE(page.NeedsLoad("r3", 1));  // not cached
+  EXPECT_EQ(page.found_bytes(), std::string("cached3").size());
+  // A change after the store's read replaces r1's entry; the page keeps the body it saw.
+  c.Put("r1", 4, "cached4");
+  int made = 0;
+  auto make = [&] {
+    ++made;
+    return std::string("made");
+  };
+  EXPECT_EQ(*page.Body("r1", 3, make), "cached3");
+  EXPECT_EQ(made, 0);
+  EXPECT_EQ(*page.Body("r2", 2, make), "made");
+  EXPECT_EQ(made, 1);
+  ASSERT_NE(c.Get("r2", 2), nullptr);
+  EXPECT_EQ(*c.Get("r2", 2), "made");
+  EXPECT_EQ(c.Get("r2", 1), nullptr);
+}
+
 }  // namespace
 }  // namespace cairn::tracking

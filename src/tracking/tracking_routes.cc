@@ -90,8 +90,7 @@ Response CreateRun(TrackingService& svc, Request& req) {
 Response ListRuns(TrackingService& svc, RunResponseCache& cache, Request& req) {
   auto limit = QueryInt(req, "limit");
   if (!limit.ok()) return Fail(limit.status(), req);
-  // Bodies found while the store reads the page (in its transaction, at the revision it read).
-  std::map<std::string, std::shared_ptr<const std::string>> cached;
+  PageBodies bodies(cache);
   RunListRequest lr{QueryString(req, "experiment_name"),
                     QueryString(req, "status"),
                     QueryString(req, "filter").value_or(""),
@@ -99,27 +98,16 @@ Response ListRuns(TrackingService& svc, RunResponseCache& cache, Request& req) {
                     QueryString(req, "lifecycle"),
                     *limit,
                     QueryString(req, "page_token").value_or(""),
-                    [&](const Run& r) {
-                      auto body = cache.Get(r.run_id, r.revision);
-                      if (!body) return true;
-                      cached.emplace(r.run_id, std::move(body));
-                      return false;
-                    }};
+                    [&](const Run& r) { return bodies.NeedsLoad(r.run_id, r.revision); }};
   auto page = svc.ListRuns(lr);
   if (!page.ok()) return Fail(page.status(), req);
-  std::vector<std::shared_ptr<const std::string>> bodies;
+  std::vector<std::shared_ptr<const std::string>> held;
   std::vector<std::string_view> items;
-  bodies.reserve(page->items.size());
+  held.reserve(page->items.size());
   items.reserve(page->items.size());
   for (const Run& r : page->items) {
-    if (auto it = cached.find(r.run_id); it != cached.end()) {
-      bodies.push_back(std::move(it->second));
-    } else {
-      auto body = std::make_shared<const std::string>(RunToJson(r, RunView::kList));
-      cache.Put(r.run_id, r.revision, *body);
-      bodies.push_back(std::move(body));
-    }
-    items.emplace_back(*bodies.back());
+    held.push_back(bodies.Body(r.run_id, r.revision, [&] { return RunToJson(r, RunView::kList); }));
+    items.emplace_back(*held.back());
   }
   return Response::Json(200, RunPageFromItems(items, page->next_page_token));
 }
