@@ -4,6 +4,7 @@
 #include <libpq-fe.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -167,6 +168,7 @@ Result<std::unique_ptr<ServerProcess>> ServerProcess::Start(const ServerProcessO
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
 
+  const pid_t parent = ::getpid();
   pid_t pid = ::fork();
   if (pid < 0) {
     ::close(out_pipe[0]);
@@ -175,7 +177,11 @@ Result<std::unique_ptr<ServerProcess>> ServerProcess::Start(const ServerProcessO
     return Internal("fork failed");
   }
   if (pid == 0) {
-    // Child: only async-signal-safe calls until exec.
+    // Child: only async-signal-safe calls until exec. The server is killed when the test
+    // process ends, even by a crash (Linux sends the signal when the thread that forked ends;
+    // tests start servers from their main thread). A parent already gone is checked after.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(127);
     ::dup2(out_pipe[1], STDOUT_FILENO);
     ::dup2(log_fd, STDERR_FILENO);
     ::execv(argv[0], argv.data());

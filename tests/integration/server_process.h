@@ -6,7 +6,9 @@
 // `cairn_it_<random>` (dropped again on destruction). ServerProcess forks/execs the binary given
 // by the CAIRN_BINARY compile definition (or the CAIRN_SERVER_BINARY environment variable, to
 // run the tests against another build), reads the first stdout line to learn the port, and on
-// destruction stops the server with SIGTERM (SIGKILL after a grace period).
+// destruction stops the server with SIGTERM (SIGKILL after a grace period). A server is also
+// killed when the thread that started it ends (a crashed test leaves none running), so start
+// servers from a thread that outlives them, such as the test's own.
 //
 // Thread safety: none of these classes is thread-safe; ServerProcess::port() and pid() may be
 // read from other threads once Start() has returned.
