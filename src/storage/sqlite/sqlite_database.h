@@ -63,8 +63,12 @@ class SqliteDatabase final : public SqlDatabase {
     // Write transactions committed together in one SQLite transaction, at most (group commit,
     // see the .cc); 1 commits each on its own.
     int max_commit_group = 32;
-    // WAL growth (pages) between background checkpoints; 0: SQLite's autocheckpoint.
-    int checkpoint_pages = 1000;
+    // WAL growth (pages) between background checkpoints; 0: SQLite's autocheckpoint. 4 000
+    // (16 MiB; the WAL stays under 64 MiB) rather than SQLite's 1 000: a page changed again
+    // within the window is copied back once, and each checkpoint's two fsyncs are paid a
+    // quarter as often. 64-client sweep: 167 -> 42 checkpoints, 1.58 -> 1.23 GB written, 1.01
+    // -> 0.67 GB read, 2.60-2.81 -> 2.43-2.47 s.
+    int checkpoint_pages = 4000;
   };
 
   // Opens (creating it and its parent folders when missing) the database file at `path`.
