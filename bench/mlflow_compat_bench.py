@@ -9,7 +9,8 @@ not serialised by Python's GIL):
   runs-create   POST runs/create at 16 connections                    -> runs/s, p50
 
 With --load (the C++ load generator, bench/cairn_load, built with the server; found in
-build/release by default), runs/search and runs/create are measured a second time by it, against
+build/release by default), log-batch, runs/search and runs/create are measured a second time by
+it (log-batch with the same 10 keys x 100 steps, each request at its own timestamp), against
 every server in the same run: a Python client process costs about as much CPU per request as a
 fast server spends answering it, and on a 2-core machine it competes with the server for cores.
 With --load it also runs issue 15's sweep workload through cairn_load: 64 clients, each creating
@@ -237,6 +238,17 @@ def bench(url, seconds, connections, tag, load=None, sweep_batches=200):
                            [(url, run, w, seconds) for w in range(connections)])
     out["log_batch"] = {"connections": connections, "requests": len(lat),
                         "points_per_s": len(lat) * 1000 / el, "p50_ms": pct(lat, 0.5)}
+    if load:
+        # The same shape (10 keys x 100 steps); each request's timestamp is its own counter, so
+        # no point repeats another (MLflow's key for a point includes the timestamp).
+        rng = random.Random(3)
+        metrics = [{"key": f"m{k}", "value": rng.random(), "timestamp": "@N@", "step": s}
+                   for k in range(10) for s in range(100)]
+        body = json.dumps({"run_id": run, "metrics": metrics}).replace('"@N@"', "{n}")
+        n = native_load(load, url, "POST", API + "/runs/log-batch", body, connections, seconds,
+                        any_length=True)
+        n["points_per_s"] = n["per_s"] * 1000
+        out["log_batch_native_client"] = n
     # search over 500 runs
     sexp = create_experiment(conn, f"bench-search-{tag}")
     rng = random.Random(7)
@@ -294,6 +306,11 @@ def print_report(name, r):
           f"{h['requests_per_s']:,.2f} requests/s  p50 {h['p50_ms']:.1f} ms")
     print(f"runs/create (16 conn): {c['runs_per_s']:,.1f} runs/s  p50 {c['p50_ms']:.1f} ms  "
           f"p99 {c['p99_ms']:.1f} ms")
+    if "log_batch_native_client" in r:
+        n = r["log_batch_native_client"]
+        print(f"log-batch, cairn_load client ({n['connections']} conn): "
+              f"{n['points_per_s']:,.0f} points/s  p50 {n['p50_ms']:.1f} ms  "
+              f"p99 {n['p99_ms']:.1f} ms")
     for key, what, unit in (("search_native_client", "runs/search", "searches/s"),
                             ("runs_create_native_client", "runs/create", "runs/s")):
         if key in r:
