@@ -241,6 +241,78 @@ TEST_P(MigratorTest, MlflowMigrationNumbersExistingExperimentsAndKeepsRuns) {
   EXPECT_TRUE((*version)->IsNull(2));
 }
 
+// Migration 15 rebuilds a run's params and tags as tables clustered by run on SQLite (WITHOUT
+// ROWID); their rows stay, and latest_metrics and its indexes are untouched.
+TEST_P(MigratorTest, ClusteringRunChildrenKeepsTheirRows) {
+  auto all = EmbeddedMigrations(GetParam());
+  ASSERT_GE(all.size(), 15u);
+  ASSERT_EQ(all[14].version, 15);
+  ASSERT_OK(Migrate(*db_, all.subspan(0, 14), false));
+  {
+    auto tx = db_->Begin(TxMode::kWrite);
+    ASSERT_OK(tx);
+    for (const char* sql : {
+             "INSERT INTO experiments (name, status, created_by, created_at, updated_at, "
+             "revision, experiment_id) VALUES ('e', 'active', 'u', 1, 1, 1, 7)",
+             "INSERT INTO runs (run_id, experiment_name, status, start_time, created_by, "
+             "created_at, updated_at, revision) VALUES ('r2', 'e', 'running', 1, 'u', 1, 1, 1)",
+             "INSERT INTO runs (run_id, experiment_name, status, start_time, created_by, "
+             "created_at, updated_at, revision) VALUES ('r1', 'e', 'running', 1, 'u', 1, 1, 1)",
+             "INSERT INTO run_params (run_id, key, value) VALUES ('r2', 'b', 'x'), ('r1', 'a', "
+             "'y'), ('r2', 'a', 'z')",
+             "INSERT INTO run_tags (run_id, key, value) VALUES ('r1', 't', 'v')",
+             "INSERT INTO latest_metrics (run_id, key, value, step, timestamp, is_nan, "
+             "experiment_id) VALUES ('r2', 'auc', 0.5, 3, 30, 0, 7), ('r1', 'auc', 0.25, 1, 10, 1, "
+             "7)",
+         }) {
+      ASSERT_OK((*tx)->Exec(sql));
+    }
+    ASSERT_OK((*tx)->Commit());
+  }
+  ASSERT_OK(Migrate(*db_, all.subspan(0, 15), /*upgrade=*/true));
+  auto tx = db_->Begin(TxMode::kRead);
+  ASSERT_OK(tx);
+  auto params = (*tx)->Query("SELECT run_id, key, value FROM run_params ORDER BY run_id, key");
+  ASSERT_OK(params);
+  ASSERT_EQ(params->size(), 3u);
+  EXPECT_EQ((*params)[0].Text(0) + (*params)[0].Text(1) + (*params)[0].Text(2), "r1ay");
+  EXPECT_EQ((*params)[1].Text(0) + (*params)[1].Text(1) + (*params)[1].Text(2), "r2az");
+  EXPECT_EQ((*params)[2].Text(0) + (*params)[2].Text(1) + (*params)[2].Text(2), "r2bx");
+  auto tags = (*tx)->Query("SELECT run_id, key, value FROM run_tags");
+  ASSERT_OK(tags);
+  ASSERT_EQ(tags->size(), 1u);
+  EXPECT_EQ((*tags)[0].Text(2), "v");
+  auto latest = (*tx)->Query(
+      "SELECT run_id, value, step, timestamp, is_nan, experiment_id FROM latest_metrics "
+      "WHERE key = 'auc' AND experiment_id = 7 ORDER BY value DESC");
+  ASSERT_OK(latest);
+  ASSERT_EQ(latest->size(), 2u);
+  EXPECT_EQ((*latest)[0].Text(0), "r2");
+  EXPECT_EQ((*latest)[0].Double(1), 0.5);
+  EXPECT_EQ((*latest)[0].Int(2), 3);
+  EXPECT_EQ((*latest)[0].Int(3), 30);
+  EXPECT_EQ((*latest)[1].Text(0), "r1");
+  EXPECT_EQ((*latest)[1].Int(4), 1);
+  if (GetParam() == Backend::kSqlite) {
+    auto clustered = (*tx)->QueryOne(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('run_params', "
+        "'run_tags') AND sql LIKE '%WITHOUT ROWID'");
+    ASSERT_OK(clustered);
+    EXPECT_EQ((*clustered)->Int(0), 2);
+    auto indexes = (*tx)->QueryOne(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = "
+        "'latest_metrics' AND name IN ('latest_metrics_key_value_idx', "
+        "'latest_metrics_experiment_key_value_idx')");
+    ASSERT_OK(indexes);
+    EXPECT_EQ((*indexes)->Int(0), 2);
+  }
+  // The foreign keys still hold: a param of a run that does not exist is refused.
+  auto wtx = db_->Begin(TxMode::kWrite);
+  ASSERT_OK(wtx);
+  EXPECT_FALSE(
+      (*wtx)->Exec("INSERT INTO run_params (run_id, key, value) VALUES ('nope', 'k', 'v')").ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, MigratorTest, ::testing::ValuesIn(TestBackends()),
                          [](const auto& info) { return BackendName(info.param); });
 
