@@ -61,12 +61,32 @@ int EffectiveConnectionCap(int configured) {
 struct HttpServer::Impl {
   Impl(ServerOptions options, const Router& router) : core(std::move(options), router) {}
 
-  // Every kReclaimInterval: when sessions released enough memory, trim on a worker thread.
+  // Every kReclaimInterval: when sessions released enough memory, trim on a worker thread; once
+  // requests have stopped for ServerOptions::kIdleReleaseSeconds, the application's on_idle,
+  // then a trim.
   void ArmReclaimTimer() {
     reclaim_timer->expires_after(kReclaimInterval);
     reclaim_timer->async_wait([this](const beast::error_code& ec) {
       if (ec) return;
-      if (core.reclaimer.TakeDue()) asio::post(*core.workers, [] { MemoryReclaimer::Trim(); });
+      bool idle_release = false;
+      const uint64_t seen = core.requests.load(std::memory_order_relaxed);
+      if (seen != requests_at_last_tick) {
+        requests_at_last_tick = seen;
+        quiet_ticks = 0;
+        released_since_requests = false;
+      } else if (!released_since_requests && seen > 0 &&
+                 ++quiet_ticks >= ServerOptions::kIdleReleaseSeconds) {
+        std::lock_guard lock(core.mu);
+        if (core.inflight == 0) idle_release = released_since_requests = true;
+      }
+      if (idle_release) {
+        asio::post(*core.workers, [this] {
+          if (core.options.on_idle) core.options.on_idle();
+          MemoryReclaimer::Trim();
+        });
+      } else if (core.reclaimer.TakeDue()) {
+        asio::post(*core.workers, [] { MemoryReclaimer::Trim(); });
+      }
       ArmReclaimTimer();
     });
   }
@@ -89,6 +109,10 @@ struct HttpServer::Impl {
   std::unique_ptr<Listener> listener;
   std::unique_ptr<asio::signal_set> signals;
   std::unique_ptr<asio::steady_timer> reclaim_timer;
+  // The idle release (reclaim timer's handler only).
+  uint64_t requests_at_last_tick = 0;
+  int quiet_ticks = 0;
+  bool released_since_requests = false;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
   std::vector<std::thread> io_threads;
   uint16_t port = 0;

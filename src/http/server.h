@@ -86,6 +86,11 @@ struct ServerOptions {
   // test servers, on for `cairn serve`.
   bool handle_signals = false;
   RequestObserver* observer = nullptr;  // not owned, may be null
+  // Called on a worker thread once the server has served requests and then had none for
+  // kIdleReleaseSeconds (again after each later burst), before the heap is trimmed: where the
+  // application gives back what its caches hold for idle resources. May be empty.
+  std::function<void()> on_idle;
+  static constexpr int kIdleReleaseSeconds = 2;
 };
 
 class HttpServer {

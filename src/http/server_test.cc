@@ -193,6 +193,32 @@ TEST_F(ServerTest, GetAndPostRoundtrip) {
   EXPECT_EQ(p->body, R"({"a":1})");
 }
 
+// Once requests stop, on_idle runs once (after about ServerOptions::kIdleReleaseSeconds), and
+// again only after later requests; never before the first request, nor while one is running.
+TEST_F(ServerTest, OnIdleRunsOnceRequestsStopAndAgainAfterLaterOnes) {
+  std::atomic<int> idle{0};
+  ServerOptions o = Options();
+  o.on_idle = [&idle] { idle.fetch_add(1); };
+  StartServer(std::move(o));
+  auto wait_for = [&](int n) {
+    for (int i = 0; i < 100 && idle.load() < n; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return idle.load();
+  };
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  EXPECT_EQ(idle.load(), 0) << "no request yet";
+  HttpClient client("127.0.0.1", port());
+  ASSERT_OK(client.Request("GET", "/hello"));
+  EXPECT_EQ(wait_for(1), 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  EXPECT_EQ(idle.load(), 1) << "once per quiet spell";
+  // A request running for longer than the quiet period: no release while it runs.
+  auto slow = client.Request("GET", "/sleep/3500");
+  ASSERT_OK(slow);
+  EXPECT_EQ(idle.load(), 1);
+  EXPECT_EQ(wait_for(2), 2);
+}
+
 TEST_F(ServerTest, PathParamsAndNoContent) {
   StartServer();
   HttpClient client("127.0.0.1", port());

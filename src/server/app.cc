@@ -253,6 +253,8 @@ Result<std::unique_ptr<App>> App::Create(const Config& config) {
   so.access_log = config.access_log;
   so.observer = &impl->metrics;
   so.handle_signals = true;
+  // An idle server gives back the page caches of its idle database connections.
+  so.on_idle = [db = impl->db.get()] { db->ReleaseIdleMemory(); };
   impl->server = std::make_unique<http::HttpServer>(so, impl->router);
   return std::unique_ptr<App>(new App(std::move(impl)));
 }

@@ -109,6 +109,9 @@ class SqlDatabase {
   virtual void Close() = 0;
   // The driver's own figures (commits, checkpoints, ...); none by default.
   virtual std::vector<DriverCounter> Counters() const { return {}; }
+  // Gives back the memory caches hold for connections not in use (SQLite: the page caches of
+  // idle readers), for a server that has gone idle. Thread-safe; a no-op by default.
+  virtual void ReleaseIdleMemory() {}
 };
 
 // Storage timing sink: the driver reports each statement's duration (for /metrics).

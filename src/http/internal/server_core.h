@@ -143,6 +143,7 @@ struct Core {
   std::atomic<int> connections{0};  // sessions serving requests
   std::atomic<int> rejecting{0};    // sessions answering 503 at the connection cap
   MemoryReclaimer reclaimer;
+  std::atomic<uint64_t> requests{0};  // requests started, ever (the idle release watches it)
 
   Core(ServerOptions opts, const Router& r) : options(std::move(opts)), router(r) {
     int shortest = std::min({options.header_timeout_ms, options.read_timeout_ms,
@@ -162,6 +163,7 @@ struct Core {
   }
 
   void AddInflight() {
+    requests.fetch_add(1, std::memory_order_relaxed);
     std::lock_guard lock(mu);
     ++inflight;
   }

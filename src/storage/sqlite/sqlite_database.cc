@@ -669,6 +669,23 @@ std::vector<DriverCounter> SqliteDatabase::Counters() const {
   };
 }
 
+void SqliteDatabase::ReleaseIdleMemory() {
+  Impl& s = *impl_;
+  {
+    std::lock_guard lock(s.pool_mutex);
+    for (auto& conn : s.idle_readers) sqlite3_db_release_memory(conn->db);
+  }
+  {
+    std::lock_guard lock(s.write_mu);
+    // A writer in use, or a commit group still open, keeps its cache.
+    if (s.writer_held || s.group || s.writer == nullptr || s.IsClosed()) return;
+    s.writer_held = true;
+  }
+  sqlite3_db_release_memory(s.writer->db);
+  std::lock_guard lock(s.write_mu);
+  s.ReleaseWriterLocked();
+}
+
 bool SqliteDatabase::Ping() {
   auto tx = Begin(TxMode::kRead);
   if (!tx.ok()) return false;

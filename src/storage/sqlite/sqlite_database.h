@@ -100,6 +100,8 @@ class SqliteDatabase final : public SqlDatabase {
   CommitStats commit_stats() const;
   // commit_stats() as cairn_sqlite_* figures.
   std::vector<DriverCounter> Counters() const override;
+  // Frees the page caches of the idle readers, and of the writer when no write is in progress.
+  void ReleaseIdleMemory() override;
 
   struct Impl;
 
