@@ -154,6 +154,8 @@ test("tracking: create an experiment, log metrics through the API, chart and zoo
   await filter.fill("params.lr = '0.1'");
   await filter.press("Enter");
   await page.getByRole("region", { name: "Runs of churn" }).getByRole("link", { name: "run-0" }).waitFor();
+  // run-0 was listed before the filter too: wait for the filtered answer to replace the list.
+  await page.getByRole("region", { name: "Runs of churn" }).getByRole("link", { name: "run-1" }).waitFor({ state: "detached" });
   assert.equal(await page.getByRole("region", { name: "Runs of churn" }).getByRole("link", { name: "run-1" }).count(), 0);
   assert.match(page.url(), /filter=params\.lr/);
 
